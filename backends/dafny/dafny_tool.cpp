@@ -1,0 +1,65 @@
+#include "backends/dafny/dafny_tool.h"
+
+#include <cstdlib>
+#include <regex>
+
+namespace verigen::dafny {
+
+const char* const kInstallHint =
+    "install Dafny 4.x with 'dotnet tool install --global dafny' (or run scripts/setup)";
+
+std::optional<DafnyVersion> parse_dafny_version(const std::string& output) {
+  static const std::regex kVersion(R"(^\s*(\d+)\.(\d+)\.(\d+)(\.\d+)?)");
+  std::smatch m;
+  if (!std::regex_search(output, m, kVersion)) return std::nullopt;
+  DafnyVersion v;
+  v.major = std::stoi(m[1]);
+  v.minor = std::stoi(m[2]);
+  v.patch = std::stoi(m[3]);
+  v.text = m[1].str() + "." + m[2].str() + "." + m[3].str() + m[4].str();
+  return v;
+}
+
+std::vector<std::string> dafny_command() {
+  if (const char* forced = std::getenv("VERIGEN_DAFNY"); forced && *forced) return {forced};
+  if (!find_program("dafny").empty()) return {"dafny"};
+  if (const char* home = std::getenv("HOME")) {
+    std::string tool = std::string(home) + "/.dotnet/tools/dafny";
+    if (!find_program(tool).empty()) return {tool};
+  }
+  return {};
+}
+
+std::vector<std::pair<std::string, std::string>> dafny_environment() {
+  return {{"DOTNET_ROLL_FORWARD", "Major"},
+          {"DOTNET_CLI_TELEMETRY_OPTOUT", "1"},
+          {"DOTNET_NOLOGO", "1"}};
+}
+
+Result<DafnyVersion> detect_dafny(ProcessRunner& runner) {
+  auto command = dafny_command();
+  if (command.empty()) return fail(std::string("dafny: error: Dafny not found; ") + kInstallHint);
+  ProcessSpec spec;
+  spec.argv = command;
+  spec.argv.push_back("--version");
+  spec.environment = dafny_environment();
+  spec.deadline = Deadline::after(std::chrono::seconds(60));
+  auto result = runner.run(spec);
+  if (result.status == ProcessResult::Status::NotFound)
+    return fail(std::string("dafny: error: Dafny not found; ") + kInstallHint);
+  if (!result.exited() || result.exit_code != 0)
+    return fail("dafny: error: '" + command[0] + " --version' " + result.describe() + "; " +
+                kInstallHint);
+  auto version = parse_dafny_version(result.out);
+  if (!version) {
+    // Dafny 2 and 3 do not know --version and print their usage banner instead.
+    return fail("dafny: error: '" + command[0] +
+                "' did not print a Dafny 4 version (is it Dafny 2 or 3?); " + kInstallHint);
+  }
+  if (version->major < 4)
+    return fail("dafny: error: Dafny " + version->text + " is too old, verigen needs 4.x; " +
+                kInstallHint);
+  return *version;
+}
+
+}  // namespace verigen::dafny

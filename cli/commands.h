@@ -1,0 +1,18 @@
+#pragma once
+/// Each subcommand lives in its own cmd_<name>.cpp and registers itself on the CLI11 app.
+/// A registered callback stores its exit code in `exit_code`; main() returns it.
+
+#include <CLI/CLI.hpp>
+
+namespace verigen::cli {
+
+/// Exit codes of the CLI contract (DESIGN.md).
+enum ExitCode : int {
+  kExitOk = 0,           ///< everything verified / the command succeeded
+  kExitNotVerified = 1,  ///< something refuted, unknown or rejected by the integrity audit
+  kExitBadInput = 2,     ///< bad input or usage
+  kExitToolMissing = 3   ///< a tool is missing or crashed
+};
+
+
+}  // namespace verigen::cli

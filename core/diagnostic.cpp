@@ -1,0 +1,24 @@
+#include "core/diagnostic.h"
+
+namespace verigen {
+
+std::string severity_name(Severity severity) {
+  switch (severity) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Info: return "info";
+  }
+  return "error";
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+  std::string out = d.where.file.empty() ? std::string("<unknown>") : d.where.file;
+  if (d.where.line > 0) {
+    out += ":" + std::to_string(d.where.line);
+    if (d.where.column > 0) out += ":" + std::to_string(d.where.column);
+  }
+  out += ": " + severity_name(d.severity) + ": " + d.message;
+  return out;
+}
+
+}  // namespace verigen

@@ -1,0 +1,40 @@
+#include "core/verdict.h"
+
+#include <utility>
+
+namespace verigen {
+
+Verdict Verdict::verified_by(std::string tool_version) {
+  Verdict v;
+  v.outcome = Outcome::Verified;
+  v.cause = Cause::None;
+  v.tool_version = std::move(tool_version);
+  return v;
+}
+
+Verdict Verdict::refuted(std::vector<Diagnostic> diagnostics, std::string detail) {
+  Verdict v;
+  v.outcome = Outcome::Refuted;
+  v.cause = Cause::None;
+  v.diagnostics = std::move(diagnostics);
+  v.detail = std::move(detail);
+  return v;
+}
+
+Verdict Verdict::unknown(Cause cause, std::string detail) {
+  Verdict v;
+  v.outcome = Outcome::Unknown;
+  v.cause = cause;
+  v.detail = std::move(detail);
+  return v;
+}
+
+Verdict Verdict::error(Cause cause, std::string detail) {
+  Verdict v;
+  v.outcome = Outcome::Error;
+  v.cause = cause;
+  v.detail = std::move(detail);
+  return v;
+}
+
+}  // namespace verigen

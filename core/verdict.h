@@ -1,0 +1,30 @@
+#pragma once
+/// Verdict: everything a back-end says about one candidate.
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/outcome.h"
+
+namespace verigen {
+
+struct Verdict {
+  Outcome outcome = Outcome::Error;
+  Cause cause = Cause::Internal;
+  std::string detail;                    ///< one human line, or the tail of the tool's output
+  std::vector<Diagnostic> diagnostics;
+  std::string tool_version;
+  std::chrono::milliseconds elapsed{0};
+  bool cached = false;                   ///< true when served from the verification cache
+
+  bool verified() const { return outcome == Outcome::Verified; }
+
+  static Verdict verified_by(std::string tool_version);
+  static Verdict refuted(std::vector<Diagnostic> diagnostics, std::string detail = {});
+  static Verdict unknown(Cause cause, std::string detail);
+  static Verdict error(Cause cause, std::string detail);
+};
+
+}  // namespace verigen
