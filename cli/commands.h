@@ -15,4 +15,6 @@ enum ExitCode : int {
 };
 
 
+void register_verify(CLI::App& app, int& exit_code);
+
 }  // namespace verigen::cli

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "verigen 0.1.0");
   app.require_subcommand(1);
   int exit_code = verigen::cli::kExitOk;
+  verigen::cli::register_verify(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

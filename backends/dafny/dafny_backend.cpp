@@ -1,0 +1,105 @@
+#include "backends/dafny/dafny_backend.h"
+
+#include <filesystem>
+
+#include "backends/dafny/dafny_output.h"
+#include "backends/dafny/scratch_file.h"
+#include "core/file_io.h"
+
+namespace verigen::dafny {
+namespace fs = std::filesystem;
+
+namespace {
+
+/// True when `path` on disk holds exactly `text`: then Dafny can read the user's own file, so
+/// relative `include`s resolve as the user expects.
+bool disk_matches(const std::string& path, const std::string& text) {
+  if (path.empty() || fs::path(path).extension() != ".dfy") return false;
+  auto on_disk = read_file(path);
+  return on_disk.ok() && *on_disk == text;
+}
+
+// Beyond the per-assertion limit Dafny needs time to start .NET and resolve; the wall-clock
+// deadline is the outer guard, this is only the default when the caller sets none.
+constexpr auto kDefaultWallClock = std::chrono::minutes(10);
+
+}  // namespace
+
+DafnyBackend::DafnyBackend(ProcessRunner& runner, DafnyOptions options)
+    : runner_(runner), options_(options) {}
+
+void DafnyBackend::detect() {
+  std::call_once(detected_, [this] {
+    command_ = dafny_command();
+    auto detected = detect_dafny(runner_);
+    if (detected.ok()) {
+      version_ = detected->text;
+    } else {
+      tool_error_ = detected.error();
+    }
+  });
+}
+
+std::string DafnyBackend::version() {
+  detect();
+  return version_;
+}
+
+std::string DafnyBackend::tool_error() {
+  detect();
+  return tool_error_;
+}
+
+std::string DafnyBackend::options_fingerprint() const {
+  return "verification-time-limit=" + std::to_string(options_.verification_time_limit) +
+         ";allow-warnings=" + (options_.allow_warnings ? "1" : "0") +
+         ";resource-limit=" + std::to_string(options_.resource_limit) +
+         ";cores=" + std::to_string(options_.cores);
+}
+
+std::vector<std::string> DafnyBackend::verify_command(const std::string& file,
+                                                      const std::string& symbol) const {
+  std::vector<std::string> argv = command_.empty() ? dafny_command() : command_;
+  if (argv.empty()) argv = {"dafny"};
+  argv.insert(argv.end(), {"verify", "--json-output"});
+  if (options_.verification_time_limit > 0)
+    argv.insert(argv.end(), {"--verification-time-limit", std::to_string(options_.verification_time_limit)});
+  if (options_.allow_warnings) argv.push_back("--allow-warnings");
+  if (options_.resource_limit > 0)
+    argv.insert(argv.end(), {"--resource-limit", std::to_string(options_.resource_limit)});
+  if (options_.cores != 1) argv.insert(argv.end(), {"--cores", std::to_string(options_.cores)});
+  if (!symbol.empty()) argv.insert(argv.end(), {"--filter-symbol", symbol});
+  // A file name starting with '-' would read as an option.
+  argv.push_back(!file.empty() && file[0] == '-' ? "./" + file : file);
+  return argv;
+}
+
+Verdict DafnyBackend::do_verify(const Candidate& candidate, Deadline deadline) {
+  detect();
+  // Missing and too old are the same to the user: no usable Dafny 4 (exit code 3).
+  if (!tool_error_.empty()) return Verdict::error(Cause::ToolNotFound, tool_error_);
+  if (deadline.expired()) return Verdict::unknown(Cause::Timeout, "deadline passed before dafny started");
+
+  std::optional<ScratchFile> scratch;
+  std::string tool_path = candidate.display_path;
+  if (!disk_matches(candidate.display_path, candidate.text)) {
+    scratch.emplace(candidate.display_path.empty() ? "candidate.dfy" : candidate.display_path,
+                    candidate.text);
+    if (!scratch->ok()) return Verdict::error(Cause::Internal, scratch->error());
+    tool_path = scratch->path();
+  }
+
+  ProcessSpec spec;
+  spec.argv = verify_command(tool_path, candidate.symbol);
+  spec.environment = dafny_environment();
+  spec.deadline = deadline.is_never() ? Deadline::after(kDefaultWallClock) : deadline;
+  ProcessResult run = runner_.run(spec);
+
+  Verdict verdict = interpret_verify_run(
+      run, PathMapping{tool_path, candidate.display_path.empty() ? tool_path : candidate.display_path});
+  verdict.tool_version = "dafny " + version_;
+  verdict.elapsed = run.elapsed;
+  return verdict;
+}
+
+}  // namespace verigen::dafny

@@ -1,0 +1,57 @@
+#pragma once
+/// The Dafny 4 back-end: `dafny verify --json-output`, one child process per candidate.
+
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "backends/dafny/dafny_tool.h"
+#include "core/backend.h"
+#include "core/process.h"
+
+namespace verigen::dafny {
+
+/// Options that change what Dafny concludes; all of them enter the cache key.
+struct DafnyOptions {
+  /// Seconds per assertion batch (`--verification-time-limit`); 0 keeps Dafny's default (30).
+  int verification_time_limit = 20;
+  /// Pass `--allow-warnings`: used when verigen's own integrity audit guards escape hatches, so
+  /// an `assume` already present in the user's original is not held against a candidate.
+  bool allow_warnings = false;
+  /// `--resource-limit`, a deterministic alternative to time; 0 = none.
+  long resource_limit = 0;
+  /// `--cores` for one Dafny process.
+  int cores = 1;
+};
+
+class DafnyBackend : public Backend {
+ public:
+  /// `runner` must outlive the back-end. Dafny is located and its version checked lazily, once.
+  DafnyBackend(ProcessRunner& runner, DafnyOptions options = {});
+
+  std::string name() const override { return "dafny"; }
+  /// "4.11.0", or "" when Dafny is missing or older than 4 (see tool_error()).
+  std::string version() override;
+  std::string options_fingerprint() const override;
+  /// Why Dafny cannot be used (missing, too old); "" when it can.
+  std::string tool_error();
+
+  /// The argv for verifying `file` (exposed for the benchmark, which runs plain Dafny the same way).
+  std::vector<std::string> verify_command(const std::string& file, const std::string& symbol) const;
+
+ protected:
+  Verdict do_verify(const Candidate& candidate, Deadline deadline) override;
+
+ private:
+  void detect();
+
+  ProcessRunner& runner_;
+  DafnyOptions options_;
+  std::once_flag detected_;
+  std::vector<std::string> command_;
+  std::string version_;
+  std::string tool_error_;
+};
+
+}  // namespace verigen::dafny

@@ -1,0 +1,34 @@
+#pragma once
+/// The outputs of `verigen verify`: compiler-style text, the --json document, SARIF 2.1.0,
+/// and the exit code of the CLI contract.
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/verdict.h"
+
+namespace verigen::cli {
+
+/// One input file and what became of it.
+struct FileVerdict {
+  std::string file;
+  Verdict verdict;
+};
+
+/// Text as a compiler prints it: each diagnostic as `file:line:col: error: message`, related
+/// locations as `note:` lines, then `file: <outcome> ...` per file and a total for several files.
+std::string render_text(const std::vector<FileVerdict>& results);
+
+/// {"results":[{"file","outcome","cause","detail","diagnostics":[...],"elapsed_ms",...}]}.
+nlohmann::json render_json(const std::vector<FileVerdict>& results);
+
+/// A SARIF 2.1.0 log: one run, tool.driver {name, version, rules}, one result per diagnostic
+/// (ruleId, level, message, physicalLocation with region), and one per file-level failure.
+nlohmann::json render_sarif(const std::vector<FileVerdict>& results, const std::string& version);
+
+/// 3 when a tool is missing or crashed; else 2 for bad input; else 1 when anything is not
+/// verified; else 0.
+int exit_code_for(const std::vector<FileVerdict>& results);
+
+}  // namespace verigen::cli

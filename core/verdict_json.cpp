@@ -1,0 +1,92 @@
+#include "core/verdict_json.h"
+
+namespace verigen {
+namespace {
+
+using nlohmann::json;
+
+json location_to_json(const Location& where, const std::string& self_path) {
+  json j = {{"line", where.line}, {"column", where.column}};
+  if (!self_path.empty() && where.file == self_path) j["self"] = true;
+  else j["file"] = where.file;
+  if (where.end_line) j["end_line"] = where.end_line;
+  if (where.end_column) j["end_column"] = where.end_column;
+  if (!where.message.empty()) j["message"] = where.message;
+  return j;
+}
+
+Location location_from_json(const json& j, const std::string& self_path) {
+  Location where;
+  where.file = j.value("self", false) ? self_path : j.value("file", std::string());
+  where.line = j.value("line", 0);
+  where.column = j.value("column", 0);
+  where.end_line = j.value("end_line", 0);
+  where.end_column = j.value("end_column", 0);
+  where.message = j.value("message", std::string());
+  return where;
+}
+
+Severity severity_from_name(const std::string& name) {
+  if (name == "warning") return Severity::Warning;
+  if (name == "info") return Severity::Info;
+  return Severity::Error;
+}
+
+json diagnostic_json(const Diagnostic& d, const std::string& self_path) {
+  json j = location_to_json(d.where, self_path);
+  j["severity"] = severity_name(d.severity);
+  j["message"] = d.message;
+  if (!d.rule.empty()) j["rule"] = d.rule;
+  if (!d.related.empty()) {
+    j["related"] = json::array();
+    for (const auto& r : d.related) j["related"].push_back(location_to_json(r, self_path));
+  }
+  return j;
+}
+
+}  // namespace
+
+json diagnostic_to_json(const Diagnostic& diagnostic) { return diagnostic_json(diagnostic, {}); }
+
+json verdict_to_json(const Verdict& verdict, const std::string& self_path) {
+  json diagnostics = json::array();
+  for (const auto& d : verdict.diagnostics) diagnostics.push_back(diagnostic_json(d, self_path));
+  return {{"outcome", std::string(to_string(verdict.outcome))},
+          {"cause", std::string(to_string(verdict.cause))},
+          {"detail", verdict.detail},
+          {"diagnostics", diagnostics},
+          {"tool_version", verdict.tool_version},
+          {"elapsed_ms", verdict.elapsed.count()},
+          {"cached", verdict.cached}};
+}
+
+std::optional<Verdict> verdict_from_json(const json& value, const std::string& self_path) {
+  try {
+    if (!value.is_object()) return std::nullopt;
+    auto outcome = outcome_from_string(value.at("outcome").get<std::string>());
+    auto cause = cause_from_string(value.at("cause").get<std::string>());
+    if (!outcome || !cause) return std::nullopt;
+    Verdict v;
+    v.outcome = *outcome;
+    v.cause = *cause;
+    v.detail = value.value("detail", std::string());
+    v.tool_version = value.value("tool_version", std::string());
+    v.elapsed = std::chrono::milliseconds(value.value("elapsed_ms", 0LL));
+    v.cached = value.value("cached", false);
+    for (const auto& dj : value.at("diagnostics")) {
+      Diagnostic d;
+      d.where = location_from_json(dj, self_path);
+      d.severity = severity_from_name(dj.value("severity", std::string("error")));
+      d.message = dj.value("message", std::string());
+      d.rule = dj.value("rule", std::string());
+      if (dj.contains("related"))
+        for (const auto& rj : dj["related"]) d.related.push_back(location_from_json(rj, self_path));
+      v.diagnostics.push_back(std::move(d));
+    }
+    return v;
+  } catch (const json::exception&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace verigen

@@ -1,0 +1,24 @@
+#pragma once
+/// Verdicts and diagnostics as JSON (the CLI's --json, the cache, run logs).
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "core/diagnostic.h"
+#include "core/verdict.h"
+
+namespace verigen {
+
+/// {"file","line","column","end_line","end_column","severity","message","rule","related":[...]}.
+nlohmann::json diagnostic_to_json(const Diagnostic& diagnostic);
+
+/// The verdict as {"outcome","cause","detail","diagnostics","tool_version","elapsed_ms","cached"}.
+/// When `self_path` is non-empty, diagnostics in that file are stored with "self": true instead
+/// of the name, so a cached verdict can be re-pointed at another copy of the same text.
+nlohmann::json verdict_to_json(const Verdict& verdict, const std::string& self_path = {});
+
+/// Inverse of verdict_to_json; "self" diagnostics get `self_path`. nullopt when malformed.
+std::optional<Verdict> verdict_from_json(const nlohmann::json& value, const std::string& self_path = {});
+
+}  // namespace verigen

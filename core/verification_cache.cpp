@@ -1,0 +1,64 @@
+#include "core/verification_cache.h"
+
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "core/file_io.h"
+#include "core/hash.h"
+#include "core/verdict_json.h"
+
+namespace verigen {
+namespace {
+// Bump when the entry layout changes: old entries then simply miss.
+constexpr int kFormat = 1;
+}  // namespace
+
+VerificationCache::VerificationCache(std::string directory) : directory_(std::move(directory)) {}
+
+std::string VerificationCache::default_directory() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/verigen";
+  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/verigen";
+  return "/tmp/verigen-cache";
+}
+
+std::string VerificationCache::key(const std::string& backend, const std::string& tool_version,
+                                   const std::string& options, const Candidate& candidate) {
+  // Length-prefixed fields: no two different inputs concatenate to the same bytes.
+  std::string material;
+  for (const std::string* field : {&backend, &tool_version, &options, &candidate.symbol, &candidate.text}) {
+    material += std::to_string(field->size());
+    material += ':';
+    material += *field;
+  }
+  return sha256_hex(material);
+}
+
+std::string VerificationCache::path_of(const std::string& key) const {
+  return directory_ + "/verdicts/" + key.substr(0, 2) + "/" + key + ".json";
+}
+
+std::optional<Verdict> VerificationCache::load(const std::string& key,
+                                               const std::string& display_path) const {
+  auto text = read_file(path_of(key));
+  if (!text.ok()) return std::nullopt;
+  auto entry = nlohmann::json::parse(*text, nullptr, false);
+  if (entry.is_discarded() || !entry.is_object() || entry.value("format", 0) != kFormat ||
+      entry.value("key", std::string()) != key || !entry.contains("verdict"))
+    return std::nullopt;
+  auto verdict = verdict_from_json(entry["verdict"], display_path);
+  if (!verdict) return std::nullopt;
+  verdict->cached = true;
+  return verdict;
+}
+
+bool VerificationCache::store(const std::string& key, const Verdict& verdict,
+                              const std::string& display_path) const {
+  bool definitive = verdict.outcome == Outcome::Verified ||
+                    (verdict.outcome == Outcome::Refuted && verdict.cause == Cause::None);
+  if (!definitive) return false;
+  nlohmann::json entry = {{"format", kFormat}, {"key", key},
+                          {"verdict", verdict_to_json(verdict, display_path)}};
+  return write_file_atomic(path_of(key), entry.dump()).ok();
+}
+
+}  // namespace verigen
