@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = verigen::cli::kExitOk;
   verigen::cli::register_verify(app, exit_code);
+  verigen::cli::register_compile(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
