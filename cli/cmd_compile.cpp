@@ -32,8 +32,10 @@ int run_compile(const CompileOptions& options) {
     return kExitBadInput;
   }
   SubprocessRunner runner;
-  dafny::DafnyBackend dafny(runner);
   VerificationCache cache(VerificationCache::default_directory());
+  dafny::DafnyOptions dafny_options;
+  if (!options.no_cache) dafny_options.version_memo_dir = cache.directory() + "/tools";
+  dafny::DafnyBackend dafny(runner, dafny_options);
   CachingBackend cached(dafny, cache);
   Backend& backend = options.no_cache ? static_cast<Backend&>(dafny) : cached;
 

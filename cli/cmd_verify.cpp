@@ -59,6 +59,7 @@ int run_verify(const VerifyOptions& options) {
   BackendOptions backend_options;
   backend_options.dafny.verification_time_limit = options.time_limit;
   VerificationCache cache(VerificationCache::default_directory());
+  if (!options.no_cache) backend_options.dafny.version_memo_dir = cache.directory() + "/tools";
 
   // Inputs are read and checked before any tool runs: a bad file costs nothing else.
   std::vector<FileVerdict> results(options.files.size());

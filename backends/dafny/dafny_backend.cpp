@@ -31,7 +31,7 @@ DafnyBackend::DafnyBackend(ProcessRunner& runner, DafnyOptions options)
 void DafnyBackend::detect() {
   std::call_once(detected_, [this] {
     command_ = dafny_command();
-    auto detected = detect_dafny(runner_);
+    auto detected = detect_dafny(runner_, options_.version_memo_dir);
     if (detected.ok()) {
       version_ = detected->text;
     } else {

@@ -16,13 +16,17 @@ namespace verigen::dafny {
 struct DafnyOptions {
   /// Seconds per assertion batch (`--verification-time-limit`); 0 keeps Dafny's default (30).
   int verification_time_limit = 20;
-  /// Pass `--allow-warnings`: used when verigen's own integrity audit guards escape hatches, so
-  /// an `assume` already present in the user's original is not held against a candidate.
-  bool allow_warnings = false;
+  /// Pass `--allow-warnings` (the default): Dafny 4 otherwise fails programs over benign warnings
+  /// (missing triggers). Escape-hatch warnings are still refused by interpret_verify_run.
+  /// false keeps Dafny's own policy, where every warning fails the run.
+  bool allow_warnings = true;
   /// `--resource-limit`, a deterministic alternative to time; 0 = none.
   long resource_limit = 0;
   /// `--cores` for one Dafny process.
   int cores = 1;
+  /// Where detected tool versions are remembered (see detect_dafny); empty: always ask Dafny.
+  /// Not part of the fingerprint: it changes how fast, not what, Dafny answers.
+  std::string version_memo_dir;
 };
 
 class DafnyBackend : public Backend {

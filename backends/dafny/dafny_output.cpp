@@ -88,6 +88,16 @@ Diagnostic to_diagnostic(const json& value, const PathMapping& paths) {
   return d;
 }
 
+/// Warnings by which Dafny itself points at an unproven assumption. With --allow-warnings Dafny
+/// exits 0 on them, so verigen must refuse them itself.
+bool is_escape_hatch_warning(const Diagnostic& d) {
+  if (d.severity != Severity::Warning) return false;
+  return d.rule.find("r_assume_statement_without_axiom") != std::string::npos ||
+         d.message.find("assume statement has no {:axiom}") != std::string::npos ||
+         d.message.find("bodyless") != std::string::npos ||
+         d.message.find("{:verify false}") != std::string::npos;
+}
+
 bool is_timeout_message(const std::string& message) {
   return message.find("timed out") != std::string::npos;
 }
@@ -194,6 +204,18 @@ Verdict interpret_verify_run(const ProcessResult& run, const PathMapping& paths)
       if (clean && !error_diagnostic) {
         Verdict v = Verdict::verified_by("");
         v.diagnostics = parsed.diagnostics;  // warnings the user may want to see
+        bool hatch = false;
+        for (auto& d : v.diagnostics) {
+          if (!is_escape_hatch_warning(d)) continue;
+          d.severity = Severity::Error;
+          if (!hatch) v.detail = format_diagnostic(d);
+          hatch = true;
+        }
+        if (hatch) {
+          // Proved only under an assumption nobody proved: not verified.
+          v.outcome = Outcome::Refuted;
+          v.cause = Cause::Integrity;
+        }
         return v;
       }
       return with_diagnostics(Verdict::error(

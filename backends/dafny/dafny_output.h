@@ -46,7 +46,10 @@ struct ParsedOutput {
 ParsedOutput parse_json_output(std::string_view out, const PathMapping& paths);
 
 /// The verdict for one finished `dafny verify` child. Verified only when the process exited 0,
-/// the summary line was found and it reports no errors, time-outs or resource exhaustion.
+/// the summary line was found, it reports no errors, time-outs or resource exhaustion, and no
+/// warning marks an escape hatch (assume without {:axiom}, a body-less declaration with a
+/// contract, {:verify false}) — those give Refuted/Integrity even though Dafny exited 0 under
+/// --allow-warnings.
 /// Timeouts → Unknown/Timeout; killed by a signal or an unexpected exit code → Error/ToolCrashed;
 /// parse or resolution errors → Error/BadInput; warnings Dafny rejects (assume without
 /// {:axiom}) → Refuted/Integrity; anything contradictory → Error/BadOutput.

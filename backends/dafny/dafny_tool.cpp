@@ -1,7 +1,11 @@
 #include "backends/dafny/dafny_tool.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <regex>
+
+#include "core/file_io.h"
+#include "core/hash.h"
 
 namespace verigen::dafny {
 
@@ -36,9 +40,40 @@ std::vector<std::pair<std::string, std::string>> dafny_environment() {
           {"DOTNET_NOLOGO", "1"}};
 }
 
-Result<DafnyVersion> detect_dafny(ProcessRunner& runner) {
+namespace {
+
+/// Identifies the executable's exact bytes and place: a reinstalled or updated Dafny (whose
+/// launcher embeds the versioned path of its DLL) gets a new identity, hence a new detection.
+std::string executable_identity(const std::string& program) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::string resolved = find_program(program);
+  if (resolved.empty()) return {};
+  fs::path real = fs::canonical(resolved, ec);
+  if (ec) return {};
+  auto size = fs::file_size(real, ec);
+  auto mtime = fs::last_write_time(real, ec).time_since_epoch().count();
+  auto bytes = read_file(real.string());
+  if (ec || !bytes.ok()) return {};
+  return sha256_hex(real.string() + "\n" + std::to_string(size) + "\n" + std::to_string(mtime) +
+                    "\n" + sha256_hex(*bytes));
+}
+
+}  // namespace
+
+Result<DafnyVersion> detect_dafny(ProcessRunner& runner, const std::string& memo_dir) {
   auto command = dafny_command();
   if (command.empty()) return fail(std::string("dafny: error: Dafny not found; ") + kInstallHint);
+  std::string memo;
+  if (!memo_dir.empty()) {
+    if (auto identity = executable_identity(command[0]); !identity.empty())
+      memo = memo_dir + "/dafny-" + identity + ".version";
+  }
+  if (!memo.empty()) {
+    auto remembered = read_file(memo);
+    if (remembered.ok())
+      if (auto version = parse_dafny_version(*remembered); version && version->major >= 4) return *version;
+  }
   ProcessSpec spec;
   spec.argv = command;
   spec.argv.push_back("--version");
@@ -59,6 +94,7 @@ Result<DafnyVersion> detect_dafny(ProcessRunner& runner) {
   if (version->major < 4)
     return fail("dafny: error: Dafny " + version->text + " is too old, verigen needs 4.x; " +
                 kInstallHint);
+  if (!memo.empty()) write_file_atomic(memo, version->text + "\n");
   return *version;
 }
 

@@ -32,7 +32,9 @@ std::vector<std::pair<std::string, std::string>> dafny_environment();
 extern const char* const kInstallHint;
 
 /// Runs `dafny --version` and checks that it is Dafny 4 or newer. The failure message is one
-/// line saying what was found and how to install 4.x.
-Result<DafnyVersion> detect_dafny(ProcessRunner& runner);
+/// line saying what was found and how to install 4.x. With a non-empty `memo_dir`, a version
+/// already detected for the same executable (same resolved path, size, mtime and content) is
+/// read from there instead of starting .NET again; a new detection is stored there.
+Result<DafnyVersion> detect_dafny(ProcessRunner& runner, const std::string& memo_dir = {});
 
 }  // namespace verigen::dafny

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <algorithm>
 #include <fstream>
 
 #include "core/file_io.h"
@@ -96,12 +97,22 @@ TEST_CASE("parse and resolution errors are bad input", "[verifier:dafny]") {
   }
 }
 
+// Contract: escape hatches in a file verified on its own are refused: an `assume` makes the
+// program Refuted/Integrity even though Dafny (with --allow-warnings) exits 0.
+TEST_CASE("assume in a file is refused", "[verifier:dafny]") {
+  SubprocessRunner runner;
+  DafnyBackend dafny(runner);
+  Verdict v = dafny.verify(candidate_from(fixture("assume_warning.dfy")), Deadline::after(120s));
+  CHECK(v.outcome == Outcome::Refuted);
+  CHECK(v.cause == Cause::Integrity);
+  CHECK(v.detail.find("assume statement has no {:axiom}") != std::string::npos);
+}
+
 // Contract: Dafny's per-assertion time limit gives Unknown/Timeout, never Refuted or Verified.
 TEST_CASE("per-assertion time limit gives unknown", "[verifier:dafny]") {
   SubprocessRunner runner;
   DafnyOptions options;
   options.verification_time_limit = 1;
-  options.allow_warnings = true;
   DafnyBackend dafny(runner, options);
   Verdict v = dafny.verify(candidate_from(fixture("timeout.dfy")), Deadline::after(120s));
   CHECK(v.outcome == Outcome::Unknown);
@@ -114,7 +125,6 @@ TEST_CASE("wall-clock deadline stops dafny", "[verifier:dafny]") {
   SubprocessRunner runner;
   DafnyOptions options;
   options.verification_time_limit = 100;
-  options.allow_warnings = true;
   DafnyBackend dafny(runner, options);
   REQUIRE(dafny.tool_error().empty());  // detection outside the measured deadline
   auto started = std::chrono::steady_clock::now();
@@ -183,4 +193,27 @@ TEST_CASE("dafny hanging", "[verifier:dafny]") {
   Verdict v = dafny.verify(candidate_from(fixture("verified.dfy")), Deadline::after(500ms));
   CHECK(v.outcome == Outcome::Unknown);
   CHECK(v.cause == Cause::Timeout);
+}
+
+// Contract: with a memo directory, the version of an unchanged executable is detected once;
+// a changed executable is asked again.
+TEST_CASE("dafny version memo", "[verifier:dafny]") {
+  auto dir = fs::temp_directory_path() / ("verigen-memo-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string counter = (dir / "calls").string();
+  std::string script = stand_in("dafny-counted", "echo x >> '" + counter + "'; echo 4.11.0");
+  DafnyOverride counted(script);
+  SubprocessRunner runner;
+  auto calls = [&] {
+    auto text = read_file(counter);
+    return text.ok() ? static_cast<int>(std::count(text->begin(), text->end(), '\n')) : 0;
+  };
+  REQUIRE(detect_dafny(runner, (dir / "memo").string()).ok());
+  REQUIRE(detect_dafny(runner, (dir / "memo").string()).ok());
+  CHECK(calls() == 1);
+  std::ofstream(script, std::ios::app) << "# changed\n";
+  REQUIRE(detect_dafny(runner, (dir / "memo").string()).ok());
+  CHECK(calls() == 2);
+  fs::remove_all(dir);
 }

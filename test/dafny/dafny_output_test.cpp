@@ -52,6 +52,10 @@ TEST_CASE("recorded dafny outputs give the right verdicts", "[unit]") {
       {"resolution_error", Outcome::Error, Cause::BadInput, 1, 2, 8},
       {"timeout", Outcome::Unknown, Cause::Timeout, 1, 3, 7},
       {"assume_warning", Outcome::Refuted, Cause::Integrity, 1, 2, 3},
+      // With --allow-warnings: Dafny exits 0, verigen still refuses the escape hatches...
+      {"hatch_warnings", Outcome::Refuted, Cause::Integrity, 3, 1, 32},
+      // ...but a benign warning (no trigger found) does not fail a verified program.
+      {"trigger_warning", Outcome::Verified, Cause::None, 0, 3, 11},
       {"out_of_resource", Outcome::Unknown, Cause::ResourceLimit, 1, 1, 8},
   };
   for (const auto& row : rows) {
