@@ -1,0 +1,31 @@
+#include "gen/prompt_template.h"
+
+#include <catch2/catch.hpp>
+
+using namespace verigen;
+
+// Contract: placeholders are replaced; a missing value or an unclosed placeholder is an error.
+TEST_CASE("template rendering", "[unit]") {
+  auto ok = render_template("a {{x}} b {{y}}{{x}}", {{"x", "1"}, {"y", "{{not a placeholder}}"}});
+  REQUIRE(ok.ok());
+  CHECK(*ok == "a 1 b {{not a placeholder}}1");
+  auto missing = render_template("{{nope}}", {});
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.error().find("{{nope}}") != std::string::npos);
+  CHECK_FALSE(render_template("{{open", {}).ok());
+}
+
+// Contract: every Dafny task kind has an embedded template whose placeholders the pipeline fills.
+TEST_CASE("embedded dafny templates render", "[unit]") {
+  std::map<std::string, std::string> values = {
+      {"spec", "method M()"}, {"doc", "d"}, {"examples", "e"}, {"diagnostics", "x"}, {"candidate", "c"}};
+  for (const char* kind : {"system", "implement", "annotate", "specify", "repair"}) {
+    INFO(kind);
+    auto text = prompt_template(Language::Dafny, kind);
+    REQUIRE(text.ok());
+    auto rendered = render_template(*text, values);
+    REQUIRE(rendered.ok());
+    CHECK(rendered->find("{{") == std::string::npos);
+  }
+  CHECK_FALSE(prompt_template(Language::Dafny, "no-such-kind").ok());
+}
