@@ -1,0 +1,187 @@
+#include "gen/pipeline.h"
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "core/hash.h"
+#include "core/parallel.h"
+#include "core/verdict_json.h"
+#include "gen/code_blocks.h"
+
+namespace verigen {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::chrono::milliseconds since(Clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
+}
+
+/// How promising a failure is for repair: a refutation with few errors beats a timeout, which
+/// beats a malformed program.
+int repair_priority(const CandidateRecord& r) {
+  if (!r.verdict) return 1000;
+  switch (r.verdict->outcome) {
+    case Outcome::Refuted: return static_cast<int>(r.verdict->diagnostics.size());
+    case Outcome::Unknown: return 100;
+    default: return 500;
+  }
+}
+
+}  // namespace
+
+Pipeline::Pipeline(CandidateGenerator& generator, Backend& backend, Auditor auditor, Ranker ranker,
+                   RunLog& log, PipelineOptions options)
+    : generator_(generator), backend_(backend), auditor_(std::move(auditor)),
+      ranker_(std::move(ranker)), log_(log), options_(options) {}
+
+void Pipeline::log_record(const Task& task, const CandidateRecord& r) {
+  nlohmann::json findings = nlohmann::json::array();
+  for (const auto& f : r.findings) findings.push_back(diagnostic_to_json(f));
+  nlohmann::json record = {{"task", task.id},
+                           {"task_sha256", sha256_hex(task.source)},
+                           {"kind", std::string(to_string(task.kind))},
+                           {"language", std::string(to_string(task.language))},
+                           {"candidate", r.id},
+                           {"round", r.round},
+                           {"origin", r.origin},
+                           {"text", r.text},
+                           {"rejected", r.rejected},
+                           {"findings", findings},
+                           {"score", r.score},
+                           {"rank", r.rank},
+                           {"verdict", r.verdict ? verdict_to_json(*r.verdict) : nlohmann::json(nullptr)}};
+  log_.append(record);
+  if (progress_) progress_(r);
+}
+
+bool Pipeline::settle_round(const Task& task, std::vector<RawCandidate> raws, int round,
+                            PipelineResult& result) {
+  std::map<std::string, int> seen;  // normalised-text hash → candidate id, across rounds
+  for (const auto& r : result.candidates)
+    if (r.rejected.empty()) seen.emplace(sha256_hex(normalize_code(r.text)), r.id);
+
+  std::vector<std::size_t> to_verify;  // indices into result.candidates
+  for (auto& raw : raws) {
+    CandidateRecord record;
+    record.id = static_cast<int>(result.candidates.size());
+    record.round = round;
+    record.origin = raw.origin;
+    record.text = raw.text;
+    record.rejected = raw.rejected;
+    if (record.rejected.empty() && record.text.empty()) record.rejected = "empty candidate";
+    if (record.rejected.empty()) {
+      auto [it, fresh] = seen.emplace(sha256_hex(normalize_code(record.text)), record.id);
+      if (!fresh) record.rejected = "duplicate of candidate " + std::to_string(it->second);
+    }
+    if (record.rejected.empty() && auditor_) {
+      record.findings = auditor_(task, record.text);
+      if (!record.findings.empty()) {
+        // Rejected by the audit: it is never shown to the verifier, and says why.
+        Verdict v = Verdict::refuted(record.findings, format_diagnostic(record.findings.front()));
+        v.cause = Cause::Integrity;
+        record.verdict = v;
+      }
+    }
+    if (record.rejected.empty() && record.findings.empty()) {
+      record.score = ranker_ ? ranker_(task, record.text) : -static_cast<double>(record.id);
+      to_verify.push_back(result.candidates.size());
+    }
+    result.candidates.push_back(std::move(record));
+    if (!result.candidates.back().rejected.empty() || !result.candidates.back().findings.empty())
+      log_record(task, result.candidates.back());
+  }
+
+  std::stable_sort(to_verify.begin(), to_verify.end(), [&](std::size_t a, std::size_t b) {
+    return result.candidates[a].score > result.candidates[b].score;
+  });
+  for (std::size_t rank = 0; rank < to_verify.size(); ++rank)
+    result.candidates[to_verify[rank]].rank = static_cast<int>(rank);
+
+  // Verify in rank order; once one verifies no further candidate starts. Candidates already
+  // running finish, and the best-ranked verified one wins.
+  std::atomic<bool> found{false};
+  std::mutex mutex;
+  auto started = Clock::now();
+  parallel_for(to_verify.size(), options_.jobs, [&](std::size_t i) {
+    if (found.load() || options_.deadline.expired()) return;
+    CandidateRecord& record = result.candidates[to_verify[i]];
+    Candidate candidate;
+    candidate.task_id = task.id;
+    candidate.language = task.language;
+    candidate.display_path = task.source_path;
+    candidate.text = record.text;
+    candidate.origin = record.origin;
+    candidate.index = record.id;
+    Deadline deadline = options_.deadline.capped(
+        std::chrono::milliseconds(static_cast<long long>(options_.verify_timeout_seconds * 1000)));
+    Verdict verdict = backend_.verify(candidate, deadline);
+    std::lock_guard<std::mutex> lock(mutex);
+    ++result.verifier_calls;
+    record.verdict = verdict;
+    if (verdict.verified()) found = true;
+    log_record(task, record);
+  });
+  result.verification_time += since(started);
+
+  for (std::size_t index : to_verify) {
+    const auto& record = result.candidates[index];
+    if (record.verdict && record.verdict->verified()) {
+      result.winner = record;
+      return true;
+    }
+  }
+  return false;
+}
+
+PipelineResult Pipeline::run(const Task& task) {
+  PipelineResult result;
+  auto started = Clock::now();
+  auto first = generator_.generate(task, options_.k, options_.deadline);
+  result.generation_time += since(started);
+  if (!first.ok()) {
+    result.failure = first.error();
+    return result;
+  }
+  if (settle_round(task, std::move(*first), 0, result)) return result;
+
+  std::set<int> repaired;
+  for (int round = 1; round <= options_.rounds && !options_.deadline.expired(); ++round) {
+    // The most promising failures not repaired yet: the latest round first (a repair that
+    // got closer is worth repairing again), then the fewest errors.
+    std::vector<const CandidateRecord*> failures;
+    for (const auto& r : result.candidates)
+      if (r.verdict && !r.verdict->verified() && r.findings.empty() && r.rejected.empty() &&
+          !repaired.count(r.id))
+        failures.push_back(&r);
+    std::stable_sort(failures.begin(), failures.end(), [](auto* a, auto* b) {
+      return std::make_pair(-a->round, repair_priority(*a)) < std::make_pair(-b->round, repair_priority(*b));
+    });
+    if (failures.empty()) break;
+    std::vector<RawCandidate> repairs;
+    auto gen_started = Clock::now();
+    for (std::size_t i = 0; i < failures.size() && i < static_cast<std::size_t>(options_.repair_width); ++i) {
+      repaired.insert(failures[i]->id);
+      auto fixed = generator_.repair(task, failures[i]->text, *failures[i]->verdict,
+                                     options_.repairs_per_failure, options_.deadline);
+      if (!fixed.ok()) {
+        result.failure = fixed.error();
+        break;
+      }
+      for (auto& raw : *fixed) {
+        raw.origin += " (repair of " + std::to_string(failures[i]->id) + ")";
+        repairs.push_back(std::move(raw));
+      }
+    }
+    result.generation_time += since(gen_started);
+    if (repairs.empty()) break;
+    if (settle_round(task, std::move(repairs), round, result)) return result;
+    if (!result.failure.empty()) break;
+  }
+  return result;
+}
+
+}  // namespace verigen

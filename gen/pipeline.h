@@ -1,0 +1,84 @@
+#pragma once
+/// The generation pipeline: candidates → integrity audit → ranking → parallel verification,
+/// stopping at the first verified candidate → repair rounds on the best failures.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/backend.h"
+#include "core/task.h"
+#include "gen/candidate_generator.h"
+#include "gen/run_log.h"
+
+namespace verigen {
+
+struct PipelineOptions {
+  int k = 5;             ///< first-round candidates
+  int rounds = 2;        ///< repair rounds after the first
+  int jobs = 2;          ///< candidates verified in parallel
+  int repair_width = 2;  ///< failed candidates repaired per round
+  int repairs_per_failure = 1;
+  double verify_timeout_seconds = 300;  ///< per candidate, within the overall deadline
+  Deadline deadline = Deadline::never();
+};
+
+/// Findings of the integrity audit for one candidate text against the task; empty = clean.
+using Auditor = std::function<std::vector<Diagnostic>(const Task& task, const std::string& candidate)>;
+/// Higher is better. Used to order candidates before verification.
+using Ranker = std::function<double(const Task& task, const std::string& candidate)>;
+
+/// Everything known about one candidate.
+struct CandidateRecord {
+  int id = 0;                 ///< order of arrival, across rounds
+  int round = 0;              ///< 0 for the first round, then 1.. for repairs
+  std::string origin;
+  std::string text;
+  std::string rejected;       ///< extraction failure or "duplicate of #N"
+  std::vector<Diagnostic> findings;  ///< integrity findings; non-empty → never verified
+  double score = 0;
+  int rank = -1;              ///< position in its round's verification order
+  std::optional<Verdict> verdict;
+};
+
+struct PipelineResult {
+  std::optional<CandidateRecord> winner;  ///< the verified candidate, if any
+  std::vector<CandidateRecord> candidates;
+  int verifier_calls = 0;
+  std::string failure;  ///< a generator-level failure that stopped the run early
+  std::chrono::milliseconds generation_time{0};
+  std::chrono::milliseconds verification_time{0};
+};
+
+/// Called after each candidate is settled (for progress displays).
+using PipelineProgress = std::function<void(const CandidateRecord&)>;
+
+class Pipeline {
+ public:
+  /// All references must outlive the pipeline. `ranker` may be empty (keep the generator's
+  /// order); `log` receives one record per candidate.
+  Pipeline(CandidateGenerator& generator, Backend& backend, Auditor auditor, Ranker ranker,
+           RunLog& log, PipelineOptions options);
+
+  void on_progress(PipelineProgress progress) { progress_ = std::move(progress); }
+
+  /// Runs the pipeline on `task`. Never throws; a verified winner has passed the audit and has
+  /// a Verified verdict from the back-end.
+  PipelineResult run(const Task& task);
+
+ private:
+  /// Audits, ranks and verifies one round's candidates; returns true when one verified.
+  bool settle_round(const Task& task, std::vector<RawCandidate> raws, int round, PipelineResult& result);
+  void log_record(const Task& task, const CandidateRecord& record);
+
+  CandidateGenerator& generator_;
+  Backend& backend_;
+  Auditor auditor_;
+  Ranker ranker_;
+  RunLog& log_;
+  PipelineOptions options_;
+  PipelineProgress progress_;
+};
+
+}  // namespace verigen
