@@ -9,8 +9,16 @@ namespace verigen {
 
 const char* const kCertificateMarker = "verigen: certificate=";
 
+namespace {
+/// A digest over the certificate's own content, so a hand-edited certificate is recognised.
+std::string digest_of(nlohmann::json j) {
+  j.erase("digest");
+  return sha256_hex(j.dump());
+}
+}  // namespace
+
 nlohmann::json certificate_to_json(const Certificate& c) {
-  return {{"format", c.format},
+  nlohmann::json j = {{"format", c.format},
           {"spec", {{"path", c.spec_path}, {"sha256", c.spec_sha256}}},
           {"source", {{"path", c.source_path}, {"sha256", c.source_sha256}}},
           {"target", {{"language", c.target}, {"code_sha256", c.code_sha256}}},
@@ -19,6 +27,8 @@ nlohmann::json certificate_to_json(const Certificate& c) {
           {"created_at", c.created_at},
           {"timings", c.timings},
           {"generation", c.generation}};
+  j["digest"] = digest_of(j);
+  return j;
 }
 
 Result<Certificate> read_certificate(const std::string& path) {
@@ -26,6 +36,8 @@ Result<Certificate> read_certificate(const std::string& path) {
   if (!text.ok()) return fail(text.error());
   auto j = nlohmann::json::parse(*text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return fail(path + ": error: certificate is not valid JSON");
+  if (!j.contains("digest") || !j["digest"].is_string() || j["digest"].get<std::string>() != digest_of(j))
+    return fail(path + ": error: certificate was altered (its digest does not match its content)");
   try {
     Certificate c;
     c.format = j.at("format").get<int>();

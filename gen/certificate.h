@@ -32,8 +32,9 @@ struct Certificate {
   nlohmann::json generation = nlohmann::json::object();  ///< k, rounds, candidates tried ...
 };
 
+/// The certificate as JSON, with a "digest" over its own content.
 nlohmann::json certificate_to_json(const Certificate& certificate);
-/// Reads and checks a certificate file; failures name the file.
+/// Reads and checks a certificate file (format, fields, digest); failures name the file.
 Result<Certificate> read_certificate(const std::string& path);
 
 /// The hash that identifies generated code: SHA-256 of the file's text with every line that

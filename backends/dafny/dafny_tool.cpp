@@ -98,4 +98,15 @@ Result<DafnyVersion> detect_dafny(ProcessRunner& runner, const std::string& memo
   return *version;
 }
 
+std::string solver_version(ProcessRunner& runner) {
+  ProcessSpec spec;
+  spec.argv = {"z3", "--version"};
+  spec.deadline = Deadline::after(std::chrono::seconds(30));
+  auto result = runner.run(spec);
+  if (!result.exited() || result.exit_code != 0) return {};
+  static const std::regex kVersion(R"(version (\d+\.\d+\.\d+))");
+  std::smatch m;
+  return std::regex_search(result.out, m, kVersion) ? m[1].str() : std::string();
+}
+
 }  // namespace verigen::dafny

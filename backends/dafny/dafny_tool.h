@@ -37,4 +37,7 @@ extern const char* const kInstallHint;
 /// read from there instead of starting .NET again; a new detection is stored there.
 Result<DafnyVersion> detect_dafny(ProcessRunner& runner, const std::string& memo_dir = {});
 
+/// The version of the z3 Dafny runs (the one on PATH, e.g. "4.8.12"); "" when there is none.
+std::string solver_version(ProcessRunner& runner);
+
 }  // namespace verigen::dafny

@@ -31,6 +31,12 @@ TEST_CASE("certificate round trip and damage", "[unit]") {
   REQUIRE(back.ok());
   CHECK(back->code_sha256 == c.code_sha256);
   CHECK(back->source_sha256 == "bb");
+  auto edited = certificate_to_json(c);
+  edited["source"]["sha256"] = "cc";
+  REQUIRE(write_file_atomic(path, edited.dump(2)).ok());
+  auto altered = read_certificate(path);
+  REQUIRE_FALSE(altered.ok());
+  CHECK(altered.error().find("certificate was altered") != std::string::npos);
   REQUIRE(write_file_atomic(path, "{\"format\": 1}").ok());
   auto broken = read_certificate(path);
   REQUIRE_FALSE(broken.ok());

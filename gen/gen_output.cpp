@@ -1,0 +1,101 @@
+#include "gen/gen_output.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "backends/dafny/dafny_compiler.h"
+#include "core/file_io.h"
+#include "core/hash.h"
+
+namespace verigen {
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Comment syntax of the targets whose generated sources can carry a marker.
+std::string comment_prefix(const std::string& target) {
+  if (target == "py") return "# ";
+  if (target == "js" || target == "go" || target == "java" || target == "cs") return "// ";
+  return {};
+}
+
+std::string source_extension(const std::string& target) {
+  if (target == "py") return ".py";
+  if (target == "js") return ".js";
+  return {};
+}
+
+/// Dafny's runtime libraries are copied next to the program; they are not generated from the
+/// spec and carry no marker.
+bool is_runtime_path(const fs::path& relative) {
+  for (const auto& part : relative) {
+    auto name = part.string();
+    if (name == "_dafny" || name == "System_" || name == "__pycache__" || name == "node_modules") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<GenArtifacts> write_gen_output(ProcessRunner& runner, const std::string& out_dir,
+                                      const Task& task, const std::string& program,
+                                      const std::string& target, const GenProvenance& provenance,
+                                      Deadline deadline) {
+  GenArtifacts artifacts;
+  std::string stem = fs::path(task.source_path).stem().string();
+  if (stem.empty()) stem = "program";
+  artifacts.verified_source = (fs::path(out_dir) / (stem + ".dfy")).string();
+  if (auto written = write_file_atomic(artifacts.verified_source, program); !written.ok())
+    return fail(written.error());
+
+  const fs::path target_dir = fs::path(out_dir) / target;
+  std::error_code ec;
+  fs::remove_all(target_dir, ec);  // stale files of an earlier run must not be certified
+  auto compiled = dafny::compile_dafny(runner, artifacts.verified_source, target, target_dir.string(), deadline);
+  if (!compiled.ok()) return fail(compiled.error());
+  artifacts.entry_point = compiled->entry_point;
+  artifacts.run_command = compiled->run_command;
+
+  Certificate certificate;
+  certificate.spec_path = task.source_path;
+  certificate.spec_sha256 = sha256_hex(task.source);
+  certificate.source_path = fs::path(artifacts.verified_source).filename().string();
+  certificate.source_sha256 = sha256_hex(program);
+  certificate.target = target;
+  certificate.dafny_version = provenance.dafny_version;
+  certificate.z3_version = provenance.z3_version;
+  certificate.verifier_options = provenance.verifier_options;
+  certificate.provider = provenance.provider;
+  certificate.model = provenance.model;
+  certificate.created_at = utc_timestamp();
+  certificate.timings = provenance.timings;
+  certificate.generation = provenance.generation;
+  artifacts.certificate = (fs::path(out_dir) / "certificate.json").string();
+
+  const std::string prefix = comment_prefix(target);
+  const std::string extension = source_extension(target);
+  std::vector<fs::path> files;
+  for (auto& entry : fs::recursive_directory_iterator(target_dir))
+    if (entry.is_regular_file()) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    fs::path relative_to_target = fs::relative(file, target_dir);
+    if (is_runtime_path(relative_to_target)) continue;
+    auto text = read_file(file.string());
+    if (!text.ok()) return fail(text.error());
+    std::string content = *text;
+    if (!prefix.empty() && file.extension() == extension) {
+      fs::path to_certificate = fs::relative(artifacts.certificate, file.parent_path());
+      content = prefix + kCertificateMarker + to_certificate.string() + "\n" + content;
+      if (auto written = write_file_atomic(file.string(), content); !written.ok()) return fail(written.error());
+      artifacts.marked_files.push_back(file.string());
+    }
+    certificate.code_sha256[fs::relative(file, out_dir).string()] = code_hash(content);
+  }
+  if (auto written = write_file_atomic(artifacts.certificate, certificate_to_json(certificate).dump(2) + "\n");
+      !written.ok())
+    return fail(written.error());
+  return artifacts;
+}
+
+}  // namespace verigen

@@ -1,0 +1,42 @@
+#pragma once
+/// What `verigen gen` leaves in --out DIR: the verified Dafny program, the compiled target code
+/// (each generated file marked with its certificate), and certificate.json.
+
+#include <string>
+#include <vector>
+
+#include "core/process.h"
+#include "core/result.h"
+#include "core/task.h"
+#include "gen/certificate.h"
+
+namespace verigen {
+
+/// Facts recorded in the certificate beyond the files themselves.
+struct GenProvenance {
+  std::string dafny_version;
+  std::string z3_version;
+  std::string verifier_options;
+  std::string provider;
+  std::string model;
+  nlohmann::json timings = nlohmann::json::object();
+  nlohmann::json generation = nlohmann::json::object();
+};
+
+struct GenArtifacts {
+  std::string verified_source;          ///< DIR/<stem>.dfy
+  std::string certificate;              ///< DIR/certificate.json
+  std::string entry_point;              ///< the program to run (DIR/py/<stem>-py/__main__.py)
+  std::string run_command;
+  std::vector<std::string> marked_files;  ///< generated code carrying the certificate marker
+};
+
+/// Writes the verified `program` for `task` into `out_dir`, compiles it to `target` (py, js,
+/// cs, java, go), marks the generated source files and writes the certificate last, so a
+/// certificate never names files that were not fully written.
+Result<GenArtifacts> write_gen_output(ProcessRunner& runner, const std::string& out_dir,
+                                      const Task& task, const std::string& program,
+                                      const std::string& target, const GenProvenance& provenance,
+                                      Deadline deadline);
+
+}  // namespace verigen
