@@ -1,0 +1,90 @@
+#include "gen/builtin/houdini.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+
+namespace verigen {
+namespace {
+
+/// Where each enabled invariant landed: 1-based line → (loop, candidate index).
+using LineMap = std::map<int, std::pair<std::size_t, std::size_t>>;
+
+std::string build(const std::string& text, const std::vector<LoopSite>& loops,
+                  const std::vector<std::vector<std::string>>& candidates,
+                  const std::vector<std::vector<bool>>& enabled, LineMap* lines) {
+  std::vector<std::size_t> order(loops.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return loops[a].insert_at < loops[b].insert_at; });
+  std::string out;
+  std::size_t copied = 0;
+  int line = 1;
+  auto copy_to = [&](std::size_t offset) {
+    for (std::size_t i = copied; i < offset; ++i) line += text[i] == '\n';
+    out.append(text, copied, offset - copied);
+    copied = offset;
+  };
+  for (std::size_t loop : order) {
+    copy_to(std::min(loops[loop].insert_at, text.size()));
+    for (std::size_t c = 0; c < candidates[loop].size(); ++c) {
+      if (!enabled[loop][c]) continue;
+      out += loops[loop].indent + "invariant " + candidates[loop][c] + "\n";
+      if (lines) (*lines)[line] = {loop, c};
+      ++line;
+    }
+  }
+  copy_to(text.size());
+  return out;
+}
+
+}  // namespace
+
+std::string insert_invariants(const std::string& text, const std::vector<LoopSite>& loops,
+                              const std::vector<std::vector<std::string>>& invariants) {
+  std::vector<std::vector<bool>> all;
+  for (const auto& list : invariants) all.emplace_back(list.size(), true);
+  return build(text, loops, invariants, all, nullptr);
+}
+
+HoudiniResult houdini(Backend& backend, const std::string& text, const std::string& display_path,
+                      const std::vector<LoopSite>& loops,
+                      const std::vector<std::vector<std::string>>& candidates, Deadline deadline,
+                      int max_iterations) {
+  std::vector<std::vector<bool>> enabled;
+  for (const auto& list : candidates) enabled.emplace_back(list.size(), true);
+  HoudiniResult result;
+  while (true) {
+    LineMap lines;
+    result.program = build(text, loops, candidates, enabled, &lines);
+    Candidate candidate;
+    candidate.display_path = display_path;
+    candidate.text = result.program;
+    result.verdict = backend.verify(candidate, deadline);
+    ++result.iterations;
+    if (result.verdict.verified() || result.iterations >= max_iterations || deadline.expired()) break;
+
+    // Blame: an error on an invariant's line, or a related location pointing at one (a failed
+    // maintenance check names the invariant there).
+    std::set<int> blamed;
+    for (const auto& d : result.verdict.diagnostics) {
+      if (d.severity != Severity::Error) continue;
+      if (lines.count(d.where.line)) blamed.insert(d.where.line);
+      for (const auto& r : d.related)
+        if (lines.count(r.line)) blamed.insert(r.line);
+    }
+    if (blamed.empty()) break;  // a fixpoint: what still fails is not an invariant's fault
+    for (int line : blamed) {
+      auto [loop, c] = lines[line];
+      enabled[loop][c] = false;
+      ++result.dropped;
+    }
+  }
+  result.kept.assign(loops.size(), {});
+  for (std::size_t loop = 0; loop < loops.size(); ++loop)
+    for (std::size_t c = 0; c < candidates[loop].size(); ++c)
+      if (enabled[loop][c]) result.kept[loop].push_back(candidates[loop][c]);
+  return result;
+}
+
+}  // namespace verigen

@@ -1,0 +1,35 @@
+#pragma once
+/// Houdini pruning with a real verifier: insert every candidate invariant, verify, drop the
+/// invariants the verifier blames, repeat until nothing more is blamed. What survives is
+/// inductive together (the greatest such subset of the candidates, as in Flanagan & Leino's
+/// Houdini), so the verifier — not the template — decides what is kept.
+
+#include <string>
+#include <vector>
+
+#include "core/backend.h"
+#include "gen/builtin/loop_site.h"
+
+namespace verigen {
+
+struct HoudiniResult {
+  std::string program;                     ///< the text with the surviving invariants
+  std::vector<std::vector<std::string>> kept;  ///< per loop, the surviving invariants
+  Verdict verdict;                         ///< the verifier's verdict on `program`
+  int iterations = 0;
+  int dropped = 0;
+};
+
+/// Builds `text` with `invariants[i]` inserted at `loops[i]` (one `invariant` line each).
+std::string insert_invariants(const std::string& text, const std::vector<LoopSite>& loops,
+                              const std::vector<std::vector<std::string>>& invariants);
+
+/// Runs Houdini on `text` (a program whose loops are `loops`) with `candidates[i]` for loop i.
+/// Stops after `max_iterations` verifier calls or at the deadline; the verdict then says what
+/// the last call found.
+HoudiniResult houdini(Backend& backend, const std::string& text, const std::string& display_path,
+                      const std::vector<LoopSite>& loops,
+                      const std::vector<std::vector<std::string>>& candidates, Deadline deadline,
+                      int max_iterations = 25);
+
+}  // namespace verigen

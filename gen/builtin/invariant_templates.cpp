@@ -1,0 +1,159 @@
+#include "gen/builtin/invariant_templates.h"
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+#include <set>
+
+namespace verigen {
+namespace {
+
+bool is_ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '\''; }
+
+std::string trim(std::string s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  auto e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+bool is_integer_type(const std::string& type) { return type == "int" || type == "nat" || type.empty(); }
+
+bool contains(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+/// Splits a guard `a < b` / `a <= b` / `a != b` / `a > b` / `a >= b` (no other top-level
+/// comparison) into its sides; false for any other shape.
+bool split_comparison(const std::string& guard, std::string& left, std::string& op, std::string& right) {
+  static const std::regex kComparison(R"(^\s*(.+?)\s*(<=|>=|!=|<|>)\s*(.+?)\s*$)");
+  std::smatch m;
+  if (!std::regex_match(guard, m, kComparison)) return false;
+  left = m[1];
+  op = m[2];
+  right = m[3];
+  // A second comparison means a compound guard (`i < n && a[i] != x`): not this template.
+  return right.find_first_of("<>=!&|") == std::string::npos && left.find_first_of("<>=!&|") == std::string::npos;
+}
+
+bool is_identifier(const std::string& s) {
+  if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+  return std::all_of(s.begin(), s.end(), is_ident_char);
+}
+
+/// Conjuncts of a guard joined by `&&` at the top level (no parentheses tracking needed for
+/// the shapes we use; anything odd just yields fewer templates).
+std::vector<std::string> conjuncts(const std::string& guard) {
+  std::vector<std::string> parts;
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i + 1 < guard.size(); ++i) {
+    if (guard[i] == '(' || guard[i] == '[') ++depth;
+    if (guard[i] == ')' || guard[i] == ']') --depth;
+    if (depth == 0 && guard[i] == '&' && guard[i + 1] == '&') {
+      parts.push_back(trim(guard.substr(start, i - start)));
+      start = i + 2;
+    }
+  }
+  parts.push_back(trim(guard.substr(start)));
+  return parts;
+}
+
+}  // namespace
+
+std::string substitute(const std::string& text, const std::string& from, const std::string& to) {
+  if (from.empty()) return text;
+  std::string out;
+  std::size_t pos = 0;
+  const bool word = is_identifier(from);
+  while (true) {
+    auto at = text.find(from, pos);
+    if (at == std::string::npos) break;
+    bool left_ok = !word || at == 0 || !is_ident_char(text[at - 1]);
+    bool right_ok = !word || at + from.size() >= text.size() || !is_ident_char(text[at + from.size()]);
+    // `a.Length` must not match `a.Length0`; a trailing identifier character extends it.
+    if (!word && at + from.size() < text.size() && is_ident_char(from.back()) && is_ident_char(text[at + from.size()]))
+      right_ok = false;
+    out.append(text, pos, at - pos);
+    out += (left_ok && right_ok) ? to : from;
+    pos = at + from.size();
+  }
+  out.append(text, pos, std::string::npos);
+  return out;
+}
+
+std::vector<std::string> enumerate_invariants(const LoopSite& loop) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  auto add = [&](std::string inv) {
+    inv = trim(inv);
+    if (!inv.empty() && seen.insert(inv).second) out.push_back(inv);
+  };
+
+  std::vector<const ScopedVariable*> ints;
+  for (const auto& v : loop.variables)
+    if (is_integer_type(v.type)) ints.push_back(&v);
+
+  // Bounds from each comparison in the guard: the counter stays on the guard's side and may
+  // reach the bound (`i < n` → `i <= n`), and starts from its initial value.
+  for (const auto& part : conjuncts(loop.guard)) {
+    std::string left, op, right;
+    if (!split_comparison(part, left, op, right)) continue;
+    std::string counter = left, bound = right;
+    if ((op == ">" || op == ">=") && contains(loop.modified, right) && !contains(loop.modified, left)) {
+      counter = right;
+      bound = left;
+      op = op == ">" ? "<" : "<=";
+    }
+    if (!is_identifier(counter)) continue;
+    const ScopedVariable* var = nullptr;
+    for (const auto& v : loop.variables)
+      if (v.name == counter) var = &v;
+    const std::string start = var && !var->initial.empty() ? var->initial : "0";
+    if (op == "<" || op == "!=") {
+      add(counter + " <= " + bound);
+      add(start + " <= " + counter + " <= " + bound);
+    } else if (op == "<=") {
+      add(counter + " <= " + bound + " + 1");
+      add(start + " <= " + counter + " <= " + bound + " + 1");
+    } else if (op == ">") {
+      add(counter + " >= " + bound);
+      add(bound + " <= " + counter + " <= " + start);
+    } else if (op == ">=") {
+      add(counter + " >= " + bound + " - 1");
+    }
+    add(start + " <= " + counter);
+    // The postconditions at the loop's current point: the bound replaced by the counter.
+    for (const auto& post : loop.postconditions) {
+      if (substitute(post, bound, counter) != post) add(substitute(post, bound, counter));
+      if (op == "<=" && substitute(post, bound, counter + " - 1") != post)
+        add(substitute(post, bound, counter + " - 1"));
+    }
+  }
+
+  // Sign and order facts between modified integers and the other integers in scope.
+  for (const auto* v : ints) {
+    if (!contains(loop.modified, v->name)) continue;
+    if (v->type != "nat") add("0 <= " + v->name);
+    if (!v->initial.empty()) add(v->initial + " <= " + v->name);
+    for (const auto* w : ints) {
+      if (w == v) continue;
+      add(v->name + " <= " + w->name);
+      add(w->name + " <= " + v->name);
+    }
+  }
+
+  // Frame facts: contracts over variables the loop does not modify still hold.
+  auto mentions_modified = [&](const std::string& text) {
+    for (const auto& m : loop.modified)
+      if (substitute(text, m, "\x01") != text) return true;
+    return false;
+  };
+  for (const auto& pre : loop.preconditions)
+    if (!mentions_modified(pre)) add(pre);
+  for (const auto& post : loop.postconditions)
+    if (!mentions_modified(post)) add(post);
+  return out;
+}
+
+}  // namespace verigen
