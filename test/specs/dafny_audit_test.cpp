@@ -1,0 +1,135 @@
+#include <catch2/catch.hpp>
+
+#include "specs/dafny/audit.h"
+
+using namespace verigen;
+using namespace verigen::dafny;
+
+namespace {
+
+const char* kLoop =
+    "method SumTo(n: nat) returns (s: nat)\n"
+    "  ensures s == n * (n + 1) / 2\n"
+    "{\n"
+    "  s := 0;\n"
+    "  var i := 0;\n"
+    "  while i < n\n"
+    "  {\n"
+    "    i := i + 1;\n"
+    "    s := s + i;\n"
+    "  }\n"
+    "}\n";
+
+std::string replace(std::string text, const std::string& from, const std::string& to) {
+  auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+std::vector<std::string> rules(const std::vector<Diagnostic>& findings) {
+  std::vector<std::string> out;
+  for (const auto& f : findings) out.push_back(f.rule);
+  return out;
+}
+
+}  // namespace
+
+// Contract: annotations (invariants, asserts, comments, layout) are not findings.
+TEST_CASE("annotations and layout are allowed", "[unit]") {
+  auto annotated = replace(kLoop, "  while i < n\n",
+                           "  while i < n  // the loop\n    invariant 0 <= i <= n\n    invariant s == i * (i + 1) / 2\n    decreases n - i\n");
+  annotated = replace(annotated, "    s := s + i;\n", "    s := s + i;\n    assert s >= i;\n");
+  CHECK(audit_dafny(kLoop, annotated, AuditMode::Annotate, "f.dfy").empty());
+}
+
+// Contract: an added `assume false` is an escape hatch, located in the candidate.
+TEST_CASE("assume added", "[unit]") {
+  auto cheat = replace(kLoop, "    s := s + i;\n", "    s := s + i;\n    assume false;\n");
+  auto findings = audit_dafny(kLoop, cheat, AuditMode::Annotate, "f.dfy");
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "integrity.escape-hatch");
+  CHECK(findings[0].where.file == "f.dfy");
+  CHECK(findings[0].where.line == 10);
+  CHECK(findings[0].where.column == 5);
+}
+
+// Contract: {:verify false} added to a declaration is an escape hatch.
+TEST_CASE("verify false added", "[unit]") {
+  auto cheat = replace(kLoop, "method SumTo", "method {:verify false} SumTo");
+  CHECK(rules(audit_dafny(kLoop, cheat, AuditMode::Annotate, "f.dfy")) ==
+        std::vector<std::string>{"integrity.escape-hatch"});
+}
+
+// Contract: a weakened postcondition is a contract change naming old and new.
+TEST_CASE("ensures weakened", "[unit]") {
+  auto cheat = replace(kLoop, "ensures s == n * (n + 1) / 2", "ensures s >= 0");
+  auto findings = audit_dafny(kLoop, cheat, AuditMode::Annotate, "f.dfy");
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "integrity.contract-changed");
+  CHECK(findings[0].message.find("became 'ensures s >= 0'") != std::string::npos);
+  CHECK(findings[0].where.line == 2);
+}
+
+// Contract: a strengthened precondition is a contract change too.
+TEST_CASE("requires added", "[unit]") {
+  auto cheat = replace(kLoop, "  ensures", "  requires n == 0\n  ensures");
+  CHECK(rules(audit_dafny(kLoop, cheat, AuditMode::Annotate, "f.dfy")) ==
+        std::vector<std::string>{"integrity.contract-changed"});
+}
+
+// Contract: in an annotate task, changed executable code is found and located.
+TEST_CASE("loop body changed in an annotate task", "[unit]") {
+  auto cheat = replace(kLoop, "    s := s + i;\n", "    s := i * (i + 1) / 2;\n");
+  auto findings = audit_dafny(kLoop, cheat, AuditMode::Annotate, "f.dfy");
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "integrity.code-changed");
+  CHECK(findings[0].where.line == 9);
+}
+
+// Contract: a new body-less lemma is an unproved assumption; a new proved lemma is fine.
+TEST_CASE("new lemmas", "[unit]") {
+  auto axiom = std::string(kLoop) + "lemma Magic(n: nat) ensures n * (n + 1) % 2 == 0\n";
+  CHECK(rules(audit_dafny(kLoop, axiom, AuditMode::Annotate, "f.dfy")) ==
+        std::vector<std::string>{"integrity.escape-hatch"});
+  auto proved = std::string(kLoop) + "lemma Fine(n: nat) ensures n + 0 == n {}\n";
+  CHECK(audit_dafny(kLoop, proved, AuditMode::Annotate, "f.dfy").empty());
+}
+
+// Contract: escape hatches already in the original are not the candidate's.
+TEST_CASE("assume already in the original", "[unit]") {
+  auto original = replace(kLoop, "    s := s + i;\n", "    s := s + i;\n    assume s >= 0;\n");
+  auto candidate = replace(original, "  while i < n\n", "  while i < n\n    invariant i <= n\n");
+  CHECK(audit_dafny(original, candidate, AuditMode::Annotate, "f.dfy").empty());
+  auto second = replace(candidate, "    assume s >= 0;\n", "    assume s >= 0;\n    assume false;\n");
+  CHECK(rules(audit_dafny(original, second, AuditMode::Annotate, "f.dfy")) ==
+        std::vector<std::string>{"integrity.escape-hatch"});
+}
+
+// Contract: implementing a body-less method is allowed; removing a declaration is not.
+TEST_CASE("implement holes and removed declarations", "[unit]") {
+  const char* spec = "method Inc(a: int) returns (r: int)\n  ensures r > a\n\nmethod Other() {}\n";
+  const char* impl = "method Inc(a: int) returns (r: int)\n  ensures r > a\n{ r := a + 1; }\n\nmethod Other() {}\n";
+  CHECK(audit_dafny(spec, impl, AuditMode::Implement, "f.dfy").empty());
+  const char* removed = "method Inc(a: int) returns (r: int)\n  ensures r > a\n{ r := a + 1; }\n";
+  CHECK(rules(audit_dafny(spec, removed, AuditMode::Implement, "f.dfy")) ==
+        std::vector<std::string>{"integrity.declaration-removed"});
+}
+
+// Contract: a candidate that cannot be read is a finding, not a crash.
+TEST_CASE("unterminated comment in a candidate", "[unit]") {
+  auto broken = std::string(kLoop) + "/* never closed\n";
+  auto findings = audit_dafny(kLoop, broken, AuditMode::Annotate, "f.dfy");
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "integrity.unparsable");
+  CHECK(findings[0].where.line == 12);
+}
+
+// Contract: in a specify task contracts may be added, but bodies stay.
+TEST_CASE("specify mode", "[unit]") {
+  const char* spec = "method Inc(a: int) returns (r: int)\n{ r := a + 1; }\n";
+  const char* specified = "method Inc(a: int) returns (r: int)\n  ensures r == a + 1\n{ r := a + 1; }\n";
+  CHECK(audit_dafny(spec, specified, AuditMode::Specify, "f.dfy").empty());
+  const char* changed = "method Inc(a: int) returns (r: int)\n  ensures r == a\n{ r := a; }\n";
+  CHECK(rules(audit_dafny(spec, changed, AuditMode::Specify, "f.dfy")) ==
+        std::vector<std::string>{"integrity.code-changed"});
+}
