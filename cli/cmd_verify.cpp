@@ -14,6 +14,7 @@
 #include "core/file_io.h"
 #include "core/parallel.h"
 #include "core/progress.h"
+#include "specs/integrity_audit.h"
 
 namespace verigen::cli {
 namespace {
@@ -27,6 +28,8 @@ struct VerifyOptions {
   int time_limit = 20;
   bool no_cache = false;
   std::string symbol;
+  std::string against;
+  std::string kind = "implement";
 };
 
 /// Prints finished results in input order as soon as every earlier file is done, so a long run
@@ -62,6 +65,15 @@ int run_verify(const VerifyOptions& options) {
   if (!options.no_cache) backend_options.dafny.version_memo_dir = cache.directory() + "/tools";
 
   // Inputs are read and checked before any tool runs: a bad file costs nothing else.
+  std::optional<SourceFile> original;
+  if (!options.against.empty()) {
+    auto read = read_source(options.against);
+    if (!read.ok()) {
+      std::cout << read.error() << "\n";
+      return kExitBadInput;
+    }
+    original = std::move(*read);
+  }
   std::vector<FileVerdict> results(options.files.size());
   std::vector<std::optional<SourceFile>> sources(options.files.size());
   std::map<Language, std::unique_ptr<Backend>> backends;
@@ -83,6 +95,18 @@ int run_verify(const VerifyOptions& options) {
       backends[language] = std::move(*backend);
       if (!options.no_cache)
         cached_backends[language] = std::make_unique<CachingBackend>(*backends[language], cache);
+    }
+    if (original) {
+      // A candidate that changed what it must keep, or added an escape hatch, is never shown
+      // to the verifier: the audit's findings are the verdict.
+      auto findings = audit_candidate(source->language, original->text, source->text,
+                                      *task_kind_from_string(options.kind), options.files[i]);
+      if (!findings.empty()) {
+        Verdict v = Verdict::refuted(findings, format_diagnostic(findings.front()));
+        v.cause = Cause::Integrity;
+        results[i].verdict = v;
+        continue;
+      }
     }
     sources[i] = std::move(*source);
   }
@@ -140,6 +164,11 @@ void register_verify(CLI::App& app, int& exit_code) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--symbol", options->symbol, "Verify only this symbol (Dafny --filter-symbol)");
   cmd->add_flag("--no-cache", options->no_cache, "Neither read nor write the verification cache");
+  cmd->add_option("--against", options->against,
+                  "Audit each file against this original: contracts, signatures and code kept, "
+                  "no escape hatch added");
+  cmd->add_option("--kind", options->kind, "What the files were allowed to change (with --against)")
+      ->check(CLI::IsMember({"implement", "annotate", "specify"}));
   cmd->callback([options, &exit_code] { exit_code = run_verify(*options); });
 }
 

@@ -164,3 +164,38 @@ TEST_CASE("compile to python and run it", "[verifier:dafny]") {
   CHECK(ran.exit_code == 0);
   CHECK(ran.out == "5\n");
 }
+
+// Contract: with --against, every cheat of the list is refuted with cause integrity and
+// a located finding; an honest annotation of the same spec verifies.
+TEST_CASE("verify --against catches cheats", "[verifier:dafny]") {
+  TempDir dir;
+  const std::string spec = read_file(std::string(VERIGEN_SOURCE_DIR) + "/specs/examples/sum_loop_spec.dfy").value();
+  const std::string honest = read_file(std::string(VERIGEN_SOURCE_DIR) + "/specs/examples/sum_loop.dfy").value();
+  auto original = dir.file("spec.dfy", spec);
+  auto swap = [](std::string text, const std::string& from, const std::string& to) {
+    auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+  };
+  struct Cheat { std::string name; std::string text; std::string rule; };
+  const Cheat cheats[] = {
+      {"assume.dfy", swap(honest, "    s := s + i;\n", "    s := s + i;\n    assume false;\n"), "integrity.escape-hatch"},
+      {"noverify.dfy", swap(honest, "method SumTo", "method {:verify false} SumTo"), "integrity.escape-hatch"},
+      {"weakened.dfy", swap(honest, "ensures s == n * (n + 1) / 2", "ensures s >= 0"), "integrity.contract-changed"},
+      {"body.dfy", swap(honest, "    s := s + i;\n", "    s := i * (i + 1) / 2;\n"), "integrity.code-changed"},
+  };
+  for (const auto& cheat : cheats) {
+    INFO(cheat.name);
+    auto file = dir.file(cheat.name, cheat.text);
+    auto r = run_verigen({"verify", "--json", "--against", original, "--kind", "annotate", file}, cache_of(dir));
+    CHECK(r.exit_code == 1);
+    auto result = nlohmann::json::parse(r.out)["results"][0];
+    CHECK(result["outcome"] == "refuted");
+    CHECK(result["cause"] == "integrity");
+    CHECK(result["diagnostics"][0]["rule"] == cheat.rule);
+    CHECK(result["diagnostics"][0]["line"].get<int>() > 0);
+  }
+  auto good = dir.file("honest.dfy", honest);
+  auto ok = run_verigen({"verify", "--against", original, "--kind", "annotate", good}, cache_of(dir));
+  CHECK(ok.exit_code == 0);
+}

@@ -1,0 +1,23 @@
+#include "specs/integrity_audit.h"
+
+#include "specs/dafny/audit.h"
+
+namespace verigen {
+
+std::vector<Diagnostic> audit_candidate(Language language, const std::string& original,
+                                        const std::string& candidate, TaskKind kind,
+                                        const std::string& display_path) {
+  switch (language) {
+    case Language::Dafny:
+      return dafny::audit_dafny(original, candidate, dafny::audit_mode_for(kind), display_path);
+    default: {
+      Diagnostic d;
+      d.where.file = display_path;
+      d.rule = "integrity.no-audit";
+      d.message = "no integrity audit for " + std::string(to_string(language)) + " candidates";
+      return {d};
+    }
+  }
+}
+
+}  // namespace verigen

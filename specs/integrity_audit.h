@@ -1,0 +1,20 @@
+#pragma once
+/// The integrity audit for any language: one entry point the CLI and the pipeline call.
+
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/task.h"
+
+namespace verigen {
+
+/// Findings of `candidate` against `original` for a task of `kind` in `language` (see each
+/// language's audit for the rules); empty when the candidate keeps everything it must and adds
+/// no escape hatch. A language without an audit yields one finding saying so, so nothing
+/// unaudited is ever called verified.
+std::vector<Diagnostic> audit_candidate(Language language, const std::string& original,
+                                        const std::string& candidate, TaskKind kind,
+                                        const std::string& display_path);
+
+}  // namespace verigen
