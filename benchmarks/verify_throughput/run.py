@@ -78,7 +78,11 @@ def main():
     if args.limit:
         files = files[: args.limit]
     env = dafny_env()
-    cache = tempfile.mkdtemp(prefix="verigen-bench-cache-")
+    # A private copy of the binary: rebuilding build/verigen during a long run must not break it.
+    workdir = tempfile.mkdtemp(prefix="verigen-bench-")
+    binary = os.path.join(workdir, "verigen")
+    shutil.copy2(args.binary, binary)
+    cache = os.path.join(workdir, "cache")
     env["XDG_CACHE_HOME"] = cache
     env["VERIGEN_NO_PROGRESS"] = "1"
 
@@ -93,7 +97,7 @@ def main():
                 dafny_verdicts.update(verdicts)
                 dafny_time += seconds
             else:
-                results, seconds = timed(verigen, args.binary, chunk, args.time_limit, env)
+                results, seconds = timed(verigen, binary, chunk, args.time_limit, env)
                 verigen_results.update(results)
                 verigen_time += seconds
         done = min((index + 1) * args.chunk, len(files))
@@ -101,8 +105,8 @@ def main():
               end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
 
-    warm_results, warm_time = timed(verigen, args.binary, files, args.time_limit, env)
-    shutil.rmtree(cache, ignore_errors=True)
+    warm_results, warm_time = timed(verigen, binary, files, args.time_limit, env)
+    shutil.rmtree(workdir, ignore_errors=True)
 
     rows, disagreements = [], []
     for path in files:
