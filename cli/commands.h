@@ -18,5 +18,6 @@ enum ExitCode : int {
 void register_verify(CLI::App& app, int& exit_code);
 void register_compile(CLI::App& app, int& exit_code);
 void register_check(CLI::App& app, int& exit_code);
+void register_gen(CLI::App& app, int& exit_code);
 
 }  // namespace verigen::cli

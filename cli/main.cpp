@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   int exit_code = verigen::cli::kExitOk;
   verigen::cli::register_verify(app, exit_code);
   verigen::cli::register_compile(app, exit_code);
+  verigen::cli::register_gen(app, exit_code);
   verigen::cli::register_check(app, exit_code);
   try {
     app.parse(argc, argv);

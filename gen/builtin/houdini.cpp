@@ -27,12 +27,20 @@ std::string build(const std::string& text, const std::vector<LoopSite>& loops,
   };
   for (std::size_t loop : order) {
     copy_to(std::min(loops[loop].insert_at, text.size()));
+    bool any = std::find(enabled[loop].begin(), enabled[loop].end(), true) != enabled[loop].end();
+    if (loops[loop].break_line && any) {
+      out += "\n";
+      ++line;
+    }
     for (std::size_t c = 0; c < candidates[loop].size(); ++c) {
       if (!enabled[loop][c]) continue;
       out += loops[loop].indent + "invariant " + candidates[loop][c] + "\n";
       if (lines) (*lines)[line] = {loop, c};
       ++line;
     }
+    // The body's `{` now starts a line: indent it as its loop.
+    const auto& indent = loops[loop].indent;
+    if (loops[loop].break_line && any) out += indent.substr(0, indent.size() >= 2 ? indent.size() - 2 : 0);
   }
   copy_to(text.size());
   return out;

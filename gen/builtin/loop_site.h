@@ -17,7 +17,8 @@ struct ScopedVariable {
 
 /// One `while` loop: where invariants go and what they may talk about.
 struct LoopSite {
-  std::size_t insert_at = 0;   ///< byte offset of the start of a line: invariant lines go before it
+  std::size_t insert_at = 0;   ///< byte offset where the invariant lines go
+  bool break_line = false;     ///< insert_at is mid-line (`while g {`): start a new line first
   std::string indent;          ///< indentation of the inserted lines
   std::string guard;           ///< the loop condition
   std::vector<ScopedVariable> variables;

@@ -1,5 +1,8 @@
 /// The sum 0 + 1 + ... + n, with its loop invariant left out: an annotate task for
 /// `verigen gen`. As it stands Dafny cannot prove the postcondition.
+/// example: SumTo(0) == 0
+/// example: SumTo(10) == 55
+/// example: SumTo(100) == 5050
 method SumTo(n: nat) returns (s: nat)
   ensures s == n * (n + 1) / 2
 {

@@ -1,0 +1,224 @@
+/// `verigen gen SPEC [--provider builtin|openai|replay] [--model M] [-k N] [--rounds R]
+///                   [--target py] [--out DIR] [--json]`: a spec in, verified code and a
+/// certificate out.
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "backends/dafny/dafny_backend.h"
+#include "cli/commands.h"
+#include "cli/source_input.h"
+#include "core/caching_backend.h"
+#include "core/progress.h"
+#include "core/verdict_json.h"
+#include "gen/gen_output.h"
+#include "gen/generator_factory.h"
+#include "gen/pipeline.h"
+#include "gen/python_examples.h"
+#include "specs/dafny/spec_file.h"
+#include "specs/integrity_audit.h"
+
+namespace verigen::cli {
+namespace {
+namespace fs = std::filesystem;
+
+struct GenCommandOptions {
+  std::string spec;
+  GeneratorOptions generator;
+  int k = 5;
+  int rounds = 2;
+  int jobs = 2;
+  std::string target = "py";
+  std::string out_dir;
+  std::string kind;
+  double timeout = 1800;
+  double verify_timeout = 300;
+  int time_limit = 20;
+  bool json = false;
+  bool no_cache = false;
+};
+
+/// The live line on a terminal: stage, candidates tried and verified, elapsed time.
+class GenProgress {
+ public:
+  explicit GenProgress(int expected) : progress_("gen", static_cast<std::size_t>(expected)) {}
+  void settled(const CandidateRecord& r) {
+    bool ok = r.verdict && r.verdict->verified();
+    progress_.advance("candidate " + std::to_string(r.id) + (r.round ? " (repair)" : "") + ": " +
+                          (r.verdict ? std::string(to_string(r.verdict->outcome)) : r.rejected),
+                      !ok);
+  }
+  void finish() { progress_.finish(); }
+
+ private:
+  Progress progress_;
+};
+
+int run_gen(const GenCommandOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  auto source = read_source(options.spec);
+  if (!source.ok()) {
+    std::cerr << source.error() << "\n";
+    return kExitBadInput;
+  }
+  if (source->language != Language::Dafny) {
+    std::cerr << options.spec << ": error: verigen gen reads Dafny specs (.dfy)\n";
+    return kExitBadInput;
+  }
+  std::optional<TaskKind> forced;
+  if (!options.kind.empty()) forced = task_kind_from_string(options.kind);
+  auto task = dafny::parse_spec(source->path, source->text, forced);
+  if (!task.ok()) {
+    std::cerr << task.error() << "\n";
+    return kExitBadInput;
+  }
+
+  SubprocessRunner runner;
+  VerificationCache cache(VerificationCache::default_directory());
+  dafny::DafnyOptions dafny_options;
+  dafny_options.verification_time_limit = options.time_limit;
+  if (!options.no_cache) dafny_options.version_memo_dir = cache.directory() + "/tools";
+  dafny::DafnyBackend dafny(runner, dafny_options);
+  if (!dafny.tool_error().empty()) {
+    std::cerr << dafny.tool_error() << "\n";
+    return kExitToolMissing;
+  }
+  CachingBackend cached(dafny, cache);
+  Backend& backend = options.no_cache ? static_cast<Backend&>(dafny) : cached;
+
+  auto generator = make_generator(options.generator, backend);
+  if (!generator.ok()) {
+    std::cerr << generator.error() << "\n";
+    return kExitBadInput;
+  }
+
+  const std::string out_dir = options.out_dir.empty()
+                                  ? (fs::path("verigen-out") / fs::path(source->path).stem()).string()
+                                  : options.out_dir;
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  RunLog log((fs::path(out_dir) / "run.jsonl").string());
+  if (!log.ok()) {
+    std::cerr << log.error() << "\n";
+    return kExitBadInput;
+  }
+
+  PipelineOptions pipeline_options;
+  pipeline_options.k = options.k;
+  pipeline_options.rounds = options.rounds;
+  pipeline_options.jobs = options.jobs;
+  pipeline_options.verify_timeout_seconds = options.verify_timeout;
+  pipeline_options.deadline = Deadline::after_seconds(options.timeout);
+  auto auditor = [](const Task& t, const std::string& candidate) {
+    return audit_candidate(t.language, t.source, candidate, t.kind, t.source_path);
+  };
+  Pipeline pipeline(**generator, backend, auditor, nullptr, log, pipeline_options);
+  GenProgress progress(options.k);
+  pipeline.on_progress([&](const CandidateRecord& r) { progress.settled(r); });
+  PipelineResult result = pipeline.run(*task);
+  progress.finish();
+
+  auto ms = [](auto d) { return std::chrono::duration_cast<std::chrono::milliseconds>(d).count(); };
+  nlohmann::json report = {{"spec", source->path},
+                           {"kind", std::string(to_string(task->kind))},
+                           {"provider", (*generator)->name()},
+                           {"verified", result.winner.has_value()},
+                           {"candidates", result.candidates.size()},
+                           {"verifier_calls", result.verifier_calls},
+                           {"out", out_dir}};
+  int integrity = 0;
+  for (const auto& r : result.candidates) integrity += r.findings.empty() ? 0 : 1;
+  report["integrity_rejections"] = integrity;
+
+  int exit_code = kExitNotVerified;
+  std::string summary;
+  if (!result.failure.empty()) {
+    summary = result.failure;
+    report["error"] = result.failure;
+    exit_code = kExitBadInput;
+  } else if (!result.winner) {
+    summary = source->path + ": not verified: " + std::to_string(result.candidates.size()) +
+              " candidate(s) tried, none verified (see " + out_dir + "/run.jsonl)";
+  } else {
+    GenProvenance provenance;
+    provenance.dafny_version = dafny.version();
+    provenance.z3_version = dafny::solver_version(runner);
+    provenance.verifier_options = dafny.options_fingerprint();
+    provenance.provider = (*generator)->name();
+    provenance.model = options.generator.model;
+    provenance.timings = {{"generation_ms", result.generation_time.count()},
+                          {"verification_ms", result.verification_time.count()},
+                          {"total_ms", ms(std::chrono::steady_clock::now() - started)}};
+    provenance.generation = {{"k", options.k}, {"rounds", options.rounds},
+                             {"candidates", result.candidates.size()},
+                             {"verifier_calls", result.verifier_calls},
+                             {"winner", result.winner->id}, {"winner_round", result.winner->round}};
+    auto artifacts = write_gen_output(runner, out_dir, *task, result.winner->text, options.target,
+                                      provenance, Deadline::after(std::chrono::minutes(10)));
+    if (!artifacts.ok()) {
+      summary = artifacts.error();
+      report["error"] = artifacts.error();
+    } else {
+      exit_code = kExitOk;
+      summary = source->path + ": verified (candidate " + std::to_string(result.winner->id) + ", " +
+                result.winner->origin + ")\n  verified Dafny: " + artifacts->verified_source +
+                "\n  " + options.target + ": " + artifacts->entry_point + "\n  run: " + artifacts->run_command +
+                "\n  certificate: " + artifacts->certificate;
+      report["outputs"] = {{"dafny", artifacts->verified_source}, {"entry_point", artifacts->entry_point},
+                           {"certificate", artifacts->certificate}};
+      if (options.target == "py" && !task->examples.empty()) {
+        auto runs = run_python_examples(runner, fs::path(artifacts->entry_point).parent_path().string(), task->examples);
+        nlohmann::json examples = nlohmann::json::array();
+        for (const auto& run : runs) {
+          examples.push_back({{"call", run.example.input}, {"expected", run.example.expected},
+                              {"actual", run.actual}, {"passed", run.passed}});
+          summary += "\n  example " + run.example.input + " == " + run.example.expected + ": " +
+                     (run.passed ? "ok" : "FAILED (got " + run.actual + ")");
+          if (!run.passed) exit_code = kExitNotVerified;
+        }
+        report["examples"] = examples;
+      }
+    }
+  }
+  report["elapsed_ms"] = ms(std::chrono::steady_clock::now() - started);
+  if (options.json) {
+    std::cout << report.dump(2) << "\n";
+  } else {
+    std::cout << summary << "\n";
+    std::cout << "  " << result.candidates.size() << " candidate(s), " << integrity
+              << " rejected by the integrity audit, " << result.verifier_calls << " verifier call(s), "
+              << report["elapsed_ms"].get<long long>() / 1000.0 << " s\n";
+  }
+  return exit_code;
+}
+
+}  // namespace
+
+void register_gen(CLI::App& app, int& exit_code) {
+  auto o = std::make_shared<GenCommandOptions>();
+  auto* cmd = app.add_subcommand("gen", "Fill a spec's holes, verify, repair, compile, certify");
+  cmd->add_option("spec", o->spec, "Spec file (.dfy)")->required();
+  cmd->add_option("--provider", o->generator.provider, "builtin (default, offline), openai or replay")
+      ->check(CLI::IsMember({"builtin", "openai", "replay"}));
+  cmd->add_option("--model", o->generator.model, "Model name (openai; default $VERIGEN_MODEL)");
+  cmd->add_option("-k", o->k, "Candidates in the first round")->check(CLI::PositiveNumber);
+  cmd->add_option("--rounds", o->rounds, "Repair rounds")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--jobs,-j", o->jobs, "Candidates verified in parallel")->check(CLI::PositiveNumber);
+  cmd->add_option("--target", o->target, "Compile the verified program to py, js, cs, java or go")
+      ->check(CLI::IsMember({"py", "js", "cs", "java", "go"}));
+  cmd->add_option("--out", o->out_dir, "Output directory (default verigen-out/<spec name>)");
+  cmd->add_option("--kind", o->kind, "Force the task kind")->check(CLI::IsMember({"implement", "annotate", "specify"}));
+  cmd->add_option("--timeout", o->timeout, "Wall-clock limit for the whole run, seconds");
+  cmd->add_option("--verify-timeout", o->verify_timeout, "Wall-clock limit per verification, seconds");
+  cmd->add_option("--verification-time-limit", o->time_limit, "Dafny's limit per assertion batch, seconds");
+  cmd->add_option("--temperature", o->generator.temperature, "Sampling temperature (openai)");
+  cmd->add_option("--seed", o->generator.seed, "Sampling seed (openai)");
+  cmd->add_option("--cassette", o->generator.cassette, "Recorded answers (replay provider)");
+  cmd->add_option("--record", o->generator.record, "Record the provider's answers to this cassette");
+  cmd->add_flag("--json", o->json, "Print one JSON document on stdout");
+  cmd->add_flag("--no-cache", o->no_cache, "Neither read nor write the verification cache");
+  cmd->callback([o, &exit_code] { exit_code = run_gen(*o); });
+}
+
+}  // namespace verigen::cli

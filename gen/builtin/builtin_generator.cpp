@@ -1,0 +1,39 @@
+#include "gen/builtin/builtin_generator.h"
+
+#include "gen/builtin/dafny_loops.h"
+#include "gen/builtin/houdini.h"
+#include "gen/builtin/invariant_templates.h"
+
+namespace verigen {
+
+const char* const kConfigureModelHint =
+    "configure a model: --provider openai with OPENAI_BASE_URL, OPENAI_API_KEY and VERIGEN_MODEL "
+    "(or a verigen.toml), or --provider replay --cassette FILE";
+
+Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, int, Deadline deadline) {
+  if (task.language != Language::Dafny || task.kind != TaskKind::Annotate)
+    return fail(task.source_path + ": error: the builtin provider only writes loop invariants for Dafny "
+                "annotate tasks; this is a" + std::string(task.kind == TaskKind::Implement ? "n " : " ") +
+                std::string(to_string(task.kind)) + " task: " + kConfigureModelHint);
+  auto sites = dafny_loop_sites(task.source);
+  if (sites.empty())
+    return fail(task.source_path + ": error: the builtin provider found no loop without an invariant "
+                "(lemma proofs need a model): " + kConfigureModelHint);
+  std::vector<std::vector<std::string>> candidates;
+  std::size_t total = 0;
+  for (const auto& site : sites) {
+    candidates.push_back(enumerate_invariants(site));
+    total += candidates.back().size();
+  }
+  auto result = houdini(backend_, task.source, task.source_path, sites, candidates, deadline);
+  std::size_t kept = 0;
+  for (const auto& list : result.kept) kept += list.size();
+  RawCandidate raw;
+  raw.text = result.program;
+  raw.origin = "builtin:houdini (" + std::to_string(kept) + " of " + std::to_string(total) +
+               " template invariants kept, " + std::to_string(result.iterations) + " verifier calls)";
+  raw.raw = raw.origin;
+  return std::vector<RawCandidate>{raw};
+}
+
+}  // namespace verigen

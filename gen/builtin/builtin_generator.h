@@ -1,0 +1,35 @@
+#pragma once
+/// The embedded default provider: no network, no model. For Dafny annotate tasks it enumerates
+/// loop-invariant candidates from templates and prunes them Houdini-style with the verifier.
+
+#include "core/backend.h"
+#include "gen/candidate_generator.h"
+
+namespace verigen {
+
+class BuiltinGenerator : public CandidateGenerator {
+ public:
+  /// `backend` (which must outlive the generator) answers Houdini's questions; a caching one
+  /// makes the pipeline's final check of the same text free.
+  explicit BuiltinGenerator(Backend& backend) : backend_(backend) {}
+
+  std::string name() const override { return "builtin"; }
+
+  /// One candidate: the spec with the largest inductive subset of the template invariants.
+  /// Fails, saying how to configure a model, for tasks other than Dafny loop annotation.
+  Result<std::vector<RawCandidate>> generate(const Task& task, int k, Deadline deadline) override;
+
+  /// The enumerator has nothing more to offer after Houdini's fixpoint: no repairs.
+  Result<std::vector<RawCandidate>> repair(const Task&, const std::string&, const Verdict&, int,
+                                           Deadline) override {
+    return std::vector<RawCandidate>{};
+  }
+
+ private:
+  Backend& backend_;
+};
+
+/// The message for tasks the builtin provider cannot do.
+extern const char* const kConfigureModelHint;
+
+}  // namespace verigen

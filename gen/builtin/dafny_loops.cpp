@@ -1,0 +1,173 @@
+#include "gen/builtin/dafny_loops.h"
+
+#include <algorithm>
+
+#include "specs/dafny/structure.h"
+
+namespace verigen {
+namespace {
+
+using dafny::Structure;
+using dafny::TokenRange;
+
+/// The source text of tokens [first, last), white space folded to single spaces.
+std::string slice(const Structure& s, const std::string& text, std::size_t first, std::size_t last) {
+  if (first >= last || last > s.lexed.tokens.size()) return {};
+  std::string raw = text.substr(s.lexed.tokens[first].begin, s.lexed.tokens[last - 1].end - s.lexed.tokens[first].begin);
+  std::string out;
+  bool space = false;
+  for (char c : raw) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+/// `name: type` pairs of a parameter list's tokens [first, last) (between the parentheses).
+void parameters(const Structure& s, const std::string& text, std::size_t first, std::size_t last,
+                std::vector<ScopedVariable>& out) {
+  const auto& t = s.lexed.tokens;
+  std::size_t start = first;
+  int depth = 0;
+  for (std::size_t i = first; i <= last; ++i) {
+    bool boundary = i == last || (depth == 0 && t[i].text == ",");
+    if (i < last) {
+      auto w = t[i].text;
+      if (w == "(" || w == "[" || w == "<") ++depth;
+      if (w == ")" || w == "]" || w == ">") --depth;
+    }
+    if (!boundary) continue;
+    std::size_t j = start;
+    while (j < i && (t[j].text == "ghost" || t[j].text == "nameonly" || t[j].text == "older")) ++j;
+    if (j + 2 <= i && t[j].kind == dafny::TokenKind::Identifier && t[j + 1].text == ":")
+      out.push_back({std::string(t[j].text), slice(s, text, j + 2, i), ""});
+    start = i + 1;
+  }
+}
+
+std::size_t matching(const Structure& s, std::size_t open) {
+  int depth = 0;
+  for (std::size_t i = open; i < s.lexed.tokens.size(); ++i) {
+    auto w = s.lexed.tokens[i].text;
+    if (w == "(" || w == "[" || w == "{" || w == "{:") ++depth;
+    if (w == ")" || w == "]" || w == "}") {
+      if (--depth == 0) return i;
+    }
+  }
+  return s.lexed.tokens.size();
+}
+
+/// Splits tokens [first, last) at top-level commas.
+std::vector<TokenRange> split_commas(const Structure& s, std::size_t first, std::size_t last) {
+  std::vector<TokenRange> parts;
+  int depth = 0;
+  std::size_t start = first;
+  for (std::size_t i = first; i < last; ++i) {
+    auto w = s.lexed.tokens[i].text;
+    if (w == "(" || w == "[" || w == "{") ++depth;
+    if (w == ")" || w == "]" || w == "}") --depth;
+    if (depth == 0 && w == ",") {
+      parts.push_back({start, i});
+      start = i + 1;
+    }
+  }
+  parts.push_back({start, last});
+  return parts;
+}
+
+}  // namespace
+
+std::vector<LoopSite> dafny_loop_sites(const std::string& text) {
+  Structure s = dafny::parse_structure(text);
+  std::vector<LoopSite> sites;
+  if (s.error) return sites;
+  const auto& t = s.lexed.tokens;
+  for (const auto& loop : s.loops) {
+    if (t[loop.keyword].text != "while") continue;
+    if (std::any_of(loop.clauses.begin(), loop.clauses.end(), [](const auto& c) { return c.keyword == "invariant"; }))
+      continue;
+    const auto& decl = s.declarations[loop.declaration];
+    if (decl.kind != dafny::DeclKind::Method || !decl.body) continue;
+    LoopSite site;
+    site.guard = slice(s, text, loop.guard.first, loop.guard.last);
+    if (site.guard.size() >= 2 && site.guard.front() == '(' && matching(s, loop.guard.first) + 1 == loop.guard.last)
+      site.guard = site.guard.substr(1, site.guard.size() - 2);
+
+    // Where the lines go: before the body's `{`, on a line of their own.
+    const std::size_t brace = t[loop.body.first].begin;
+    std::size_t line_start = text.rfind('\n', brace == 0 ? 0 : brace - 1);
+    line_start = line_start == std::string::npos ? 0 : line_start + 1;
+    const std::size_t while_line = [&] {
+      auto at = text.rfind('\n', t[loop.keyword].begin);
+      return at == std::string::npos ? std::size_t{0} : at + 1;
+    }();
+    std::string while_indent = text.substr(while_line, text.find_first_not_of(" \t", while_line) - while_line);
+    site.indent = while_indent + "  ";
+    bool brace_alone = text.find_first_not_of(" \t", line_start) == brace;
+    site.insert_at = brace_alone ? line_start : brace;
+    site.break_line = !brace_alone;
+
+    // Parameters and results from the signature.
+    for (std::size_t i = decl.signature.first; i < decl.signature.last; ++i) {
+      if (t[i].text != "(") continue;
+      std::size_t close = matching(s, i);
+      parameters(s, text, i + 1, std::min(close, decl.signature.last), site.variables);
+      i = close;
+    }
+    // Locals declared before the loop, with their initialisers.
+    for (std::size_t i = decl.body->first; i < loop.keyword; ++i) {
+      if (t[i].text != "var") continue;
+      std::size_t end = i + 1;
+      while (end < loop.keyword && t[end].text != ";") ++end;
+      std::size_t assign = i + 1;
+      while (assign < end && t[assign].text != ":=") ++assign;
+      auto names = split_commas(s, i + 1, assign);
+      std::vector<TokenRange> values = assign < end ? split_commas(s, assign + 1, end) : std::vector<TokenRange>{};
+      for (std::size_t k = 0; k < names.size(); ++k) {
+        if (names[k].empty() || t[names[k].first].kind != dafny::TokenKind::Identifier) continue;
+        ScopedVariable v;
+        v.name = std::string(t[names[k].first].text);
+        if (names[k].first + 2 <= names[k].last && t[names[k].first + 1].text == ":")
+          v.type = slice(s, text, names[k].first + 2, names[k].last);
+        if (values.size() == names.size()) v.initial = slice(s, text, values[k].first, values[k].last);
+        site.variables.push_back(std::move(v));
+      }
+      i = end;
+    }
+    // What the loop assigns: the first identifier of each target of `:=` (`a[i] := e` modifies
+    // `a`, not `i`).
+    for (std::size_t i = loop.body.first; i < loop.body.last; ++i) {
+      if (t[i].text != ":=") continue;
+      std::size_t start = i;
+      while (start > loop.body.first) {
+        auto w = t[start - 1].text;
+        if (w == ";" || w == "{" || w == "}") break;
+        --start;
+      }
+      if (t[start].text == "var") continue;  // a new local, not a loop-carried variable
+      for (const auto& target : split_commas(s, start, i)) {
+        if (target.empty() || t[target.first].kind != dafny::TokenKind::Identifier) continue;
+        std::string name(t[target.first].text);
+        bool known = std::any_of(site.variables.begin(), site.variables.end(), [&](const auto& v) { return v.name == name; });
+        if (known && std::find(site.modified.begin(), site.modified.end(), name) == site.modified.end())
+          site.modified.push_back(name);
+      }
+    }
+    for (const auto& clause : decl.contracts) {
+      std::size_t last = clause.tokens.last;
+      if (last > clause.tokens.first + 1 && t[last - 1].text == ";") --last;
+      std::string expression = slice(s, text, clause.tokens.first + 1, last);
+      if (clause.keyword == "requires") site.preconditions.push_back(expression);
+      if (clause.keyword == "ensures") site.postconditions.push_back(expression);
+    }
+    sites.push_back(std::move(site));
+  }
+  return sites;
+}
+
+}  // namespace verigen
