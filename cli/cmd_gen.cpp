@@ -182,9 +182,10 @@ int run_gen(const GenCommandOptions& options) {
     }
   }
   report["elapsed_ms"] = ms(std::chrono::steady_clock::now() - started);
+  if (!result.failure.empty()) std::cerr << result.failure << "\n";
   if (options.json) {
     std::cout << report.dump(2) << "\n";
-  } else {
+  } else if (result.failure.empty()) {
     std::cout << summary << "\n";
     std::cout << "  " << result.candidates.size() << " candidate(s), " << integrity
               << " rejected by the integrity audit, " << result.verifier_calls << " verifier call(s), "
