@@ -1,13 +1,64 @@
 #include "gen/generator_factory.h"
 
 #include "gen/builtin/builtin_generator.h"
+#include "gen/llm_generator.h"
+#include "gen/providers/provider_config.h"
+#include "gen/providers/replay_provider.h"
 
 namespace verigen {
+namespace {
+
+/// Owns the provider chain (provider, optional recorder) that an LlmGenerator talks to.
+class OwningLlmGenerator : public CandidateGenerator {
+ public:
+  OwningLlmGenerator(std::unique_ptr<Provider> provider, std::unique_ptr<Provider> recorder, LlmSettings settings)
+      : provider_(std::move(provider)), recorder_(std::move(recorder)),
+        llm_(recorder_ ? *recorder_ : *provider_, std::move(settings)) {}
+  std::string name() const override { return llm_.name(); }
+  Result<std::vector<RawCandidate>> generate(const Task& t, int k, Deadline d) override { return llm_.generate(t, k, d); }
+  Result<std::vector<RawCandidate>> repair(const Task& t, const std::string& f, const Verdict& v, int k,
+                                           Deadline d) override {
+    return llm_.repair(t, f, v, k, d);
+  }
+  GenerationUsage usage() const override { return llm_.usage(); }
+
+ private:
+  std::unique_ptr<Provider> provider_;
+  std::unique_ptr<Provider> recorder_;
+  LlmGenerator llm_;
+};
+
+}  // namespace
 
 Result<std::unique_ptr<CandidateGenerator>> make_generator(const GeneratorOptions& options, Backend& backend) {
   if (options.provider == "builtin")
     return std::unique_ptr<CandidateGenerator>(std::make_unique<BuiltinGenerator>(backend));
-  return fail("gen: error: unknown provider '" + options.provider + "' (builtin, openai, replay)");
+  if (options.provider != "openai" && options.provider != "replay")
+    return fail("gen: error: unknown provider '" + options.provider + "' (builtin, openai, replay)");
+
+  auto config = resolve_openai_config(options.model, ".");
+  if (!config.ok()) return fail(config.error());
+  LlmSettings settings;
+  settings.model = config->model;
+  if (options.temperature) settings.temperature = *options.temperature;
+  settings.seed = options.seed;
+
+  std::unique_ptr<Provider> provider;
+  if (options.provider == "replay") {
+    if (options.cassette.empty()) return fail("gen: error: --provider replay needs --cassette FILE");
+    auto replay = ReplayProvider::open(options.cassette);
+    if (!replay.ok()) return fail(replay.error());
+    provider = std::move(*replay);
+  } else {
+    if (config->model.empty())
+      return fail("gen: error: no model configured for --provider openai: set VERIGEN_MODEL, pass --model, "
+                  "or put model = \"...\" in verigen.toml");
+    provider = std::make_unique<OpenAIProvider>(*config);
+  }
+  std::unique_ptr<Provider> recorder;
+  if (!options.record.empty()) recorder = std::make_unique<RecordingProvider>(*provider, options.record);
+  return std::unique_ptr<CandidateGenerator>(
+      std::make_unique<OwningLlmGenerator>(std::move(provider), std::move(recorder), settings));
 }
 
 }  // namespace verigen

@@ -1,0 +1,52 @@
+#pragma once
+/// An OpenAI-compatible chat-completions client (OpenAI, vLLM, Ollama, llama.cpp server).
+
+#include <atomic>
+#include <chrono>
+#include <semaphore>
+#include <string>
+
+#include "gen/providers/provider.h"
+
+namespace verigen {
+
+struct OpenAIConfig {
+  std::string base_url = "https://api.openai.com/v1";  ///< ".../v1"; /chat/completions is appended
+  std::string api_key;                                 ///< sent as a Bearer token, never logged
+  std::string model;
+  std::chrono::milliseconds request_timeout{120000};
+  int max_attempts = 5;                     ///< per request, counting the first
+  std::chrono::milliseconds backoff_base{500};
+  std::chrono::milliseconds backoff_cap{20000};
+  int concurrency = 4;                      ///< requests in flight at once (at most 64)
+};
+
+class OpenAIProvider : public Provider {
+ public:
+  explicit OpenAIProvider(OpenAIConfig config);
+
+  std::string name() const override { return "openai"; }
+
+  /// Asks for request.n choices in one request; when the server returns fewer (Ollama ignores
+  /// n) or rejects n > 1 with a 400 (llama.cpp), the rest are fanned out as single requests,
+  /// at most `concurrency` at a time. Each request is retried on 429, 5xx, time-outs and
+  /// connection errors with exponential backoff and jitter, honouring Retry-After, and never
+  /// past `deadline`. Answers already received are kept when later requests fail; only when
+  /// none arrived is the result a Failure.
+  Result<Completions> complete(const CompletionRequest& request, Deadline deadline) override;
+
+  const OpenAIConfig& config() const { return config_; }
+
+ private:
+  /// One request (with its retries).
+  Result<Completions> post(const CompletionRequest& request, int n, Deadline deadline);
+  /// `text` with the API key blanked out (servers sometimes echo headers in errors).
+  std::string redact(std::string text) const;
+
+  OpenAIConfig config_;
+  std::string url_;
+  std::counting_semaphore<64> slots_;
+  std::atomic<bool> fan_out_only_{false};
+};
+
+}  // namespace verigen

@@ -1,0 +1,74 @@
+#pragma once
+// A real HTTP/1.1 server on 127.0.0.1 (an ephemeral port) for tests: it answers from a script,
+// records what it was asked, and counts how many requests it served at once. One thread per
+// connection; everything stops when the object is destroyed.
+
+#include <atomic>
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace verigen::test {
+
+struct ScriptedResponse {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  std::chrono::milliseconds delay{0};
+  bool close_without_answer = false;
+};
+
+struct RecordedRequest {
+  std::string method;
+  std::string path;
+  std::map<std::string, std::string> headers;  ///< lower-cased names
+  std::string body;
+};
+
+class LoopbackServer {
+ public:
+  LoopbackServer();
+  ~LoopbackServer();
+  LoopbackServer(const LoopbackServer&) = delete;
+  LoopbackServer& operator=(const LoopbackServer&) = delete;
+
+  int port() const { return port_; }
+  /// "http://127.0.0.1:PORT/v1".
+  std::string base_url() const;
+
+  /// Responses served in order; when the queue is empty `fallback` answers (default: 500).
+  void script(std::vector<ScriptedResponse> responses);
+  void fallback(std::function<ScriptedResponse(const RecordedRequest&)> answer);
+
+  std::vector<RecordedRequest> requests() const;
+  int max_concurrent() const { return max_concurrent_; }
+
+ private:
+  void accept_loop();
+  void serve(int fd);
+
+  int listen_fd_ = -1;
+  int port_ = 0;
+  std::atomic<bool> stop_{false};
+  std::thread acceptor_;
+  mutable std::mutex mutex_;
+  std::vector<std::thread> workers_;
+  std::deque<ScriptedResponse> script_;
+  std::function<ScriptedResponse(const RecordedRequest&)> fallback_;
+  std::vector<RecordedRequest> requests_;
+  std::atomic<int> active_{0};
+  std::atomic<int> max_concurrent_{0};
+};
+
+/// An OpenAI chat-completions response body with these choices.
+std::string completion_body(const std::vector<std::string>& contents, int prompt_tokens = 10, int completion_tokens = 20);
+
+/// A port on 127.0.0.1 where nothing listens (bound, then closed).
+int unused_port();
+
+}  // namespace verigen::test
