@@ -1,0 +1,120 @@
+// `verigen gen --provider openai` end to end: the real binary talking to a scripted
+// OpenAI-compatible server on 127.0.0.1, verifying with the real Dafny.
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cli_harness.h"
+#include "core/file_io.h"
+#include "loopback_server.h"
+
+using namespace verigen;
+using namespace verigen::test;
+
+namespace {
+
+const char* kSpec =
+    "/// The larger of a and b.\n"
+    "/// example: Max(3, 5) == 5\n"
+    "/// example: Max(-2, -7) == -2\n"
+    "method Max(a: int, b: int) returns (m: int)\n"
+    "  ensures m >= a && m >= b\n"
+    "  ensures m == a || m == b\n";
+
+std::string program(const std::string& body) {
+  return std::string("```dafny\n") + kSpec + "{\n" + body + "\n}\n```\n";
+}
+
+const std::string kCheat = program("  assume false;\n  m := a;");
+const std::string kWrong = program("  m := a;");
+const std::string kRight = program("  if a > b { m := a; } else { m := b; }");
+
+std::vector<std::pair<std::string, std::string>> env_for(const LoopbackServer& server) {
+  return {{"OPENAI_BASE_URL", server.base_url()}, {"OPENAI_API_KEY", "sk-e2e-secret"}, {"VERIGEN_MODEL", "scripted"}};
+}
+
+}  // namespace
+
+// Contract: of a cheating, a wrong and a right answer the right one is chosen, the cheat is
+// reported by the audit, the Python output matches the spec's examples, and the key appears
+// in none of the outputs.
+TEST_CASE("gen over a scripted server: cheat, wrong, right", "[network]") {
+  LoopbackServer server;
+  server.script({{200, {}, completion_body({kCheat, kWrong, kRight})}});
+  TempDir dir;
+  auto spec = dir.file("max.dfy", kSpec);
+  auto out = (dir.path / "out").string();
+  auto r = run_verigen({"gen", spec, "--provider", "openai", "-k", "3", "--rounds", "0", "--jobs", "1",
+                        "--out", out, "--json"},
+                       (dir.path / "cache").string(), env_for(server));
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  auto report = nlohmann::json::parse(r.out);
+  CHECK(report["verified"] == true);
+  CHECK(report["integrity_rejections"] == 1);
+  for (const auto& e : report["examples"]) CHECK(e["passed"] == true);
+  CHECK(report["examples"].size() == 2);
+  auto verified = read_file(out + "/max.dfy");
+  REQUIRE(verified.ok());
+  CHECK(verified->find("if a > b") != std::string::npos);
+  auto log = read_file(out + "/run.jsonl").value();
+  CHECK(log.find("integrity.escape-hatch") != std::string::npos);
+  for (const auto& file : {out + "/run.jsonl", out + "/certificate.json"})
+    CHECK(read_file(file)->find("sk-e2e-secret") == std::string::npos);
+}
+
+// Contract: a failing answer is repaired: the repair prompt carries the verifier's message,
+// and the repaired answer verifies.
+TEST_CASE("gen repair round over a scripted server", "[network]") {
+  LoopbackServer server;
+  server.script({{200, {}, completion_body({kWrong})}, {200, {}, completion_body({kRight})}});
+  TempDir dir;
+  auto spec = dir.file("max.dfy", kSpec);
+  auto r = run_verigen({"gen", spec, "--provider", "openai", "-k", "1", "--rounds", "1",
+                        "--out", (dir.path / "out").string(), "--json"},
+                       (dir.path / "cache").string(), env_for(server));
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  auto requests = server.requests();
+  REQUIRE(requests.size() == 2);
+  auto repair = nlohmann::json::parse(requests[1].body)["messages"][1]["content"].get<std::string>();
+  CHECK(repair.find("postcondition could not be proved") != std::string::npos);
+  CHECK(repair.find("m := a;") != std::string::npos);
+}
+
+// Contract: a recorded run replays offline to the same verified result; an unknown request in
+// replay is a clear error.
+TEST_CASE("gen --record then --provider replay", "[network]") {
+  TempDir dir;
+  auto spec = dir.file("max.dfy", kSpec);
+  auto cassette = (dir.path / "cassette.jsonl").string();
+  {
+    LoopbackServer server;
+    server.script({{200, {}, completion_body({kRight})}});
+    auto live = run_verigen({"gen", spec, "--provider", "openai", "-k", "1", "--record", cassette,
+                             "--out", (dir.path / "live").string()},
+                            (dir.path / "cache").string(), env_for(server));
+    REQUIRE(live.exit_code == 0);
+  }
+  auto replay = run_verigen({"gen", spec, "--provider", "replay", "--cassette", cassette, "-k", "1",
+                             "--out", (dir.path / "replayed").string()},
+                            (dir.path / "cache").string(), {{"VERIGEN_MODEL", "scripted"}});
+  CHECK(replay.exit_code == 0);
+  auto other = run_verigen({"gen", spec, "--provider", "replay", "--cassette", cassette, "-k", "2",
+                            "--out", (dir.path / "other").string()},
+                           (dir.path / "cache").string(), {{"VERIGEN_MODEL", "scripted"}});
+  CHECK(other.exit_code == 2);
+  CHECK(other.err.find("has no answer for request") != std::string::npos);
+}
+
+// Contract: garbage from the server (malformed JSON) is a clear error and exit 2.
+TEST_CASE("gen with a server that answers garbage", "[network]") {
+  LoopbackServer server;
+  server.fallback([](const RecordedRequest&) { return ScriptedResponse{200, {}, "<html>oops"}; });
+  TempDir dir;
+  auto spec = dir.file("max.dfy", kSpec);
+  auto r = run_verigen({"gen", spec, "--provider", "openai", "--out", (dir.path / "o").string()},
+                       (dir.path / "cache").string(), env_for(server));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("malformed JSON") != std::string::npos);
+}
