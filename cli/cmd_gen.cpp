@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/source_input.h"
 #include "core/caching_backend.h"
+#include "core/file_io.h"
 #include "core/progress.h"
 #include "core/verdict_json.h"
 #include "gen/gen_output.h"
@@ -22,6 +23,15 @@
 namespace verigen::cli {
 namespace {
 namespace fs = std::filesystem;
+
+/// This process's peak resident set size in KiB (VmHWM), 0 when unknown. Children (Dafny) are
+/// not included: it measures verigen itself.
+long peak_rss_kib() {
+  auto status = read_file("/proc/self/status");
+  if (!status.ok()) return 0;
+  auto at = status->find("VmHWM:");
+  return at == std::string::npos ? 0 : std::atol(status->c_str() + at + 6);
+}
 
 struct GenCommandOptions {
   std::string spec;
@@ -133,6 +143,7 @@ int run_gen(const GenCommandOptions& options) {
 
   int exit_code = kExitNotVerified;
   std::string summary;
+  long long compile_ms = 0, examples_ms = 0;
   if (!result.failure.empty()) {
     summary = result.failure;
     report["error"] = result.failure;
@@ -154,6 +165,7 @@ int run_gen(const GenCommandOptions& options) {
                              {"candidates", result.candidates.size()},
                              {"verifier_calls", result.verifier_calls},
                              {"winner", result.winner->id}, {"winner_round", result.winner->round}};
+    auto compile_started = std::chrono::steady_clock::now();
     auto artifacts = write_gen_output(runner, out_dir, *task, result.winner->text, options.target,
                                       provenance, Deadline::after(std::chrono::minutes(10)));
     if (!artifacts.ok()) {
@@ -167,7 +179,9 @@ int run_gen(const GenCommandOptions& options) {
                 "\n  certificate: " + artifacts->certificate;
       report["outputs"] = {{"dafny", artifacts->verified_source}, {"entry_point", artifacts->entry_point},
                            {"certificate", artifacts->certificate}};
+      compile_ms = ms(std::chrono::steady_clock::now() - compile_started);
       if (options.target == "py" && !task->examples.empty()) {
+        auto examples_started = std::chrono::steady_clock::now();
         auto runs = run_python_examples(runner, fs::path(artifacts->entry_point).parent_path().string(), task->examples);
         nlohmann::json examples = nlohmann::json::array();
         for (const auto& run : runs) {
@@ -178,10 +192,23 @@ int run_gen(const GenCommandOptions& options) {
           if (!run.passed) exit_code = kExitNotVerified;
         }
         report["examples"] = examples;
+        examples_ms = ms(std::chrono::steady_clock::now() - examples_started);
       }
     }
   }
   report["elapsed_ms"] = ms(std::chrono::steady_clock::now() - started);
+  // Where the time went: the verifier, Dafny's compiler and python3 run as child processes;
+  // the rest is verigen's own work (parsing, prompting, auditing, hashing, bookkeeping).
+  report["timings"] = {{"generation_ms", result.generation_time.count()},
+                       {"verification_ms", result.verification_time.count()},
+                       {"compile_ms", compile_ms},
+                       {"examples_ms", examples_ms},
+                       {"child_processes_ms", total_child_time().count()},
+                       {"total_ms", report["elapsed_ms"]}};
+  auto usage = (*generator)->usage();
+  report["usage"] = {{"requests", usage.requests}, {"prompt_tokens", usage.prompt_tokens},
+                     {"completion_tokens", usage.completion_tokens}};
+  report["peak_rss_kib"] = peak_rss_kib();
   if (!result.failure.empty()) std::cerr << result.failure << "\n";
   if (options.json) {
     std::cout << report.dump(2) << "\n";

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <atomic>
 #include <boost/asio.hpp>
 #include <boost/process.hpp>
 #include <boost/process/extend.hpp>
@@ -19,6 +20,7 @@ namespace asio = boost::asio;
 namespace {
 
 constexpr std::size_t kTailBytes = 64 * 1024;
+std::atomic<long long> child_time_ms{0};
 constexpr auto kPollInterval = std::chrono::milliseconds(5);
 // After the direct child exits, descendants that left the group may still hold our pipes;
 // we stop waiting for end-of-file after this long rather than hang.
@@ -92,6 +94,8 @@ std::string ProcessResult::describe() const {
   return "unknown";
 }
 
+std::chrono::milliseconds total_child_time() { return std::chrono::milliseconds(child_time_ms.load()); }
+
 std::string find_program(const std::string& name) {
   if (name.empty()) return {};
   if (name.find('/') != std::string::npos) return is_executable_file(name) ? name : std::string();
@@ -106,6 +110,7 @@ ProcessResult SubprocessRunner::run(const ProcessSpec& spec) {
   auto finish = [&]() -> ProcessResult {
     result.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::steady_clock::now() - started);
+    child_time_ms += result.elapsed.count();
     return result;
   };
 

@@ -64,6 +64,10 @@ class SubprocessRunner : public ProcessRunner {
   ProcessResult run(const ProcessSpec& spec) override;
 };
 
+/// Wall time spent in SubprocessRunner::run calls so far in this process, summed over calls
+/// (overlapping calls count twice). Benchmarks subtract it to find a command's own time.
+std::chrono::milliseconds total_child_time();
+
 /// Resolves a program name the way SubprocessRunner does; "" when it cannot be found.
 std::string find_program(const std::string& name);
 
