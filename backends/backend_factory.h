@@ -6,6 +6,8 @@
 #include <string>
 
 #include "backends/dafny/dafny_backend.h"
+#include "backends/fstar/fstar_backend.h"
+#include "backends/lean/lean_backend.h"
 #include "core/backend.h"
 #include "core/process.h"
 #include "core/result.h"
@@ -16,6 +18,8 @@ namespace verigen {
 /// Options for every back-end a command may need.
 struct BackendOptions {
   dafny::DafnyOptions dafny;
+  lean::LeanOptions lean;
+  fstar::FStarOptions fstar;
 };
 
 /// A back-end for `language` running tools through `runner` (which must outlive it), or a

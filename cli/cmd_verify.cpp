@@ -30,6 +30,8 @@ struct VerifyOptions {
   std::string symbol;
   std::string against;
   std::string kind = "implement";
+  std::string lean_project;
+  std::vector<std::string> fstar_includes;
 };
 
 /// Prints finished results in input order as soon as every earlier file is done, so a long run
@@ -61,6 +63,8 @@ int run_verify(const VerifyOptions& options) {
   SubprocessRunner runner;
   BackendOptions backend_options;
   backend_options.dafny.verification_time_limit = options.time_limit;
+  backend_options.lean.project_dir = options.lean_project;
+  backend_options.fstar.include_dirs = options.fstar_includes;
   VerificationCache cache(VerificationCache::default_directory());
   if (!options.no_cache) backend_options.dafny.version_memo_dir = cache.directory() + "/tools";
 
@@ -152,7 +156,7 @@ int run_verify(const VerifyOptions& options) {
 void register_verify(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<VerifyOptions>();
   auto* cmd = app.add_subcommand("verify", "Verify source files with the matching back-end");
-  cmd->add_option("files", options->files, "Files to verify (.dfy)")->required();
+  cmd->add_option("files", options->files, "Files to verify (.dfy, .lean, .fst, .fsti)")->required();
   cmd->add_flag("--json", options->json, "Print one JSON document on stdout");
   cmd->add_option("--sarif", options->sarif, "Also write a SARIF 2.1.0 log to FILE");
   cmd->add_option("--jobs,-j", options->jobs, "Files verified in parallel (default: cores)")
@@ -167,6 +171,9 @@ void register_verify(CLI::App& app, int& exit_code) {
   cmd->add_option("--against", options->against,
                   "Audit each file against this original: contracts, signatures and code kept, "
                   "no escape hatch added");
+  cmd->add_option("--lean-project", options->lean_project,
+                  "Lake project to check Lean files in (default: the nearest with a lakefile)");
+  cmd->add_option("--include", options->fstar_includes, "F* include directory (repeatable)");
   cmd->add_option("--kind", options->kind, "What the files were allowed to change (with --against)")
       ->check(CLI::IsMember({"implement", "annotate", "specify"}));
   cmd->callback([options, &exit_code] { exit_code = run_verify(*options); });

@@ -2,6 +2,13 @@
 
 namespace verigen {
 
+std::string PathMapping::map(const std::string& file) const {
+  if (file.empty() || file == tool_path) return display_path;
+  auto slash = tool_path.rfind('/');
+  std::string base = slash == std::string::npos ? tool_path : tool_path.substr(slash + 1);
+  return file == base ? display_path : file;
+}
+
 std::string severity_name(Severity severity) {
   switch (severity) {
     case Severity::Error: return "error";

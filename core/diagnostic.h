@@ -30,6 +30,16 @@ struct Diagnostic {
   bool operator==(const Diagnostic&) const = default;
 };
 
+/// A tool names the file it was given (`tool_path`, often a scratch copy); the user knows it
+/// as `display_path`. Back-ends re-point diagnostics through this.
+struct PathMapping {
+  std::string tool_path;
+  std::string display_path;
+  /// `file` as the user should read it: the display path for the tool's file (by full path
+  /// or base name), anything else unchanged.
+  std::string map(const std::string& file) const;
+};
+
 /// "error", "warning", "info".
 std::string severity_name(Severity severity);
 

@@ -1,6 +1,8 @@
 #include "specs/integrity_audit.h"
 
 #include "specs/dafny/audit.h"
+#include "specs/fstar/fstar_spec.h"
+#include "specs/lean/lean_audit.h"
 
 namespace verigen {
 
@@ -10,6 +12,10 @@ std::vector<Diagnostic> audit_candidate(Language language, const std::string& or
   switch (language) {
     case Language::Dafny:
       return dafny::audit_dafny(original, candidate, dafny::audit_mode_for(kind), display_path);
+    case Language::Lean:
+      return lean::audit_lean(original, candidate, display_path);
+    case Language::FStar:
+      return fstar::audit_fstar(original, candidate, display_path);
     default: {
       Diagnostic d;
       d.where.file = display_path;

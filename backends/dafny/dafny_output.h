@@ -26,12 +26,7 @@ struct VerifierSummary {
 /// Parses a summary line (anywhere in `text`); nullopt when there is none.
 std::optional<VerifierSummary> parse_summary(std::string_view text);
 
-/// Where the diagnostics should point: Dafny names the file it was given (`tool_path`); the
-/// user knows it as `display_path`.
-struct PathMapping {
-  std::string tool_path;
-  std::string display_path;
-};
+using verigen::PathMapping;
 
 /// Everything Dafny said, split into structured parts.
 struct ParsedOutput {

@@ -5,6 +5,7 @@
 
 #include "specs/dafny/structure.h"
 #include "specs/source_span.h"
+#include "specs/splice.h"
 
 namespace verigen::dafny {
 namespace {
@@ -99,17 +100,6 @@ Result<Task> parse_spec(const std::string& path, const std::string& text, std::o
   return task;
 }
 
-std::string splice(const Task& task, const std::vector<std::string>& fills) {
-  std::string out;
-  std::size_t copied = 0;
-  for (std::size_t i = 0; i < task.holes.size(); ++i) {
-    const Hole& hole = task.holes[i];
-    out.append(task.source, copied, hole.begin - copied);
-    out += i < fills.size() ? fills[i] : task.source.substr(hole.begin, hole.end - hole.begin);
-    copied = hole.end;
-  }
-  out.append(task.source, copied, std::string::npos);
-  return out;
-}
+std::string splice(const Task& task, const std::vector<std::string>& fills) { return splice_holes(task, fills); }
 
 }  // namespace verigen::dafny

@@ -1,0 +1,41 @@
+#pragma once
+/// The F* back-end: `fstar.exe --message_format json [--include DIR]... FILE`.
+
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/backend.h"
+#include "core/process.h"
+
+namespace verigen::fstar {
+
+struct FStarOptions {
+  std::vector<std::string> include_dirs;
+};
+
+/// What to install when F* is missing.
+extern const char* const kInstallHint;
+
+class FStarBackend : public Backend {
+ public:
+  FStarBackend(ProcessRunner& runner, FStarOptions options = {}) : runner_(runner), options_(std::move(options)) {}
+
+  std::string name() const override { return "fstar"; }
+  std::string version() override;
+  std::string options_fingerprint() const override;
+
+  /// The argv for checking `file`.
+  std::vector<std::string> command(const std::string& file) const;
+
+ protected:
+  Verdict do_verify(const Candidate& candidate, Deadline deadline) override;
+
+ private:
+  ProcessRunner& runner_;
+  FStarOptions options_;
+  std::once_flag detected_;
+  std::string version_;
+};
+
+}  // namespace verigen::fstar

@@ -1,0 +1,194 @@
+#include "backends/fstar/fstar_output.h"
+
+#include <nlohmann/json.hpp>
+#include <regex>
+
+namespace verigen::fstar {
+namespace {
+
+using nlohmann::json;
+
+Severity severity_of(const std::string& level) {
+  if (level == "Error") return Severity::Error;
+  if (level == "Warning") return Severity::Warning;
+  return Severity::Info;
+}
+
+Location location_of(const json& range, const PathMapping& paths, int column_shift) {
+  Location where;
+  std::string file = range.value("file_name", std::string());
+  if (file == "dummy") return where;  // F*'s marker for "no location"
+  where.file = paths.map(file);
+  auto pos = [&](const char* key, int& line, int& column) {
+    if (!range.contains(key) || !range[key].is_object()) return;
+    line = range[key].value("line", 0);
+    column = line > 0 ? range[key].value("col", 0) + column_shift : 0;
+  };
+  pos("start_pos", where.line, where.column);
+  pos("end_pos", where.end_line, where.end_column);
+  return where;
+}
+
+std::string tail(const std::string& text) {
+  std::string t = text.size() > 300 ? text.substr(text.size() - 300) : text;
+  for (auto& c : t)
+    if (c == '\n') c = ' ';
+  return t;
+}
+
+}  // namespace
+
+bool is_expected_failure(const Diagnostic& d) {
+  return d.severity == Severity::Info && d.message.rfind("Expected failure:", 0) == 0;
+}
+
+std::vector<Diagnostic> parse_json_messages(std::string_view out, const PathMapping& paths, bool one_based_columns) {
+  std::vector<Diagnostic> messages;
+  const int shift = one_based_columns ? 0 : 1;
+  std::size_t pos = 0;
+  while (pos < out.size()) {
+    auto end = out.find('\n', pos);
+    if (end == std::string_view::npos) end = out.size();
+    auto j = json::parse(out.substr(pos, end - pos), nullptr, false);
+    pos = end + 1;
+    if (j.is_discarded() || !j.is_object() || !j.contains("msg") || !j["msg"].is_array()) continue;
+    Diagnostic d;
+    for (const auto& part : j["msg"])
+      if (part.is_string()) d.message += (d.message.empty() ? "" : "\n") + part.get<std::string>();
+    d.severity = severity_of(j.value("level", std::string("Error")));
+    int number = j.contains("number") && j["number"].is_number_integer() ? j["number"].get<int>() : 0;
+    d.rule = "fstar." + std::to_string(number);
+    if (j.contains("range") && j["range"].is_object()) {
+      const auto& range = j["range"];
+      if (range.contains("use") && range["use"].is_object()) d.where = location_of(range["use"], paths, shift);
+      if (range.contains("def") && range["def"].is_object()) {
+        Location def = location_of(range["def"], paths, shift);
+        if (def.line > 0 && !(def == d.where)) {
+          def.message = "see also";
+          d.related.push_back(def);
+        }
+      }
+    }
+    messages.push_back(std::move(d));
+  }
+  return messages;
+}
+
+std::vector<Diagnostic> parse_human_messages(std::string_view out, const PathMapping& paths) {
+  static const std::regex kHeader(R"(^\* (Error|Warning|Info)(?: (\d+))?(?: at (.+?)(?:\((\d+),(\d+)-(\d+),(\d+)\)|:(\d+)\.(\d+)-(\d+)\.(\d+))?)?:\s*$)");
+  std::vector<Diagnostic> messages;
+  Diagnostic* current = nullptr;
+  std::size_t pos = 0;
+  while (pos < out.size()) {
+    auto end = out.find('\n', pos);
+    if (end == std::string_view::npos) end = out.size();
+    std::string line(out.substr(pos, end - pos));
+    pos = end + 1;
+    std::smatch m;
+    if (std::regex_match(line, m, kHeader)) {
+      Diagnostic d;
+      d.severity = severity_of(m[1]);
+      d.rule = "fstar." + (m[2].matched ? m[2].str() : std::string("0"));
+      if (m[3].matched) d.where.file = paths.map(m[3]);
+      if (m[4].matched) {  // File(l,c-l,c): 0-based columns
+        d.where.line = std::stoi(m[4]);
+        d.where.column = std::stoi(m[5]) + 1;
+        d.where.end_line = std::stoi(m[6]);
+        d.where.end_column = std::stoi(m[7]) + 1;
+      } else if (m[8].matched) {  // File:l.c-l.c: 1-based columns
+        d.where.line = std::stoi(m[8]);
+        d.where.column = std::stoi(m[9]);
+        d.where.end_line = std::stoi(m[10]);
+        d.where.end_column = std::stoi(m[11]);
+      }
+      messages.push_back(std::move(d));
+      current = &messages.back();
+    } else if (current && line.rfind("  - ", 0) == 0) {
+      current->message += (current->message.empty() ? "" : "\n") + line.substr(4);
+    } else if (current && line.rfind("    ", 0) == 0) {
+      current->message += " " + line.substr(line.find_first_not_of(' '));
+    } else {
+      current = nullptr;  // a blank line ends a message; other lines are progress noise
+    }
+  }
+  return messages;
+}
+
+std::vector<Diagnostic> parse_ide_responses(std::string_view out, const PathMapping& paths) {
+  std::vector<Diagnostic> messages;
+  std::size_t pos = 0;
+  while (pos < out.size()) {
+    auto end = out.find('\n', pos);
+    if (end == std::string_view::npos) end = out.size();
+    auto j = json::parse(out.substr(pos, end - pos), nullptr, false);
+    pos = end + 1;
+    if (j.is_discarded() || !j.is_object() || j.value("kind", std::string()) != "response" ||
+        !j.contains("response") || !j["response"].is_array())
+      continue;
+    for (const auto& item : j["response"]) {
+      if (!item.is_object() || !item.contains("message")) continue;
+      Diagnostic d;
+      std::string level = item.value("level", std::string("error"));
+      d.severity = level == "error" ? Severity::Error : level == "warning" ? Severity::Warning : Severity::Info;
+      d.message = item["message"].is_string() ? item["message"].get<std::string>() : "";
+      d.rule = "fstar." + std::to_string(item.value("number", 0));
+      if (item.contains("ranges") && item["ranges"].is_array()) {
+        bool first = true;
+        for (const auto& r : item["ranges"]) {
+          Location where;
+          where.file = paths.map(r.value("fname", std::string()));
+          if (r.contains("beg") && r["beg"].is_array() && r["beg"].size() == 2) {
+            where.line = r["beg"][0].get<int>();
+            where.column = r["beg"][1].get<int>() + 1;
+          }
+          if (r.contains("end") && r["end"].is_array() && r["end"].size() == 2) {
+            where.end_line = r["end"][0].get<int>();
+            where.end_column = r["end"][1].get<int>() + 1;
+          }
+          if (first) d.where = where;
+          else d.related.push_back(where);
+          first = false;
+        }
+      }
+      messages.push_back(std::move(d));
+    }
+  }
+  return messages;
+}
+
+Verdict interpret_fstar_run(const ProcessResult& run, const PathMapping& paths) {
+  using Status = ProcessResult::Status;
+  switch (run.status) {
+    case Status::NotFound: return Verdict::error(Cause::ToolNotFound, run.describe());
+    case Status::StartFailed: return Verdict::error(Cause::ToolCrashed, run.describe());
+    case Status::TimedOut: return Verdict::unknown(Cause::Timeout, "fstar: wall-clock deadline reached, " + run.describe());
+    case Status::Signaled: return Verdict::error(Cause::ToolCrashed, "fstar.exe " + run.describe());
+    case Status::Exited: break;
+  }
+  std::string out = run.out + "\n" + run.err;
+  auto messages = parse_json_messages(out, paths);
+  if (messages.empty()) messages = parse_human_messages(out, paths);
+  bool error = false, syntax_only = true;
+  for (const auto& d : messages) {
+    if (d.severity != Severity::Error) continue;
+    error = true;
+    syntax_only &= d.message.find("Syntax error") != std::string::npos;
+  }
+  Verdict v;
+  if (error) {
+    v = syntax_only ? Verdict::error(Cause::BadInput, "") : Verdict::refuted({});
+    for (const auto& d : messages)
+      if (d.severity == Severity::Error) {
+        v.detail = format_diagnostic(d);
+        break;
+      }
+  } else if (run.exit_code != 0) {
+    return Verdict::error(Cause::ToolCrashed, "fstar.exe " + run.describe() + " without an error message: " + tail(out));
+  } else {
+    v = Verdict::verified_by("");
+  }
+  v.diagnostics = messages;
+  return v;
+}
+
+}  // namespace verigen::fstar

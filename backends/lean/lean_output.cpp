@@ -1,0 +1,202 @@
+#include "backends/lean/lean_output.h"
+
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+
+namespace verigen::lean {
+namespace {
+
+using nlohmann::json;
+
+Severity severity_of(std::string_view word) {
+  if (word == "error") return Severity::Error;
+  if (word == "warning") return Severity::Warning;
+  return Severity::Info;
+}
+
+int number(const json& j, const char* key) {
+  return j.contains(key) && j[key].is_number_integer() ? j[key].get<int>() : 0;
+}
+
+bool is_parse_error(const Diagnostic& d) {
+  return d.severity == Severity::Error && d.message.rfind("unexpected ", 0) == 0;
+}
+
+std::string tail(const std::string& text) {
+  std::string t = text.size() > 300 ? text.substr(text.size() - 300) : text;
+  for (auto& c : t)
+    if (c == '\n') c = ' ';
+  return t;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> parse_json_messages(std::string_view out, const PathMapping& paths,
+                                            std::vector<std::string>* other_lines) {
+  std::vector<Diagnostic> messages;
+  std::size_t pos = 0;
+  while (pos < out.size()) {
+    auto end = out.find('\n', pos);
+    if (end == std::string_view::npos) end = out.size();
+    std::string_view line = out.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.empty()) continue;
+    auto j = json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("severity") || !j.contains("data")) {
+      if (other_lines) other_lines->emplace_back(line);
+      continue;
+    }
+    Diagnostic d;
+    d.where.file = paths.map(j.value("fileName", std::string()));
+    if (j.contains("pos") && j["pos"].is_object()) {
+      d.where.line = number(j["pos"], "line");
+      d.where.column = number(j["pos"], "column") + 1;
+    }
+    if (j.contains("endPos") && j["endPos"].is_object()) {
+      d.where.end_line = number(j["endPos"], "line");
+      d.where.end_column = number(j["endPos"], "column") + 1;
+    }
+    d.severity = severity_of(j["severity"].is_string() ? j["severity"].get<std::string>() : "error");
+    d.message = j["data"].is_string() ? j["data"].get<std::string>() : j["data"].dump();
+    std::string caption = j.value("caption", std::string());
+    d.rule = "lean" + (caption.empty() ? std::string() : "." + caption);
+    messages.push_back(std::move(d));
+  }
+  return messages;
+}
+
+std::vector<Diagnostic> parse_text_messages(std::string_view out, const PathMapping& paths) {
+  static const std::regex kHeader(R"(^(.+?):(\d+):(\d+)(?:-(\d+):(\d+))?: (error|warning|info)(?:\(([^)]*)\))?: ?(.*)$)");
+  std::vector<Diagnostic> messages;
+  Diagnostic* current = nullptr;
+  std::size_t pos = 0;
+  while (pos < out.size()) {
+    auto end = out.find('\n', pos);
+    if (end == std::string_view::npos) end = out.size();
+    std::string line(out.substr(pos, end - pos));
+    pos = end + 1;
+    std::smatch m;
+    if (std::regex_match(line, m, kHeader)) {
+      Diagnostic d;
+      d.where.file = paths.map(m[1]);
+      d.where.line = std::stoi(m[2]);
+      d.where.column = std::stoi(m[3]) + 1;
+      if (m[4].matched) {
+        d.where.end_line = std::stoi(m[4]);
+        d.where.end_column = std::stoi(m[5]) + 1;
+      }
+      d.severity = severity_of(m[6].str());
+      d.rule = m[7].matched ? m[7].str() : "lean";
+      d.message = m[8];
+      messages.push_back(std::move(d));
+      current = &messages.back();
+    } else if (current) {
+      current->message += "\n" + line;  // a continuation line, possibly empty
+    } else if (!line.empty()) {
+      // Bare text before any message: information output (#print, #check, #eval).
+      Diagnostic d;
+      d.severity = Severity::Info;
+      d.message = line;
+      d.rule = "lean.info";
+      messages.push_back(std::move(d));
+      current = &messages.back();
+    }
+  }
+  // Continuations collected trailing newlines of blank separator lines: trim them.
+  for (auto& d : messages)
+    while (!d.message.empty() && d.message.back() == '\n') d.message.pop_back();
+  return messages;
+}
+
+std::vector<Diagnostic> parse_lsp_diagnostics(std::string_view out, const PathMapping& paths) {
+  std::vector<Diagnostic> messages;
+  std::istringstream in{std::string(out)};
+  while (true) {
+    in >> std::ws;
+    if (in.peek() == EOF) break;
+    json j;
+    try {
+      in >> j;
+    } catch (const json::exception&) {
+      break;  // trailing garbage: keep what was read
+    }
+    if (!j.is_object() || !j.contains("diagnostics") || !j["diagnostics"].is_array()) continue;
+    std::string uri = j.value("uri", std::string());
+    auto slash = uri.rfind('/');
+    std::string file = slash == std::string::npos ? uri : uri.substr(slash + 1);
+    for (const auto& item : j["diagnostics"]) {
+      Diagnostic d;
+      d.where.file = paths.map(file);
+      if (item.contains("range")) {
+        d.where.line = number(item["range"]["start"], "line") + 1;
+        d.where.column = number(item["range"]["start"], "character") + 1;
+        d.where.end_line = number(item["range"]["end"], "line") + 1;
+        d.where.end_column = number(item["range"]["end"], "character") + 1;
+      }
+      int severity = item.value("severity", 1);
+      d.severity = severity == 1 ? Severity::Error : severity == 2 ? Severity::Warning : Severity::Info;
+      d.message = item.value("message", std::string());
+      d.rule = item.contains("code") && item["code"].is_string() ? item["code"].get<std::string>() : "lean";
+      messages.push_back(std::move(d));
+    }
+  }
+  return messages;
+}
+
+bool mentions_sorry(const Diagnostic& d) {
+  return d.message.find("declaration uses 'sorry'") != std::string::npos ||
+         d.message.find("declaration uses `sorry`") != std::string::npos ||
+         (d.message.find("depends on axioms") != std::string::npos && d.message.find("sorryAx") != std::string::npos);
+}
+
+Verdict interpret_lean_run(const ProcessResult& run, const PathMapping& paths) {
+  using Status = ProcessResult::Status;
+  switch (run.status) {
+    case Status::NotFound: return Verdict::error(Cause::ToolNotFound, run.describe());
+    case Status::StartFailed: return Verdict::error(Cause::ToolCrashed, run.describe());
+    case Status::TimedOut: return Verdict::unknown(Cause::Timeout, "lean: wall-clock deadline reached, " + run.describe());
+    case Status::Signaled: return Verdict::error(Cause::ToolCrashed, "lean " + run.describe());
+    case Status::Exited: break;
+  }
+  std::vector<std::string> other;
+  std::string out = run.out + run.err;
+  auto messages = parse_json_messages(out, paths, &other);
+  if (messages.empty() && !other.empty()) messages = parse_text_messages(out, paths);
+  bool error = false, only_parse_errors = true, sorry = false;
+  for (const auto& d : messages) {
+    if (d.severity == Severity::Error) {
+      error = true;
+      only_parse_errors &= is_parse_error(d);
+    }
+    sorry |= mentions_sorry(d);
+  }
+  Verdict v;
+  if (error && only_parse_errors) {
+    v = Verdict::error(Cause::BadInput, "");
+  } else if (error) {
+    v = Verdict::refuted({});
+  } else if (sorry) {
+    // A proof that still leans on `sorry` proves nothing.
+    v = Verdict::refuted({});
+    v.cause = Cause::Integrity;
+  } else if (run.exit_code != 0) {
+    return Verdict::error(Cause::ToolCrashed, "lean " + run.describe() + " without an error message: " + tail(out));
+  } else {
+    v = Verdict::verified_by("");
+  }
+  v.diagnostics = messages;
+  for (auto& d : v.diagnostics)
+    if (mentions_sorry(d)) d.severity = Severity::Error;
+  if (!v.verified()) {
+    for (const auto& d : v.diagnostics)
+      if (d.severity == Severity::Error) {
+        v.detail = format_diagnostic(d);
+        break;
+      }
+  }
+  if (v.verified() && run.exit_code != 0) return Verdict::error(Cause::BadOutput, "lean exited non-zero");
+  return v;
+}
+
+}  // namespace verigen::lean

@@ -1,0 +1,90 @@
+#include "specs/lean/lean_spec.h"
+
+#include <map>
+#include <regex>
+
+#include "specs/lean/lean_syntax.h"
+#include "specs/source_span.h"
+#include "specs/word_scan.h"
+
+namespace verigen::lean {
+
+Result<std::vector<Section>> clever_sections(const std::string& path, const std::string& text) {
+  static const std::regex kMarker(R"(^[ \t]*(?:-{2,}[ \t]*)+(start_def|end_def)[ \t]+([A-Za-z0-9_]+)[ \t]*$)");
+  std::vector<Section> sections;
+  std::map<std::string, std::size_t> open;  // name → inner begin
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    auto end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(pos, end - pos);
+    std::smatch m;
+    if (std::regex_match(line, m, kMarker)) {
+      std::string name = m[2];
+      if (m[1] == "start_def") {
+        if (open.count(name)) return fail(spec_error(path, text, pos, "section '" + name + "' opened twice"));
+        open[name] = std::min(end + 1, text.size());
+      } else {
+        auto it = open.find(name);
+        if (it == open.end()) return fail(spec_error(path, text, pos, "end_def " + name + " without start_def"));
+        sections.push_back({name, it->second, pos});
+        open.erase(it);
+      }
+    }
+    pos = end + 1;
+  }
+  if (!open.empty())
+    return fail(spec_error(path, text, open.begin()->second, "section '" + open.begin()->first + "' is never closed"));
+  std::sort(sections.begin(), sections.end(), [](const Section& a, const Section& b) { return a.begin < b.begin; });
+  return sections;
+}
+
+Result<std::vector<Task>> clever_tasks(const std::string& path, const std::string& text) {
+  auto sections = clever_sections(path, text);
+  if (!sections.ok()) return fail(sections.error());
+  std::string doc;
+  for (const auto& s : *sections)
+    if (s.name == "problem_details") doc = text.substr(s.begin, s.end - s.begin);
+  struct Wanted { const char* section; const char* what; TaskKind kind; };
+  const Wanted wanted[] = {{"generated_spec_body", "spec generation", TaskKind::Specify},
+                           {"spec_isomorphism_proof", "spec isomorphism proof", TaskKind::Prove},
+                           {"implementation", "implementation", TaskKind::Implement},
+                           {"correctness_proof", "correctness proof", TaskKind::Prove}};
+  std::vector<Task> tasks;
+  for (const auto& w : wanted) {
+    const Section* found = nullptr;
+    for (const auto& s : *sections)
+      if (s.name == w.section) found = &s;
+    // Older problems have no generated_spec_body: the spec body follows generated_spec's `:=`.
+    if (!found && std::string(w.section) == "generated_spec_body") continue;
+    if (!found) return fail(spec_error(path, text, 0, std::string("CLEVER problem without a '") + w.section + "' section"));
+    Task t;
+    t.id = path + "#" + w.section;
+    t.language = Language::Lean;
+    t.kind = w.kind;
+    t.source_path = path;
+    t.source = text;
+    t.holes.push_back({w.section, found->begin, found->end, w.what});
+    t.doc = doc;
+    t.category = w.what;
+    tasks.push_back(std::move(t));
+  }
+  return tasks;
+}
+
+Result<Task> parse_lean_spec(const std::string& path, const std::string& text) {
+  auto scan = scan_words(text, kLeanComments);
+  if (scan.error) return fail(spec_error(path, text, scan.error->first, scan.error->second));
+  Task t;
+  t.id = path;
+  t.language = Language::Lean;
+  t.kind = TaskKind::Prove;
+  t.source_path = path;
+  t.source = text;
+  for (const auto& w : scan.words)
+    if (w.text == "sorry") t.holes.push_back({"sorry", w.begin, w.begin + w.text.size(), ""});
+  if (t.holes.empty()) return fail(spec_error(path, text, 0, "nothing to generate: no `sorry` in this file"));
+  return t;
+}
+
+}  // namespace verigen::lean

@@ -1,0 +1,18 @@
+#include "specs/splice.h"
+
+namespace verigen {
+
+std::string splice_holes(const Task& task, const std::vector<std::string>& fills) {
+  std::string out;
+  std::size_t copied = 0;
+  for (std::size_t i = 0; i < task.holes.size(); ++i) {
+    const Hole& hole = task.holes[i];
+    out.append(task.source, copied, hole.begin - copied);
+    out += i < fills.size() ? fills[i] : task.source.substr(hole.begin, hole.end - hole.begin);
+    copied = hole.end;
+  }
+  out.append(task.source, copied, std::string::npos);
+  return out;
+}
+
+}  // namespace verigen
