@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "backends/dafny/dafny_backend.h"
@@ -17,8 +18,11 @@
 #include "gen/generator_factory.h"
 #include "gen/pipeline.h"
 #include "gen/python_examples.h"
+#include "backends/backend_factory.h"
 #include "specs/dafny/spec_file.h"
+#include "specs/fstar/fstar_spec.h"
 #include "specs/integrity_audit.h"
+#include "specs/lean/lean_spec.h"
 
 namespace verigen::cli {
 namespace {
@@ -45,9 +49,40 @@ struct GenCommandOptions {
   double timeout = 1800;
   double verify_timeout = 300;
   int time_limit = 20;
+  std::string clever_task = "implementation";
+  std::string lean_project;
+  std::vector<std::string> fstar_includes;
   bool json = false;
   bool no_cache = false;
 };
+
+/// The task a spec file asks for, in any language gen supports.
+Result<Task> load_task(const SourceFile& source, const GenCommandOptions& options) {
+  switch (source.language) {
+    case Language::Dafny: {
+      std::optional<TaskKind> forced;
+      if (!options.kind.empty()) forced = task_kind_from_string(options.kind);
+      return dafny::parse_spec(source.path, source.text, forced);
+    }
+    case Language::Lean: {
+      if (source.text.find("start_def") == std::string::npos) return lean::parse_lean_spec(source.path, source.text);
+      // A CLEVER problem: --task picks one of its four tasks.
+      auto tasks = lean::clever_tasks(source.path, source.text);
+      if (!tasks.ok()) return fail(tasks.error());
+      const std::map<std::string, std::string> sections = {{"spec", "generated_spec_body"},
+                                                           {"isomorphism", "spec_isomorphism_proof"},
+                                                           {"implementation", "implementation"},
+                                                           {"correctness", "correctness_proof"}};
+      for (auto& t : *tasks)
+        if (t.holes[0].name == sections.at(options.clever_task)) return std::move(t);
+      return fail(source.path + ": error: this CLEVER problem has no '" + options.clever_task + "' task");
+    }
+    case Language::FStar:
+      return fstar::parse_fstar_spec(source.path, source.text);
+    default:
+      return fail(source.path + ": error: loop-invariant problems (.sl) are solved by 'verigen inv'");
+  }
+}
 
 /// The live line on a terminal: stage, candidates tried and verified, elapsed time.
 class GenProgress {
@@ -72,13 +107,7 @@ int run_gen(const GenCommandOptions& options) {
     std::cerr << source.error() << "\n";
     return kExitBadInput;
   }
-  if (source->language != Language::Dafny) {
-    std::cerr << options.spec << ": error: verigen gen reads Dafny specs (.dfy)\n";
-    return kExitBadInput;
-  }
-  std::optional<TaskKind> forced;
-  if (!options.kind.empty()) forced = task_kind_from_string(options.kind);
-  auto task = dafny::parse_spec(source->path, source->text, forced);
+  auto task = load_task(*source, options);
   if (!task.ok()) {
     std::cerr << task.error() << "\n";
     return kExitBadInput;
@@ -89,13 +118,28 @@ int run_gen(const GenCommandOptions& options) {
   dafny::DafnyOptions dafny_options;
   dafny_options.verification_time_limit = options.time_limit;
   if (!options.no_cache) dafny_options.version_memo_dir = cache.directory() + "/tools";
-  dafny::DafnyBackend dafny(runner, dafny_options);
-  if (!dafny.tool_error().empty()) {
-    std::cerr << dafny.tool_error() << "\n";
+  BackendOptions backend_options;
+  backend_options.dafny = dafny_options;
+  backend_options.lean.project_dir = options.lean_project;
+  backend_options.fstar.include_dirs = options.fstar_includes;
+  auto verifier = make_backend(task->language, runner, backend_options);
+  if (!verifier.ok()) {
+    std::cerr << options.spec << ": error: " << verifier.error() << "\n";
+    return kExitBadInput;
+  }
+  Backend& tool = **verifier;
+  if (tool.version().empty()) {
+    // Ask the back-end itself: its verdict carries the one-line install hint.
+    Candidate probe;
+    probe.display_path = source->path;
+    probe.text = source->text;
+    auto v = tool.verify(probe, Deadline::after(std::chrono::seconds(60)));
+    std::cerr << (v.cause == Cause::ToolNotFound ? v.detail : tool.name() + ": error: cannot determine the tool's version") << "\n";
     return kExitToolMissing;
   }
-  CachingBackend cached(dafny, cache);
-  Backend& backend = options.no_cache ? static_cast<Backend&>(dafny) : cached;
+  CachingBackend cached(tool, cache);
+  Backend& backend = options.no_cache ? tool : static_cast<Backend&>(cached);
+  const std::string target = task->language == Language::Dafny ? options.target : "";
 
   auto generator = make_generator(options.generator, backend);
   if (!generator.ok()) {
@@ -153,9 +197,12 @@ int run_gen(const GenCommandOptions& options) {
               " candidate(s) tried, none verified (see " + out_dir + "/run.jsonl)";
   } else {
     GenProvenance provenance;
-    provenance.dafny_version = dafny.version();
-    provenance.z3_version = dafny::solver_version(runner);
-    provenance.verifier_options = dafny.options_fingerprint();
+    provenance.verifier = tool.name() + " " + tool.version();
+    if (task->language == Language::Dafny) {
+      provenance.dafny_version = tool.version();
+      provenance.z3_version = dafny::solver_version(runner);
+    }
+    provenance.verifier_options = tool.options_fingerprint();
     provenance.provider = (*generator)->name();
     provenance.model = options.generator.model;
     provenance.timings = {{"generation_ms", result.generation_time.count()},
@@ -166,7 +213,7 @@ int run_gen(const GenCommandOptions& options) {
                              {"verifier_calls", result.verifier_calls},
                              {"winner", result.winner->id}, {"winner_round", result.winner->round}};
     auto compile_started = std::chrono::steady_clock::now();
-    auto artifacts = write_gen_output(runner, out_dir, *task, result.winner->text, options.target,
+    auto artifacts = write_gen_output(runner, out_dir, *task, result.winner->text, target,
                                       provenance, Deadline::after(std::chrono::minutes(10)));
     if (!artifacts.ok()) {
       summary = artifacts.error();
@@ -174,13 +221,13 @@ int run_gen(const GenCommandOptions& options) {
     } else {
       exit_code = kExitOk;
       summary = source->path + ": verified (candidate " + std::to_string(result.winner->id) + ", " +
-                result.winner->origin + ")\n  verified Dafny: " + artifacts->verified_source +
-                "\n  " + options.target + ": " + artifacts->entry_point + "\n  run: " + artifacts->run_command +
+                result.winner->origin + ")\n  verified source: " + artifacts->verified_source +
+                (target.empty() ? "" : "\n  " + target + ": " + artifacts->entry_point + "\n  run: " + artifacts->run_command) +
                 "\n  certificate: " + artifacts->certificate;
       report["outputs"] = {{"dafny", artifacts->verified_source}, {"entry_point", artifacts->entry_point},
                            {"certificate", artifacts->certificate}};
       compile_ms = ms(std::chrono::steady_clock::now() - compile_started);
-      if (options.target == "py" && !task->examples.empty()) {
+      if (target == "py" && !task->examples.empty()) {
         auto examples_started = std::chrono::steady_clock::now();
         auto runs = run_python_examples(runner, fs::path(artifacts->entry_point).parent_path().string(), task->examples);
         nlohmann::json examples = nlohmann::json::array();
@@ -226,7 +273,11 @@ int run_gen(const GenCommandOptions& options) {
 void register_gen(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<GenCommandOptions>();
   auto* cmd = app.add_subcommand("gen", "Fill a spec's holes, verify, repair, compile, certify");
-  cmd->add_option("spec", o->spec, "Spec file (.dfy)")->required();
+  cmd->add_option("spec", o->spec, "Spec file (.dfy, .lean, .fst)")->required();
+  cmd->add_option("--task", o->clever_task, "For a CLEVER problem: spec, isomorphism, implementation or correctness")
+      ->check(CLI::IsMember({"spec", "isomorphism", "implementation", "correctness"}));
+  cmd->add_option("--lean-project", o->lean_project, "Lake project to check Lean candidates in");
+  cmd->add_option("--include", o->fstar_includes, "F* include directory (repeatable)");
   cmd->add_option("--provider", o->generator.provider, "builtin (default, offline), openai or replay")
       ->check(CLI::IsMember({"builtin", "openai", "replay"}));
   cmd->add_option("--model", o->generator.model, "Model name (openai; default $VERIGEN_MODEL)");

@@ -22,7 +22,7 @@ nlohmann::json certificate_to_json(const Certificate& c) {
           {"spec", {{"path", c.spec_path}, {"sha256", c.spec_sha256}}},
           {"source", {{"path", c.source_path}, {"sha256", c.source_sha256}}},
           {"target", {{"language", c.target}, {"code_sha256", c.code_sha256}}},
-          {"tools", {{"dafny", c.dafny_version}, {"z3", c.z3_version}, {"options", c.verifier_options}}},
+          {"tools", {{"verifier", c.verifier}, {"dafny", c.dafny_version}, {"z3", c.z3_version}, {"options", c.verifier_options}}},
           {"provider", {{"name", c.provider}, {"model", c.model}}},
           {"created_at", c.created_at},
           {"timings", c.timings},
@@ -48,6 +48,7 @@ Result<Certificate> read_certificate(const std::string& path) {
     c.source_sha256 = j.at("source").at("sha256").get<std::string>();
     c.target = j.at("target").at("language").get<std::string>();
     c.code_sha256 = j.at("target").at("code_sha256").get<std::map<std::string, std::string>>();
+    c.verifier = j.at("tools").value("verifier", std::string());
     c.dafny_version = j.at("tools").value("dafny", std::string());
     c.z3_version = j.at("tools").value("z3", std::string());
     c.verifier_options = j.at("tools").value("options", std::string());

@@ -22,6 +22,7 @@ struct Certificate {
   std::string source_sha256;
   std::string target;         ///< "py", ...
   std::map<std::string, std::string> code_sha256;  ///< generated file (relative) → hash of its code
+  std::string verifier;       ///< the back-end and its version ("dafny 4.11.0", "lean 4.24.0")
   std::string dafny_version;
   std::string z3_version;
   std::string verifier_options;

@@ -44,17 +44,21 @@ Result<GenArtifacts> write_gen_output(ProcessRunner& runner, const std::string& 
   GenArtifacts artifacts;
   std::string stem = fs::path(task.source_path).stem().string();
   if (stem.empty()) stem = "program";
-  artifacts.verified_source = (fs::path(out_dir) / (stem + ".dfy")).string();
+  std::string source_ext = fs::path(task.source_path).extension().string();
+  if (source_ext.empty()) source_ext = ".dfy";
+  artifacts.verified_source = (fs::path(out_dir) / (stem + source_ext)).string();
   if (auto written = write_file_atomic(artifacts.verified_source, program); !written.ok())
     return fail(written.error());
 
   const fs::path target_dir = fs::path(out_dir) / target;
   std::error_code ec;
-  fs::remove_all(target_dir, ec);  // stale files of an earlier run must not be certified
-  auto compiled = dafny::compile_dafny(runner, artifacts.verified_source, target, target_dir.string(), deadline);
-  if (!compiled.ok()) return fail(compiled.error());
-  artifacts.entry_point = compiled->entry_point;
-  artifacts.run_command = compiled->run_command;
+  if (!target.empty()) {
+    fs::remove_all(target_dir, ec);  // stale files of an earlier run must not be certified
+    auto compiled = dafny::compile_dafny(runner, artifacts.verified_source, target, target_dir.string(), deadline);
+    if (!compiled.ok()) return fail(compiled.error());
+    artifacts.entry_point = compiled->entry_point;
+    artifacts.run_command = compiled->run_command;
+  }
 
   Certificate certificate;
   certificate.spec_path = task.source_path;
@@ -62,6 +66,7 @@ Result<GenArtifacts> write_gen_output(ProcessRunner& runner, const std::string& 
   certificate.source_path = fs::path(artifacts.verified_source).filename().string();
   certificate.source_sha256 = sha256_hex(program);
   certificate.target = target;
+  certificate.verifier = provenance.verifier;
   certificate.dafny_version = provenance.dafny_version;
   certificate.z3_version = provenance.z3_version;
   certificate.verifier_options = provenance.verifier_options;
@@ -75,8 +80,9 @@ Result<GenArtifacts> write_gen_output(ProcessRunner& runner, const std::string& 
   const std::string prefix = comment_prefix(target);
   const std::string extension = source_extension(target);
   std::vector<fs::path> files;
-  for (auto& entry : fs::recursive_directory_iterator(target_dir))
-    if (entry.is_regular_file()) files.push_back(entry.path());
+  if (!target.empty())
+    for (auto& entry : fs::recursive_directory_iterator(target_dir))
+      if (entry.is_regular_file()) files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {
     fs::path relative_to_target = fs::relative(file, target_dir);

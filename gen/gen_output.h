@@ -14,6 +14,7 @@ namespace verigen {
 
 /// Facts recorded in the certificate beyond the files themselves.
 struct GenProvenance {
+  std::string verifier;
   std::string dafny_version;
   std::string z3_version;
   std::string verifier_options;
@@ -31,9 +32,10 @@ struct GenArtifacts {
   std::vector<std::string> marked_files;  ///< generated code carrying the certificate marker
 };
 
-/// Writes the verified `program` for `task` into `out_dir`, compiles it to `target` (py, js,
-/// cs, java, go), marks the generated source files and writes the certificate last, so a
-/// certificate never names files that were not fully written.
+/// Writes the verified `program` for `task` into `out_dir` (keeping the spec's file name and
+/// extension), compiles it to `target` (py, js, cs, java, go; Dafny only; "" for none), marks the
+/// generated source files and writes the certificate last, so a certificate never names files
+/// that were not fully written.
 Result<GenArtifacts> write_gen_output(ProcessRunner& runner, const std::string& out_dir,
                                       const Task& task, const std::string& program,
                                       const std::string& target, const GenProvenance& provenance,

@@ -4,7 +4,7 @@
 
 #include "gen/code_blocks.h"
 #include "gen/prompt_template.h"
-#include "specs/dafny/spec_file.h"
+#include "specs/splice.h"
 
 namespace verigen {
 namespace {
@@ -52,10 +52,20 @@ RawCandidate LlmGenerator::extract(const Task& task, const std::string& completi
   raw.origin = origin;
   raw.raw = completion;
   const std::string language(to_string(task.language));
+  // The fence names models use for each language.
+  auto matches = [&](const std::string& fence) {
+    if (fence.empty() || fence == language) return true;
+    switch (task.language) {
+      case Language::Dafny: return fence == "dfy";
+      case Language::Lean: return fence == "lean4";
+      case Language::FStar: return fence == "fst" || fence == "f*" || fence == "fsharp";
+      default: return false;
+    }
+  };
   const CodeBlock* best = nullptr;
   auto blocks = extract_code_blocks(completion);
   for (const auto& b : blocks) {
-    if (!b.language.empty() && b.language != language && b.language != "dfy") continue;
+    if (!matches(b.language)) continue;
     if (!best || b.code.size() > best->code.size()) best = &b;
   }
   if (!best) {
@@ -66,8 +76,12 @@ RawCandidate LlmGenerator::extract(const Task& task, const std::string& completi
     raw.rejected = "truncated answer (the code block is never closed)";
     return raw;
   }
-  if (!has_declaration_keyword(best->code) && task.holes.size() == 1 && task.language == Language::Dafny) {
-    raw.text = dafny::splice(task, {"\n" + best->code});
+  if (task.language == Language::Dafny && !has_declaration_keyword(best->code) && task.holes.size() == 1) {
+    raw.text = splice_holes(task, {"\n" + best->code});
+  } else if (task.language != Language::Dafny && task.holes.size() == 1 &&
+             best->code.size() < task.source.size() / 2) {
+    // A short answer to a one-hole Lean/F* task is the hole's content, not the whole file.
+    raw.text = splice_holes(task, {best->code});
   } else {
     raw.text = best->code;
   }
@@ -100,7 +114,10 @@ Result<std::vector<RawCandidate>> LlmGenerator::ask(const Task& task, const std:
 }
 
 Result<std::vector<RawCandidate>> LlmGenerator::generate(const Task& task, int k, Deadline deadline) {
-  auto text = prompt_template(task.language, std::string(to_string(task.kind == TaskKind::Verify ? TaskKind::Implement : task.kind)));
+  TaskKind kind = task.kind == TaskKind::Verify ? TaskKind::Implement : task.kind;
+  // F* has no separate specify/annotate templates: its holes are proof or code holes.
+  if (task.language == Language::FStar && kind != TaskKind::Implement) kind = TaskKind::Prove;
+  auto text = prompt_template(task.language, std::string(to_string(kind)));
   if (!text.ok()) return fail(text.error());
   auto prompt = render_template(*text, {{"spec", task.source}, {"doc", task.doc.empty() ? "(none)" : task.doc},
                                         {"examples", examples_text(task)}});

@@ -2,6 +2,8 @@
 // OpenAI-compatible server on 127.0.0.1, verifying with the real Dafny.
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "cli_harness.h"
@@ -10,6 +12,7 @@
 
 using namespace verigen;
 using namespace verigen::test;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -117,4 +120,43 @@ TEST_CASE("gen with a server that answers garbage", "[network]") {
                        (dir.path / "cache").string(), env_for(server));
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("malformed JSON") != std::string::npos);
+}
+
+// Contract: gen works on a Lean spec: a cheating answer (native_decide) is rejected by the
+// audit, an honest one is checked by `lean` and certified. Lean cannot be installed here, so a
+// stand-in `lean` that accepts any file plays the tool; without any lean, gen exits 3 naming
+// elan.
+TEST_CASE("gen on a Lean spec over a scripted server", "[network]") {
+  const std::string spec = "theorem two : 1 + 1 = 2 := by\n  sorry\n";
+  const std::string cheat = "```lean\ntheorem two : 1 + 1 = 2 := by\n  native_decide\n```";
+  const std::string honest = "```lean\ntheorem two : 1 + 1 = 2 := by\n  rfl\n```";
+  LoopbackServer server;
+  server.script({{200, {}, completion_body({cheat, honest})}});
+  TempDir dir;
+  auto file = dir.file("Two.lean", spec);
+  auto tools = dir.path / "tools";
+  fs::create_directories(tools);
+  {
+    std::ofstream script(tools / "lean");
+    script << "#!/bin/sh\n[ \"$1\" = --version ] && echo 'Lean (version 4.24.0, stand-in)'\nexit 0\n";
+  }
+  fs::permissions(tools / "lean", fs::perms::owner_all);
+  auto env = env_for(server);
+  env.push_back({"PATH", tools.string() + ":/usr/bin:/bin"});
+  auto r = run_verigen({"gen", file, "--provider", "openai", "-k", "2", "--jobs", "1", "--out",
+                        (dir.path / "out").string(), "--json"},
+                       (dir.path / "cache").string(), env);
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  auto report = nlohmann::json::parse(r.out);
+  CHECK(report["integrity_rejections"] == 1);
+  CHECK(read_file((dir.path / "out/Two.lean").string())->find("rfl") != std::string::npos);
+  auto certificate = nlohmann::json::parse(read_file((dir.path / "out/certificate.json").string()).value());
+  CHECK(certificate["tools"]["verifier"] == "lean 4.24.0");
+
+  auto missing = run_verigen({"gen", file, "--provider", "openai", "--out", (dir.path / "o2").string()},
+                             (dir.path / "cache").string(),
+                             {{"PATH", "/usr/bin:/bin"}, {"VERIGEN_MODEL", "m"}});
+  CHECK(missing.exit_code == 3);
+  CHECK(missing.err.find("elan") != std::string::npos);
 }
