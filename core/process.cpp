@@ -1,14 +1,18 @@
 #include "core/process.h"
 
+#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
+#include <csignal>
+#include <mutex>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/process.hpp>
 #include <boost/process/extend.hpp>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <memory>
@@ -92,6 +96,105 @@ std::string ProcessResult::describe() const {
     case Status::StartFailed: return error.empty() ? "could not start" : error;
   }
   return "unknown";
+}
+
+struct InteractiveProcess::State {
+  bp::pipe in;
+  bp::pipe out;
+  bp::child child;
+  pid_t group = 0;
+};
+
+std::unique_ptr<InteractiveProcess> InteractiveProcess::start(const ProcessSpec& spec, std::string* error) {
+  const std::string exe = spec.argv.empty() ? std::string() : find_program(spec.argv[0]);
+  if (exe.empty()) {
+    if (error) *error = spec.argv.empty() ? "empty command" : "'" + spec.argv[0] + "' not found";
+    return nullptr;
+  }
+  // A write to a child that died would otherwise kill us with SIGPIPE; write() reports it.
+  static std::once_flag ignore_sigpipe;
+  std::call_once(ignore_sigpipe, [] { std::signal(SIGPIPE, SIG_IGN); });
+  auto process = std::unique_ptr<InteractiveProcess>(new InteractiveProcess());
+  process->state_ = std::make_unique<State>();
+  State& st = *process->state_;
+  bp::environment env = boost::this_process::environment();
+  for (const auto& [key, value] : spec.environment) env[key] = value;
+  std::vector<std::string> args(spec.argv.begin() + 1, spec.argv.end());
+  std::error_code ec;
+  try {
+    auto own_group = bp::extend::on_exec_setup([](auto&) { ::setpgid(0, 0); });
+    if (spec.working_directory.empty()) {
+      st.child = bp::child(bp::exe = exe, bp::args = args, bp::std_in < st.in, bp::std_out > st.out,
+                           bp::std_err > bp::null, env, own_group, ec);
+    } else {
+      st.child = bp::child(bp::exe = exe, bp::args = args, bp::std_in < st.in, bp::std_out > st.out,
+                           bp::std_err > bp::null, env, own_group, bp::start_dir = spec.working_directory, ec);
+    }
+  } catch (const std::exception& e) {
+    if (error) *error = e.what();
+    return nullptr;
+  }
+  if (ec || !st.child.valid()) {
+    if (error) *error = "could not start '" + spec.argv[0] + "': " + ec.message();
+    return nullptr;
+  }
+  st.group = st.child.id();
+  // Our copies of the child's ends must be closed, or end-of-file never comes.
+  ::close(st.in.native_source());
+  st.in.assign_source(-1);
+  ::close(st.out.native_sink());
+  st.out.assign_sink(-1);
+  return process;
+}
+
+InteractiveProcess::~InteractiveProcess() { kill(); }
+
+bool InteractiveProcess::write(std::string_view bytes) {
+  if (!state_) return false;
+  const int fd = state_->in.native_sink();
+  std::size_t written = 0;
+  while (written < bytes.size()) {
+    auto n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    written += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+InteractiveProcess::ReadStatus InteractiveProcess::read(std::string& out, Deadline deadline) {
+  if (!state_) return ReadStatus::Closed;
+  const int fd = state_->out.native_source();
+  while (true) {
+    auto left = deadline.remaining();
+    pollfd p{fd, POLLIN, 0};
+    int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count(), 60000)));
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready == 0) {
+      if (deadline.expired()) return ReadStatus::Timeout;
+      continue;
+    }
+    char buffer[65536];
+    auto n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return ReadStatus::Closed;
+    out.append(buffer, static_cast<std::size_t>(n));
+    return ReadStatus::Data;
+  }
+}
+
+bool InteractiveProcess::alive() {
+  if (!state_) return false;
+  std::error_code ec;
+  return state_->child.running(ec);
+}
+
+void InteractiveProcess::kill() {
+  if (!state_) return;
+  ::kill(-state_->group, SIGKILL);
+  std::error_code ec;
+  state_->child.wait(ec);
+  state_.reset();
 }
 
 std::chrono::milliseconds total_child_time() { return std::chrono::milliseconds(child_time_ms.load()); }

@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <cstddef>
+#include <memory>
+#include <string_view>
 #include <string>
 #include <utility>
 #include <vector>
@@ -62,6 +64,35 @@ class ProcessRunner {
 class SubprocessRunner : public ProcessRunner {
  public:
   ProcessResult run(const ProcessSpec& spec) override;
+};
+
+/// A long-lived child with pipes to its stdin and stdout (stderr goes to /dev/null), in its own
+/// process group, for tools that serve many requests (Dafny's language server). Destroying it
+/// kills the whole group and reaps the child.
+class InteractiveProcess {
+ public:
+  enum class ReadStatus { Data, Timeout, Closed };
+
+  /// Starts `spec.argv` (spec.deadline is ignored: each read has its own). nullptr and a
+  /// message in `error` when it cannot start.
+  static std::unique_ptr<InteractiveProcess> start(const ProcessSpec& spec, std::string* error);
+  ~InteractiveProcess();
+  InteractiveProcess(const InteractiveProcess&) = delete;
+  InteractiveProcess& operator=(const InteractiveProcess&) = delete;
+
+  /// Writes all of `bytes` to the child's stdin; false when the child is gone.
+  bool write(std::string_view bytes);
+  /// Appends what the child has written to `out`, waiting until some arrives or `deadline`.
+  ReadStatus read(std::string& out, Deadline deadline);
+  /// True while the child runs.
+  bool alive();
+  /// Kills the child's process group (SIGKILL) and reaps it.
+  void kill();
+
+ private:
+  InteractiveProcess() = default;
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 /// Wall time spent in SubprocessRunner::run calls so far in this process, summed over calls

@@ -1,11 +1,14 @@
 #pragma once
 /// The Dafny 4 back-end: `dafny verify --json-output`, one child process per candidate.
 
+#include <atomic>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "backends/dafny/dafny_server.h"
 #include "backends/dafny/dafny_tool.h"
 #include "core/backend.h"
 #include "core/process.h"
@@ -24,6 +27,11 @@ struct DafnyOptions {
   long resource_limit = 0;
   /// `--cores` for one Dafny process.
   int cores = 1;
+  /// Verify through warm `dafny server` processes (one per concurrent caller) instead of one
+  /// `dafny verify` process per candidate; any server trouble falls back to the process.
+  /// VERIGEN_DAFNY_SERVER=0 in the environment turns it off. Not part of the fingerprint: both
+  /// paths give the same verdicts.
+  bool use_server = true;
   /// Where detected tool versions are remembered (see detect_dafny); empty: always ask Dafny.
   /// Not part of the fingerprint: it changes how fast, not what, Dafny answers.
   std::string version_memo_dir;
@@ -44,11 +52,21 @@ class DafnyBackend : public Backend {
   /// The argv for verifying `file` (exposed for the benchmark, which runs plain Dafny the same way).
   std::vector<std::string> verify_command(const std::string& file, const std::string& symbol) const;
 
+  /// Verdicts answered by a warm server, and candidates that fell back to a process.
+  int served() const { return served_; }
+  int fallbacks() const { return fallbacks_; }
+
  protected:
   Verdict do_verify(const Candidate& candidate, Deadline deadline) override;
 
  private:
   void detect();
+  /// The verification options both paths pass to Dafny.
+  std::vector<std::string> verification_options() const;
+  /// The server path; nullopt when the candidate must go to a process instead.
+  std::optional<Verdict> verify_with_server(const Candidate& candidate, Deadline deadline);
+  std::unique_ptr<DafnyServer> take_server();
+  void give_back(std::unique_ptr<DafnyServer> server);
 
   ProcessRunner& runner_;
   DafnyOptions options_;
@@ -56,6 +74,10 @@ class DafnyBackend : public Backend {
   std::vector<std::string> command_;
   std::string version_;
   std::string tool_error_;
+  std::mutex pool_mutex_;
+  std::vector<std::unique_ptr<DafnyServer>> idle_servers_;
+  std::atomic<int> served_{0};
+  std::atomic<int> fallbacks_{0};
 };
 
 }  // namespace verigen::dafny

@@ -88,20 +88,6 @@ Diagnostic to_diagnostic(const json& value, const PathMapping& paths) {
   return d;
 }
 
-/// Warnings by which Dafny itself points at an unproven assumption. With --allow-warnings Dafny
-/// exits 0 on them, so verigen must refuse them itself.
-bool is_escape_hatch_warning(const Diagnostic& d) {
-  if (d.severity != Severity::Warning) return false;
-  return d.rule.find("r_assume_statement_without_axiom") != std::string::npos ||
-         d.message.find("assume statement has no {:axiom}") != std::string::npos ||
-         d.message.find("bodyless") != std::string::npos ||
-         d.message.find("{:verify false}") != std::string::npos;
-}
-
-bool is_timeout_message(const std::string& message) {
-  return message.find("timed out") != std::string::npos;
-}
-
 std::string first_error_line(const ParsedOutput& parsed) {
   for (const auto& d : parsed.diagnostics)
     if (d.severity == Severity::Error) return format_diagnostic(d);
@@ -117,6 +103,19 @@ std::string tail_of(const std::string& text, std::size_t limit = 400) {
 }
 
 }  // namespace
+
+// With --allow-warnings Dafny exits 0 on these warnings, so verigen must refuse them itself.
+bool is_escape_hatch_warning(const Diagnostic& d) {
+  if (d.severity != Severity::Warning) return false;
+  return d.rule.find("r_assume_statement_without_axiom") != std::string::npos ||
+         d.message.find("assume statement has no {:axiom}") != std::string::npos ||
+         d.message.find("bodyless") != std::string::npos ||
+         d.message.find("{:verify false}") != std::string::npos;
+}
+
+bool is_timeout_message(const std::string& message) {
+  return message.find("timed out") != std::string::npos;
+}
 
 std::optional<VerifierSummary> parse_summary(std::string_view text) {
   static const std::regex kLine(R"(Dafny program verifier finished with (\d+) verified, (\d+) errors?([^\n]*))");

@@ -40,6 +40,13 @@ struct ParsedOutput {
 /// Parses `--json-output` lines; non-JSON lines are kept in other_lines.
 ParsedOutput parse_json_output(std::string_view out, const PathMapping& paths);
 
+/// True for the warnings by which Dafny points at an unproven assumption (assume without
+/// {:axiom}, a body-less declaration with a contract, {:verify false}).
+bool is_escape_hatch_warning(const Diagnostic& d);
+
+/// True for Dafny's "Verification of 'X' timed out" messages.
+bool is_timeout_message(const std::string& message);
+
 /// The verdict for one finished `dafny verify` child. Verified only when the process exited 0,
 /// the summary line was found, it reports no errors, time-outs or resource exhaustion, and no
 /// warning marks an escape hatch (assume without {:axiom}, a body-less declaration with a

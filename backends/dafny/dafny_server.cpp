@@ -1,0 +1,227 @@
+#include "backends/dafny/dafny_server.h"
+
+#include <unistd.h>
+
+#include "backends/dafny/dafny_output.h"
+#include "backends/dafny/lsp_framing.h"
+
+namespace verigen::dafny {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kStatusError = 4;    // PublishedVerificationStatus.Error
+constexpr int kStatusCorrect = 5;  // PublishedVerificationStatus.Correct
+// A long-lived .NET process grows; a fresh one every so many documents keeps memory bounded.
+constexpr int kDocumentsPerServer = 200;
+
+Location to_location(const json& range, const std::string& file) {
+  Location where;
+  where.file = file;
+  where.line = range["start"].value("line", -1) + 1;
+  where.column = range["start"].value("character", -1) + 1;
+  where.end_line = range["end"].value("line", -1) + 1;
+  where.end_column = range["end"].value("character", -1) + 1;
+  return where;
+}
+
+Diagnostic to_diagnostic(const json& d, const std::string& file) {
+  Diagnostic out;
+  if (d.contains("range")) out.where = to_location(d["range"], file);
+  int severity = d.value("severity", 1);
+  out.severity = severity == 1 ? Severity::Error : severity == 2 ? Severity::Warning : Severity::Info;
+  out.message = d.value("message", std::string());
+  std::string source = d.contains("source") && d["source"].is_string() ? d["source"].get<std::string>() : "dafny";
+  for (auto& c : source) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string code = d.contains("code") && d["code"].is_string() ? d["code"].get<std::string>() : "";
+  out.rule = "dafny." + source + (code.empty() ? "" : "." + code);
+  if (d.contains("relatedInformation") && d["relatedInformation"].is_array())
+    for (const auto& r : d["relatedInformation"]) {
+      Location where = r.contains("location") && r["location"].contains("range")
+                           ? to_location(r["location"]["range"], file) : Location{};
+      where.message = r.value("message", std::string());
+      out.related.push_back(where);
+    }
+  return out;
+}
+
+}  // namespace
+
+Verdict interpret_server_transcript(const ServerTranscript& t, const PathMapping& paths) {
+  // The server also sends editor hints (information/hint severity, e.g. an inferred
+  // `decreases`); `dafny verify` does not report them, and they decide nothing.
+  std::vector<Diagnostic> diagnostics;
+  for (const auto& d : t.diagnostics)
+    if (d.severity != Severity::Info) diagnostics.push_back(d);
+  for (auto& d : diagnostics) {
+    d.where.file = paths.display_path;
+    for (auto& r : d.related) r.file = paths.display_path;
+  }
+  auto with = [&](Verdict v) {
+    v.diagnostics = diagnostics;
+    for (const auto& d : v.diagnostics)
+      if (d.severity == Severity::Error && v.detail.empty()) v.detail = format_diagnostic(d);
+    return v;
+  };
+  if (t.compilation_status == "ParsingFailed" || t.compilation_status == "ResolutionFailed")
+    return with(Verdict::error(Cause::BadInput, ""));
+  bool errors = false, only_timeouts = true;
+  for (const auto& d : diagnostics)
+    if (d.severity == Severity::Error) {
+      errors = true;
+      only_timeouts &= is_timeout_message(d.message);
+    }
+  if (errors) return with(only_timeouts ? Verdict::unknown(Cause::Timeout, "") : Verdict::refuted({}));
+  bool all_correct = !t.symbol_statuses.empty();
+  for (int status : t.symbol_statuses) all_correct &= status == kStatusCorrect;
+  // A symbol that failed without an error message (out of resource is reported like this)
+  // is not verified, and not a refutation either.
+  if (!all_correct) return with(Verdict::unknown(Cause::ResourceLimit, "dafny server: a symbol failed without a message"));
+  Verdict v = with(Verdict::verified_by(""));
+  for (auto& d : v.diagnostics) {
+    if (!is_escape_hatch_warning(d)) continue;
+    d.severity = Severity::Error;
+    if (v.outcome == Outcome::Verified) v.detail = format_diagnostic(d);
+    v.outcome = Outcome::Refuted;
+    v.cause = Cause::Integrity;
+  }
+  return v;
+}
+
+DafnyServer::DafnyServer(std::vector<std::string> command, std::vector<std::string> options,
+                         std::vector<std::pair<std::string, std::string>> environment)
+    : command_(std::move(command)), options_(std::move(options)), environment_(std::move(environment)) {}
+
+DafnyServer::~DafnyServer() { stop(); }
+
+void DafnyServer::stop() {
+  if (process_) process_->kill();
+  process_.reset();
+  decoder_.reset();
+  documents_ = 0;
+}
+
+bool DafnyServer::send(const json& message) { return process_ && process_->write(lsp_frame(message)); }
+
+std::optional<json> DafnyServer::receive(Deadline deadline, bool* timed_out) {
+  while (true) {
+    if (auto message = decoder_->next()) return message;
+    if (!decoder_->error().empty()) return std::nullopt;
+    std::string bytes;
+    auto status = process_->read(bytes, deadline);
+    if (status == InteractiveProcess::ReadStatus::Timeout) {
+      if (timed_out) *timed_out = true;
+      return std::nullopt;
+    }
+    if (status == InteractiveProcess::ReadStatus::Closed) return std::nullopt;
+    decoder_->feed(bytes);
+  }
+}
+
+Result<bool> DafnyServer::ensure_started(Deadline deadline) {
+  if (process_ && process_->alive() && documents_ < kDocumentsPerServer) return true;
+  stop();
+  ProcessSpec spec;
+  spec.argv = command_;
+  spec.argv.insert(spec.argv.end(), {"server", "--verify-on", "Change"});
+  spec.argv.insert(spec.argv.end(), options_.begin(), options_.end());
+  spec.environment = environment_;
+  std::string error;
+  process_ = InteractiveProcess::start(spec, &error);
+  if (!process_) return fail("dafny server: " + error);
+  decoder_ = std::make_unique<LspDecoder>();
+  const int id = next_id_++;
+  if (!send({{"jsonrpc", "2.0"}, {"id", id}, {"method", "initialize"},
+             {"params", {{"processId", static_cast<int>(::getpid())}, {"rootUri", nullptr}, {"capabilities", json::object()}}}}))
+    return fail("dafny server: could not send initialize");
+  while (true) {
+    auto message = receive(deadline, nullptr);
+    if (!message) return fail("dafny server: no answer to initialize");
+    if (message->value("id", -1) == id) break;
+  }
+  send({{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", json::object()}});
+  return true;
+}
+
+Result<ServerTranscript> DafnyServer::verify(const std::string& text, Deadline deadline, bool* timed_out) {
+  *timed_out = false;
+  auto started = ensure_started(deadline);
+  if (!started.ok()) {
+    stop();
+    return fail(started.error());
+  }
+  ++documents_;
+  // A URI of its own per document: no message about an earlier document can be mistaken for
+  // one about this.
+  const std::string uri = "file:///verigen-server/" + std::to_string(::getpid()) + "/" + std::to_string(++serial_) + "/candidate.dfy";
+  send({{"jsonrpc", "2.0"}, {"method", "textDocument/didOpen"},
+        {"params", {{"textDocument", {{"uri", uri}, {"languageId", "dafny"}, {"version", 1}, {"text", text}}}}}});
+  ServerTranscript transcript;
+  bool symbols_final = false, failed_early = false, resolved = false;
+  const auto resolved_wait = std::chrono::seconds(3);
+  Deadline symbol_deadline = deadline;
+  while (!symbols_final && !failed_early) {
+    auto message = receive(resolved ? symbol_deadline : deadline, timed_out);
+    if (!message) {
+      if (*timed_out && resolved && !deadline.expired() && transcript.symbol_statuses.empty()) {
+        // Resolution succeeded but no symbol was ever announced (nothing to verify): let the
+        // one-shot process answer that, it prints a summary.
+        *timed_out = false;
+        send({{"jsonrpc", "2.0"}, {"method", "textDocument/didClose"}, {"params", {{"textDocument", {{"uri", uri}}}}}});
+        return fail("dafny server: no verifiable symbols announced");
+      }
+      stop();
+      if (*timed_out) return fail("dafny server: deadline reached");
+      return fail("dafny server: connection lost");
+    }
+    const std::string method = message->value("method", std::string());
+    if (!message->contains("params") || !(*message)["params"].is_object()) continue;
+    const auto& params = (*message)["params"];
+    if (params.value("uri", std::string()) != uri) continue;
+    if (method == "textDocument/publishDiagnostics") {
+      transcript.diagnostics.clear();
+      for (const auto& d : params.value("diagnostics", json::array())) transcript.diagnostics.push_back(to_diagnostic(d, ""));
+    } else if (method == "dafny/compilation/status") {
+      transcript.compilation_status = params.value("status", std::string());
+      if (transcript.compilation_status == "ParsingFailed" || transcript.compilation_status == "ResolutionFailed")
+        failed_early = true;
+      if (transcript.compilation_status == "ResolutionSucceeded" && !resolved) {
+        resolved = true;
+        if (transcript.symbol_statuses.empty()) symbol_deadline = deadline.capped(resolved_wait);
+      }
+    } else if (method == "dafny/textDocument/symbolStatus") {
+      transcript.symbol_statuses.clear();
+      bool all_final = true;
+      for (const auto& v : params.value("namedVerifiables", json::array())) {
+        int status = v.value("status", 0);
+        transcript.symbol_statuses.push_back(status);
+        all_final &= status == kStatusError || status == kStatusCorrect;
+      }
+      symbol_deadline = deadline;  // symbols are coming: wait for them as long as allowed
+      symbols_final = all_final && !transcript.symbol_statuses.empty();
+    }
+  }
+  // A round trip, so every notification the server sent before answering has been read (the
+  // final diagnostics are published before the last status, but not by contract).
+  const int id = next_id_++;
+  send({{"jsonrpc", "2.0"}, {"id", id}, {"method", "textDocument/documentSymbol"},
+        {"params", {{"textDocument", {{"uri", uri}}}}}});
+  while (true) {
+    auto message = receive(deadline, timed_out);
+    if (!message) {
+      stop();
+      return fail("dafny server: no answer to the closing request");
+    }
+    if (message->value("id", -1) == id) break;
+    if (message->value("method", std::string()) == "textDocument/publishDiagnostics" &&
+        (*message)["params"].value("uri", std::string()) == uri) {
+      transcript.diagnostics.clear();
+      for (const auto& d : (*message)["params"].value("diagnostics", json::array()))
+        transcript.diagnostics.push_back(to_diagnostic(d, ""));
+    }
+  }
+  send({{"jsonrpc", "2.0"}, {"method", "textDocument/didClose"}, {"params", {{"textDocument", {{"uri", uri}}}}}});
+  return transcript;
+}
+
+}  // namespace verigen::dafny

@@ -1,0 +1,67 @@
+#pragma once
+/// A warm Dafny: one long-lived `dafny server` (Dafny's language server, LSP over stdio) that
+/// verifies document after document without paying .NET's start-up each time.
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "backends/dafny/lsp_framing.h"
+
+#include "core/diagnostic.h"
+#include "core/process.h"
+#include "core/result.h"
+#include "core/verdict.h"
+
+namespace verigen::dafny {
+
+/// What the server said about one document, once it had finished with it.
+struct ServerTranscript {
+  std::vector<Diagnostic> diagnostics;  ///< the last publishDiagnostics for the document
+  std::string compilation_status;      ///< the last dafny/compilation/status
+  std::vector<int> symbol_statuses;    ///< the last dafny/textDocument/symbolStatus
+};
+
+/// The verdict for a finished transcript, by the same rules as interpret_verify_run: Verified
+/// only when every symbol finished Correct, no error was reported and no escape-hatch warning;
+/// parse/resolution failures → Error/BadInput; errors that are all time-outs → Unknown/Timeout;
+/// other errors → Refuted.
+Verdict interpret_server_transcript(const ServerTranscript& transcript, const PathMapping& paths);
+
+class DafnyServer {
+ public:
+  /// `command` runs Dafny (e.g. {"dafny"}); `options` are verification options for the server
+  /// (time limit, --allow-warnings ...). The server starts lazily.
+  DafnyServer(std::vector<std::string> command, std::vector<std::string> options,
+              std::vector<std::pair<std::string, std::string>> environment);
+  ~DafnyServer();
+
+  /// Verifies `text` before `deadline`. A Failure means the server could not give a trustworthy
+  /// answer (did not start, died, broke the protocol, finished without per-symbol results):
+  /// the caller falls back to a fresh `dafny verify` process. At the deadline the server is
+  /// killed (and restarted by the next call) and the transcript is marked timed out.
+  Result<ServerTranscript> verify(const std::string& text, Deadline deadline, bool* timed_out);
+
+  /// Documents verified since the server started (it is restarted every so often).
+  int documents() const { return documents_; }
+
+ private:
+  Result<bool> ensure_started(Deadline deadline);
+  bool send(const nlohmann::json& message);
+  /// Reads until a message arrives or the deadline; nullopt on timeout or a dead server.
+  std::optional<nlohmann::json> receive(Deadline deadline, bool* timed_out);
+  void stop();
+
+  std::vector<std::string> command_;
+  std::vector<std::string> options_;
+  std::vector<std::pair<std::string, std::string>> environment_;
+  std::unique_ptr<InteractiveProcess> process_;
+  std::unique_ptr<LspDecoder> decoder_;
+  int next_id_ = 1;
+  int documents_ = 0;
+  long serial_ = 0;
+};
+
+}  // namespace verigen::dafny
