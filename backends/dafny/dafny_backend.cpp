@@ -4,21 +4,13 @@
 #include <filesystem>
 
 #include "backends/dafny/dafny_output.h"
-#include "backends/dafny/scratch_file.h"
+#include "backends/scratch_copy.h"
 #include "core/file_io.h"
 
 namespace verigen::dafny {
 namespace fs = std::filesystem;
 
 namespace {
-
-/// True when `path` on disk holds exactly `text`: then Dafny can read the user's own file, so
-/// relative `include`s resolve as the user expects.
-bool disk_matches(const std::string& path, const std::string& text) {
-  if (path.empty() || fs::path(path).extension() != ".dfy") return false;
-  auto on_disk = read_file(path);
-  return on_disk.ok() && *on_disk == text;
-}
 
 // Beyond the per-assertion limit Dafny needs time to start .NET and resolve; the wall-clock
 // deadline is the outer guard, this is only the default when the caller sets none.
@@ -127,14 +119,11 @@ Verdict DafnyBackend::do_verify(const Candidate& candidate, Deadline deadline) {
   if (auto served = verify_with_server(candidate, deadline.is_never() ? Deadline::after(kDefaultWallClock) : deadline))
     return *served;
 
-  std::optional<ScratchFile> scratch;
-  std::string tool_path = candidate.display_path;
-  if (!disk_matches(candidate.display_path, candidate.text)) {
-    scratch.emplace(candidate.display_path.empty() ? "candidate.dfy" : candidate.display_path,
-                    candidate.text);
-    if (!scratch->ok()) return Verdict::error(Cause::Internal, scratch->error());
-    tool_path = scratch->path();
-  }
+  // The user's own file when it holds exactly this text (relative `include`s then resolve),
+  // else a private copy.
+  ScratchCopy scratch(candidate.display_path.empty() ? "candidate.dfy" : candidate.display_path, candidate.text, ".dfy");
+  if (!scratch.ok()) return Verdict::error(Cause::Internal, scratch.error());
+  const std::string tool_path = scratch.path();
 
   ProcessSpec spec;
   spec.argv = verify_command(tool_path, candidate.symbol);

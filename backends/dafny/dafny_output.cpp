@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "core/process_verdict.h"
+
 namespace verigen::dafny {
 namespace {
 
@@ -94,14 +96,6 @@ std::string first_error_line(const ParsedOutput& parsed) {
   return {};
 }
 
-std::string tail_of(const std::string& text, std::size_t limit = 400) {
-  std::string t = text.size() > limit ? text.substr(text.size() - limit) : text;
-  while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.pop_back();
-  for (auto& c : t)
-    if (c == '\n') c = ' ';
-  return t;
-}
-
 }  // namespace
 
 // With --allow-warnings Dafny exits 0 on these warnings, so verigen must refuse them itself.
@@ -168,17 +162,7 @@ ParsedOutput parse_json_output(std::string_view out, const PathMapping& paths) {
 }
 
 Verdict interpret_verify_run(const ProcessResult& run, const PathMapping& paths) {
-  using Status = ProcessResult::Status;
-  switch (run.status) {
-    case Status::NotFound: return Verdict::error(Cause::ToolNotFound, run.describe());
-    case Status::StartFailed: return Verdict::error(Cause::ToolCrashed, run.describe());
-    case Status::TimedOut:
-      return Verdict::unknown(Cause::Timeout, "dafny: wall-clock deadline reached, " + run.describe());
-    case Status::Signaled:
-      // A verdict from a tool that died on a signal cannot be trusted, whatever it printed.
-      return Verdict::error(Cause::ToolCrashed, "dafny " + run.describe());
-    case Status::Exited: break;
-  }
+  if (auto unfinished = verdict_for_unfinished_run(run, "dafny")) return *unfinished;
 
   std::string out = run.out;
   if (run.out_truncated) {
@@ -250,16 +234,16 @@ Verdict interpret_verify_run(const ProcessResult& run, const PathMapping& paths)
         if (!v.diagnostics.empty()) v.detail = format_diagnostic(v.diagnostics.front());
         return v;
       }
-      return with_diagnostics(Verdict::error(Cause::BadOutput, "dafny exited 2: " + tail_of(run.out + run.err)));
+      return with_diagnostics(Verdict::error(Cause::BadOutput, "dafny exited 2: " + output_tail(run.out + run.err)));
     }
     case 1: {
       std::string first = first_error_line(parsed);
       return with_diagnostics(Verdict::error(
-          Cause::BadInput, first.empty() ? "dafny: " + tail_of(run.out + run.err) : first));
+          Cause::BadInput, first.empty() ? "dafny: " + output_tail(run.out + run.err) : first));
     }
     default:
       return with_diagnostics(Verdict::error(
-          Cause::ToolCrashed, "dafny " + run.describe() + ": " + tail_of(run.err.empty() ? run.out : run.err)));
+          Cause::ToolCrashed, "dafny " + run.describe() + ": " + output_tail(run.err.empty() ? run.out : run.err)));
   }
 }
 

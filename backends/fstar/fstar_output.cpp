@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "core/process_verdict.h"
+
 namespace verigen::fstar {
 namespace {
 
@@ -27,13 +29,6 @@ Location location_of(const json& range, const PathMapping& paths, int column_shi
   pos("start_pos", where.line, where.column);
   pos("end_pos", where.end_line, where.end_column);
   return where;
-}
-
-std::string tail(const std::string& text) {
-  std::string t = text.size() > 300 ? text.substr(text.size() - 300) : text;
-  for (auto& c : t)
-    if (c == '\n') c = ' ';
-  return t;
 }
 
 }  // namespace
@@ -157,14 +152,7 @@ std::vector<Diagnostic> parse_ide_responses(std::string_view out, const PathMapp
 }
 
 Verdict interpret_fstar_run(const ProcessResult& run, const PathMapping& paths) {
-  using Status = ProcessResult::Status;
-  switch (run.status) {
-    case Status::NotFound: return Verdict::error(Cause::ToolNotFound, run.describe());
-    case Status::StartFailed: return Verdict::error(Cause::ToolCrashed, run.describe());
-    case Status::TimedOut: return Verdict::unknown(Cause::Timeout, "fstar: wall-clock deadline reached, " + run.describe());
-    case Status::Signaled: return Verdict::error(Cause::ToolCrashed, "fstar.exe " + run.describe());
-    case Status::Exited: break;
-  }
+  if (auto unfinished = verdict_for_unfinished_run(run, "fstar.exe")) return *unfinished;
   std::string out = run.out + "\n" + run.err;
   auto messages = parse_json_messages(out, paths);
   if (messages.empty()) messages = parse_human_messages(out, paths);
@@ -183,7 +171,7 @@ Verdict interpret_fstar_run(const ProcessResult& run, const PathMapping& paths) 
         break;
       }
   } else if (run.exit_code != 0) {
-    return Verdict::error(Cause::ToolCrashed, "fstar.exe " + run.describe() + " without an error message: " + tail(out));
+    return Verdict::error(Cause::ToolCrashed, "fstar.exe " + run.describe() + " without an error message: " + output_tail(out));
   } else {
     v = Verdict::verified_by("");
   }

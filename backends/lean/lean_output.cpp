@@ -4,6 +4,8 @@
 #include <regex>
 #include <sstream>
 
+#include "core/process_verdict.h"
+
 namespace verigen::lean {
 namespace {
 
@@ -21,13 +23,6 @@ int number(const json& j, const char* key) {
 
 bool is_parse_error(const Diagnostic& d) {
   return d.severity == Severity::Error && d.message.rfind("unexpected ", 0) == 0;
-}
-
-std::string tail(const std::string& text) {
-  std::string t = text.size() > 300 ? text.substr(text.size() - 300) : text;
-  for (auto& c : t)
-    if (c == '\n') c = ' ';
-  return t;
 }
 
 }  // namespace
@@ -151,14 +146,7 @@ bool mentions_sorry(const Diagnostic& d) {
 }
 
 Verdict interpret_lean_run(const ProcessResult& run, const PathMapping& paths) {
-  using Status = ProcessResult::Status;
-  switch (run.status) {
-    case Status::NotFound: return Verdict::error(Cause::ToolNotFound, run.describe());
-    case Status::StartFailed: return Verdict::error(Cause::ToolCrashed, run.describe());
-    case Status::TimedOut: return Verdict::unknown(Cause::Timeout, "lean: wall-clock deadline reached, " + run.describe());
-    case Status::Signaled: return Verdict::error(Cause::ToolCrashed, "lean " + run.describe());
-    case Status::Exited: break;
-  }
+  if (auto unfinished = verdict_for_unfinished_run(run, "lean")) return *unfinished;
   std::vector<std::string> other;
   std::string out = run.out + run.err;
   auto messages = parse_json_messages(out, paths, &other);
@@ -181,7 +169,7 @@ Verdict interpret_lean_run(const ProcessResult& run, const PathMapping& paths) {
     v = Verdict::refuted({});
     v.cause = Cause::Integrity;
   } else if (run.exit_code != 0) {
-    return Verdict::error(Cause::ToolCrashed, "lean " + run.describe() + " without an error message: " + tail(out));
+    return Verdict::error(Cause::ToolCrashed, "lean " + run.describe() + " without an error message: " + output_tail(out));
   } else {
     v = Verdict::verified_by("");
   }
