@@ -19,5 +19,14 @@ void register_verify(CLI::App& app, int& exit_code);
 void register_compile(CLI::App& app, int& exit_code);
 void register_check(CLI::App& app, int& exit_code);
 void register_gen(CLI::App& app, int& exit_code);
+/// `verigen inv FILE.sl...`: loop-invariant synthesis (cli/cmd_inv.cpp).
+void register_inv(CLI::App& app, int& exit_code);
+/// `verigen rank train|eval`: the contrastive scorer (cli/cmd_rank.cpp).
+void register_rank(CLI::App& app, int& exit_code);
+/// `verigen bench run|report|merge` (cli/cmd_bench.cpp registers `bench` and `run`, and calls
+/// the two below, which live in cli/cmd_bench_report.cpp).
+void register_bench(CLI::App& app, int& exit_code);
+void register_bench_report(CLI::App& bench, int& exit_code);
+void register_bench_merge(CLI::App& bench, int& exit_code);
 
 }  // namespace verigen::cli

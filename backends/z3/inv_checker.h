@@ -1,0 +1,91 @@
+#pragma once
+/// Checking a loop invariant of a SyGuS-INV problem with Z3's C++ API, in process:
+/// initiation (pre ⇒ inv), consecution (inv ∧ trans ⇒ inv'), postcondition (inv ⇒ post), each a
+/// separate check with a counterexample when it fails. Z3's `timeout` comes from the Deadline;
+/// `unknown` is Unknown with Z3's reason, never Verified.
+///
+/// Z3 contexts are not thread-safe: an InvariantChecker owns its context and must be used by one
+/// thread at a time (one checker per thread).
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/deadline.h"
+#include "core/outcome.h"
+#include "specs/sygus/problem.h"
+
+namespace verigen::z3inv {
+
+/// One program state: every variable of the problem → its value as an SMT-LIB term
+/// ("5", "(- 3)", "true", "((as const (Array Int Int)) 0)", "(store ... )").
+using State = std::map<std::string, std::string>;
+
+/// The result of one of the three checks.
+struct CheckResult {
+  std::string name;             ///< "initiation", "consecution", "postcondition"
+  Outcome outcome = Outcome::Error;  ///< Verified (holds), Refuted (counterexample), Unknown, Error
+  Cause cause = Cause::Internal;     ///< None for Verified/Refuted; Timeout, ResourceLimit ...
+  std::string detail;           ///< Z3's reason_unknown, or an error message
+  std::vector<State> counterexample;  ///< initiation/post: {s}; consecution: {s, s'}
+};
+
+/// The verdict on one invariant: Verified only when all three checks are Verified.
+struct InvariantVerdict {
+  Outcome outcome = Outcome::Error;
+  Cause cause = Cause::Internal;
+  std::vector<CheckResult> checks;  ///< in the order they ran; stops at the first failure
+  /// The first failing check, or nullptr.
+  const CheckResult* failed() const;
+};
+
+class InvariantChecker {
+ public:
+  /// Builds the Z3 encoding of `problem` (which must outlive the checker).
+  explicit InvariantChecker(const sygus::Problem& problem);
+  ~InvariantChecker();
+  InvariantChecker(const InvariantChecker&) = delete;
+  InvariantChecker& operator=(const InvariantChecker&) = delete;
+
+  /// Runs initiation, consecution and postcondition on `invariant` (a Bool term over the
+  /// problem's variables, e.g. from sygus::parse_invariant) before `deadline`.
+  InvariantVerdict check(const sygus::SExpr& invariant, Deadline deadline);
+  /// One of the three checks alone ("initiation", "consecution", "postcondition").
+  CheckResult check_one(const std::string& which, const sygus::SExpr& invariant, Deadline deadline);
+
+  /// Evaluates a Bool term of the problem in a concrete state; nullopt when Z3 cannot decide it
+  /// (a quantifier it does not eliminate, a value missing from the state).
+  std::optional<bool> holds(const sygus::SExpr& formula, const State& state);
+
+  /// Up to `count` concrete reachable states: models of pre, distinct where Z3 finds them, then
+  /// successors under trans, breadth-first, at most `max_steps` steps from a pre state.
+  std::vector<State> sample_reachable(int count, int max_steps, Deadline deadline);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// What Z3's CHC engine (Spacer) or bounded unrolling found for a whole problem.
+struct ChcResult {
+  Outcome outcome = Outcome::Error;  ///< Verified: `invariant` holds; Refuted: `trace` reaches ¬post
+  Cause cause = Cause::Internal;
+  std::string detail;
+  std::optional<sygus::SExpr> invariant;  ///< over the problem's variables, when Verified
+  std::vector<State> trace;          ///< s0 … sk with pre(s0), trans(si, si+1), ¬post(sk)
+};
+
+/// Encodes `problem` as Horn clauses (inv(x) ← pre(x); inv(x') ← inv(x) ∧ trans(x,x');
+/// post(x) ← inv(x)) and solves them with Spacer through the C++ API (z3::fixedpoint) before
+/// `deadline`. A Verified result carries the invariant Spacer found, translated back to the
+/// problem's variable names (the caller re-checks it with InvariantChecker).
+ChcResult solve_with_spacer(const sygus::Problem& problem, Deadline deadline);
+
+/// Bounded model checking: looks for a run of at most `max_depth` transitions from a pre state to
+/// a state violating post. Refuted with the trace when found; Unknown (cause None, detail
+/// "no violation within N steps") otherwise.
+ChcResult find_violation(const sygus::Problem& problem, int max_depth, Deadline deadline);
+
+}  // namespace verigen::z3inv
