@@ -1,0 +1,42 @@
+#pragma once
+/// InvariantSource: where candidate loop invariants for a SyGuS-INV problem come from — the
+/// built-in enumerator (templates, data, Houdini with Z3) or a language model. A source only
+/// proposes; the caller checks every candidate with z3inv::InvariantChecker.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/deadline.h"
+#include "core/result.h"
+#include "gen/generator_factory.h"
+#include "specs/sygus/problem.h"
+#include "specs/sygus/sexpr.h"
+
+namespace verigen::inv {
+
+/// One candidate invariant: a Bool term over the problem's variables.
+struct InvariantCandidate {
+  sygus::SExpr body;
+  std::string text;    ///< sygus::to_smtlib(body)
+  std::string origin;  ///< "builtin:houdini", "builtin:data#4", "openai:MODEL#2" ...
+  int index = 0;       ///< position in the source's own order
+};
+
+class InvariantSource {
+ public:
+  virtual ~InvariantSource() = default;
+  virtual std::string name() const = 0;  ///< "builtin", "openai:MODEL", "replay:MODEL"
+  /// Up to `k` distinct candidates, in the source's own preference order, before `deadline`.
+  /// A Failure is this source's problem only (server down…), one line naming it.
+  virtual Result<std::vector<InvariantCandidate>> candidates(const sygus::Problem& problem, int k,
+                                                             Deadline deadline) = 0;
+};
+
+/// The built-in enumerator (no network).
+std::unique_ptr<InvariantSource> make_builtin_source();
+/// openai / replay through the existing providers and config (GeneratorOptions from
+/// gen/generator_factory.h).
+Result<std::unique_ptr<InvariantSource>> make_llm_source(const GeneratorOptions& options);
+
+}  // namespace verigen::inv
