@@ -56,6 +56,20 @@ def verigen(binary, files, time_limit, env):
     return {entry["file"]: entry for entry in doc["results"]}
 
 
+def write_checkpoint(out, done, total, dafny_time, verigen_time, dafny_verdicts, verigen_results):
+    """The cold comparison so far, as JSON beside the final output (OUT.partial)."""
+    agree = sum(1 for f, e in verigen_results.items()
+                if f in dafny_verdicts and (e["outcome"] == "verified") == dafny_verdicts[f])
+    doc = {"done": done, "total": total, "dafny_seconds": round(dafny_time, 1),
+           "verigen_cold_seconds": round(verigen_time, 1),
+           "cold_ratio": round(verigen_time / dafny_time, 3) if dafny_time else None,
+           "verified": sum(1 for e in verigen_results.values() if e["outcome"] == "verified"),
+           "agreement": agree}
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    with open(out + ".partial", "w") as f:
+        json.dump(doc, f, indent=2)
+
+
 def timed(fn, *args):
     started = time.monotonic()
     value = fn(*args)
@@ -101,6 +115,9 @@ def main():
                 verigen_results.update(results)
                 verigen_time += seconds
         done = min((index + 1) * args.chunk, len(files))
+        # A checkpoint per chunk: a run stopped part-way still leaves its side-by-side numbers.
+        write_checkpoint(args.out, done, len(files), dafny_time, verigen_time, dafny_verdicts,
+                         verigen_results)
         print(f"\r[{done}/{len(files)}] dafny {dafny_time:.0f}s  verigen {verigen_time:.0f}s",
               end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)

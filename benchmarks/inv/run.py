@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""inv: `verigen inv` against cvc5's SyGuS solver and Z3's Spacer alone, same limit, one run.
+
+The three tools run interleaved in chunks of problems (rotating which goes first), each over two
+workers with the same per-problem limit, so load from anything else on the machine falls on all
+of them alike. Every invariant verigen or cvc5 claims is re-checked outside verigen: its three
+verification conditions go to the z3 binary as plain SMT-LIB queries. Then the ranking
+experiment: every candidate of the built-in source is checked (`verigen inv --check-all`), and
+`verigen rank eval --folds K` compares the contrastive scorer with the generator's order and a
+random order, cross-validated by problem. Writes JSON and a cactus plot (SVG).
+
+Usage: benchmarks/inv/run.py [--limit N] [--timeout SEC] [--chunk N] [--folds K] [--skip-rank]
+"""
+import argparse
+import concurrent.futures
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sygus_text  # noqa: E402
+import cactus_svg  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+DATA = os.path.join(ROOT, "..", "shared", "datasets", "sygus-inv", "problems")
+WORKERS = 2
+
+
+def run_timed(argv, limit, stdin_text=None):
+    """(stdout, seconds, timed_out) of one process, killed a little after `limit`."""
+    started = time.monotonic()
+    try:
+        r = subprocess.run(argv, input=stdin_text, capture_output=True, text=True, timeout=limit + 2)
+        return r.stdout, time.monotonic() - started, False
+    except subprocess.TimeoutExpired:
+        return "", time.monotonic() - started, True
+
+
+def cvc5_one(path, limit):
+    out, seconds, _ = run_timed(["cvc5", "--lang=sygus2", f"--tlimit={int(limit * 1000)}", path], limit)
+    if "(define-fun" in out:
+        start = out.index("(define-fun")
+        depth, end = 0, start
+        for end in range(start, len(out)):
+            depth += {"(": 1, ")": -1}.get(out[end], 0)
+            if depth == 0:
+                break
+        return {"status": "solved", "invariant": out[start:end + 1], "seconds": seconds}
+    if "infeasible" in out:
+        return {"status": "infeasible", "seconds": seconds}
+    return {"status": "unknown", "seconds": seconds}
+
+
+def spacer_one(path, limit, workdir):
+    problem = sygus_text.Problem(open(path).read())
+    chc = os.path.join(workdir, os.path.basename(path) + ".smt2")
+    with open(chc, "w") as f:
+        f.write(problem.chc())
+    out, seconds, _ = run_timed(["z3", f"-T:{int(limit)}", chc], limit)
+    status = {"sat": "solved", "unsat": "infeasible"}.get(out.strip().split("\n")[0] if out else "", "unknown")
+    return {"status": status, "seconds": seconds}
+
+
+def verigen_chunk(binary, paths, limit, env):
+    out, _, _ = run_timed([binary, "inv", "--jobs", str(WORKERS), "--timeout", str(limit), "--json",
+                           "--"] + paths, limit * len(paths) + 60)
+    results = {}
+    try:
+        doc = json.loads(out)
+    except json.JSONDecodeError:
+        return {p: {"status": "error", "seconds": limit} for p in paths}
+    for entry in doc["problems"]:
+        results[entry["file"]] = {"status": entry["status"], "invariant": entry.get("invariant"),
+                                  "seconds": entry["elapsed_ms"] / 1000.0, "source": entry.get("source"),
+                                  "checks": entry.get("checks"), "trace_length": len(entry.get("trace", []))}
+    return results
+
+
+def recheck(path, invariant):
+    """True when z3 proves all three conditions of `invariant` (a define-fun text)."""
+    problem = sygus_text.Problem(open(path).read())
+    for name, query in problem.vc_queries(invariant).items():
+        out, _, _ = run_timed(["z3", "-T:30", "-in"], 30, stdin_text=query)
+        if out.strip() != "unsat":
+            return False, name
+    return True, ""
+
+
+def pool_map(fn, items):
+    with concurrent.futures.ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        return dict(zip(items, pool.map(fn, items)))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=0, help="only the first N problems")
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds per problem")
+    parser.add_argument("--chunk", type=int, default=40, help="problems per interleaved chunk")
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds for ranking")
+    parser.add_argument("--skip-rank", action="store_true", help="skip the ranking experiment")
+    parser.add_argument("--binary", default=os.path.join(ROOT, "build", "verigen"))
+    parser.add_argument("--out", default=os.path.join(ROOT, "build", "bench", "inv.json"))
+    args = parser.parse_args()
+
+    files = sorted(glob.glob(os.path.join(DATA, "*.sl")))
+    if not files:
+        sys.exit(f"no SyGuS-INV problems under {DATA}")
+    if args.limit:
+        files = files[: args.limit]
+    for tool in ("cvc5", "z3"):
+        if not shutil.which(tool):
+            sys.exit(f"{tool} is not installed: run scripts/setup")
+    workdir = tempfile.mkdtemp(prefix="verigen-inv-bench-")
+    binary = os.path.join(workdir, "verigen")  # a private copy: a rebuild must not break the run
+    shutil.copy2(args.binary, binary)
+    env = dict(os.environ, VERIGEN_NO_PROGRESS="1")
+
+    results = {"verigen": {}, "cvc5": {}, "spacer": {}}
+    wall = {name: 0.0 for name in results}
+    chunks = [files[i:i + args.chunk] for i in range(0, len(files), args.chunk)]
+    for index, chunk in enumerate(chunks):
+        order = ["verigen", "cvc5", "spacer"]
+        order = order[index % 3:] + order[:index % 3]
+        for tool in order:
+            started = time.monotonic()
+            if tool == "verigen":
+                results[tool].update(verigen_chunk(binary, chunk, args.timeout, env))
+            elif tool == "cvc5":
+                results[tool].update(pool_map(lambda p: cvc5_one(p, args.timeout), chunk))
+            else:
+                results[tool].update(pool_map(lambda p: spacer_one(p, args.timeout, workdir), chunk))
+            wall[tool] += time.monotonic() - started
+        done = min((index + 1) * args.chunk, len(files))
+        solved = {t: sum(1 for r in results[t].values() if r["status"] == "solved") for t in results}
+        print(f"\r[{done}/{len(files)}] solved: verigen {solved['verigen']}  cvc5 {solved['cvc5']}  "
+              f"spacer {solved['spacer']}", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+
+    # Independent re-check of every claimed invariant.
+    recheck_failures = {"verigen": [], "cvc5": []}
+    for tool in recheck_failures:
+        claims = [p for p, r in results[tool].items() if r["status"] == "solved" and r.get("invariant")]
+        verdicts = pool_map(lambda p: recheck(p, results[tool][p]["invariant"]), claims)
+        for path, (ok, failed) in verdicts.items():
+            results[tool][path]["rechecked"] = ok
+            if not ok:
+                recheck_failures[tool].append((os.path.basename(path), failed))
+
+    summary = {"problems": len(files), "timeout": args.timeout, "workers": WORKERS}
+    for tool, rows in results.items():
+        counts = {s: sum(1 for r in rows.values() if r["status"] == s)
+                  for s in ("solved", "infeasible", "unknown", "error", "bad-input")}
+        summary[tool] = dict(counts, decided=counts["solved"] + counts["infeasible"],
+                             wall_seconds=round(wall[tool], 1))
+    for tool in recheck_failures:
+        summary[tool]["recheck_failures"] = len(recheck_failures[tool])
+    by_logic = {}
+    for path in files:
+        logic = os.path.basename(path).split("-")[0]
+        row = by_logic.setdefault(logic, {"problems": 0, **{t: 0 for t in results}})
+        row["problems"] += 1
+        for tool in results:
+            row[tool] += results[tool][path]["status"] == "solved"
+    summary["by_logic"] = by_logic
+
+    if not args.skip_rank:
+        summary["ranking"] = ranking_experiment(binary, files, args, env, workdir)
+
+    os.makedirs(os.path.dirname(args.out), exist_ok=True)
+    rows = [{"file": os.path.basename(p), **{t: results[t][p] for t in results}} for p in files]
+    with open(args.out, "w") as f:
+        json.dump({"summary": summary, "problems": rows}, f, indent=2)
+    svg = os.path.splitext(args.out)[0] + "_cactus.svg"
+    with open(svg, "w") as f:
+        f.write(cactus_svg.render({t: [r["seconds"] for r in results[t].values() if r["status"] == "solved"]
+                                   for t in results}, args.timeout, len(files)))
+    shutil.rmtree(workdir, ignore_errors=True)
+
+    print(f"problems {len(files)}, {args.timeout:g} s each, {WORKERS} workers")
+    print(f"{'tool':10} {'solved':>7} {'infeasible':>10} {'decided':>8} {'unknown':>8} {'wall s':>8}")
+    for tool in results:
+        s = summary[tool]
+        print(f"{tool:10} {s['solved']:7} {s['infeasible']:10} {s['decided']:8} {s['unknown']:8} "
+              f"{s['wall_seconds']:8.1f}")
+    for tool, failures in recheck_failures.items():
+        print(f"{tool} invariants re-checked by the z3 binary: "
+              f"{summary[tool]['solved'] - len(failures)}/{summary[tool]['solved']} hold"
+              + "".join(f"\n  FAILED {name}: {check}" for name, check in failures))
+    for logic, row in sorted(by_logic.items()):
+        print(f"  {logic:5} {row['problems']:4} problems: verigen {row['verigen']}, cvc5 {row['cvc5']}, "
+              f"spacer {row['spacer']}")
+    if "ranking" in summary:
+        print("ranking (cross-validated by problem):")
+        print(json.dumps(summary["ranking"], indent=2))
+    print(f"results: {args.out}\nplot: {svg}")
+
+
+def ranking_experiment(binary, files, args, env, workdir):
+    """Checks every built-in candidate, then cross-validates the scorer by problem."""
+    log = os.path.join(workdir, "candidates.jsonl")
+    run_timed([binary, "inv", "--check-all", "--no-spacer", "--no-rank", "--jobs", str(WORKERS),
+               "--timeout", str(args.timeout), "--log", log, "--json", "--"] + files,
+              args.timeout * len(files) + 60)
+    keep = os.path.join(os.path.dirname(args.out), "inv_candidates.jsonl")
+    if os.path.exists(log):
+        shutil.copy2(log, keep)
+    out, _, _ = run_timed([binary, "rank", "eval", "--folds", str(args.folds), "--json", keep],
+                          3600)
+    try:
+        return json.loads(out)
+    except json.JSONDecodeError:
+        return {"error": "rank eval printed no JSON", "output": out[-500:]}
+
+
+if __name__ == "__main__":
+    main()
