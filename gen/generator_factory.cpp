@@ -30,35 +30,39 @@ class OwningLlmGenerator : public CandidateGenerator {
 
 }  // namespace
 
-Result<std::unique_ptr<CandidateGenerator>> make_generator(const GeneratorOptions& options, Backend& backend) {
-  if (options.provider == "builtin")
-    return std::unique_ptr<CandidateGenerator>(std::make_unique<BuiltinGenerator>(backend));
+Result<LlmProviderChain> make_llm_provider_chain(const GeneratorOptions& options, const std::string& command) {
   if (options.provider != "openai" && options.provider != "replay")
-    return fail("gen: error: unknown provider '" + options.provider + "' (builtin, openai, replay)");
+    return fail(command + ": error: unknown provider '" + options.provider + "' (builtin, openai, replay)");
 
   auto config = resolve_openai_config(options.model, ".");
   if (!config.ok()) return fail(config.error());
-  LlmSettings settings;
-  settings.model = config->model;
-  if (options.temperature) settings.temperature = *options.temperature;
-  settings.seed = options.seed;
+  LlmProviderChain chain;
+  chain.settings.model = config->model;
+  if (options.temperature) chain.settings.temperature = *options.temperature;
+  chain.settings.seed = options.seed;
 
-  std::unique_ptr<Provider> provider;
   if (options.provider == "replay") {
-    if (options.cassette.empty()) return fail("gen: error: --provider replay needs --cassette FILE");
+    if (options.cassette.empty()) return fail(command + ": error: --provider replay needs --cassette FILE");
     auto replay = ReplayProvider::open(options.cassette);
     if (!replay.ok()) return fail(replay.error());
-    provider = std::move(*replay);
+    chain.provider = std::move(*replay);
   } else {
     if (config->model.empty())
-      return fail("gen: error: no model configured for --provider openai: set VERIGEN_MODEL, pass --model, "
+      return fail(command + ": error: no model configured for --provider openai: set VERIGEN_MODEL, pass --model, "
                   "or put model = \"...\" in verigen.toml");
-    provider = std::make_unique<OpenAIProvider>(*config);
+    chain.provider = std::make_unique<OpenAIProvider>(*config);
   }
-  std::unique_ptr<Provider> recorder;
-  if (!options.record.empty()) recorder = std::make_unique<RecordingProvider>(*provider, options.record);
-  return std::unique_ptr<CandidateGenerator>(
-      std::make_unique<OwningLlmGenerator>(std::move(provider), std::move(recorder), settings));
+  if (!options.record.empty()) chain.recorder = std::make_unique<RecordingProvider>(*chain.provider, options.record);
+  return chain;
+}
+
+Result<std::unique_ptr<CandidateGenerator>> make_generator(const GeneratorOptions& options, Backend& backend) {
+  if (options.provider == "builtin")
+    return std::unique_ptr<CandidateGenerator>(std::make_unique<BuiltinGenerator>(backend));
+  auto chain = make_llm_provider_chain(options, "gen");
+  if (!chain.ok()) return fail(chain.error());
+  return std::unique_ptr<CandidateGenerator>(std::make_unique<OwningLlmGenerator>(
+      std::move(chain->provider), std::move(chain->recorder), chain->settings));
 }
 
 }  // namespace verigen

@@ -8,6 +8,8 @@
 #include "core/backend.h"
 #include "core/result.h"
 #include "gen/candidate_generator.h"
+#include "gen/llm_generator.h"
+#include "gen/providers/provider.h"
 
 namespace verigen {
 
@@ -19,6 +21,21 @@ struct GeneratorOptions {
   std::string cassette;              ///< replay: the recorded answers
   std::string record;                ///< record answers to this cassette
 };
+
+/// What an LLM-backed generator talks to: the provider `options` ask for (openai or replay), the
+/// recorder wrapped around it when --record is given, and the model settings.
+struct LlmProviderChain {
+  std::unique_ptr<Provider> provider;
+  std::unique_ptr<Provider> recorder;  ///< null unless recording
+  LlmSettings settings;
+  /// The provider to send requests to: the recorder when there is one.
+  Provider& active() { return recorder ? *recorder : *provider; }
+};
+
+/// Builds the chain for options.provider "openai" or "replay" from the options and the resolved
+/// provider config. Failures are one line prefixed with `command` ("gen", "inv"): an unknown
+/// provider, no model for openai, no or a bad cassette for replay.
+Result<LlmProviderChain> make_llm_provider_chain(const GeneratorOptions& options, const std::string& command);
 
 /// The generator `options` ask for; `backend` serves the builtin provider's Houdini loop.
 Result<std::unique_ptr<CandidateGenerator>> make_generator(const GeneratorOptions& options, Backend& backend);

@@ -1,0 +1,149 @@
+// The built-in invariant enumerator: template and data atoms, filtered on sampled reachable
+// states, pruned to an inductive core by Houdini, then offered as a list that mixes the core
+// (often the answer) with the weaker and stronger variants a generator would plausibly propose.
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "backends/z3/inv_checker.h"
+#include "gen/invariants/atom_templates.h"
+#include "gen/invariants/candidate_list.h"
+#include "gen/invariants/inv_houdini.h"
+#include "gen/invariants/invariant_source.h"
+#include "gen/invariants/problem_facts.h"
+#include "gen/invariants/terms.h"
+
+namespace verigen::inv {
+namespace {
+
+using namespace std::chrono_literals;
+using sygus::SExpr;
+
+constexpr int kSampleCount = 48;
+constexpr int kSampleSteps = 24;
+constexpr std::size_t kMaxMinimizeAttempts = 60;
+
+/// A share of what is left before `deadline`.
+Deadline share(Deadline deadline, double fraction) {
+  auto left = deadline.remaining();
+  return deadline.capped(std::chrono::milliseconds(static_cast<long long>(left.count() * fraction)));
+}
+
+/// Drops bounds that another atom of the set makes redundant (`x >= 0` beside `x >= 2` or
+/// `x = 3`), so the Houdini core reads like an invariant a person would write.
+std::vector<Atom> prune_bounds(const std::vector<Atom>& atoms) {
+  struct Bounds {
+    std::optional<long long> lo, hi;
+    bool equal = false;
+  };
+  std::map<std::string, Bounds> by_term;
+  auto split = [](const Atom& a) -> std::optional<std::tuple<std::string_view, std::string, long long>> {
+    const auto& t = a.term;
+    if (t.items.size() != 3) return std::nullopt;
+    auto op = t.head();
+    if (op != ">=" && op != "<=" && op != "=") return std::nullopt;
+    auto c = numeral_value(t.items[2]);
+    if (!c) return std::nullopt;
+    return std::make_tuple(op, sygus::to_smtlib(t.items[1]), *c);
+  };
+  for (const auto& a : atoms)
+    if (auto s = split(a)) {
+      auto& [op, lhs, c] = *s;
+      auto& b = by_term[lhs];
+      if (op == "=") b.equal = true;
+      if (op == ">=") b.lo = std::max(b.lo.value_or(c), c);
+      if (op == "<=") b.hi = std::min(b.hi.value_or(c), c);
+    }
+  std::vector<Atom> out;
+  for (const auto& a : atoms) {
+    if (auto s = split(a)) {
+      auto& [op, lhs, c] = *s;
+      const auto& b = by_term[lhs];
+      if (op != "=" && b.equal) continue;
+      if (op == ">=" && c != *b.lo) continue;
+      if (op == "<=" && c != *b.hi) continue;
+    }
+    out.push_back(a);
+  }
+  return out;
+}
+
+std::vector<SExpr> terms_of(const std::vector<Atom>& atoms) {
+  std::vector<SExpr> out;
+  for (const auto& a : atoms) out.push_back(a.term);
+  return out;
+}
+
+/// Greedily removes atoms from an inductive `core` that implies post while it stays so; the
+/// later (less preferred) atoms go first. Initiation needs no re-check: a subset of atoms that
+/// all hold initially still does.
+std::vector<Atom> minimize(z3inv::InvariantChecker& checker, std::vector<Atom> core, Deadline deadline) {
+  std::size_t attempts = 0;
+  for (std::size_t i = core.size(); i-- > 0 && attempts < kMaxMinimizeAttempts && !deadline.expired();) {
+    ++attempts;
+    auto rest = core;
+    rest.erase(rest.begin() + static_cast<long>(i));
+    auto conj = conjunction(terms_of(rest));
+    if (checker.check_one("consecution", conj, deadline).outcome != Outcome::Verified) continue;
+    if (checker.check_one("postcondition", conj, deadline).outcome != Outcome::Verified) continue;
+    core = std::move(rest);
+  }
+  return core;
+}
+
+class BuiltinSource : public InvariantSource {
+ public:
+  std::string name() const override { return "builtin"; }
+
+  Result<std::vector<InvariantCandidate>> candidates(const sygus::Problem& problem, int k,
+                                                     Deadline deadline) override {
+    // Z3 may throw (out of memory, an unsupported construct); that is this source's failure.
+    try {
+      return enumerate(problem, k, deadline.is_never() ? Deadline::after(30s) : deadline);
+    } catch (const std::exception& e) {
+      return fail("builtin: error: " + problem.path + ": " + e.what());
+    }
+  }
+
+ private:
+  Result<std::vector<InvariantCandidate>> enumerate(const sygus::Problem& problem, int k, Deadline deadline) {
+    auto facts = analyse_problem(problem);
+    z3inv::InvariantChecker checker(problem);
+
+    auto states = checker.sample_reachable(kSampleCount, kSampleSteps, share(deadline, 0.2));
+    std::vector<Valuation> samples;
+    for (const auto& s : states) samples.push_back(read_state(s));
+
+    auto atoms = template_atoms(facts);
+    for (auto& a : data_atoms(facts, samples)) add_atom(atoms, std::move(a.term), a.kind);
+    std::vector<Atom> survivors, refuted;
+    for (auto& a : atoms) {
+      bool ok = true;
+      // An atom Z3 cannot evaluate on a sample is not refuted by it: Houdini decides.
+      for (std::size_t s = 0; s < states.size() && ok; ++s)
+        ok = holds_in(checker, a.term, states[s], samples[s]).value_or(true);
+      (ok ? survivors : refuted).push_back(std::move(a));
+    }
+    for (auto& a : implication_atoms(facts, refuted, samples)) add_atom(survivors, std::move(a.term), a.kind);
+
+    auto houdini = run_houdini(checker, survivors, share(deadline, 0.7));
+    CandidateParts parts;
+    parts.facts = &facts;
+    parts.core = prune_bounds(houdini.kept);
+    parts.dropped = houdini.dropped;
+    if (houdini.inductive && !deadline.expired() &&
+        checker.check_one("postcondition", conjunction(terms_of(parts.core)), deadline).outcome ==
+            Outcome::Verified) {
+      auto small = minimize(checker, parts.core, share(deadline, 0.8));
+      if (small.size() < parts.core.size()) parts.minimal = std::move(small);
+    }
+    return build_candidate_list(parts, k);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<InvariantSource> make_builtin_source() { return std::make_unique<BuiltinSource>(); }
+
+}  // namespace verigen::inv

@@ -1,0 +1,184 @@
+#include "gen/invariants/llm_source.h"
+
+#include <set>
+
+#include "gen/code_blocks.h"
+#include "gen/prompt_template.h"
+
+namespace verigen::inv {
+namespace {
+
+using sygus::SExpr;
+
+std::string params_text(const std::vector<sygus::Variable>& params) {
+  std::string out;
+  for (const auto& p : params) {
+    if (!out.empty()) out += ' ';
+    out += "(" + sygus::to_smtlib(SExpr::symbol(p.name)) + " " + std::string(sygus::to_string(p.sort)) + ")";
+  }
+  return out;
+}
+
+/// Fence names models use for SMT-LIB (an untagged fence counts too).
+bool smt_fence(const std::string& language) {
+  static const std::set<std::string> kNames{"",    "smt",  "smt2",   "smtlib", "smt-lib", "smtlib2", "sygus",
+                                            "sl",  "lisp", "scheme", "clojure", "racket", "common-lisp", "text"};
+  return kNames.count(language) > 0;
+}
+
+/// The balanced s-expression starting at `open` (a '('), skipping comments and |quoted|
+/// symbols; nullopt when it never closes.
+std::optional<std::string> balanced_from(const std::string& code, std::size_t open) {
+  int depth = 0;
+  for (std::size_t i = open; i < code.size(); ++i) {
+    char c = code[i];
+    if (c == ';') {
+      i = code.find('\n', i);
+      if (i == std::string::npos) return std::nullopt;
+    } else if (c == '|') {
+      i = code.find('|', i + 1);
+      if (i == std::string::npos) return std::nullopt;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      return code.substr(open, i - open + 1);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+}  // namespace
+
+std::string problem_text(const sygus::Problem& problem) {
+  std::string out = "(set-logic " + problem.logic + ")\n";
+  out += "(synth-inv " + problem.inv_name + " (" + params_text(problem.variables) + "))\n";
+  for (const auto& f : problem.functions)
+    out += "(define-fun " + sygus::to_smtlib(SExpr::symbol(f.name)) + " (" + params_text(f.params) + ") " +
+           std::string(sygus::to_string(f.result)) + "\n    " + sygus::to_smtlib(f.body) + ")\n";
+  out += "(inv-constraint " + problem.inv_name + " " + problem.pre + " " + problem.trans + " " + problem.post + ")\n";
+  return out;
+}
+
+LlmInvariantSource::LlmInvariantSource(Provider& provider, LlmSettings settings)
+    : provider_(provider), settings_(std::move(settings)) {}
+
+LlmInvariantSource::LlmInvariantSource(LlmProviderChain chain)
+    : owned_(std::move(chain)), provider_(owned_->active()), settings_(owned_->settings) {}
+
+std::string LlmInvariantSource::name() const { return provider_.name() + ":" + settings_.model; }
+
+Result<std::string> LlmInvariantSource::user_prompt(const sygus::Problem& problem) {
+  auto text = prompt_template(Language::SyGuS, "invariant");
+  if (!text.ok()) return fail(text.error());
+  return render_template(*text, {{"logic", problem.logic},
+                                 {"problem", problem_text(problem)},
+                                 {"inv_name", problem.inv_name},
+                                 {"params", params_text(problem.variables)},
+                                 {"pre", problem.pre},
+                                 {"trans", problem.trans},
+                                 {"post", problem.post}});
+}
+
+Result<SExpr> LlmInvariantSource::extract(const sygus::Problem& problem, const std::string& completion,
+                                          const std::string& origin) {
+  const CodeBlock* chosen = nullptr;
+  auto blocks = extract_code_blocks(completion);
+  // A block holding a define-fun wins over an earlier one that, say, restates the problem's pre.
+  for (const auto& b : blocks)
+    if (smt_fence(b.language) && b.code.find("(define-fun") != std::string::npos) {
+      chosen = &b;
+      break;
+    }
+  for (const auto& b : blocks)
+    if (!chosen && smt_fence(b.language) && !trim(b.code).empty()) chosen = &b;
+  if (!chosen) return fail(origin + ": error: no SMT-LIB code in the answer");
+  if (!chosen->closed) return fail(origin + ": error: truncated answer (the code block is never closed)");
+
+  const std::string& code = chosen->code;
+  std::string term;
+  auto start = code.find("(define-fun");
+  if (start == std::string::npos) start = code.find('(');
+  if (start != std::string::npos) {
+    auto balanced = balanced_from(code, start);
+    if (!balanced) return fail(origin + ": error: unbalanced parentheses in the answer");
+    term = *balanced;
+  } else {
+    // A bare atom (`true`, a Bool variable) is a term too; prose is not.
+    term = trim(code);
+    if (term.find_first_of(" \t\r\n") != std::string::npos)
+      return fail(origin + ": error: no define-fun or term in the answer");
+  }
+  return sygus::parse_invariant(term, problem, origin);
+}
+
+Result<std::vector<InvariantCandidate>> LlmInvariantSource::candidates(const sygus::Problem& problem, int k,
+                                                                       Deadline deadline) {
+  auto system = prompt_template(Language::SyGuS, "system");
+  if (!system.ok()) return fail(system.error());
+  auto user = user_prompt(problem);
+  if (!user.ok()) return fail(user.error());
+  CompletionRequest request;
+  request.messages = {{"system", *system}, {"user", *user}};
+  request.model = settings_.model;
+  request.n = k;
+  request.temperature = settings_.temperature;
+  request.seed = settings_.seed;
+  request.max_tokens = settings_.max_tokens;
+  auto answer = provider_.complete(request, deadline);
+  if (!answer.ok()) return fail(name() + ": " + answer.error());
+
+  std::vector<InvariantCandidate> out;
+  std::vector<RejectedCompletion> rejected;
+  std::map<std::string, std::string> first_origin;  // text → origin of its first occurrence
+  for (std::size_t i = 0; i < answer->texts.size(); ++i) {
+    const auto& raw = answer->texts[i];
+    auto origin = name() + "#" + std::to_string(i);
+    auto body = extract(problem, raw, origin);
+    if (!body.ok()) {
+      rejected.push_back({origin, body.error(), raw});
+      continue;
+    }
+    auto text = sygus::to_smtlib(*body);
+    auto [it, fresh] = first_origin.emplace(text, origin);
+    if (!fresh) {
+      rejected.push_back({origin, origin + ": duplicate of " + it->second, raw});
+      continue;
+    }
+    InvariantCandidate c;
+    c.body = std::move(*body);
+    c.text = std::move(text);
+    c.origin = origin;
+    c.index = static_cast<int>(out.size());
+    out.push_back(std::move(c));
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  rejected_ = std::move(rejected);
+  usage_.prompt_tokens += answer->prompt_tokens;
+  usage_.completion_tokens += answer->completion_tokens;
+  usage_.requests += answer->requests;
+  return out;
+}
+
+std::vector<RejectedCompletion> LlmInvariantSource::rejected() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return rejected_;
+}
+
+GenerationUsage LlmInvariantSource::usage() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return usage_;
+}
+
+Result<std::unique_ptr<InvariantSource>> make_llm_source(const GeneratorOptions& options) {
+  auto chain = make_llm_provider_chain(options, "inv");
+  if (!chain.ok()) return fail(chain.error());
+  return std::unique_ptr<InvariantSource>(std::make_unique<LlmInvariantSource>(std::move(*chain)));
+}
+
+}  // namespace verigen::inv
