@@ -99,6 +99,12 @@ ChcResult solve_with_spacer(const sygus::Problem& problem, Deadline deadline) {
     r.detail = e.what();
     return r;
   } catch (const z3::exception& e) {
+    // Spacer reports hitting its timeout or resource limit by throwing ("canceled") rather than
+    // answering unknown.
+    std::string message = e.msg();
+    if (Cause cause = cause_of_unknown(message, deadline); cause != Cause::None) {
+      return unknown(cause, "spacer: " + message);
+    }
     ChcResult r;
     r.cause = Cause::Internal;
     r.detail = std::string("z3: ") + e.msg();

@@ -36,6 +36,9 @@ TEST_CASE("z3: spacer refutes an unsafe problem", "[z3]") {
   auto r = solve_with_spacer(p, Deadline::after(30s));
   CHECK(r.outcome == Outcome::Refuted);
   CHECK_FALSE(r.invariant);
+  // The Refuted verdict carries a run to the violation, found by unrolling.
+  REQUIRE_FALSE(r.trace.empty());
+  CHECK(r.trace.back().at("x") == "10");
 }
 
 // Contract: with no time left Spacer does not run, and the answer is Unknown/Timeout.
@@ -45,6 +48,18 @@ TEST_CASE("z3: spacer with an expired deadline is unknown", "[z3]") {
   CHECK(r.outcome == Outcome::Unknown);
   CHECK(r.cause == Cause::Timeout);
   CHECK_FALSE(r.invariant);
+}
+
+// Contract: when Spacer runs out of time mid-query (Z3 throws "canceled") the answer is
+// Unknown/Timeout, not an internal error and never Verified.
+TEST_CASE("z3: spacer running out of time is unknown", "[z3]") {
+  Problem p = fixture("nia.sl");  // y = x*x needs a nonlinear invariant Spacer does not find
+  auto started = std::chrono::steady_clock::now();
+  auto r = solve_with_spacer(p, Deadline::after(300ms));
+  CHECK(std::chrono::steady_clock::now() - started < 10s);
+  INFO(r.detail);
+  CHECK(r.outcome == Outcome::Unknown);
+  CHECK(r.cause == Cause::Timeout);
 }
 
 // Contract: find_violation's trace starts in pre, follows trans at every step and ends in a
