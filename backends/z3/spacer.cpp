@@ -105,9 +105,14 @@ ChcResult solve_with_spacer(const sygus::Problem& problem, Deadline deadline) {
     if (Cause cause = cause_of_unknown(message, deadline); cause != Cause::None) {
       return unknown(cause, "spacer: " + message);
     }
+    // Spacer rejects quantifiers (the ALIA posts) and div/mod outside its fragment with a
+    // multi-line dump of the rule; that is the input being beyond the engine, not a fault here.
+    std::string first_line = message.substr(0, message.find('\n'));
+    bool unsupported = message.find("quantifier in a recursive rule") != std::string::npos ||
+                       message.find("Uninterpreted") != std::string::npos;
     ChcResult r;
-    r.cause = Cause::Internal;
-    r.detail = std::string("z3: ") + e.msg();
+    r.cause = unsupported ? Cause::BadInput : Cause::Internal;
+    r.detail = (unsupported ? "spacer does not support this problem: " : "z3: ") + first_line;
     return r;
   }
 }

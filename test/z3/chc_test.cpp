@@ -62,6 +62,16 @@ TEST_CASE("z3: spacer running out of time is unknown", "[z3]") {
   CHECK(r.cause == Cause::Timeout);
 }
 
+// Contract: a problem outside Spacer's fragment (a quantified post) is an Error naming the
+// cause in one line, never Verified.
+TEST_CASE("z3: spacer on a quantified post is an error, not a verdict", "[z3]") {
+  auto r = solve_with_spacer(fixture("alia.sl"), Deadline::after(30s));
+  CHECK(r.outcome == Outcome::Error);
+  CHECK(r.cause == Cause::BadInput);
+  CHECK(r.detail.find('\n') == std::string::npos);
+  CHECK_FALSE(r.invariant);
+}
+
 // Contract: find_violation's trace starts in pre, follows trans at every step and ends in a
 // state violating post; each fact re-evaluated on the printed states.
 TEST_CASE("z3: find_violation returns a real run to the violation", "[z3]") {
