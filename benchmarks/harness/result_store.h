@@ -59,11 +59,22 @@ struct SampleRecord {
   std::string recorded;            ///< replay: what the dataset recorded ("0", "3", "failed"), else ""
 };
 
+/// What one merge copied: runs and samples of the other database, and how many were new here.
+struct MergeCounts {
+  int runs_seen = 0;
+  int runs_added = 0;     ///< runs whose key this database did not have
+  long samples_seen = 0;
+  long samples_added = 0; ///< the rest were already present and kept as they were
+};
+
 class ResultStore {
  public:
   /// Opens (creating when absent) the database at `path` and its schema. A Failure names the
   /// file ("results.db: error: not a verigen results database").
   static Result<std::unique_ptr<ResultStore>> open(const std::string& path);
+  /// Like open(), but never creates: a missing or empty file is a Failure naming it. For
+  /// readers (reports, merge sources), where a typo must not leave an empty database behind.
+  static Result<std::unique_ptr<ResultStore>> open_existing(const std::string& path);
   ~ResultStore();
   ResultStore(const ResultStore&) = delete;
   ResultStore& operator=(const ResultStore&) = delete;
@@ -85,10 +96,15 @@ class ResultStore {
   /// key; samples already present are kept. For `verigen bench merge` after sharded runs.
   Result<bool> merge_from(const std::string& other);
 
+  /// merge_from() with counts, for the CLI to report what it merged. Merging a database into
+  /// itself is a Failure; everything else about it is as merge_from().
+  Result<MergeCounts> merge(const std::string& other);
+
   const std::string& path() const { return path_; }
 
  private:
   explicit ResultStore(std::string path);
+  static Result<std::unique_ptr<ResultStore>> open_impl(const std::string& path, bool create);
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::string path_;

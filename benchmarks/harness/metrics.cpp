@@ -1,0 +1,128 @@
+#include "benchmarks/harness/metrics.h"
+
+#include <algorithm>
+#include <charconv>
+#include <limits>
+
+namespace verigen::bench {
+namespace {
+
+std::optional<long> as_integer(const std::string& text) {
+  long value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+  return value;
+}
+
+// Stats are accumulated per task first: pass@k needs each task's n and c.
+struct TaskTally {
+  int n = 0;
+  int c = 0;
+};
+
+Stats summarise(const std::vector<const SampleRecord*>& samples) {
+  Stats stats;
+  std::map<std::string, TaskTally> tasks;
+  double calls = 0, verify_seconds = 0, generate_seconds = 0;
+  for (const SampleRecord* s : samples) {
+    TaskTally& tally = tasks[s->task_id];
+    ++tally.n;
+    ++stats.samples;
+    if (s->outcome == Outcome::Verified) {
+      ++tally.c;
+      ++stats.verified_samples;
+    }
+    if (s->integrity_rejected) ++stats.integrity_rejections;
+    calls += s->verifier_calls;
+    verify_seconds += s->verify_seconds;
+    generate_seconds += s->generate_seconds;
+    stats.prompt_tokens += s->prompt_tokens;
+    stats.completion_tokens += s->completion_tokens;
+  }
+  stats.tasks = static_cast<int>(tasks.size());
+  if (stats.samples > 0)
+    stats.verified_rate = static_cast<double>(stats.verified_samples) / stats.samples;
+  if (stats.tasks == 0) return stats;
+
+  int max_k = std::numeric_limits<int>::max();
+  for (const auto& [id, tally] : tasks) {
+    max_k = std::min(max_k, tally.n);
+    if (tally.c > 0) ++stats.solved_tasks;
+  }
+  for (int k = 1; k <= max_k; ++k) {
+    double sum = 0;
+    for (const auto& [id, tally] : tasks) sum += pass_at_k(tally.n, tally.c, k);
+    stats.pass_at_k.push_back(sum / stats.tasks);
+  }
+  stats.verifier_calls_per_task = calls / stats.tasks;
+  stats.verify_seconds_per_task = verify_seconds / stats.tasks;
+  stats.generate_seconds_per_task = generate_seconds / stats.tasks;
+  return stats;
+}
+
+}  // namespace
+
+double pass_at_k(int n, int c, int k) {
+  if (n <= 0 || k <= 0 || c <= 0) return 0;
+  // Fewer wrong samples than draws: every draw of k contains a correct one.
+  if (n - c < k) return 1;
+  // C(n-c, k) / C(n, k) = prod_{i=n-c+1}^{n} (1 - k/i): no factorials, no overflow.
+  double all_wrong = 1;
+  for (int i = n - c + 1; i <= n; ++i) all_wrong *= 1.0 - static_cast<double>(k) / i;
+  return 1.0 - all_wrong;
+}
+
+bool CategoryLess::operator()(const std::string& a, const std::string& b) const {
+  auto x = as_integer(a), y = as_integer(b);
+  if (x && y) return *x != *y ? *x < *y : a < b;
+  // Numbers before names, so "2".."5" lead and a stray "other" trails.
+  if (x || y) return x.has_value();
+  return a < b;
+}
+
+RunMetrics compute_metrics(const RunInfo& run, const std::vector<SampleRecord>& samples) {
+  RunMetrics metrics;
+  metrics.run = run;
+  std::vector<const SampleRecord*> all;
+  std::map<std::string, std::vector<const SampleRecord*>, CategoryLess> by_category;
+  for (const SampleRecord& s : samples) {
+    all.push_back(&s);
+    by_category[s.category].push_back(&s);
+  }
+  metrics.overall = summarise(all);
+  for (const auto& [category, members] : by_category)
+    metrics.categories[category] = summarise(members);
+
+  std::vector<const SampleRecord*> replayed;
+  for (const SampleRecord* s : all)
+    if (!s->recorded.empty()) replayed.push_back(s);
+  if (replayed.empty()) return metrics;
+  std::sort(replayed.begin(), replayed.end(), [](const SampleRecord* a, const SampleRecord* b) {
+    return a->task_id != b->task_id ? a->task_id < b->task_id : a->sample < b->sample;
+  });
+  Agreement agreement;
+  for (const SampleRecord* s : replayed) {
+    bool recorded = s->recorded != "failed";
+    bool ours = s->outcome == Outcome::Verified;
+    ++agreement.compared;
+    agreement.recorded_verified += recorded;
+    agreement.ours_verified += ours;
+    if (recorded == ours) {
+      ++agreement.agree;
+    } else {
+      agreement.disagreements.push_back(
+          {s->task_id, s->sample, s->recorded, s->outcome, s->cause, s->detail});
+    }
+  }
+  agreement.rate = static_cast<double>(agreement.agree) / agreement.compared;
+  metrics.agreement = std::move(agreement);
+  return metrics;
+}
+
+std::vector<RunMetrics> compute_all(const ResultStore& store) {
+  std::vector<RunMetrics> result;
+  for (const RunInfo& run : store.runs()) result.push_back(compute_metrics(run, store.samples(run.id)));
+  return result;
+}
+
+}  // namespace verigen::bench

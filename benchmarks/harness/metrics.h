@@ -1,0 +1,78 @@
+#pragma once
+/// Metrics of benchmark runs, computed from the samples in the result store: pass@k, verified
+/// rates, costs, per category, and for replay runs the agreement with the recorded verdicts.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "benchmarks/harness/result_store.h"
+
+namespace verigen::bench {
+
+/// The unbiased pass@k estimator of Chen et al. 2021 ("Evaluating Large Language Models Trained
+/// on Code"): the probability that at least one of k samples drawn without replacement from n,
+/// of which c are correct, is correct: 1 - C(n-c, k) / C(n, k). Computed as a product, never
+/// through binomials, so it stays exact for large n. Requires 0 <= c <= n and 1 <= k <= n.
+double pass_at_k(int n, int c, int k);
+
+/// Orders category names numerically when both are integers ("2" < "10"), else as text.
+struct CategoryLess {
+  bool operator()(const std::string& a, const std::string& b) const;
+};
+
+/// Aggregates over a set of tasks (a whole run or one category of it).
+struct Stats {
+  int tasks = 0;
+  int samples = 0;
+  int verified_samples = 0;
+  double verified_rate = 0;   ///< verified_samples / samples (0 when there are no samples)
+  int solved_tasks = 0;       ///< tasks with at least one verified sample
+  /// pass_at_k[k-1] for k = 1 … K, averaged over tasks, where K is the fewest samples any of
+  /// these tasks has: a partly finished run reports only the k every task can support.
+  std::vector<double> pass_at_k;
+  int integrity_rejections = 0;  ///< samples the audit refused
+  double verifier_calls_per_task = 0;
+  double verify_seconds_per_task = 0;
+  double generate_seconds_per_task = 0;
+  long prompt_tokens = 0;
+  long completion_tokens = 0;
+};
+
+/// A replay sample where our verdict and the dataset's recorded one differ.
+struct Disagreement {
+  std::string task_id;
+  int sample = 0;
+  std::string recorded;  ///< as recorded ("failed", "0", "3", …)
+  Outcome outcome = Outcome::Error;
+  Cause cause = Cause::None;
+  std::string reason;    ///< our sample's detail
+};
+
+/// Agreement between our verdicts and recorded ones, over samples with a recorded verdict.
+/// A recorded value other than "failed" counts as recorded success; ours is success when the
+/// outcome is Verified.
+struct Agreement {
+  int compared = 0;
+  int ours_verified = 0;
+  int recorded_verified = 0;
+  int agree = 0;
+  double rate = 0;  ///< agree / compared (0 when nothing was compared)
+  std::vector<Disagreement> disagreements;  ///< in task, sample order
+};
+
+struct RunMetrics {
+  RunInfo run;
+  Stats overall;
+  std::map<std::string, Stats, CategoryLess> categories;
+  std::optional<Agreement> agreement;  ///< only when some sample has a recorded verdict
+};
+
+/// Computes every metric of one run from its samples (any order).
+RunMetrics compute_metrics(const RunInfo& run, const std::vector<SampleRecord>& samples);
+
+/// compute_metrics() for every run of `store`, oldest first.
+std::vector<RunMetrics> compute_all(const ResultStore& store);
+
+}  // namespace verigen::bench

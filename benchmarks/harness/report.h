@@ -1,0 +1,38 @@
+#pragma once
+/// Reports of benchmark runs, from their metrics: markdown for people, JSON for programs, and an
+/// SVG 1.1 document with two charts for papers and pull requests.
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "benchmarks/harness/metrics.h"
+
+namespace verigen::bench {
+
+/// Markdown: per suite, one table row per run (tasks, samples, verified rate, solved tasks,
+/// pass@1 … pass@K, integrity rejections, verifier calls, verify seconds and tokens), a
+/// per-category table, and for replay runs an agreement table "model | ours | recorded | agree |
+/// rate" followed by every disagreement with its reason. Rates are percentages with one decimal.
+std::string render_markdown(const std::vector<RunMetrics>& runs);
+
+/// Every metric as one JSON document: {"runs": [{id, suite, provider, model, k, rounds, seed,
+/// options, created, label, overall, categories: [...], agreement (or null)}]}. Rates are
+/// fractions in [0, 1]; pass_at_k is an array whose element i is pass@(i+1).
+nlohmann::json render_json(const std::vector<RunMetrics>& runs);
+
+/// One standalone SVG 1.1 document with both charts stacked: pass@k curves (one <polyline> per
+/// run with samples, x = k, y = pass@k, with a legend), above the verified rate per category
+/// as grouped bars (one bar per run and category).
+std::string render_svg(const std::vector<RunMetrics>& runs);
+
+/// The name a run goes by in reports: its model, prefixed by its suite when `runs` spans
+/// several suites, suffixed by "#id" when another run would otherwise share the name.
+std::string run_label(const RunMetrics& run, const std::vector<RunMetrics>& runs);
+
+/// Text made safe for XML character data and attribute values: & < > " ' escaped, control
+/// characters XML 1.0 forbids and bytes of invalid UTF-8 replaced by '?'.
+std::string xml_escape(std::string_view text);
+
+}  // namespace verigen::bench

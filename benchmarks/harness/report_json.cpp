@@ -1,0 +1,72 @@
+#include "benchmarks/harness/report.h"
+
+namespace verigen::bench {
+namespace {
+
+nlohmann::json stats_json(const Stats& s) {
+  return {
+      {"tasks", s.tasks},
+      {"samples", s.samples},
+      {"verified_samples", s.verified_samples},
+      {"verified_rate", s.verified_rate},
+      {"solved_tasks", s.solved_tasks},
+      {"pass_at_k", s.pass_at_k},
+      {"integrity_rejections", s.integrity_rejections},
+      {"verifier_calls_per_task", s.verifier_calls_per_task},
+      {"verify_seconds_per_task", s.verify_seconds_per_task},
+      {"generate_seconds_per_task", s.generate_seconds_per_task},
+      {"prompt_tokens", s.prompt_tokens},
+      {"completion_tokens", s.completion_tokens},
+  };
+}
+
+nlohmann::json agreement_json(const Agreement& a) {
+  nlohmann::json disagreements = nlohmann::json::array();
+  for (const Disagreement& d : a.disagreements)
+    disagreements.push_back({{"task_id", d.task_id},
+                             {"sample", d.sample},
+                             {"recorded", d.recorded},
+                             {"outcome", to_string(d.outcome)},
+                             {"cause", to_string(d.cause)},
+                             {"reason", d.reason}});
+  return {{"compared", a.compared},         {"ours_verified", a.ours_verified},
+          {"recorded_verified", a.recorded_verified}, {"agree", a.agree},
+          {"rate", a.rate},                 {"disagreements", disagreements}};
+}
+
+}  // namespace
+
+nlohmann::json render_json(const std::vector<RunMetrics>& runs) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const RunMetrics& r : runs) {
+    // Options are canonical JSON when the runner wrote them; anything else stays a string
+    // rather than failing the whole report.
+    nlohmann::json options = nlohmann::json::parse(r.run.key.options, nullptr, false);
+    if (options.is_discarded()) options = r.run.key.options;
+    // An array, not an object: JSON objects lose the numeric order of categories "2" … "10".
+    nlohmann::json categories = nlohmann::json::array();
+    for (const auto& [name, s] : r.categories) {
+      nlohmann::json entry = stats_json(s);
+      entry["category"] = name;
+      categories.push_back(std::move(entry));
+    }
+    list.push_back({
+        {"id", r.run.id},
+        {"suite", r.run.key.suite},
+        {"provider", r.run.key.provider},
+        {"model", r.run.key.model},
+        {"k", r.run.key.k},
+        {"rounds", r.run.key.rounds},
+        {"seed", r.run.key.seed},
+        {"options", options},
+        {"created", r.run.created},
+        {"label", run_label(r, runs)},
+        {"overall", stats_json(r.overall)},
+        {"categories", categories},
+        {"agreement", r.agreement ? agreement_json(*r.agreement) : nlohmann::json()},
+    });
+  }
+  return {{"runs", list}};
+}
+
+}  // namespace verigen::bench

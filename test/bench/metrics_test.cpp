@@ -1,0 +1,101 @@
+// pass@k against values computed by hand, run and category aggregates, and agreement with
+// recorded verdicts on a crafted replay run.
+
+#include <catch2/catch.hpp>
+
+#include "benchmarks/harness/metrics.h"
+#include "test/bench/bench_fixtures.h"
+
+using namespace verigen;
+using namespace verigen::bench;
+using namespace verigen::bench::test;
+
+// 1 - C(n-c,k)/C(n,k), worked out on paper.
+TEST_CASE("pass@k: the unbiased estimator on hand-computed values", "[unit]") {
+  CHECK(pass_at_k(5, 2, 1) == Approx(0.4));   // 1 - C(3,1)/C(5,1) = 1 - 3/5
+  CHECK(pass_at_k(5, 2, 2) == Approx(0.7));   // 1 - C(3,2)/C(5,2) = 1 - 3/10
+  CHECK(pass_at_k(5, 2, 3) == Approx(0.9));   // 1 - C(3,3)/C(5,3) = 1 - 1/10
+  CHECK(pass_at_k(5, 2, 4) == Approx(1.0));   // only 3 wrong: any 4 include a right one
+  CHECK(pass_at_k(10, 0, 1) == 0);
+  CHECK(pass_at_k(10, 0, 10) == 0);
+  CHECK(pass_at_k(10, 10, 1) == 1);
+  CHECK(pass_at_k(3, 1, 3) == 1);
+  CHECK(pass_at_k(3, 1, 1) == Approx(1.0 / 3));
+  CHECK(pass_at_k(10, 3, 5) == Approx(1.0 - 21.0 / 252));  // C(7,5)=21, C(10,5)=252
+  // Large n stays finite and exact enough where binomials would overflow.
+  CHECK(pass_at_k(1000, 1, 1) == Approx(0.001));
+}
+
+TEST_CASE("metrics: run and category aggregates", "[unit]") {
+  RunInfo run{1, key("gpt", 2), "2024-01-01T00:00:00Z"};
+  std::vector<SampleRecord> samples{
+      sample("a", "2", 0, Outcome::Verified), sample("a", "2", 1, Outcome::Refuted),
+      sample("b", "2", 0, Outcome::Refuted),  sample("b", "2", 1, Outcome::Refuted),
+      sample("c", "10", 0, Outcome::Verified), sample("c", "10", 1, Outcome::Verified),
+  };
+  samples[3].integrity_rejected = true;
+  auto m = compute_metrics(run, samples);
+
+  CHECK(m.overall.tasks == 3);
+  CHECK(m.overall.samples == 6);
+  CHECK(m.overall.verified_samples == 3);
+  CHECK(m.overall.verified_rate == Approx(0.5));
+  CHECK(m.overall.solved_tasks == 2);
+  REQUIRE(m.overall.pass_at_k.size() == 2);
+  CHECK(m.overall.pass_at_k[0] == Approx((0.5 + 0 + 1) / 3));
+  CHECK(m.overall.pass_at_k[1] == Approx((1 + 0 + 1) / 3.0));
+  CHECK(m.overall.integrity_rejections == 1);
+  CHECK(m.overall.verifier_calls_per_task == Approx(4));  // 2 calls × 2 samples
+  CHECK(m.overall.verify_seconds_per_task == Approx(3));
+  CHECK(m.overall.prompt_tokens == 600);
+  CHECK(m.overall.completion_tokens == 240);
+  CHECK_FALSE(m.agreement.has_value());
+
+  // Numeric order: "2" before "10".
+  REQUIRE(m.categories.size() == 2);
+  CHECK(m.categories.begin()->first == "2");
+  const Stats& two = m.categories.at("2");
+  CHECK(two.tasks == 2);
+  CHECK(two.verified_rate == Approx(0.25));
+  CHECK(two.pass_at_k[0] == Approx(0.25));
+  CHECK(m.categories.at("10").pass_at_k == std::vector<double>{1, 1});
+}
+
+// A task with fewer samples bounds k: pass@2 cannot be estimated from one sample.
+TEST_CASE("metrics: pass@k stops at the fewest samples of any task", "[unit]") {
+  RunInfo run{1, key("gpt", 3), ""};
+  auto m = compute_metrics(run, {sample("a", "2", 0, Outcome::Verified),
+                                 sample("a", "2", 1, Outcome::Verified),
+                                 sample("b", "2", 0, Outcome::Refuted)});
+  CHECK(m.overall.pass_at_k == std::vector<double>{0.5});
+  CHECK(compute_metrics(run, {}).overall.pass_at_k.empty());
+}
+
+// Recorded success is anything but "failed"; ours is Verified; every mismatch is listed.
+TEST_CASE("metrics: agreement with recorded verdicts", "[unit]") {
+  RunInfo run{1, RunKey{"dafnybench", "replay", "gpt-4o", 1, 0, 0, "{}"}, ""};
+  std::vector<SampleRecord> samples{
+      sample("t1", "x", 0, Outcome::Verified, "0"),       // agree: both verified
+      sample("t2", "x", 0, Outcome::Refuted, "failed"),   // agree: both failed
+      sample("t3", "x", 0, Outcome::Refuted, "3"),        // recorded verified, we refute
+      sample("t4", "x", 0, Outcome::Verified, "failed"),  // recorded failed, we verify
+      sample("t5", "x", 0, Outcome::Unknown, "2"),        // a timeout is not a success
+      sample("t6", "x", 0, Outcome::Verified),            // nothing recorded: not compared
+  };
+  samples[2].detail = "t3.dfy(4,2): a postcondition could not be proved";
+  auto m = compute_metrics(run, samples);
+  REQUIRE(m.agreement.has_value());
+  const Agreement& a = *m.agreement;
+  CHECK(a.compared == 5);
+  CHECK(a.ours_verified == 2);
+  CHECK(a.recorded_verified == 3);
+  CHECK(a.agree == 2);
+  CHECK(a.rate == Approx(0.4));
+  REQUIRE(a.disagreements.size() == 3);
+  CHECK(a.disagreements[0].task_id == "t3");
+  CHECK(a.disagreements[0].recorded == "3");
+  CHECK(a.disagreements[0].outcome == Outcome::Refuted);
+  CHECK(a.disagreements[0].reason == "t3.dfy(4,2): a postcondition could not be proved");
+  CHECK(a.disagreements[1].task_id == "t4");
+  CHECK(a.disagreements[2].cause == Cause::Timeout);
+}
