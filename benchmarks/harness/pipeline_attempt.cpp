@@ -1,0 +1,158 @@
+#include "benchmarks/harness/pipeline_attempt.h"
+
+#include "backends/backend_factory.h"
+#include "core/caching_backend.h"
+#include "core/hash.h"
+#include "core/process.h"
+#include "gen/generator_factory.h"
+#include "gen/pipeline.h"
+#include "specs/integrity_audit.h"
+
+namespace verigen::bench {
+namespace {
+
+double seconds(std::chrono::milliseconds ms) { return static_cast<double>(ms.count()) / 1000.0; }
+
+/// What every sample of a run shares: the tool, its cache and the log. Samples run on several
+/// threads; the back-ends and the log are thread-safe.
+struct Environment {
+  SubprocessRunner runner;
+  VerificationCache cache{VerificationCache::default_directory()};
+  std::unique_ptr<Backend> tool;
+  std::unique_ptr<CachingBackend> cached;
+  Backend* backend = nullptr;
+  std::unique_ptr<RunLog> log;
+  RunOptions options;
+  std::shared_ptr<const PublishedOutputs> outputs;
+};
+
+/// The one line that says why a sample failed, for reports that explain disagreements.
+std::string failure_detail(const CandidateRecord& r) {
+  if (!r.rejected.empty()) return "no candidate: " + r.rejected;
+  if (!r.findings.empty()) return "integrity: " + format_diagnostic(r.findings.front());
+  if (!r.verdict) return "never verified (deadline reached first)";
+  const Verdict& v = *r.verdict;
+  if (v.cause == Cause::Timeout) return "timeout: " + v.detail;
+  for (const auto& d : v.diagnostics)
+    if (d.severity == Severity::Error) return format_diagnostic(d);
+  return v.detail.empty() ? std::string(to_string(v.outcome)) : v.detail;
+}
+
+/// The sample's record from the pipeline's result: the winner, else the last candidate that
+/// got furthest (a verdict beats an audit refusal beats an extraction failure).
+void fill_record(const PipelineResult& result, SampleRecord& record) {
+  record.verifier_calls = result.verifier_calls;
+  record.verify_seconds = seconds(result.verification_time);
+  record.generate_seconds = seconds(result.generation_time);
+  if (result.winner) {
+    record.outcome = Outcome::Verified;
+    record.cause = Cause::None;
+    record.candidate_sha256 = sha256_hex(result.winner->text);
+    return;
+  }
+  if (!result.failure.empty() && result.candidates.empty()) {
+    record.outcome = Outcome::Error;
+    record.cause = Cause::Internal;
+    record.detail = result.failure;
+    return;
+  }
+  const CandidateRecord* last = nullptr;
+  for (const auto& r : result.candidates) {
+    auto stage = [](const CandidateRecord& c) { return c.verdict && c.findings.empty() ? 2 : c.findings.empty() ? 0 : 1; };
+    if (!last || stage(r) >= stage(*last)) last = &r;
+  }
+  if (!last) {
+    record.outcome = Outcome::Error;
+    record.cause = Cause::BadOutput;
+    record.detail = "the generator produced no candidate";
+    return;
+  }
+  record.detail = failure_detail(*last);
+  record.candidate_sha256 = last->text.empty() ? "" : sha256_hex(last->text);
+  record.integrity_rejected = !last->findings.empty();
+  if (last->verdict) {
+    record.outcome = last->verdict->outcome;
+    record.cause = last->verdict->cause;
+  } else {
+    record.outcome = Outcome::Error;
+    record.cause = last->rejected.empty() ? Cause::Timeout : Cause::BadOutput;
+  }
+}
+
+SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) {
+  SampleRecord record;
+  const Task& task = bench_task.task;
+  std::unique_ptr<CandidateGenerator> generator;
+  if (env.outputs) {
+    auto it = env.outputs->by_file.find(task.id);
+    if (it == env.outputs->by_file.end()) {
+      record.outcome = Outcome::Error;
+      record.cause = Cause::BadOutput;
+      record.detail = "no published output for this task in " + env.options.outputs;
+      return record;
+    }
+    record.recorded = it->second.recorded;
+    generator = make_published_generator(env.outputs->model, it->second);
+  } else {
+    GeneratorOptions g;
+    g.provider = env.options.provider;
+    g.model = env.options.model;
+    g.seed = env.options.seed + sample;  // independent samples from a seeded model
+    auto made = make_generator(g, *env.backend);
+    if (!made.ok()) {
+      record.outcome = Outcome::Error;
+      record.cause = Cause::Internal;
+      record.detail = made.error();
+      return record;
+    }
+    generator = std::move(*made);
+  }
+  PipelineOptions p;
+  p.k = 1;  // one candidate per sample: pass@k counts k independent samples
+  p.rounds = env.options.outputs.empty() ? env.options.rounds : 0;
+  p.jobs = 1;
+  p.verify_timeout_seconds = env.options.timeout;
+  // The builtin generator verifies inside generate() (Houdini); bound the whole sample too.
+  p.deadline = Deadline::after_seconds(env.options.timeout * (env.options.rounds + 3));
+  auto auditor = [](const Task& t, const std::string& candidate) {
+    return audit_candidate(t.language, t.source, candidate, t.kind, t.source_path);
+  };
+  Pipeline pipeline(*generator, *env.backend, auditor, nullptr, *env.log, p);
+  PipelineResult result = pipeline.run(task);
+  fill_record(result, record);
+  auto usage = generator->usage();
+  record.prompt_tokens = usage.prompt_tokens;
+  record.completion_tokens = usage.completion_tokens;
+  return record;
+}
+
+}  // namespace
+
+SolverSetup make_pipeline_solver(const RunOptions& options, Language language,
+                                 std::shared_ptr<const PublishedOutputs> outputs) {
+  auto env = std::make_shared<Environment>();
+  env->options = options;
+  env->outputs = std::move(outputs);
+  BackendOptions backend_options;
+  backend_options.dafny.verification_time_limit = options.verification_time_limit;
+  if (!options.no_cache) backend_options.dafny.version_memo_dir = env->cache.directory() + "/tools";
+  backend_options.lean.project_dir = options.lean_project;
+  auto tool = make_backend(language, env->runner, backend_options);
+  if (!tool.ok()) return {nullptr, "bench: error: " + tool.error(), 2};
+  env->tool = std::move(*tool);
+  if (env->tool->version().empty()) {
+    // The back-end's own verdict on a trivial candidate carries its one-line install hint.
+    Candidate probe;
+    probe.language = language;
+    probe.display_path = "probe";
+    auto v = env->tool->verify(probe, Deadline::after(std::chrono::seconds(60)));
+    return {nullptr, v.cause == Cause::ToolNotFound ? v.detail : env->tool->name() + ": error: cannot determine the tool's version", 3};
+  }
+  env->cached = std::make_unique<CachingBackend>(*env->tool, env->cache);
+  env->backend = options.no_cache ? env->tool.get() : static_cast<Backend*>(env->cached.get());
+  env->log = options.log.empty() ? std::make_unique<RunLog>() : std::make_unique<RunLog>(options.log);
+  if (!env->log->ok()) return {nullptr, env->log->error(), 2};
+  return {[env](const BenchTask& task, int sample) { return attempt(*env, task, sample); }, "", 0};
+}
+
+}  // namespace verigen::bench

@@ -1,0 +1,20 @@
+#pragma once
+/// The default solver of the Dafny suites and CLEVER: each sample is one run of the generation
+/// pipeline `verigen gen` uses (generator → integrity audit → verifier → repairs), against the
+/// caching back-end of the task's language.
+
+#include <memory>
+
+#include "benchmarks/harness/published_outputs.h"
+#include "benchmarks/harness/runner.h"
+
+namespace verigen::bench {
+
+/// A solver for tasks in `language` (Dafny or Lean). With `outputs` (replay of published
+/// outputs) each task's single candidate is its published output and `recorded` is what the
+/// dataset recorded; otherwise the generator is `options.provider`'s, seeded with
+/// options.seed + sample. Fails with exit code 3 when the verifier is missing.
+SolverSetup make_pipeline_solver(const RunOptions& options, Language language,
+                                 std::shared_ptr<const PublishedOutputs> outputs);
+
+}  // namespace verigen::bench

@@ -1,0 +1,101 @@
+#include "benchmarks/harness/published_outputs.h"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/file_io.h"
+#include "gen/code_blocks.h"
+
+namespace verigen::bench {
+namespace {
+
+/// Reads `<model>_results.csv`: test_ID,test_file,success_on_attempt_#. A file name may hold a
+/// comma, so the first and last commas split the fields.
+Result<bool> read_results_csv(const std::string& path, PublishedOutputs& outputs) {
+  auto text = read_file(path);
+  if (!text.ok()) return true;  // the CSV is optional: without it `recorded` stays empty
+  std::istringstream in(*text);
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || number == 1) continue;  // the header
+    auto first = line.find(','), last = line.rfind(',');
+    if (first == std::string::npos || first == last)
+      return fail(path + ":" + std::to_string(number) + ": error: expected test_ID,test_file,success_on_attempt_#");
+    std::string file = line.substr(first + 1, last - first - 1);
+    auto it = outputs.by_file.find(file);
+    if (it != outputs.by_file.end()) it->second.recorded = line.substr(last + 1);
+  }
+  return true;
+}
+
+class PublishedGenerator : public CandidateGenerator {
+ public:
+  PublishedGenerator(std::string model, PublishedOutput output)
+      : model_(std::move(model)), output_(std::move(output)) {}
+
+  std::string name() const override { return "replay:" + model_; }
+
+  Result<std::vector<RawCandidate>> generate(const Task&, int, Deadline) override {
+    RawCandidate raw;
+    raw.origin = name() + "#" + output_.test_id;
+    raw.raw = output_.llm_output;
+    const CodeBlock* best = nullptr;
+    auto blocks = extract_code_blocks(output_.llm_output);
+    for (const auto& b : blocks) {
+      bool dafny = b.language.empty() || b.language == "dafny" || b.language == "dfy";
+      if (dafny && (!best || b.code.size() > best->code.size())) best = &b;
+    }
+    if (!best) raw.rejected = "no Dafny code block in the published output";
+    else if (!best->closed) raw.rejected = "truncated output (the code block is never closed)";
+    else raw.text = best->code;
+    return std::vector<RawCandidate>{raw};
+  }
+
+  Result<std::vector<RawCandidate>> repair(const Task&, const std::string&, const Verdict&, int,
+                                           Deadline) override {
+    return std::vector<RawCandidate>{};
+  }
+
+ private:
+  std::string model_;
+  PublishedOutput output_;
+};
+
+}  // namespace
+
+Result<PublishedOutputs> load_published_outputs(const std::string& json_path) {
+  auto text = read_file(json_path);
+  if (!text.ok()) return fail(text.error());
+  nlohmann::json doc = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) return fail(json_path + ": error: not JSON");
+  if (!doc.is_object())
+    return fail(json_path + ": error: expected an object {test_ID: {test_ID, test_file, llm_output}}");
+  PublishedOutputs out;
+  out.model = std::filesystem::path(json_path).stem().string();
+  for (const auto& [key, entry] : doc.items()) {
+    if (!entry.is_object()) return fail(json_path + ": error: entry '" + key + "' is not an object");
+    for (const char* field : {"test_file", "llm_output"})
+      if (!entry.contains(field) || !entry[field].is_string())
+        return fail(json_path + ": error: entry '" + key + "' has no string field '" + field + "'");
+    PublishedOutput o;
+    o.test_id = entry.contains("test_ID") && entry["test_ID"].is_string() ? entry["test_ID"].get<std::string>() : key;
+    o.test_file = entry["test_file"].get<std::string>();
+    o.llm_output = entry["llm_output"].get<std::string>();
+    if (!out.by_file.emplace(o.test_file, o).second)
+      return fail(json_path + ": error: entry '" + key + "' repeats test_file '" + o.test_file + "'");
+  }
+  auto csv = std::filesystem::path(json_path).parent_path() / (out.model + "_results.csv");
+  if (auto read = read_results_csv(csv.string(), out); !read.ok()) return fail(read.error());
+  return out;
+}
+
+std::unique_ptr<CandidateGenerator> make_published_generator(const std::string& model,
+                                                             const PublishedOutput& output) {
+  return std::make_unique<PublishedGenerator>(model, output);
+}
+
+}  // namespace verigen::bench

@@ -1,0 +1,216 @@
+#include "benchmarks/harness/runner.h"
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <regex>
+
+#include "benchmarks/harness/pipeline_attempt.h"
+#include "core/parallel.h"
+#include "core/progress.h"
+
+namespace verigen::bench {
+namespace {
+
+std::map<std::string, SolverFactory>& solvers() {
+  static std::map<std::string, SolverFactory> registry;
+  return registry;
+}
+
+/// The solver of a suite: a registered one, else the pipeline for Dafny and Lean suites.
+SolverSetup make_solver(const RunOptions& options, const std::vector<BenchTask>& tasks,
+                        std::shared_ptr<const PublishedOutputs> outputs) {
+  if (auto it = solvers().find(options.suite); it != solvers().end()) return it->second(options, tasks);
+  if (options.suite == "dafnycomp" || options.suite == "dafnybench")
+    return make_pipeline_solver(options, Language::Dafny, std::move(outputs));
+  if (options.suite == "clever") return make_pipeline_solver(options, Language::Lean, nullptr);
+  return {nullptr,
+          "bench: error: no solver is registered for suite '" + options.suite +
+              "' (register one with verigen::bench::register_suite_solver before run_bench)",
+          2};
+}
+
+/// Checks that need no file: a clever run without its Lake project stops here, before the
+/// dataset or the database is touched.
+std::optional<std::pair<int, std::string>> check_options(const RunOptions& o) {
+  auto bad = [](std::string m) { return std::make_pair(2, "bench: error: " + std::move(m)); };
+  if (o.suite == "clever" && o.lean_project.empty())
+    return std::make_pair(3, std::string("bench: error: clever needs Lean 4 and Mathlib: pass --lean-project DIR "
+                                         "naming a CLEVER Lake project (lake build done)"));
+  if (o.shard_count < 1 || o.shard_index < 0 || o.shard_index >= o.shard_count)
+    return bad("--shard I/N needs 0 <= I < N");
+  if (o.k < 1) return bad("-k must be at least 1");
+  if (o.provider == "replay" && o.outputs.empty()) return bad("--provider replay needs --outputs FILE");
+  if (!o.outputs.empty() && o.provider != "replay") return bad("--outputs needs --provider replay");
+  if (!o.outputs.empty() && o.suite != "dafnybench")
+    return bad("--outputs replays DafnyBench's published outputs; suite '" + o.suite + "' has none");
+  return std::nullopt;
+}
+
+std::string percent(long part, long whole) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f%%", whole > 0 ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0);
+  return buf;
+}
+
+/// The summary over every recorded sample of the selected tasks (this process's and earlier
+/// ones', so a resumed run reports the whole).
+void print_summary(std::ostream& out, const RunOptions& o, std::int64_t run, const std::vector<SampleRecord>& samples,
+                   const std::vector<BenchTask>& tasks, long ran_now, double wall) {
+  std::set<std::string> selected;
+  for (const auto& t : tasks) selected.insert(t.task.id);
+  long total = 0, verified = 0, rejected = 0, calls = 0;
+  double verify = 0;
+  std::set<std::string> solved;
+  for (const auto& s : samples) {
+    if (!selected.count(s.task_id)) continue;
+    ++total;
+    calls += s.verifier_calls;
+    verify += s.verify_seconds;
+    if (s.outcome == Outcome::Verified) {
+      ++verified;
+      solved.insert(s.task_id);
+    }
+    if (s.integrity_rejected) ++rejected;
+  }
+  const long expected = static_cast<long>(tasks.size()) * o.k;
+  char time[64];
+  std::snprintf(time, sizeof time, "%.1f s wall, %.1f s verifying", wall, verify);
+  out << "bench " << o.suite << " (" << o.provider << (o.model.empty() ? "" : " " + o.model) << ", k=" << o.k
+      << ", rounds=" << o.rounds << ") -> " << o.db << " run " << run
+      << (o.shard_count > 1 ? ", shard " + std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count) : "")
+      << "\n"
+      << "  tasks          " << tasks.size() << " (" << solved.size() << " solved, " << percent(static_cast<long>(solved.size()), static_cast<long>(tasks.size())) << ")\n"
+      << "  samples        " << total << " of " << expected << " (" << ran_now << " run now, " << total - ran_now
+      << " recorded before)\n"
+      << "  verified       " << verified << " (" << percent(verified, total) << ")\n"
+      << "  rejected       " << rejected << " (integrity audit)\n"
+      << "  not verified   " << total - verified - rejected << "\n"
+      << "  verifier calls " << calls << "\n"
+      << "  time           " << time << "\n";
+}
+
+}  // namespace
+
+RunKey run_key(const RunOptions& o) {
+  RunKey key;
+  key.suite = o.suite;
+  key.provider = o.provider;
+  key.model = o.model;
+  if (o.provider == "replay" && !o.outputs.empty()) {
+    auto slash = o.outputs.find_last_of('/');
+    std::string name = slash == std::string::npos ? o.outputs : o.outputs.substr(slash + 1);
+    key.model = name.substr(0, name.rfind('.'));
+  }
+  key.k = o.k;
+  key.rounds = o.provider == "replay" ? 0 : o.rounds;
+  key.seed = o.seed;
+  // nlohmann's object keeps keys sorted, so equal options give equal text.
+  nlohmann::json options = {{"timeout", o.timeout}, {"verification_time_limit", o.verification_time_limit}};
+  key.options = options.dump();
+  return key;
+}
+
+Result<std::vector<BenchTask>> select_tasks(std::vector<BenchTask> tasks, const RunOptions& o) {
+  std::vector<BenchTask> matching;
+  if (!o.filter.empty()) {
+    std::regex pattern;
+    try {
+      pattern = std::regex(o.filter);
+    } catch (const std::regex_error& e) {
+      return fail("bench: error: --filter '" + o.filter + "' is not a regular expression: " + e.what());
+    }
+    for (auto& t : tasks)
+      if (std::regex_search(t.task.id, pattern)) matching.push_back(std::move(t));
+  } else {
+    matching = std::move(tasks);
+  }
+  if (o.limit > 0 && static_cast<long>(matching.size()) > o.limit) matching.resize(static_cast<std::size_t>(o.limit));
+  std::vector<BenchTask> mine;
+  for (std::size_t i = 0; i < matching.size(); ++i)
+    if (static_cast<int>(i % static_cast<std::size_t>(o.shard_count)) == o.shard_index) mine.push_back(std::move(matching[i]));
+  return mine;
+}
+
+void register_suite_solver(const std::string& suite, SolverFactory factory) { solvers()[suite] = std::move(factory); }
+
+int run_bench(const RunOptions& o, std::ostream& out, std::ostream& err) {
+  const auto started = std::chrono::steady_clock::now();
+  if (auto problem = check_options(o)) {
+    err << problem->second << "\n";
+    return problem->first;
+  }
+  auto loaded = load_suite(o.suite, o.data_dir);
+  if (!loaded.ok()) {
+    err << loaded.error() << "\n";
+    return 2;
+  }
+  std::shared_ptr<const PublishedOutputs> outputs;
+  if (!o.outputs.empty()) {
+    auto read = load_published_outputs(o.outputs);
+    if (!read.ok()) {
+      err << read.error() << "\n";
+      return 2;
+    }
+    outputs = std::make_shared<const PublishedOutputs>(std::move(*read));
+  }
+  auto tasks = select_tasks(std::move(*loaded), o);
+  if (!tasks.ok()) {
+    err << tasks.error() << "\n";
+    return 2;
+  }
+  SolverSetup solver = make_solver(o, *tasks, outputs);
+  if (!solver.attempt) {
+    err << solver.error << "\n";
+    return solver.exit_code ? solver.exit_code : 2;
+  }
+
+  auto store = ResultStore::open(o.db);
+  if (!store.ok()) {
+    err << store.error() << "\n";
+    return 2;
+  }
+  auto run = (*store)->ensure_run(run_key(o));
+  if (!run.ok()) {
+    err << run.error() << "\n";
+    return 2;
+  }
+  const auto finished = (*store)->finished(*run);
+  std::vector<std::pair<const BenchTask*, int>> pending;
+  for (const auto& t : *tasks)
+    for (int s = 0; s < o.k; ++s)
+      if (!finished.count({t.task.id, s})) pending.emplace_back(&t, s);
+
+  Progress progress("bench " + o.suite, pending.size());
+  std::mutex store_mutex;  // one writer per process; SQLite's busy timeout covers other processes
+  std::string store_error;
+  long ran = 0;
+  parallel_for(pending.size(), o.jobs, [&](std::size_t i) {
+    const auto& [task, sample] = pending[i];
+    SampleRecord record = solver.attempt(*task, sample);
+    record.task_id = task->task.id;
+    record.category = task->category;
+    record.sample = sample;
+    bool failed = record.outcome != Outcome::Verified;
+    {
+      std::lock_guard<std::mutex> lock(store_mutex);
+      auto recorded = (*store)->record(*run, record);
+      if (!recorded.ok() && store_error.empty()) store_error = recorded.error();
+      if (recorded.ok()) ++ran;
+    }
+    progress.advance(task->task.id + "#" + std::to_string(sample) + ": " + std::string(to_string(record.outcome)), failed);
+  });
+  progress.finish();
+  if (!store_error.empty()) {
+    err << store_error << "\n";
+    return 2;
+  }
+  double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  print_summary(out, o, *run, (*store)->samples(*run), *tasks, ran, wall);
+  return 0;
+}
+
+}  // namespace verigen::bench
