@@ -4,6 +4,7 @@
 #include <numeric>
 #include <set>
 
+#include "gen/invariants/affine_hull.h"
 #include "gen/invariants/terms.h"
 
 namespace verigen::inv {
@@ -42,6 +43,27 @@ std::optional<std::vector<std::vector<long long>>> columns(const std::vector<std
   return out;
 }
 
+SExpr sum_of(std::vector<SExpr> terms) {
+  if (terms.empty()) return num(0);
+  if (terms.size() == 1) return terms.front();
+  return app("+", std::move(terms));
+}
+
+/// a·x + k = 0 written with positive coefficients on both sides: `(= (+ i y) (+ j x))`.
+std::optional<SExpr> equation(const std::vector<long long>& a, const std::vector<std::string>& names) {
+  std::vector<SExpr> left, right;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (a[i] > 0) left.push_back(scaled(a[i], names[i]));
+    if (a[i] < 0) right.push_back(scaled(-a[i], names[i]));
+  }
+  // Long equations are rarely what holds; they mostly fit too few samples.
+  if (left.size() + right.size() > 5 || left.empty()) return std::nullopt;
+  long long k = a[names.size()];
+  if (k > 0) left.push_back(num(k));
+  if (k < 0) right.push_back(num(-k));
+  return app("=", {sum_of(std::move(left)), sum_of(std::move(right))});
+}
+
 bool varies(const std::vector<long long>& column) {
   return std::adjacent_find(column.begin(), column.end(), std::not_equal_to<>()) != column.end();
 }
@@ -78,6 +100,7 @@ std::vector<Atom> template_atoms(const ProblemFacts& facts) {
     add_atom(atoms, *facts.post, "post");
     for (const auto& c : conjuncts(*facts.post)) add_atom(atoms, c, "post");
   }
+  if (facts.post_core) add_atom(atoms, *facts.post_core, "post");
   for (const auto& x : facts.ints)
     for (long long c : facts.constants) {
       add_atom(atoms, app(">=", {sym(x), num(c)}), "bound");
@@ -91,7 +114,7 @@ std::vector<Atom> template_atoms(const ProblemFacts& facts) {
       add_atom(atoms, app("=", {sym(x), sym(y)}), "octagon");
       add_atom(atoms, app("<=", {sym(x), sym(y)}), "octagon");
       add_atom(atoms, app(">=", {sym(x), sym(y)}), "octagon");
-      for (long long c : facts.constants)
+      for (long long c : facts.pair_constants)
         for (long long b : {1LL, -1LL})
           for (const char* op : {"=", "<=", ">="}) {
             // x - y vs 0 is already x vs y.
@@ -128,6 +151,16 @@ std::vector<Atom> data_atoms(const ProblemFacts& facts, const std::vector<Valuat
       if (same) add_atom(atoms, app("=", {app("mod", {sym(name(i)), num(m)}), num(r)}), "mod");
     }
   }
+  std::vector<std::vector<long long>> rows;
+  for (std::size_t s = 0; s < samples.size(); ++s) {
+    std::vector<long long> row;
+    for (std::size_t i = 0; i < n; ++i) row.push_back((*cols)[i][s]);
+    if (std::find(rows.begin(), rows.end(), row) == rows.end()) rows.push_back(std::move(row));
+  }
+  // Fewer distinct states than variables leave too many spurious equations to be worth it.
+  if (rows.size() > std::min<std::size_t>(n, 4))
+    for (const auto& a : affine_equalities(rows))
+      if (auto eq = equation(a, facts.ints)) add_atom(atoms, std::move(*eq), "data");
   // pair_ints is a prefix of ints, so its columns are the first np.
   for (std::size_t i = 0; i < np; ++i)
     for (std::size_t j = i + 1; j < np; ++j) {

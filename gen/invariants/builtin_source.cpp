@@ -23,6 +23,8 @@ using sygus::SExpr;
 constexpr int kSampleCount = 48;
 constexpr int kSampleSteps = 24;
 constexpr std::size_t kMaxMinimizeAttempts = 60;
+constexpr int kMaxDiversify = 3;
+constexpr int kDiversifyCount = 12;
 
 /// A share of what is left before `deadline`.
 Deadline share(Deadline deadline, double fraction) {
@@ -92,6 +94,41 @@ std::vector<Atom> minimize(z3inv::InvariantChecker& checker, std::vector<Atom> c
   return core;
 }
 
+/// More reachable states when the first batch shows a relevant variable stuck at one value (Z3
+/// tends to hand out models that differ only in unconstrained variables): for a few such
+/// variables, pre is strengthened to exclude the value seen and sampling runs again on that
+/// variant. Without spread in the data, equalities like z = 36*y + c stay hidden.
+void diversify(const sygus::Problem& problem, const ProblemFacts& facts, std::vector<z3inv::State>& states,
+               std::vector<Valuation>& samples, Deadline deadline) {
+  const auto* pre = problem.function(problem.pre);
+  if (!pre || samples.empty()) return;
+  int variants = 0;
+  for (const auto& x : facts.pair_ints) {
+    if (variants >= kMaxDiversify || deadline.expired()) break;
+    auto first = samples.front().find(x);
+    if (first == samples.front().end() || !std::holds_alternative<long long>(first->second)) continue;
+    bool stuck = std::all_of(samples.begin(), samples.end(), [&](const Valuation& v) {
+      auto it = v.find(x);
+      return it != v.end() && it->second == first->second;
+    });
+    if (!stuck) continue;
+    std::size_t position = 0;
+    while (position < problem.variables.size() && problem.variables[position].name != x) ++position;
+    if (position >= pre->params.size()) continue;
+    ++variants;
+    sygus::Problem variant = problem;
+    for (auto& f : variant.functions)
+      if (f.name == problem.pre)
+        f.body = app("and", {f.body, negate(app("=", {sym(pre->params[position].name),
+                                                      num(std::get<long long>(first->second))}))});
+    z3inv::InvariantChecker sampler(variant);
+    for (auto& s : sampler.sample_reachable(kDiversifyCount, kSampleSteps, share(deadline, 0.5))) {
+      samples.push_back(read_state(s));
+      states.push_back(std::move(s));
+    }
+  }
+}
+
 class BuiltinSource : public InvariantSource {
  public:
   std::string name() const override { return "builtin"; }
@@ -114,6 +151,7 @@ class BuiltinSource : public InvariantSource {
     auto states = checker.sample_reachable(kSampleCount, kSampleSteps, share(deadline, 0.2));
     std::vector<Valuation> samples;
     for (const auto& s : states) samples.push_back(read_state(s));
+    diversify(problem, facts, states, samples, share(deadline, 0.1));
 
     auto atoms = template_atoms(facts);
     for (auto& a : data_atoms(facts, samples)) add_atom(atoms, std::move(a.term), a.kind);

@@ -53,6 +53,7 @@ std::vector<InvariantCandidate> build_candidate_list(const CandidateParts& parts
   head.push_back({conjunction(terms_of(parts.core)), "builtin:houdini"});
   if (facts.post) {
     head.push_back({*facts.post, "builtin:post"});
+    if (facts.post_core) head.push_back({*facts.post_core, "builtin:post-core"});
     auto with_post = terms_of(parts.core);
     with_post.push_back(*facts.post);
     head.push_back({conjoin(with_post), "builtin:houdini+post"});
