@@ -30,6 +30,8 @@ std::string render_svg(const std::vector<RunMetrics>& runs);
 /// The name a run goes by in reports: its model, prefixed by its suite when `runs` spans
 /// several suites, suffixed by "#id" when another run would otherwise share the name.
 std::string run_label(const RunMetrics& run, const std::vector<RunMetrics>& runs);
+/// run_label() among the runs pointed to (e.g. one suite's).
+std::string run_label(const RunMetrics& run, const std::vector<const RunMetrics*>& runs);
 
 /// Text made safe for XML character data and attribute values: & < > " ' escaped, control
 /// characters XML 1.0 forbids and bytes of invalid UTF-8 replaced by '?'.

@@ -63,8 +63,10 @@ std::vector<std::string> stat_cells(const Stats& s, std::size_t max_k) {
   return cells;
 }
 
+// Labels are made among the suite's own runs: its heading already names the suite.
 void suite_section(std::ostringstream& out, const std::string& suite,
-                   const std::vector<const RunMetrics*>& runs, const std::vector<RunMetrics>& all) {
+                   const std::vector<const RunMetrics*>& runs) {
+  const auto& all = runs;
   out << "## " << cell(suite) << "\n\n";
   std::size_t max_k = 0;
   for (const RunMetrics* r : runs) max_k = std::max(max_k, r->overall.pass_at_k.size());
@@ -127,14 +129,21 @@ void suite_section(std::ostringstream& out, const std::string& suite,
 }  // namespace
 
 std::string run_label(const RunMetrics& run, const std::vector<RunMetrics>& runs) {
+  std::vector<const RunMetrics*> peers;
+  for (const auto& r : runs) peers.push_back(&r);
+  return run_label(run, peers);
+}
+
+std::string run_label(const RunMetrics& run, const std::vector<const RunMetrics*>& runs) {
   std::set<std::string> suites;
-  for (const auto& r : runs) suites.insert(r.run.key.suite);
+  for (const RunMetrics* r : runs) suites.insert(r->run.key.suite);
   auto base = [&](const RunMetrics& r) {
     return suites.size() > 1 ? r.run.key.suite + ": " + r.run.key.model : r.run.key.model;
   };
   std::string label = base(run);
-  for (const auto& r : runs)
-    if (r.run.id != run.run.id && base(r) == label) return label + " #" + std::to_string(run.run.id);
+  for (const RunMetrics* r : runs)
+    if (r->run.id != run.run.id && base(*r) == label)
+      return label + " #" + std::to_string(run.run.id);
   return label;
 }
 
@@ -152,7 +161,7 @@ std::string render_markdown(const std::vector<RunMetrics>& runs) {
     if (!by_suite.count(r.run.key.suite)) order.push_back(r.run.key.suite);
     by_suite[r.run.key.suite].push_back(&r);
   }
-  for (const auto& suite : order) suite_section(out, suite, by_suite[suite], runs);
+  for (const auto& suite : order) suite_section(out, suite, by_suite[suite]);
   return out.str();
 }
 

@@ -56,13 +56,24 @@ void axes(std::ostringstream& out, double top, std::string_view title, std::stri
       << num(mid) << ")\">" << xml_escape(y_title) << "</text>\n";
 }
 
+// Long labels are cut to fit the legend column (at a UTF-8 character boundary).
+std::string fit(const std::string& label) {
+  constexpr std::size_t kMax = 30;
+  if (label.size() <= kMax) return label;
+  std::size_t cut = kMax - 1;
+  while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;
+  return label.substr(0, cut) + "\u2026";
+}
+
 void legend(std::ostringstream& out, double top, const std::vector<std::string>& labels) {
   double x = kLeft + kPlotWidth + 16;
+  // Rows close up when there are many runs, so the legend stays beside its plot.
+  double row = std::min(20.0, (kPlotHeight - 10) / static_cast<double>(std::max<std::size_t>(1, labels.size())));
   for (std::size_t i = 0; i < labels.size(); ++i) {
-    double y = top + kTop + 10 + 20 * static_cast<double>(i);
+    double y = top + kTop + 10 + row * static_cast<double>(i);
     out << "  <rect x=\"" << num(x) << "\" y=\"" << num(y - 9) << "\" width=\"18\" height=\"10\" "
         << "fill=\"" << colour(i) << "\"/>\n";
-    text(out, x + 24, y, labels[i]);
+    text(out, x + 24, y, fit(labels[i]));
   }
 }
 

@@ -57,14 +57,14 @@ TEST_CASE("report: markdown tables hold the expected numbers", "[unit]") {
   CHECK_THAT(md, Catch::Contains("| pass@1 | pass@2 |"));
   // tasks 3, samples 6, verified 50.0%, solved 2, pass@1 50.0%, pass@2 66.7%, no rejections,
   // 2 calls and 3 s of verification per sample pair, 100/40 tokens per sample.
-  CHECK_THAT(md, Catch::Contains("| dafnycomp: gpt | openai | 2 | 1 | 7 | 3 | 6 | 50.0% | 2 | "
+  CHECK_THAT(md, Catch::Contains("| gpt | openai | 2 | 1 | 7 | 3 | 6 | 50.0% | 2 | "
                                  "50.0% | 66.7% | 0 | 4.00 | 3.0 | 600/240 |"));
   // The pipe in the odd model's name is escaped, so its row keeps its columns.
   CHECK_THAT(md, Catch::Contains("a<b> & \"c\" \\| d | openai"));
   // By category: gpt on category 2 (tasks a and b).
-  CHECK_THAT(md, Catch::Contains("| dafnycomp: gpt | 2 | 2 | 4 | 25.0% | 1 | 25.0% | 50.0% |"));
+  CHECK_THAT(md, Catch::Contains("| gpt | 2 | 2 | 4 | 25.0% | 1 | 25.0% | 50.0% |"));
   CHECK_THAT(md, Catch::Contains("| model | ours | recorded | agree | rate |"));
-  CHECK_THAT(md, Catch::Contains("| dafnybench: gpt-4o | 2 | 3 | 3/4 | 75.0% |"));
+  CHECK_THAT(md, Catch::Contains("| gpt-4o | 2 | 3 | 3/4 | 75.0% |"));
   CHECK_THAT(md, Catch::Contains("- t4 sample 0: recorded 3, ours refuted: "
                                  "t4.dfy(9,4): a postcondition could not be proved"));
   // Replay agreement appears only in the replay suite's section.
