@@ -1,0 +1,80 @@
+#pragma once
+/// The contrastive scorer (after iRank, EMNLP'23): a task and a candidate are embedded by two
+/// learned linear projections of their hashed features, and the score is the cosine of the two
+/// embeddings. Higher means "more likely to verify". Scoring is const and thread-safe.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/rank/features.h"
+#include "core/result.h"
+
+namespace verigen::rank {
+
+/// The shape of a model.
+struct ModelDims {
+  std::uint32_t task_features = 1024;       ///< D: hashed task feature dimensions
+  std::uint32_t candidate_features = 2048;  ///< D': hashed candidate feature dimensions
+  std::uint32_t embedding = 32;             ///< d: the shared embedding size
+  bool operator==(const ModelDims&) const = default;
+};
+
+/// A task prepared once for scoring many candidates: its profile and its embedding.
+struct PreparedTask {
+  TaskProfile profile;
+  std::vector<float> embedding;  ///< P_task · f(task), length d
+};
+
+class Scorer {
+ public:
+  /// An untrained model: projections drawn uniformly from ±1/sqrt(d) with a fixed `seed`, so
+  /// training from the same seed and data is reproducible.
+  explicit Scorer(ModelDims dims = {}, std::uint64_t seed = 1, double temperature = 0.1);
+
+  /// The model shipped in the binary (core/rank/default_model.json), parsed once.
+  static const Scorer& default_model();
+
+  /// Reads a model file. Fails with one line naming `path` for an unreadable file, malformed
+  /// JSON, another format or version, or weights whose length does not match the dims.
+  static Result<Scorer> load(const std::string& path);
+  /// Parses a model from JSON text; `name` is used in error messages.
+  static Result<Scorer> from_json(std::string_view text, const std::string& name);
+
+  /// The versioned model file ({"format":"verigen-rank","version":1,...}); lossless: loading
+  /// it gives a model with identical scores.
+  std::string to_json() const;
+  /// Writes to_json() to `path` atomically.
+  Result<bool> save(const std::string& path) const;
+
+  /// cosine(P_task·f(task), P_cand·f(task, candidate)), in [-1, 1].
+  double score(std::string_view task_text, std::string_view candidate_text) const;
+  /// The same, with the task's work done once.
+  PreparedTask prepare(std::string_view task_text) const;
+  double score(const PreparedTask& task, std::string_view candidate_text) const;
+
+  const ModelDims& dims() const { return dims_; }
+  double temperature() const { return temperature_; }
+
+  /// Row-major d×D (task) and d×D' (candidate) projections, for the trainer.
+  std::vector<float>& task_projection() { return task_; }
+  std::vector<float>& candidate_projection() { return candidate_; }
+  const std::vector<float>& task_projection() const { return task_; }
+  const std::vector<float>& candidate_projection() const { return candidate_; }
+
+  /// P·x for a d×cols row-major matrix and a sparse x.
+  static std::vector<float> project(const std::vector<float>& matrix, std::uint32_t rows,
+                                    std::uint32_t cols, const SparseVector& x);
+
+ private:
+  ModelDims dims_;
+  float temperature_;
+  std::vector<float> task_;
+  std::vector<float> candidate_;
+};
+
+/// Cosine similarity; 0 when either vector is zero.
+double cosine(const std::vector<float>& a, const std::vector<float>& b);
+
+}  // namespace verigen::rank
