@@ -42,6 +42,7 @@ void Pipeline::log_record(const Task& task, const CandidateRecord& r) {
   nlohmann::json findings = nlohmann::json::array();
   for (const auto& f : r.findings) findings.push_back(diagnostic_to_json(f));
   nlohmann::json record = {{"task", task.id},
+                           {"task_text", task.source},
                            {"task_sha256", sha256_hex(task.source)},
                            {"kind", std::string(to_string(task.kind))},
                            {"language", std::string(to_string(task.language))},
