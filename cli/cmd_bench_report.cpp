@@ -33,9 +33,12 @@ int run_report(const ReportOptions& options) {
   }
   auto metrics = bench::compute_all(**store);
   std::string text;
-  if (options.format == "json") text = bench::render_json(metrics).dump(2) + "\n";
-  else if (options.format == "svg") text = bench::render_svg(metrics);
-  else text = bench::render_markdown(metrics);
+  if (options.format == "json")
+    text = bench::render_json(metrics).dump(2) + "\n";
+  else if (options.format == "svg")
+    text = bench::render_svg(metrics);
+  else
+    text = bench::render_markdown(metrics);
 
   if (options.out.empty()) {
     std::cout << text << std::flush;
@@ -86,8 +89,7 @@ void register_bench_report(CLI::App& bench, int& exit_code) {
       "report",
       "Report the runs of a results database: markdown tables (default), JSON, or one SVG 1.1 "
       "document holding the pass@k curves above the verified rate per category");
-  cmd->add_option("db", options->db, "Results database written by `verigen bench run`")
-      ->required();
+  cmd->add_option("db", options->db, "Results database written by `verigen bench run`")->required();
   cmd->add_option("--format", options->format,
                   "md (default), json, or svg (both charts stacked in one document)")
       ->check(CLI::IsMember({"md", "json", "svg"}));

@@ -121,7 +121,8 @@ RunMetrics compute_metrics(const RunInfo& run, const std::vector<SampleRecord>& 
 
 std::vector<RunMetrics> compute_all(const ResultStore& store) {
   std::vector<RunMetrics> result;
-  for (const RunInfo& run : store.runs()) result.push_back(compute_metrics(run, store.samples(run.id)));
+  for (const RunInfo& run : store.runs())
+    result.push_back(compute_metrics(run, store.samples(run.id)));
   return result;
 }
 

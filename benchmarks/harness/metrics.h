@@ -27,8 +27,8 @@ struct Stats {
   int tasks = 0;
   int samples = 0;
   int verified_samples = 0;
-  double verified_rate = 0;   ///< verified_samples / samples (0 when there are no samples)
-  int solved_tasks = 0;       ///< tasks with at least one verified sample
+  double verified_rate = 0;  ///< verified_samples / samples (0 when there are no samples)
+  int solved_tasks = 0;      ///< tasks with at least one verified sample
   /// pass_at_k[k-1] for k = 1 … K, averaged over tasks, where K is the fewest samples any of
   /// these tasks has: a partly finished run reports only the k every task can support.
   std::vector<double> pass_at_k;
@@ -47,7 +47,7 @@ struct Disagreement {
   std::string recorded;  ///< as recorded ("failed", "0", "3", …)
   Outcome outcome = Outcome::Error;
   Cause cause = Cause::None;
-  std::string reason;    ///< our sample's detail
+  std::string reason;  ///< our sample's detail
 };
 
 /// Agreement between our verdicts and recorded ones, over samples with a recorded verdict.
@@ -58,7 +58,7 @@ struct Agreement {
   int ours_verified = 0;
   int recorded_verified = 0;
   int agree = 0;
-  double rate = 0;  ///< agree / compared (0 when nothing was compared)
+  double rate = 0;                          ///< agree / compared (0 when nothing was compared)
   std::vector<Disagreement> disagreements;  ///< in task, sample order
 };
 

@@ -29,9 +29,12 @@ nlohmann::json agreement_json(const Agreement& a) {
                              {"outcome", to_string(d.outcome)},
                              {"cause", to_string(d.cause)},
                              {"reason", d.reason}});
-  return {{"compared", a.compared},         {"ours_verified", a.ours_verified},
-          {"recorded_verified", a.recorded_verified}, {"agree", a.agree},
-          {"rate", a.rate},                 {"disagreements", disagreements}};
+  return {{"compared", a.compared},
+          {"ours_verified", a.ours_verified},
+          {"recorded_verified", a.recorded_verified},
+          {"agree", a.agree},
+          {"rate", a.rate},
+          {"disagreements", disagreements}};
 }
 
 }  // namespace

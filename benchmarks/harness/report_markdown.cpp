@@ -20,9 +20,12 @@ std::string percent(double fraction) { return format("%.1f%%", 100 * fraction); 
 std::string cell(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n' || c == '\r')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
@@ -34,7 +37,8 @@ void row(std::ostringstream& out, const std::vector<std::string>& cells) {
 }
 
 // Header plus the alignment line: the first `text_columns` left-aligned, numbers right-aligned.
-void header(std::ostringstream& out, const std::vector<std::string>& names, std::size_t text_columns) {
+void header(std::ostringstream& out, const std::vector<std::string>& names,
+            std::size_t text_columns) {
   row(out, names);
   out << "|";
   for (std::size_t i = 0; i < names.size(); ++i) out << (i < text_columns ? "---|" : "---:|");
@@ -44,8 +48,7 @@ void header(std::ostringstream& out, const std::vector<std::string>& names, std:
 std::vector<std::string> stat_columns(std::size_t max_k) {
   std::vector<std::string> names{"tasks", "samples", "verified", "solved"};
   for (std::size_t k = 1; k <= max_k; ++k) names.push_back("pass@" + std::to_string(k));
-  for (const char* name : {"integrity rejections", "calls/task", "verify s/task",
-                           "tokens in/out"})
+  for (const char* name : {"integrity rejections", "calls/task", "verify s/task", "tokens in/out"})
     names.push_back(name);
   return names;
 }

@@ -52,8 +52,9 @@ void axes(std::ostringstream& out, double top, std::string_view title, std::stri
       << "\" fill=\"none\" stroke=\"#333333\"/>\n";
   text(out, kLeft + kPlotWidth / 2, top + kChartHeight - 15, x_title, "middle");
   double mid = top + kTop + kPlotHeight / 2;
-  out << "  <text x=\"18\" y=\"" << num(mid) << "\" text-anchor=\"middle\" transform=\"rotate(-90 18 "
-      << num(mid) << ")\">" << xml_escape(y_title) << "</text>\n";
+  out << "  <text x=\"18\" y=\"" << num(mid)
+      << "\" text-anchor=\"middle\" transform=\"rotate(-90 18 " << num(mid) << ")\">"
+      << xml_escape(y_title) << "</text>\n";
 }
 
 // Long labels are cut to fit the legend column (at a UTF-8 character boundary).
@@ -68,7 +69,8 @@ std::string fit(const std::string& label) {
 void legend(std::ostringstream& out, double top, const std::vector<std::string>& labels) {
   double x = kLeft + kPlotWidth + 16;
   // Rows close up when there are many runs, so the legend stays beside its plot.
-  double row = std::min(20.0, (kPlotHeight - 10) / static_cast<double>(std::max<std::size_t>(1, labels.size())));
+  double row = std::min(
+      20.0, (kPlotHeight - 10) / static_cast<double>(std::max<std::size_t>(1, labels.size())));
   for (std::size_t i = 0; i < labels.size(); ++i) {
     double y = top + kTop + 10 + row * static_cast<double>(i);
     out << "  <rect x=\"" << num(x) << "\" y=\"" << num(y - 9) << "\" width=\"18\" height=\"10\" "
@@ -135,8 +137,8 @@ void category_chart(std::ostringstream& out, const std::vector<RunMetrics>& runs
       double y = y_of(rate, top);
       out << "  <rect x=\"" << num(group_left + bar * static_cast<double>(i)) << "\" y=\"" << num(y)
           << "\" width=\"" << num(bar) << "\" height=\"" << num(bottom - y) << "\" fill=\""
-          << colour(i) << "\"><title>" << xml_escape(labels[i] + ", " + category + ": " +
-                                                     num(100 * rate) + "%")
+          << colour(i) << "\"><title>"
+          << xml_escape(labels[i] + ", " + category + ": " + num(100 * rate) + "%")
           << "</title></rect>\n";
     }
     text(out, kLeft + slot * (static_cast<double>(group) + 0.5), bottom + 20, category, "middle");
@@ -155,15 +157,27 @@ std::string xml_escape(std::string_view input) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         // XML 1.0 allows no control characters but tab, newline and carriage return.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') out += '?';
-        else out += c;
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
+          out += '?';
+        else
+          out += c;
     }
   }
   return out;

@@ -90,7 +90,8 @@ struct ResultStore::Impl {
   ~Impl() { sqlite3_close_v2(db); }
 };
 
-ResultStore::ResultStore(std::string path) : impl_(std::make_unique<Impl>()), path_(std::move(path)) {}
+ResultStore::ResultStore(std::string path)
+    : impl_(std::make_unique<Impl>()), path_(std::move(path)) {}
 ResultStore::~ResultStore() = default;
 
 Result<std::unique_ptr<ResultStore>> ResultStore::open(const std::string& path) {
@@ -161,14 +162,25 @@ Result<std::int64_t> ResultStore::ensure_run(const RunKey& key) {
   sql::Statement insert(db,
                         "INSERT OR IGNORE INTO runs (suite, provider, model, k, rounds, seed, "
                         "options, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind(key.suite).bind(key.provider).bind(key.model).bind(key.k).bind(key.rounds)
-      .bind(key.seed).bind(key.options).bind(now_utc());
+  insert.bind(key.suite)
+      .bind(key.provider)
+      .bind(key.model)
+      .bind(key.k)
+      .bind(key.rounds)
+      .bind(key.seed)
+      .bind(key.options)
+      .bind(now_utc());
   if (insert.step() != SQLITE_DONE) return failure(insert.error());
   sql::Statement select(db,
                         "SELECT id FROM runs WHERE suite = ? AND provider = ? AND model = ? AND "
                         "k = ? AND rounds = ? AND seed = ? AND options = ?");
-  select.bind(key.suite).bind(key.provider).bind(key.model).bind(key.k).bind(key.rounds)
-      .bind(key.seed).bind(key.options);
+  select.bind(key.suite)
+      .bind(key.provider)
+      .bind(key.model)
+      .bind(key.k)
+      .bind(key.rounds)
+      .bind(key.seed)
+      .bind(key.options);
   if (select.step() != SQLITE_ROW) return failure(select.error());
   std::int64_t id = select.int64(0);
   if (std::string e = transaction.commit(); !e.empty()) return failure(e);
@@ -218,11 +230,21 @@ Result<bool> ResultStore::record(std::int64_t run, const SampleRecord& s) {
                         "integrity, detail, verifier_calls, verify_seconds, generate_seconds, "
                         "prompt_tokens, completion_tokens, candidate_sha256, recorded, "
                         "finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  sample.bind(static_cast<long long>(run)).bind(s.task_id).bind(s.sample)
-      .bind(std::string(to_string(s.outcome))).bind(std::string(to_string(s.cause)))
-      .bind(s.integrity_rejected).bind(s.detail).bind(s.verifier_calls).bind(s.verify_seconds)
-      .bind(s.generate_seconds).bind(s.prompt_tokens).bind(s.completion_tokens)
-      .bind(s.candidate_sha256).bind(s.recorded).bind(now_utc());
+  sample.bind(static_cast<long long>(run))
+      .bind(s.task_id)
+      .bind(s.sample)
+      .bind(std::string(to_string(s.outcome)))
+      .bind(std::string(to_string(s.cause)))
+      .bind(s.integrity_rejected)
+      .bind(s.detail)
+      .bind(s.verifier_calls)
+      .bind(s.verify_seconds)
+      .bind(s.generate_seconds)
+      .bind(s.prompt_tokens)
+      .bind(s.completion_tokens)
+      .bind(s.candidate_sha256)
+      .bind(s.recorded)
+      .bind(now_utc());
   if (sample.step() != SQLITE_DONE) return failure(sample.error());
   if (std::string e = transaction.commit(); !e.empty()) return failure(e);
   return true;
@@ -284,14 +306,16 @@ Result<MergeCounts> ResultStore::merge(const std::string& other) {
       "created) SELECT suite, provider, model, k, rounds, seed, options, created FROM src.runs "
       "ORDER BY id",
       std::string("INSERT OR IGNORE INTO main.tasks (run, task_id, category) "
-                  "SELECT m.id, x.task_id, x.category FROM src.tasks x") + kSameRun,
+                  "SELECT m.id, x.task_id, x.category FROM src.tasks x") +
+          kSameRun,
       std::string("INSERT OR IGNORE INTO main.samples (run, task_id, sample, outcome, cause, "
                   "integrity, detail, verifier_calls, verify_seconds, generate_seconds, "
                   "prompt_tokens, completion_tokens, candidate_sha256, recorded, finished_at) "
                   "SELECT m.id, x.task_id, x.sample, x.outcome, x.cause, x.integrity, x.detail, "
                   "x.verifier_calls, x.verify_seconds, x.generate_seconds, x.prompt_tokens, "
                   "x.completion_tokens, x.candidate_sha256, x.recorded, x.finished_at "
-                  "FROM src.samples x") + kSameRun + " ORDER BY x.run, x.task_id, x.sample",
+                  "FROM src.samples x") +
+          kSameRun + " ORDER BY x.run, x.task_id, x.sample",
   };
   for (std::size_t i = 0; i < std::size(statements); ++i) {
     sql::Statement insert(db, statements[i].c_str());

@@ -34,8 +34,8 @@ inline SampleRecord sample(const std::string& task, const std::string& category,
   s.category = category;
   s.sample = index;
   s.outcome = outcome;
-  s.cause = outcome == Outcome::Verified || outcome == Outcome::Refuted ? Cause::None
-                                                                        : Cause::Timeout;
+  s.cause =
+      outcome == Outcome::Verified || outcome == Outcome::Refuted ? Cause::None : Cause::Timeout;
   s.detail = task + " sample " + std::to_string(index);
   s.verifier_calls = 2;
   s.verify_seconds = 1.5;
@@ -54,8 +54,8 @@ inline RunKey key(const std::string& model, int k = 2) {
 /// Every stored field, for comparing samples read back.
 inline auto fields(const SampleRecord& s) {
   return std::tie(s.task_id, s.category, s.sample, s.outcome, s.cause, s.integrity_rejected,
-                  s.detail, s.verifier_calls, s.verify_seconds, s.generate_seconds,
-                  s.prompt_tokens, s.completion_tokens, s.candidate_sha256, s.recorded);
+                  s.detail, s.verifier_calls, s.verify_seconds, s.generate_seconds, s.prompt_tokens,
+                  s.completion_tokens, s.candidate_sha256, s.recorded);
 }
 
 }  // namespace verigen::bench::test

@@ -1,9 +1,10 @@
 // pass@k against values computed by hand, run and category aggregates, and agreement with
 // recorded verdicts on a crafted replay run.
 
+#include "benchmarks/harness/metrics.h"
+
 #include <catch2/catch.hpp>
 
-#include "benchmarks/harness/metrics.h"
 #include "test/bench/bench_fixtures.h"
 
 using namespace verigen;
@@ -12,10 +13,10 @@ using namespace verigen::bench::test;
 
 // 1 - C(n-c,k)/C(n,k), worked out on paper.
 TEST_CASE("pass@k: the unbiased estimator on hand-computed values", "[unit]") {
-  CHECK(pass_at_k(5, 2, 1) == Approx(0.4));   // 1 - C(3,1)/C(5,1) = 1 - 3/5
-  CHECK(pass_at_k(5, 2, 2) == Approx(0.7));   // 1 - C(3,2)/C(5,2) = 1 - 3/10
-  CHECK(pass_at_k(5, 2, 3) == Approx(0.9));   // 1 - C(3,3)/C(5,3) = 1 - 1/10
-  CHECK(pass_at_k(5, 2, 4) == Approx(1.0));   // only 3 wrong: any 4 include a right one
+  CHECK(pass_at_k(5, 2, 1) == Approx(0.4));  // 1 - C(3,1)/C(5,1) = 1 - 3/5
+  CHECK(pass_at_k(5, 2, 2) == Approx(0.7));  // 1 - C(3,2)/C(5,2) = 1 - 3/10
+  CHECK(pass_at_k(5, 2, 3) == Approx(0.9));  // 1 - C(3,3)/C(5,3) = 1 - 1/10
+  CHECK(pass_at_k(5, 2, 4) == Approx(1.0));  // only 3 wrong: any 4 include a right one
   CHECK(pass_at_k(10, 0, 1) == 0);
   CHECK(pass_at_k(10, 0, 10) == 0);
   CHECK(pass_at_k(10, 10, 1) == 1);
@@ -29,8 +30,8 @@ TEST_CASE("pass@k: the unbiased estimator on hand-computed values", "[unit]") {
 TEST_CASE("metrics: run and category aggregates", "[unit]") {
   RunInfo run{1, key("gpt", 2), "2024-01-01T00:00:00Z"};
   std::vector<SampleRecord> samples{
-      sample("a", "2", 0, Outcome::Verified), sample("a", "2", 1, Outcome::Refuted),
-      sample("b", "2", 0, Outcome::Refuted),  sample("b", "2", 1, Outcome::Refuted),
+      sample("a", "2", 0, Outcome::Verified),  sample("a", "2", 1, Outcome::Refuted),
+      sample("b", "2", 0, Outcome::Refuted),   sample("b", "2", 1, Outcome::Refuted),
       sample("c", "10", 0, Outcome::Verified), sample("c", "10", 1, Outcome::Verified),
   };
   samples[3].integrity_rejected = true;
@@ -64,9 +65,9 @@ TEST_CASE("metrics: run and category aggregates", "[unit]") {
 // A task with fewer samples bounds k: pass@2 cannot be estimated from one sample.
 TEST_CASE("metrics: pass@k stops at the fewest samples of any task", "[unit]") {
   RunInfo run{1, key("gpt", 3), ""};
-  auto m = compute_metrics(run, {sample("a", "2", 0, Outcome::Verified),
-                                 sample("a", "2", 1, Outcome::Verified),
-                                 sample("b", "2", 0, Outcome::Refuted)});
+  auto m = compute_metrics(
+      run, {sample("a", "2", 0, Outcome::Verified), sample("a", "2", 1, Outcome::Verified),
+            sample("b", "2", 0, Outcome::Refuted)});
   CHECK(m.overall.pass_at_k == std::vector<double>{0.5});
   CHECK(compute_metrics(run, {}).overall.pass_at_k.empty());
 }

@@ -1,11 +1,12 @@
 // Reports rendered from a small database written here: the markdown holds the expected
 // numbers, the JSON every metric, and the SVG is well-formed XML with one curve per run.
 
+#include "benchmarks/harness/report.h"
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
 
-#include "benchmarks/harness/report.h"
 #include "test/bench/bench_fixtures.h"
 
 using namespace verigen;
@@ -26,10 +27,13 @@ std::vector<RunMetrics> small_database(const std::string& path) {
   // gpt: task a 1/2, task b 0/2, task c 2/2 → verified 50%, pass@1 50%, pass@2 66.7%.
   for (auto [task, category, verified] : {std::tuple{"a", "2", 1}, {"b", "2", 0}, {"c", "3", 2}})
     for (int i = 0; i < 2; ++i)
-      REQUIRE(store.record(gpt, sample(task, category, i,
-                                       i < verified ? Outcome::Verified : Outcome::Refuted)).ok());
+      REQUIRE(store
+                  .record(gpt, sample(task, category, i,
+                                      i < verified ? Outcome::Verified : Outcome::Refuted))
+                  .ok());
   // odd: everything verified.
-  for (int i = 0; i < 2; ++i) REQUIRE(store.record(odd, sample("a", "2", i, Outcome::Verified)).ok());
+  for (int i = 0; i < 2; ++i)
+    REQUIRE(store.record(odd, sample("a", "2", i, Outcome::Verified)).ok());
   // replay: 3 of 4 agree; t4 was recorded verified and we refute it.
   auto disagreeing = sample("t4", "x", 0, Outcome::Refuted, "3");
   disagreeing.detail = "t4.dfy(9,4): a postcondition could not be proved";
