@@ -79,7 +79,8 @@ void print_summary(std::ostream& out, const RunOptions& o, std::int64_t run, con
   const long expected = static_cast<long>(tasks.size()) * o.k;
   char time[64];
   std::snprintf(time, sizeof time, "%.1f s wall, %.1f s verifying", wall, verify);
-  out << "bench " << o.suite << " (" << o.provider << (o.model.empty() ? "" : " " + o.model) << ", k=" << o.k
+  const std::string model = run_key(o).model;
+  out << "bench " << o.suite << " (" << o.provider << (model.empty() ? "" : " " + model) << ", k=" << o.k
       << ", rounds=" << o.rounds << ") -> " << o.db << " run " << run
       << (o.shard_count > 1 ? ", shard " + std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count) : "")
       << "\n"
@@ -156,6 +157,17 @@ int run_bench(const RunOptions& o, std::ostream& out, std::ostream& err) {
       return 2;
     }
     outputs = std::make_shared<const PublishedOutputs>(std::move(*read));
+  }
+  if (outputs) {
+    // A replay runs the tasks the model has an output for; say how many others there are, so
+    // a truncated outputs file is not mistaken for the whole suite.
+    std::vector<BenchTask> answered;
+    for (auto& t : *loaded)
+      if (outputs->by_file.count(t.task.id)) answered.push_back(std::move(t));
+    if (answered.size() < loaded->size())
+      err << "bench: note: " << loaded->size() - answered.size() << " of " << loaded->size() << " tasks have no output in "
+          << o.outputs << "; replaying the " << answered.size() << " that do\n";
+    *loaded = std::move(answered);
   }
   auto tasks = select_tasks(std::move(*loaded), o);
   if (!tasks.ok()) {

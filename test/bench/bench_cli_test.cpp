@@ -1,0 +1,182 @@
+// `verigen bench run` through the real binary and the real Dafny: replay of published outputs,
+// resume after SIGKILL, shards merged, malformed outputs, clever without Lean.
+
+#include <catch2/catch.hpp>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "../cli/cli_harness.h"
+#include "benchmarks/harness/result_store.h"
+#include "core/file_io.h"
+
+using namespace verigen;
+using namespace verigen::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kData = fs::path(VERIGEN_SHARED_DIR) / "datasets";
+const fs::path kOutputs = kData / "dafnybench" / "model_outputs";
+/// Three small real DafnyBench tasks whose gpt-4o outputs DafnyBench recorded as successes.
+const std::vector<std::string> kFiles = {"Clover_swap_no_hints.dfy", "dafny-synthesis_task_id_242_no_hints.dfy",
+                                         "dafny-synthesis_task_id_435_no_hints.dfy"};
+
+/// A gpt-4o.json holding only the kFiles entries of the real one, and the real results CSV.
+std::string small_outputs(const TempDir& dir) {
+  auto all = nlohmann::json::parse(*read_file((kOutputs / "gpt-4o.json").string()));
+  nlohmann::json some = nlohmann::json::object();
+  for (const auto& [key, entry] : all.items())
+    if (std::find(kFiles.begin(), kFiles.end(), entry["test_file"].get<std::string>()) != kFiles.end()) some[key] = entry;
+  REQUIRE(some.size() == kFiles.size());
+  dir.file("gpt-4o_results.csv", *read_file((kOutputs / "gpt-4o_results.csv").string()));
+  return dir.file("gpt-4o.json", some.dump());
+}
+
+std::vector<std::string> replay_args(const std::string& outputs, const std::string& db) {
+  return {"bench", "run", "dafnybench", "--provider", "replay", "--outputs", outputs, "--db", db,
+          "--data", kData.string(), "--limit", "3", "--jobs", "1"};
+}
+
+/// (task, sample) → outcome of every sample in the database.
+std::map<std::pair<std::string, int>, Outcome> samples_of(const std::string& db) {
+  std::map<std::pair<std::string, int>, Outcome> out;
+  auto store = bench::ResultStore::open_existing(db);
+  if (!store.ok()) return out;
+  for (const auto& run : (*store)->runs())
+    for (const auto& s : (*store)->samples(run.id)) out[{s.task_id, s.sample}] = s.outcome;
+  return out;
+}
+
+/// Starts build/verigen with `args` as a child (its own pid), stdout/stderr to /dev/null.
+pid_t spawn_verigen(const std::vector<std::string>& args, const std::string& cache) {
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::setenv("XDG_CACHE_HOME", cache.c_str(), 1);
+    ::setenv("VERIGEN_NO_PROGRESS", "1", 1);
+    std::string binary = std::string(VERIGEN_BINARY_DIR) + "/verigen";
+    std::vector<char*> argv{binary.data()};
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    if (std::freopen("/dev/null", "w", stdout) && std::freopen("/dev/null", "w", stderr))
+      ::execv(binary.c_str(), argv.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
+bool have_data() {
+  if (fs::exists(kOutputs / "gpt-4o.json")) return true;
+  WARN("skipped: " << kOutputs << " is absent");
+  return false;
+}
+
+}  // namespace
+
+// Contract: replaying three published outputs verifies them with Dafny and records one sample
+// each, with DafnyBench's recorded attempt beside our verdict.
+TEST_CASE("bench run replays published DafnyBench outputs into the database", "[verifier:dafny]") {
+  if (!have_data()) return;
+  TempDir dir;
+  auto db = (dir.path / "tmp.db").string();
+  auto run = run_verigen(replay_args(small_outputs(dir), db), (dir.path / "cache").string());
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.out.find("verified       3 (100.0%)") != std::string::npos);
+  auto store = bench::ResultStore::open_existing(db);
+  REQUIRE(store.ok());
+  auto runs = (*store)->runs();
+  REQUIRE(runs.size() == 1);
+  CHECK(runs[0].key.model == "gpt-4o");
+  auto samples = (*store)->samples(runs[0].id);
+  REQUIRE(samples.size() == 3);
+  for (const auto& s : samples) {
+    CHECK(s.outcome == Outcome::Verified);
+    CHECK(s.recorded == "0");
+    CHECK(s.verifier_calls == 1);
+  }
+}
+
+// Contract: a run killed with SIGKILL after its first recorded sample resumes when the same
+// command runs again, skipping what was recorded; it ends with the samples of an uninterrupted
+// run. Shards 0/2 and 1/2 merged give those samples too.
+TEST_CASE("bench run resumes after SIGKILL and shards merge into the single run", "[verifier:dafny]") {
+  if (!have_data()) return;
+  TempDir dir;
+  auto outputs = small_outputs(dir);
+  auto whole_db = (dir.path / "whole.db").string();
+  REQUIRE(run_verigen(replay_args(outputs, whole_db), (dir.path / "cache-whole").string()).exit_code == 0);
+  auto whole = samples_of(whole_db);
+  REQUIRE(whole.size() == 3);
+
+  // A fresh cache, so the killed run is slow enough to be caught between samples.
+  auto killed_db = (dir.path / "killed.db").string();
+  auto cache = (dir.path / "cache-killed").string();
+  pid_t child = spawn_verigen(replay_args(outputs, killed_db), cache);
+  REQUIRE(child > 0);
+  std::size_t seen = 0;
+  auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(3);
+  while (seen == 0 && std::chrono::steady_clock::now() < give_up) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (fs::exists(killed_db)) seen = samples_of(killed_db).size();
+  }
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  REQUIRE(seen >= 1);
+  auto after_kill = samples_of(killed_db);
+  WARN("killed after " << after_kill.size() << " of 3 samples were recorded");
+  auto resumed = run_verigen(replay_args(outputs, killed_db), cache);
+  INFO(resumed.out << resumed.err);
+  REQUIRE(resumed.exit_code == 0);
+  CHECK(resumed.out.find(std::to_string(3 - after_kill.size()) + " run now") != std::string::npos);
+  CHECK(samples_of(killed_db) == whole);
+
+  std::vector<std::string> shard_dbs;
+  for (int i = 0; i < 2; ++i) {
+    auto args = replay_args(outputs, (dir.path / ("shard-" + std::to_string(i) + ".db")).string());
+    args.insert(args.end(), {"--shard", std::to_string(i) + "/2"});
+    REQUIRE(run_verigen(args, cache).exit_code == 0);
+    shard_dbs.push_back(args[8]);
+  }
+  auto merged_db = (dir.path / "merged.db").string();
+  auto merge = run_verigen({"bench", "merge", shard_dbs[0], shard_dbs[1], "--into", merged_db}, cache);
+  INFO(merge.out << merge.err);
+  REQUIRE(merge.exit_code == 0);
+  CHECK(samples_of(merged_db) == whole);
+}
+
+// Contract: an outputs file that is not JSON, or an entry without llm_output, is exit 2 with one
+// line naming the file (and the entry); nothing is recorded.
+TEST_CASE("bench run refuses malformed outputs files", "[verifier:dafny]") {
+  TempDir dir;
+  auto db = (dir.path / "x.db").string();
+  auto garbage = dir.file("broken.json", "{\"000\": ");
+  auto run = run_verigen(replay_args(garbage, db), (dir.path / "cache").string());
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("broken.json") != std::string::npos);
+  auto missing = dir.file("shape.json", R"({"000": {"test_ID": "000", "test_file": "a_no_hints.dfy"}})");
+  run = run_verigen(replay_args(missing, db), (dir.path / "cache").string());
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("shape.json") != std::string::npos);
+  CHECK(run.err.find("'000'") != std::string::npos);
+  CHECK_FALSE(fs::exists(db));
+}
+
+// Contract: clever without --lean-project says what to pass in one line and exits 3 at once.
+TEST_CASE("bench run clever without --lean-project exits 3", "[verifier:dafny]") {
+  TempDir dir;
+  auto db = (dir.path / "c.db").string();
+  auto run = run_verigen({"bench", "run", "clever", "--db", db}, (dir.path / "cache").string());
+  CHECK(run.exit_code == 3);
+  CHECK(run.err.find("--lean-project") != std::string::npos);
+  CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+  CHECK_FALSE(fs::exists(db));
+}
