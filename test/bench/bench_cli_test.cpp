@@ -14,6 +14,7 @@
 
 #include "../cli/cli_harness.h"
 #include "benchmarks/harness/result_store.h"
+#include "benchmarks/suites/suite.h"
 #include "core/file_io.h"
 
 using namespace verigen;
@@ -179,4 +180,47 @@ TEST_CASE("bench run clever without --lean-project exits 3", "[verifier:dafny]")
   CHECK(run.err.find("--lean-project") != std::string::npos);
   CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
   CHECK_FALSE(fs::exists(db));
+}
+
+// Contract: for a few small DafnyComp programs the ground truth, given as the answer to the
+// stripped task, passes `verify --against` (the specify-kind audit, then Dafny): stripping
+// removed annotations only, and putting them back verifies.
+TEST_CASE("dafnycomp: ground truth re-inserted into the stripped program verifies", "[verifier:dafny]") {
+  auto dir_of = kData / "dafnycomp";
+  if (!fs::exists(dir_of)) {
+    WARN("skipped: " << dir_of << " is absent");
+    return;
+  }
+  auto tasks = bench::load_suite("dafnycomp", dir_of.string());
+  REQUIRE(tasks.ok());
+  std::sort(tasks->begin(), tasks->end(), [](const auto& a, const auto& b) { return a.reference.size() < b.reference.size(); });
+  TempDir dir;
+  for (int i = 0; i < 3; ++i) {
+    const auto& t = (*tasks)[static_cast<std::size_t>(i)];
+    auto stripped = dir.file("stripped" + std::to_string(i) + ".dfy", t.task.source);
+    auto truth = dir.file("truth" + std::to_string(i) + ".dfy", t.reference);
+    auto run = run_verigen({"verify", "--against", stripped, "--kind", "specify", truth}, (dir.path / "cache").string());
+    INFO(t.task.id << "\n" << run.out << run.err);
+    CHECK(run.exit_code == 0);
+  }
+}
+
+// Contract: scripts/slurm-bench --dry-run prints an N-task array whose tasks run one shard each
+// into their own database, and a merge+report job depending on the array's success.
+TEST_CASE("slurm-bench --dry-run prints the array and the dependent merge", "[verifier:dafny]") {
+  SubprocessRunner runner;
+  ProcessSpec spec;
+  spec.argv = {std::string(VERIGEN_SOURCE_DIR) + "/scripts/slurm-bench", "sygus-inv", "--shards", "3", "--dir", "/tmp/sb",
+               "--dry-run", "--", "--jobs", "2"};
+  spec.deadline = Deadline::after_seconds(30);
+  auto result = runner.run(spec);
+  INFO(result.out << result.err);
+  REQUIRE(result.exited());
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.out.find("--array 0-2") != std::string::npos);
+  CHECK(result.out.find("--shard\\ \\$SLURM_ARRAY_TASK_ID/3") != std::string::npos);
+  CHECK(result.out.find("shard-\\$SLURM_ARRAY_TASK_ID.db") != std::string::npos);
+  CHECK(result.out.find("--dependency afterok:JOBID") != std::string::npos);
+  CHECK(result.out.find("bench\\ merge") != std::string::npos);
+  CHECK(result.out.find("bench\\ report") != std::string::npos);
 }
