@@ -26,8 +26,18 @@ struct Environment {
   std::shared_ptr<const PublishedOutputs> outputs;
 };
 
-/// The one line that says why a sample failed, for reports that explain disagreements.
+std::string why_not(const CandidateRecord& r);
+
+/// The one line that says why a sample failed, for reports that explain disagreements
+/// (related messages of a diagnostic follow on the same line).
 std::string failure_detail(const CandidateRecord& r) {
+  std::string line = why_not(r);
+  for (auto& c : line)
+    if (c == '\n' || c == '\r') c = ' ';
+  return line;
+}
+
+std::string why_not(const CandidateRecord& r) {
   if (!r.rejected.empty()) return "no candidate: " + r.rejected;
   if (!r.findings.empty()) return "integrity: " + format_diagnostic(r.findings.front());
   if (!r.verdict) return "never verified (deadline reached first)";
