@@ -6,6 +6,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "backends/dafny/dafny_backend.h"
 #include "cli/commands.h"
@@ -13,6 +14,7 @@
 #include "core/caching_backend.h"
 #include "core/file_io.h"
 #include "core/progress.h"
+#include "core/rank/scorer.h"
 #include "core/verdict_json.h"
 #include "gen/gen_output.h"
 #include "gen/generator_factory.h"
@@ -54,6 +56,8 @@ struct GenCommandOptions {
   std::vector<std::string> fstar_includes;
   bool json = false;
   bool no_cache = false;
+  bool no_rank = false;
+  std::string scorer_model;
 };
 
 /// The task a spec file asks for, in any language gen supports.
@@ -167,7 +171,24 @@ int run_gen(const GenCommandOptions& options) {
   auto auditor = [](const Task& t, const std::string& candidate) {
     return audit_candidate(t.language, t.source, candidate, t.kind, t.source_path);
   };
-  Pipeline pipeline(**generator, backend, auditor, nullptr, log, pipeline_options);
+  // Candidates are verified best-scored first; the scorer only orders them, it never decides.
+  std::optional<rank::Scorer> loaded_scorer;
+  Ranker ranker;
+  if (!options.no_rank) {
+    if (!options.scorer_model.empty()) {
+      auto model = rank::Scorer::load(options.scorer_model);
+      if (!model.ok()) {
+        std::cerr << model.error() << "\n";
+        return kExitBadInput;
+      }
+      loaded_scorer = std::move(*model);
+    }
+    const rank::Scorer* scorer = loaded_scorer ? &*loaded_scorer : &rank::Scorer::default_model();
+    ranker = [scorer](const Task& t, const std::string& candidate) {
+      return scorer->score(t.source, candidate);
+    };
+  }
+  Pipeline pipeline(**generator, backend, auditor, ranker, log, pipeline_options);
   GenProgress progress(options.k);
   pipeline.on_progress([&](const CandidateRecord& r) { progress.settled(r); });
   PipelineResult result = pipeline.run(*task);
@@ -297,6 +318,8 @@ void register_gen(CLI::App& app, int& exit_code) {
   cmd->add_option("--record", o->generator.record, "Record the provider's answers to this cassette");
   cmd->add_flag("--json", o->json, "Print one JSON document on stdout");
   cmd->add_flag("--no-cache", o->no_cache, "Neither read nor write the verification cache");
+  cmd->add_flag("--no-rank", o->no_rank, "Verify candidates in the provider's order, not the scorer's");
+  cmd->add_option("--scorer", o->scorer_model, "Scorer model file (default: the shipped one)");
   cmd->callback([o, &exit_code] { exit_code = run_gen(*o); });
 }
 

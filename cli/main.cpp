@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   verigen::cli::register_check(app, exit_code);
   verigen::cli::register_bench(app, exit_code);
   verigen::cli::register_rank(app, exit_code);
+  verigen::cli::register_inv(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <thread>
 #include <system_error>
 
 #include "benchmarks/harness/sqlite_statement.h"
@@ -94,12 +95,31 @@ ResultStore::ResultStore(std::string path)
     : impl_(std::make_unique<Impl>()), path_(std::move(path)) {}
 ResultStore::~ResultStore() = default;
 
+namespace {
+
+/// Opening runs statements that SQLite may refuse with SQLITE_BUSY without waiting for the busy
+/// handler (switching a new file to WAL while another process opens it, a lock upgrade it
+/// cannot wait for without risking deadlock). Those are transient: open again, a little later.
+template <typename Open>
+auto open_retrying(Open open) {
+  auto result = open();
+  for (int attempt = 1; attempt <= 20 && !result.ok(); ++attempt) {
+    const std::string& e = result.error();
+    if (e.find("locked") == std::string::npos && e.find("busy") == std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
+    result = open();
+  }
+  return result;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<ResultStore>> ResultStore::open(const std::string& path) {
-  return open_impl(path, /*create=*/true);
+  return open_retrying([&] { return open_impl(path, /*create=*/true); });
 }
 
 Result<std::unique_ptr<ResultStore>> ResultStore::open_existing(const std::string& path) {
-  return open_impl(path, /*create=*/false);
+  return open_retrying([&] { return open_impl(path, /*create=*/false); });
 }
 
 Result<std::unique_ptr<ResultStore>> ResultStore::open_impl(const std::string& path, bool create) {

@@ -1,0 +1,170 @@
+/// `verigen inv FILE.sl... [--timeout SEC] [--jobs N] [--json]`: loop-invariant synthesis on
+/// SyGuS-INV problems — candidates → contrastive ranking → Z3, then Spacer.
+
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/inv_report.h"
+#include "cli/source_input.h"
+#include "core/parallel.h"
+#include "core/progress.h"
+#include "core/rank/scorer.h"
+#include "gen/generator_factory.h"
+#include "gen/inv_portfolio.h"
+#include "gen/run_log.h"
+
+namespace verigen::cli {
+namespace {
+
+struct InvOptions {
+  std::vector<std::string> files;
+  double timeout = 10;
+  int jobs = 0;
+  bool json = false;
+  int k = 24;
+  bool no_spacer = false;
+  bool check_all = false;
+  bool no_rank = false;
+  std::string scorer_model;
+  std::string log;
+  GeneratorOptions generator;
+};
+
+/// Reads and parses every input before any solving, so a bad file is reported at once and
+/// costs the others nothing.
+void read_inputs(const InvOptions& options, std::vector<InvFileResult>& results,
+                 std::vector<std::string>& texts) {
+  for (std::size_t i = 0; i < options.files.size(); ++i) {
+    results[i].file = options.files[i];
+    auto source = read_source(options.files[i]);
+    if (!source.ok()) {
+      results[i].input_error = source.error();
+      continue;
+    }
+    if (source->language != Language::SyGuS) {
+      results[i].input_error = options.files[i] + ": error: not a SyGuS-INV problem (expected .sl)";
+      continue;
+    }
+    auto problem = sygus::parse_problem(source->text, options.files[i]);
+    if (!problem.ok()) {
+      results[i].input_error = problem.error();
+      continue;
+    }
+    results[i].problem = std::move(*problem);
+    texts[i] = std::move(source->text);
+  }
+}
+
+int run_inv(const InvOptions& options) {
+  std::vector<InvFileResult> results(options.files.size());
+  std::vector<std::string> texts(options.files.size());
+  read_inputs(options, results, texts);
+
+  // The scorer: the shipped default, another model file, or none (the sources' own order).
+  std::optional<rank::Scorer> loaded;
+  const rank::Scorer* scorer = nullptr;
+  if (!options.no_rank) {
+    if (options.scorer_model.empty()) {
+      scorer = &rank::Scorer::default_model();
+    } else {
+      auto model = rank::Scorer::load(options.scorer_model);
+      if (!model.ok()) {
+        std::cerr << model.error() << "\n";
+        return kExitBadInput;
+      }
+      loaded = std::move(*model);
+      scorer = &*loaded;
+    }
+  }
+  RunLog log = options.log.empty() ? RunLog() : RunLog(options.log);
+  if (!log.ok()) {
+    std::cerr << log.error() << "\n";
+    return kExitBadInput;
+  }
+
+  InvPortfolioOptions portfolio_options;
+  portfolio_options.k = options.k;
+  portfolio_options.use_spacer = !options.no_spacer;
+  portfolio_options.check_all = options.check_all;
+
+  const int jobs = options.jobs > 0 ? options.jobs
+                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  Progress progress("inv", options.files.size());
+  std::mutex print_mutex;
+  parallel_for(options.files.size(), jobs, [&](std::size_t i) {
+    auto& r = results[i];
+    if (r.problem) {
+      // Sources are made per problem: each owns its Z3 contexts and HTTP handles, so worker
+      // threads share nothing but the read-only scorer and the (locked) run log.
+      std::vector<std::unique_ptr<inv::InvariantSource>> owned;
+      std::vector<std::string> source_notes;
+      owned.push_back(inv::make_builtin_source());
+      if (options.generator.provider != "builtin") {
+        auto llm = inv::make_llm_source(options.generator);
+        if (llm.ok()) owned.push_back(std::move(*llm));
+        else source_notes.push_back(llm.error());
+      }
+      std::vector<inv::InvariantSource*> sources;
+      for (auto& s : owned) sources.push_back(s.get());
+      InvPortfolio portfolio(sources, scorer, options.log.empty() ? nullptr : &log, portfolio_options);
+      r.outcome = portfolio.solve(*r.problem, texts[i], Deadline::after_seconds(options.timeout));
+      r.outcome->notes.insert(r.outcome->notes.begin(), source_notes.begin(), source_notes.end());
+    }
+    const bool failed = !r.outcome || r.outcome->status != InvOutcome::Status::Solved;
+    progress.advance(r.file, failed);
+    if (!options.json) {
+      std::lock_guard<std::mutex> lock(print_mutex);
+      progress.finish();
+      std::cout << render_inv_text(r) << std::flush;
+    }
+  });
+  progress.finish();
+
+  if (options.json) {
+    nlohmann::json problems = nlohmann::json::array();
+    for (const auto& r : results) problems.push_back(render_inv_json(r));
+    std::cout << nlohmann::json{{"problems", problems}}.dump(2) << "\n";
+  } else if (results.size() > 1) {
+    std::size_t solved = 0, infeasible = 0;
+    for (const auto& r : results) {
+      if (!r.outcome) continue;
+      solved += r.outcome->status == InvOutcome::Status::Solved;
+      infeasible += r.outcome->status == InvOutcome::Status::Infeasible;
+    }
+    std::cout << solved << " of " << results.size() << " solved, " << infeasible
+              << " infeasible\n";
+  }
+  return inv_exit_code(results);
+}
+
+}  // namespace
+
+void register_inv(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<InvOptions>();
+  auto* cmd = app.add_subcommand("inv", "Synthesise loop invariants for SyGuS-INV problems (.sl)");
+  cmd->add_option("files", options->files, "SyGuS-INV problems")->required();
+  cmd->add_option("--timeout", options->timeout, "Wall-clock limit per problem, seconds (0: none)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--jobs,-j", options->jobs, "Problems solved in parallel (default: cores)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--json", options->json, "Print one JSON document on stdout");
+  cmd->add_option("-k", options->k, "Candidates asked of each source")->check(CLI::PositiveNumber);
+  cmd->add_option("--provider", options->generator.provider,
+                  "Candidate source besides the built-in enumerator: builtin (none), openai, replay")
+      ->check(CLI::IsMember({"builtin", "openai", "replay"}));
+  cmd->add_option("--model", options->generator.model, "Model name (openai)");
+  cmd->add_option("--cassette", options->generator.cassette, "Recorded answers (replay)");
+  cmd->add_option("--record", options->generator.record, "Record the model's answers to FILE");
+  cmd->add_flag("--no-spacer", options->no_spacer, "Do not run Z3's CHC engine (Spacer)");
+  cmd->add_flag("--check-all", options->check_all,
+                "Check every candidate, not only up to the first that holds (ranking data)");
+  cmd->add_flag("--no-rank", options->no_rank, "Check candidates in the sources' own order");
+  cmd->add_option("--scorer", options->scorer_model, "Scorer model file (default: the shipped one)");
+  cmd->add_option("--log", options->log, "Append every candidate and its verdict to FILE (JSONL)");
+  cmd->callback([options, &exit_code] { exit_code = run_inv(*options); });
+}
+
+}  // namespace verigen::cli

@@ -1,0 +1,102 @@
+#include "cli/inv_report.h"
+
+#include <cstdio>
+#include <sstream>
+
+#include "cli/commands.h"
+
+namespace verigen::cli {
+namespace {
+
+std::string seconds(std::chrono::milliseconds ms) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f s", static_cast<double>(ms.count()) / 1000.0);
+  return buffer;
+}
+
+std::string state_text(const z3inv::State& state) {
+  std::string text;
+  for (const auto& [name, value] : state) {
+    if (!text.empty()) text += ", ";
+    text += name + " = " + value;
+  }
+  return text;
+}
+
+nlohmann::json check_json(const z3inv::CheckResult& check) {
+  nlohmann::json json = {{"name", check.name},
+                         {"outcome", std::string(to_string(check.outcome))},
+                         {"cause", std::string(to_string(check.cause))}};
+  if (!check.detail.empty()) json["detail"] = check.detail;
+  if (!check.counterexample.empty()) json["counterexample"] = check.counterexample;
+  return json;
+}
+
+}  // namespace
+
+std::string render_inv_text(const InvFileResult& r) {
+  if (!r.input_error.empty()) return r.input_error + "\n";
+  std::ostringstream out;
+  const auto& o = *r.outcome;
+  out << r.file << ": " << to_string(o.status) << " [";
+  if (!o.source.empty()) out << o.source << ", ";
+  out << o.checks_run << " checks, " << seconds(o.elapsed) << "]\n";
+  switch (o.status) {
+    case InvOutcome::Status::Solved:
+      out << sygus::invariant_definition(*r.problem, *o.invariant) << "\n";
+      break;
+    case InvOutcome::Status::Infeasible:
+      out << r.file << ": note: no invariant exists: post is violated after "
+          << (o.trace.empty() ? 0 : o.trace.size() - 1) << " transitions\n";
+      for (std::size_t i = 0; i < o.trace.size(); ++i)
+        out << "  step " << i << ": " << state_text(o.trace[i]) << "\n";
+      break;
+    default:
+      for (const auto& check : o.checks)
+        if (check.outcome != Outcome::Verified)
+          out << r.file << ": note: best candidate failed " << check.name
+              << (check.detail.empty() ? "" : ": " + check.detail) << "\n";
+      break;
+  }
+  for (const auto& note : o.notes) out << r.file << ": note: " << note << "\n";
+  return out.str();
+}
+
+nlohmann::json render_inv_json(const InvFileResult& r) {
+  nlohmann::json json = {{"file", r.file}};
+  if (!r.input_error.empty()) {
+    json.update({{"solved", false}, {"status", "bad-input"}, {"error", r.input_error},
+                 {"invariant", nullptr}, {"checks", 0}, {"elapsed_ms", 0}});
+    return json;
+  }
+  const auto& o = *r.outcome;
+  json["solved"] = o.status == InvOutcome::Status::Solved;
+  json["status"] = std::string(to_string(o.status));
+  json["invariant"] = o.invariant ? nlohmann::json(sygus::invariant_definition(*r.problem, *o.invariant))
+                                  : nlohmann::json(nullptr);
+  json["source"] = o.source;
+  json["checks"] = o.checks_run;
+  json["candidates"] = o.candidates.size();
+  json["elapsed_ms"] = o.elapsed.count();
+  json["logic"] = r.problem->logic;
+  nlohmann::json checks = nlohmann::json::array();
+  for (const auto& check : o.checks) checks.push_back(check_json(check));
+  json["verification"] = checks;
+  if (!o.trace.empty()) json["trace"] = o.trace;
+  if (!o.notes.empty()) json["notes"] = o.notes;
+  return json;
+}
+
+int inv_exit_code(const std::vector<InvFileResult>& results) {
+  bool bad = false, error = false, unsolved = false;
+  for (const auto& r : results) {
+    if (!r.input_error.empty()) bad = true;
+    else if (r.outcome->status == InvOutcome::Status::Error) error = true;
+    else if (r.outcome->status != InvOutcome::Status::Solved) unsolved = true;
+  }
+  if (bad) return kExitBadInput;
+  if (error) return kExitToolMissing;
+  return unsolved ? kExitNotVerified : kExitOk;
+}
+
+}  // namespace verigen::cli
