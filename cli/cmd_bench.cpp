@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "benchmarks/harness/runner.h"
+#include "benchmarks/harness/sygus_attempt.h"
 #include "cli/commands.h"
 
 namespace verigen::cli {
@@ -54,6 +55,9 @@ int run(BenchRunCommand& c) {
     return kExitBadInput;
   }
   o.data_dir = data_dir(c.data, o.suite);
+  // The Dafny suites and clever come with the generation pipeline; sygus-inv runs the invariant
+  // portfolio of `verigen inv`.
+  bench::register_sygus_inv_solver();
   return bench::run_bench(o, std::cout, std::cerr);
 }
 
