@@ -18,6 +18,10 @@ struct Verdict {
   std::string tool_version;
   std::chrono::milliseconds elapsed{0};
   bool cached = false;                   ///< true when served from the verification cache
+  /// True for an Unknown the tool itself concluded under a limit that is part of its options
+  /// (Dafny's per-assertion --verification-time-limit): the same input and options give that
+  /// answer again, so it may be cached. A wall-clock kill is never reproducible.
+  bool reproducible = false;
 
   bool verified() const { return outcome == Outcome::Verified; }
 

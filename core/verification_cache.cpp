@@ -55,7 +55,10 @@ bool VerificationCache::store(const std::string& key, const Verdict& verdict,
                               const std::string& display_path) const {
   bool definitive = verdict.outcome == Outcome::Verified ||
                     (verdict.outcome == Outcome::Refuted && verdict.cause == Cause::None);
-  if (!definitive) return false;
+  // A time-out under the tool's own limit (part of the key's options) is the tool's answer for
+  // those options; a wall-clock kill, a crash or an error is not and is asked again.
+  bool tool_limit = verdict.outcome == Outcome::Unknown && verdict.reproducible;
+  if (!definitive && !tool_limit) return false;
   nlohmann::json entry = {{"format", kFormat}, {"key", key},
                           {"verdict", verdict_to_json(verdict, display_path)}};
   return write_file_atomic(path_of(key), entry.dump()).ok();

@@ -26,8 +26,9 @@ class VerificationCache {
   /// miss or a corrupt entry (which the next store() overwrites).
   std::optional<Verdict> load(const std::string& key, const std::string& display_path) const;
 
-  /// Stores a verdict if it is definitive (Verified, or Refuted by the tool); Unknown and Error
-  /// depend on time and machine and are never cached. Atomic: a crash leaves no partial entry.
+  /// Stores a verdict if it is definitive (Verified, or Refuted by the tool) or an Unknown the
+  /// tool reached under its own option-set limit (Verdict::reproducible); other Unknowns and
+  /// Errors depend on our clock and the machine and are never cached. Atomic: a crash leaves no partial entry.
   /// Returns false when nothing was written.
   bool store(const std::string& key, const Verdict& verdict, const std::string& display_path) const;
 

@@ -1,5 +1,7 @@
 #include "backends/dafny/dafny_backend.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 
@@ -81,7 +83,12 @@ std::unique_ptr<DafnyServer> DafnyBackend::take_server() {
     idle_servers_.pop_back();
     return server;
   }
-  return std::make_unique<DafnyServer>(command_, verification_options(), dafny_environment());
+  auto server = std::make_unique<DafnyServer>(command_, verification_options(), dafny_environment());
+  // Silence far beyond what one assertion batch may take means the server has stopped working
+  // on the document; the one-shot process then answers within the same deadline.
+  const int limit = options_.verification_time_limit > 0 ? options_.verification_time_limit : 20;
+  server->set_stall_limit(std::chrono::seconds(std::max(90, 6 * limit)));
+  return server;
 }
 
 void DafnyBackend::give_back(std::unique_ptr<DafnyServer> server) {

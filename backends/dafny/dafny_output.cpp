@@ -213,7 +213,9 @@ Verdict interpret_verify_run(const ProcessResult& run, const PathMapping& paths)
                              " verification time-out(s) (--verification-time-limit)";
         for (const auto& d : parsed.diagnostics)
           if (is_timeout_message(d.message)) { detail = format_diagnostic(d); break; }
-        return with_diagnostics(Verdict::unknown(Cause::Timeout, detail));
+        Verdict timed_out = with_diagnostics(Verdict::unknown(Cause::Timeout, detail));
+        timed_out.reproducible = true;  // Dafny's own limit, part of the options, not our clock
+        return timed_out;
       }
       if (s && (s->out_of_resource > 0 || s->inconclusive > 0))
         return with_diagnostics(Verdict::unknown(Cause::ResourceLimit, first_error_line(parsed)));

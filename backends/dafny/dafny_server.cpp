@@ -71,7 +71,12 @@ Verdict interpret_server_transcript(const ServerTranscript& t, const PathMapping
       errors = true;
       only_timeouts &= is_timeout_message(d.message);
     }
-  if (errors) return with(only_timeouts ? Verdict::unknown(Cause::Timeout, "") : Verdict::refuted({}));
+  if (errors && only_timeouts) {
+    Verdict timed_out = with(Verdict::unknown(Cause::Timeout, ""));
+    timed_out.reproducible = true;  // Dafny's per-assertion limit, as in the one-shot path
+    return timed_out;
+  }
+  if (errors) return with(Verdict::refuted({}));
   bool all_correct = !t.symbol_statuses.empty();
   for (int status : t.symbol_statuses) all_correct &= status == kStatusCorrect;
   // A symbol that failed without an error message (out of resource is reported like this)
@@ -161,7 +166,8 @@ Result<ServerTranscript> DafnyServer::verify(const std::string& text, Deadline d
   const auto resolved_wait = std::chrono::seconds(3);
   Deadline symbol_deadline = deadline;
   while (!symbols_final && !failed_early) {
-    auto message = receive(resolved ? symbol_deadline : deadline, timed_out);
+    // Every wait is also capped by the stall limit, counted from the last message.
+    auto message = receive((resolved ? symbol_deadline : deadline).capped(stall_limit_), timed_out);
     if (!message) {
       if (*timed_out && resolved && !deadline.expired() && transcript.symbol_statuses.empty()) {
         // Resolution succeeded but no symbol was ever announced (nothing to verify): let the
@@ -171,6 +177,10 @@ Result<ServerTranscript> DafnyServer::verify(const std::string& text, Deadline d
         return fail("dafny server: no verifiable symbols announced");
       }
       stop();
+      if (*timed_out && !deadline.expired()) {
+        *timed_out = false;  // not our deadline: the server went silent, the process answers
+        return fail("dafny server: silent for " + std::to_string(stall_limit_.count() / 1000) + " s");
+      }
       if (*timed_out) return fail("dafny server: deadline reached");
       return fail("dafny server: connection lost");
     }
@@ -207,9 +217,10 @@ Result<ServerTranscript> DafnyServer::verify(const std::string& text, Deadline d
   send({{"jsonrpc", "2.0"}, {"id", id}, {"method", "textDocument/documentSymbol"},
         {"params", {{"textDocument", {{"uri", uri}}}}}});
   while (true) {
-    auto message = receive(deadline, timed_out);
+    auto message = receive(deadline.capped(stall_limit_), timed_out);
     if (!message) {
       stop();
+      if (!deadline.expired()) *timed_out = false;  // a silent server: the process answers
       return fail("dafny server: no answer to the closing request");
     }
     if (message->value("id", -1) == id) break;

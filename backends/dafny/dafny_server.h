@@ -2,6 +2,7 @@
 /// A warm Dafny: one long-lived `dafny server` (Dafny's language server, LSP over stdio) that
 /// verifies document after document without paying .NET's start-up each time.
 
+#include <chrono>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -47,6 +48,12 @@ class DafnyServer {
   /// Documents verified since the server started (it is restarted every so often).
   int documents() const { return documents_; }
 
+  /// How long the server may stay silent while a document is open before it is given up on
+  /// (killed; verify() fails without timed_out, so the caller falls back to a fresh process).
+  /// Seen under heavy load: a server that stopped reporting on a document with a timed-out
+  /// symbol and sat idle until the wall-clock deadline.
+  void set_stall_limit(std::chrono::milliseconds limit) { stall_limit_ = limit; }
+
  private:
   Result<bool> ensure_started(Deadline deadline);
   bool send(const nlohmann::json& message);
@@ -62,6 +69,7 @@ class DafnyServer {
   int next_id_ = 1;
   int documents_ = 0;
   long serial_ = 0;
+  std::chrono::milliseconds stall_limit_{std::chrono::seconds(120)};
 };
 
 }  // namespace verigen::dafny

@@ -115,3 +115,19 @@ TEST_CASE("server killed at the deadline, then restarted", "[verifier:dafny]") {
   good.text = read_file(good.display_path).value();
   CHECK(warm.verify(good, Deadline::after(120s)).verified());
 }
+
+// Contract: a server that goes silent on an open document is given up on after the stall
+// limit, well before the caller's deadline, and the failure is not a time-out: the back-end
+// then asks a fresh one-shot process instead of reporting Unknown.
+TEST_CASE("a silent server is given up on at the stall limit", "[process]") {
+  DafnyServer server({"python3", std::string(VERIGEN_SOURCE_DIR) + "/test/fixtures/dafny/silent_server.py"},
+                     {}, {});
+  server.set_stall_limit(1s);
+  bool timed_out = true;
+  const auto started = std::chrono::steady_clock::now();
+  auto transcript = server.verify("method M() {}\n", Deadline::after(60s), &timed_out);
+  CHECK_FALSE(transcript.ok());
+  CHECK_FALSE(timed_out);
+  CHECK(transcript.error().find("silent") != std::string::npos);
+  CHECK(std::chrono::steady_clock::now() - started < 30s);
+}

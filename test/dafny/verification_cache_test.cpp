@@ -93,6 +93,22 @@ TEST_CASE("unknown and error are not cached", "[unit]") {
   CHECK_FALSE(fs::exists(cache.directory()));
 }
 
+// Contract: a time-out under the tool's own limit (part of the options) is the tool's answer and
+// is served from the cache, still Unknown — never Verified.
+TEST_CASE("a time-out under the tool's own limit is cached as unknown", "[unit]") {
+  VerificationCache cache(fresh_dir("toollimit").string());
+  Verdict timed_out = Verdict::unknown(Cause::Timeout, "timed out after 20 seconds");
+  timed_out.reproducible = true;
+  CountingBackend inner(timed_out);
+  CachingBackend cached(inner, cache);
+  cached.verify(sample("a.dfy", "t"), Deadline::never());
+  Verdict again = cached.verify(sample("a.dfy", "t"), Deadline::never());
+  CHECK(inner.calls == 1);
+  CHECK(again.cached);
+  CHECK(again.outcome == Outcome::Unknown);
+  CHECK(again.cause == Cause::Timeout);
+}
+
 // Contract: a corrupt entry is ignored (the tool is asked again) and rewritten.
 TEST_CASE("corrupt cache entry is ignored and rewritten", "[unit]") {
   auto dir = fresh_dir("corrupt");
