@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <limits>
+#include <set>
 
 namespace verigen::bench {
 namespace {
@@ -72,6 +73,33 @@ double pass_at_k(int n, int c, int k) {
   return 1.0 - all_wrong;
 }
 
+std::string_view to_string(ReasonClass reason) {
+  switch (reason) {
+    case ReasonClass::Integrity: return "integrity";
+    case ReasonClass::Timeout: return "timeout";
+    case ReasonClass::Refuted: return "refuted";
+    case ReasonClass::Other: return "other";
+    case ReasonClass::Verified: return "verified";
+  }
+  return "other";
+}
+
+ReasonClass classify(const SampleRecord& s) {
+  if (s.outcome == Outcome::Verified) return ReasonClass::Verified;
+  // The audit runs first: whatever the verifier said of a refused candidate, the audit decided.
+  if (s.integrity_rejected) return ReasonClass::Integrity;
+  // A resource limit is Dafny's own budget running out, a timeout by another measure.
+  if (s.cause == Cause::Timeout || s.cause == Cause::ResourceLimit) return ReasonClass::Timeout;
+  if (s.outcome == Outcome::Refuted) return ReasonClass::Refuted;
+  return ReasonClass::Other;
+}
+
+int Agreement::count(ReasonClass reason) const {
+  int n = 0;
+  for (const Disagreement& d : disagreements) n += d.reason_class == reason;
+  return n;
+}
+
 bool CategoryLess::operator()(const std::string& a, const std::string& b) const {
   auto x = as_integer(a), y = as_integer(b);
   if (x && y) return *x != *y ? *x < *y : a < b;
@@ -101,20 +129,28 @@ RunMetrics compute_metrics(const RunInfo& run, const std::vector<SampleRecord>& 
     return a->task_id != b->task_id ? a->task_id < b->task_id : a->sample < b->sample;
   });
   Agreement agreement;
+  std::set<std::string> tasks;
   for (const SampleRecord* s : replayed) {
     bool recorded = s->recorded != "failed";
     bool ours = s->outcome == Outcome::Verified;
+    bool alone = s->verifier_outcome == Outcome::Verified;
     ++agreement.compared;
+    tasks.insert(s->task_id);
     agreement.recorded_verified += recorded;
     agreement.ours_verified += ours;
+    agreement.verifier_verified += alone;
+    agreement.verifier_agree += recorded == alone;
+    agreement.verifier_not_run += !s->verifier_outcome.has_value();
     if (recorded == ours) {
       ++agreement.agree;
     } else {
-      agreement.disagreements.push_back(
-          {s->task_id, s->sample, s->recorded, s->outcome, s->cause, s->detail});
+      agreement.disagreements.push_back({s->task_id, s->sample, s->recorded, s->outcome, s->cause,
+                                         s->detail, classify(*s), s->verifier_outcome});
     }
   }
+  agreement.tasks = static_cast<int>(tasks.size());
   agreement.rate = static_cast<double>(agreement.agree) / agreement.compared;
+  agreement.verifier_rate = static_cast<double>(agreement.verifier_agree) / agreement.compared;
   metrics.agreement = std::move(agreement);
   return metrics;
 }

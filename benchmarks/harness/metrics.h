@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "benchmarks/harness/result_store.h"
@@ -40,6 +41,21 @@ struct Stats {
   long completion_tokens = 0;
 };
 
+/// Why our final verdict on a replay sample differs from the recorded one.
+enum class ReasonClass {
+  Integrity,  ///< our audit refused the candidate (the verifier's own verdict is kept beside)
+  Timeout,    ///< the verifier ran out of time or resources
+  Refuted,    ///< the verifier refuted it (the reason is its first error)
+  Other,      ///< parse or resolution errors, tool failures, no candidate
+  Verified,   ///< we verified what the dataset recorded as failed
+};
+
+/// "integrity", "timeout", "refuted", "other", "verified": the JSON names.
+std::string_view to_string(ReasonClass reason);
+
+/// The class of a sample's disagreement, from its outcome, cause and audit flag.
+ReasonClass classify(const SampleRecord& sample);
+
 /// A replay sample where our verdict and the dataset's recorded one differ.
 struct Disagreement {
   std::string task_id;
@@ -48,18 +64,31 @@ struct Disagreement {
   Outcome outcome = Outcome::Error;
   Cause cause = Cause::None;
   std::string reason;  ///< our sample's detail
+  ReasonClass reason_class = ReasonClass::Other;
+  std::optional<Outcome> verifier_outcome;  ///< the verifier's verdict, audit aside
 };
 
 /// Agreement between our verdicts and recorded ones, over samples with a recorded verdict.
 /// A recorded value other than "failed" counts as recorded success; ours is success when the
-/// outcome is Verified.
+/// outcome is Verified (the final verdict: audit and verifier), and the verifier alone succeeds
+/// when verifier_outcome is Verified (the audit's refusals set aside).
 struct Agreement {
+  int tasks = 0;  ///< distinct tasks among the compared samples
   int compared = 0;
   int ours_verified = 0;
   int recorded_verified = 0;
   int agree = 0;
-  double rate = 0;                          ///< agree / compared (0 when nothing was compared)
-  std::vector<Disagreement> disagreements;  ///< in task, sample order
+  double rate = 0;  ///< agree / compared (0 when nothing was compared)
+  int verifier_verified = 0;
+  int verifier_agree = 0;
+  double verifier_rate = 0;  ///< verifier_agree / compared
+  /// Compared samples without a verifier verdict (the verifier never ran, or the sample was
+  /// recorded before verifier_outcome existed): they count as not verified by the verifier.
+  int verifier_not_run = 0;
+  std::vector<Disagreement> disagreements;  ///< of the final verdict, in task, sample order
+
+  /// Disagreements of one class.
+  int count(ReasonClass reason) const;
 };
 
 struct RunMetrics {

@@ -57,6 +57,7 @@ void fill_record(const PipelineResult& result, SampleRecord& record) {
   if (result.winner) {
     record.outcome = Outcome::Verified;
     record.cause = Cause::None;
+    record.verifier_outcome = Outcome::Verified;
     record.candidate_sha256 = sha256_hex(result.winner->text);
     return;
   }
@@ -80,12 +81,48 @@ void fill_record(const PipelineResult& result, SampleRecord& record) {
   record.detail = failure_detail(*last);
   record.candidate_sha256 = last->text.empty() ? "" : sha256_hex(last->text);
   record.integrity_rejected = !last->findings.empty();
-  if (last->verdict) {
+  if (record.integrity_rejected) {
+    // The audit's refusal is a verdict on the candidate, not a failure to reach one.
+    record.outcome = Outcome::Refuted;
+    record.cause = Cause::Integrity;
+  } else if (last->verdict) {
     record.outcome = last->verdict->outcome;
     record.cause = last->verdict->cause;
+    record.verifier_outcome = record.outcome;
   } else {
     record.outcome = Outcome::Error;
     record.cause = last->rejected.empty() ? Cause::Timeout : Cause::BadOutput;
+  }
+}
+
+/// Replay only: the verifier's verdict on a candidate the audit refused, so that reports can
+/// tell the verifier's disagreements with the dataset from the audit's. Same back-end (and
+/// cache) and the same per-verification limit as the pipeline's own calls.
+void verify_refused(Environment& env, const Task& task, const PipelineResult& result,
+                    const PipelineOptions& options, SampleRecord& record) {
+  const CandidateRecord* refused = nullptr;
+  for (const auto& r : result.candidates)
+    if (!r.findings.empty() && !r.text.empty()) refused = &r;
+  if (!refused) return;
+  Candidate candidate;
+  candidate.task_id = task.id;
+  candidate.language = task.language;
+  candidate.display_path = task.source_path;
+  candidate.text = refused->text;
+  candidate.origin = refused->origin;
+  candidate.index = refused->id;
+  Deadline deadline = options.deadline.capped(
+      std::chrono::milliseconds(static_cast<long long>(options.verify_timeout_seconds * 1000)));
+  Verdict verdict = env.backend->verify(candidate, deadline);
+  ++record.verifier_calls;
+  record.verify_seconds += seconds(verdict.elapsed);
+  record.verifier_outcome = verdict.outcome;
+  // The finding stays first (it decided the outcome); when the verifier failed too, its reason
+  // follows, since verifier_outcome alone cannot say which error it was.
+  if (!verdict.verified()) {
+    CandidateRecord alone;
+    alone.verdict = verdict;
+    record.detail += "; verifier alone: " + failure_detail(alone);
   }
 }
 
@@ -130,6 +167,7 @@ SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) 
   Pipeline pipeline(*generator, *env.backend, auditor, nullptr, *env.log, p);
   PipelineResult result = pipeline.run(task);
   fill_record(result, record);
+  if (env.outputs && record.integrity_rejected) verify_refused(env, task, result, p, record);
   auto usage = generator->usage();
   record.prompt_tokens = usage.prompt_tokens;
   record.completion_tokens = usage.completion_tokens;

@@ -13,12 +13,17 @@ namespace verigen::bench {
 
 /// Markdown: per suite, one table row per run (tasks, samples, verified rate, solved tasks,
 /// pass@1 … pass@K, integrity rejections, verifier calls, verify seconds and tokens), a
-/// per-category table, and for replay runs an agreement table "model | ours | recorded | agree |
-/// rate" followed by every disagreement with its reason. Rates are percentages with one decimal.
+/// per-category table, and for replay runs an agreement table "model | tasks | recorded | ours |
+/// Dafny alone | agree (ours) | rate (ours) | agree (Dafny alone) | rate (Dafny alone)" followed,
+/// per run, by a collapsible <details> block listing every disagreement with its task and reason,
+/// grouped by class (integrity, timeout, dafny refuted, parse/other, verified by us). Rates are
+/// percentages with one decimal.
 std::string render_markdown(const std::vector<RunMetrics>& runs);
 
 /// Every metric as one JSON document: {"runs": [{id, suite, provider, model, k, rounds, seed,
-/// options, created, label, overall, categories: [...], agreement (or null)}]}. Rates are
+/// options, created, label, overall, categories: [...], agreement (or null)}]}; agreement holds
+/// the counts and rates of Agreement, disagreements_by_class, and each disagreement's class and
+/// verifier_outcome. Rates are
 /// fractions in [0, 1]; pass_at_k is an array whose element i is pass@(i+1).
 nlohmann::json render_json(const std::vector<RunMetrics>& runs);
 

@@ -22,18 +22,33 @@ nlohmann::json stats_json(const Stats& s) {
 
 nlohmann::json agreement_json(const Agreement& a) {
   nlohmann::json disagreements = nlohmann::json::array();
-  for (const Disagreement& d : a.disagreements)
+  for (const Disagreement& d : a.disagreements) {
+    nlohmann::json alone;  // null when the verifier never ran
+    if (d.verifier_outcome) alone = to_string(*d.verifier_outcome);
     disagreements.push_back({{"task_id", d.task_id},
                              {"sample", d.sample},
                              {"recorded", d.recorded},
                              {"outcome", to_string(d.outcome)},
                              {"cause", to_string(d.cause)},
-                             {"reason", d.reason}});
-  return {{"compared", a.compared},
+                             {"reason", d.reason},
+                             {"class", to_string(d.reason_class)},
+                             {"verifier_outcome", alone}});
+  }
+  nlohmann::json by_class = nlohmann::json::object();
+  for (ReasonClass c : {ReasonClass::Integrity, ReasonClass::Timeout, ReasonClass::Refuted,
+                        ReasonClass::Other, ReasonClass::Verified})
+    by_class[std::string(to_string(c))] = a.count(c);
+  return {{"tasks", a.tasks},
+          {"compared", a.compared},
           {"ours_verified", a.ours_verified},
           {"recorded_verified", a.recorded_verified},
           {"agree", a.agree},
           {"rate", a.rate},
+          {"verifier_verified", a.verifier_verified},
+          {"verifier_agree", a.verifier_agree},
+          {"verifier_rate", a.verifier_rate},
+          {"verifier_not_run", a.verifier_not_run},
+          {"disagreements_by_class", by_class},
           {"disagreements", disagreements}};
 }
 

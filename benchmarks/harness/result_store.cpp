@@ -16,7 +16,8 @@ namespace {
 // Marks the file as ours ("VGBN"), so a database of another program with a user_version of its
 // own is still recognised as foreign. Bump kSchemaVersion with every schema change.
 constexpr int kApplicationId = 0x5647424e;
-constexpr int kSchemaVersion = 1;
+// Version 2 added samples.verifier_outcome; version-1 files are migrated when opened.
+constexpr int kSchemaVersion = 2;
 constexpr int kBusyTimeoutMs = 30000;
 
 constexpr const char* kSchema = R"sql(
@@ -35,6 +36,7 @@ CREATE TABLE samples (
   verifier_calls INTEGER NOT NULL, verify_seconds REAL NOT NULL, generate_seconds REAL NOT NULL,
   prompt_tokens INTEGER NOT NULL, completion_tokens INTEGER NOT NULL,
   candidate_sha256 TEXT NOT NULL, recorded TEXT NOT NULL, finished_at TEXT NOT NULL,
+  verifier_outcome TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (run, task_id, sample),
   FOREIGN KEY (run, task_id) REFERENCES tasks(run, task_id));
 )sql";
@@ -61,7 +63,7 @@ int pragma_int(sqlite3* db, const char* text, std::string& error) {
 constexpr const char* kSampleColumns =
     "s.task_id, t.category, s.sample, s.outcome, s.cause, s.integrity, s.detail, "
     "s.verifier_calls, s.verify_seconds, s.generate_seconds, s.prompt_tokens, "
-    "s.completion_tokens, s.candidate_sha256, s.recorded";
+    "s.completion_tokens, s.candidate_sha256, s.recorded, s.verifier_outcome";
 
 SampleRecord read_sample(const sql::Statement& row) {
   SampleRecord s;
@@ -81,7 +83,27 @@ SampleRecord read_sample(const sql::Statement& row) {
   s.completion_tokens = static_cast<long>(row.int64(11));
   s.candidate_sha256 = row.text(12);
   s.recorded = row.text(13);
+  // '' is "never ran"; an unknown name (a newer verigen) reads as an error, as for outcome.
+  if (std::string v = row.text(14); !v.empty())
+    s.verifier_outcome = outcome_from_string(v).value_or(Outcome::Error);
   return s;
+}
+
+/// Brings a database of schema `from` to kSchemaVersion; "" on success, else SQLite's message.
+std::string migrate(sqlite3* db, int from) {
+  if (from < 2) {
+    // Samples recorded before the column existed never ran the verifier on refused candidates.
+    if (std::string e = sql::exec(
+            db, "ALTER TABLE samples ADD COLUMN verifier_outcome TEXT NOT NULL DEFAULT ''");
+        !e.empty())
+      return e;
+  }
+  std::string stamp = "PRAGMA user_version=" + std::to_string(kSchemaVersion) + ";";
+  return sql::exec(db, stamp.c_str());
+}
+
+std::string verifier_outcome_text(const SampleRecord& s) {
+  return s.verifier_outcome ? std::string(to_string(*s.verifier_outcome)) : std::string();
 }
 
 }  // namespace
@@ -169,6 +191,10 @@ Result<std::unique_ptr<ResultStore>> ResultStore::open_impl(const std::string& p
     return failure("results database schema " + std::to_string(version) +
                    " is newer than this verigen understands (" + std::to_string(kSchemaVersion) +
                    ")");
+  } else if (version < kSchemaVersion) {
+    // Under the same write lock as creation: two processes opening a version-1 file must not
+    // both add the column.
+    if (std::string e = migrate(db, version); !e.empty()) return failure(e);
   }
   if (std::string e = transaction.commit(); !e.empty()) return failure(e);
   return store;
@@ -249,7 +275,8 @@ Result<bool> ResultStore::record(std::int64_t run, const SampleRecord& s) {
                         "INSERT OR IGNORE INTO samples (run, task_id, sample, outcome, cause, "
                         "integrity, detail, verifier_calls, verify_seconds, generate_seconds, "
                         "prompt_tokens, completion_tokens, candidate_sha256, recorded, "
-                        "finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        "finished_at, verifier_outcome) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   sample.bind(static_cast<long long>(run))
       .bind(s.task_id)
       .bind(s.sample)
@@ -264,7 +291,8 @@ Result<bool> ResultStore::record(std::int64_t run, const SampleRecord& s) {
       .bind(s.completion_tokens)
       .bind(s.candidate_sha256)
       .bind(s.recorded)
-      .bind(now_utc());
+      .bind(now_utc())
+      .bind(verifier_outcome_text(s));
   if (sample.step() != SQLITE_DONE) return failure(sample.error());
   if (std::string e = transaction.commit(); !e.empty()) return failure(e);
   return true;
@@ -288,7 +316,8 @@ Result<bool> ResultStore::merge_from(const std::string& other) {
 }
 
 Result<MergeCounts> ResultStore::merge(const std::string& other) {
-  // Opening it on its own first checks it is one of ours and gives errors that name it.
+  // Opening it on its own first checks it is one of ours and gives errors that name it; it also
+  // migrates an older schema, so the copy below can name every current column.
   if (auto source = open_existing(other); !source.ok()) return fail(source.error());
   std::error_code ec;
   if (std::filesystem::equivalent(other, path_, ec))
@@ -330,10 +359,12 @@ Result<MergeCounts> ResultStore::merge(const std::string& other) {
           kSameRun,
       std::string("INSERT OR IGNORE INTO main.samples (run, task_id, sample, outcome, cause, "
                   "integrity, detail, verifier_calls, verify_seconds, generate_seconds, "
-                  "prompt_tokens, completion_tokens, candidate_sha256, recorded, finished_at) "
+                  "prompt_tokens, completion_tokens, candidate_sha256, recorded, finished_at, "
+                  "verifier_outcome) "
                   "SELECT m.id, x.task_id, x.sample, x.outcome, x.cause, x.integrity, x.detail, "
                   "x.verifier_calls, x.verify_seconds, x.generate_seconds, x.prompt_tokens, "
-                  "x.completion_tokens, x.candidate_sha256, x.recorded, x.finished_at "
+                  "x.completion_tokens, x.candidate_sha256, x.recorded, x.finished_at, "
+                  "x.verifier_outcome "
                   "FROM src.samples x") +
           kSameRun + " ORDER BY x.run, x.task_id, x.sample",
   };

@@ -48,7 +48,7 @@ struct SampleRecord {
   int sample = 0;                  ///< 0 … k-1
   Outcome outcome = Outcome::Error;
   Cause cause = Cause::Internal;
-  bool integrity_rejected = false; ///< the audit refused the candidate (never verified)
+  bool integrity_rejected = false; ///< the audit refused the candidate (outcome Refuted/Integrity)
   std::string detail;              ///< one line: the first diagnostic, the finding, the error
   int verifier_calls = 0;
   double verify_seconds = 0;
@@ -57,6 +57,10 @@ struct SampleRecord {
   long completion_tokens = 0;
   std::string candidate_sha256;    ///< of the final candidate text ("" when none)
   std::string recorded;            ///< replay: what the dataset recorded ("0", "3", "failed"), else ""
+  /// The verifier's own verdict on the final candidate, audit aside: equal to `outcome` when
+  /// the audit passed it; for a replayed candidate the audit refused, what the verifier said
+  /// of it anyway; nullopt when the verifier never ran (stored as '').
+  std::optional<Outcome> verifier_outcome;
 };
 
 /// What one merge copied: runs and samples of the other database, and how many were new here.
@@ -69,8 +73,9 @@ struct MergeCounts {
 
 class ResultStore {
  public:
-  /// Opens (creating when absent) the database at `path` and its schema. A Failure names the
-  /// file ("results.db: error: not a verigen results database").
+  /// Opens (creating when absent) the database at `path` and its schema; a database of an older
+  /// schema is migrated in place (version 1 gains samples.verifier_outcome = ''). A Failure names
+  /// the file ("results.db: error: not a verigen results database").
   static Result<std::unique_ptr<ResultStore>> open(const std::string& path);
   /// Like open(), but never creates: a missing or empty file is a Failure naming it. For
   /// readers (reports, merge sources), where a typo must not leave an empty database behind.

@@ -102,7 +102,42 @@ TEST_CASE("bench run replays published DafnyBench outputs into the database", "[
     CHECK(s.outcome == Outcome::Verified);
     CHECK(s.recorded == "0");
     CHECK(s.verifier_calls == 1);
+    CHECK(s.verifier_outcome == Outcome::Verified);
   }
+}
+
+// Contract: a replayed output the audit refuses (here a contract added to Clover_swap) is still
+// verified by Dafny; the sample is Refuted for integrity and keeps Dafny's own verdict beside.
+TEST_CASE("bench run replay verifies what the audit refused, and records it apart", "[verifier:dafny]") {
+  if (!have_data()) return;
+  TempDir dir;
+  auto outputs = small_outputs(dir);
+  auto json = nlohmann::json::parse(*read_file(outputs));
+  for (auto& [key, entry] : json.items()) {
+    if (entry["test_file"] != "Clover_swap_no_hints.dfy") continue;
+    std::string text = entry["llm_output"];
+    auto at = text.find("  ensures y == X\n");
+    REQUIRE(at != std::string::npos);
+    entry["llm_output"] = text.insert(at, "  ensures x + y == X + Y\n");
+  }
+  dir.file("gpt-4o.json", json.dump());
+  auto db = (dir.path / "tmp.db").string();
+  auto args = replay_args(outputs, db);
+  args.insert(args.end(), {"--filter", "Clover_swap"});
+  auto run = run_verigen(args, (dir.path / "cache").string());
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  auto store = bench::ResultStore::open_existing(db);
+  REQUIRE(store.ok());
+  auto samples = (*store)->samples((*store)->runs().at(0).id);
+  REQUIRE(samples.size() == 1);
+  const auto& s = samples[0];
+  CHECK(s.outcome == Outcome::Refuted);
+  CHECK(s.cause == Cause::Integrity);
+  CHECK(s.integrity_rejected);
+  CHECK(s.verifier_outcome == Outcome::Verified);
+  CHECK(s.verifier_calls == 1);
+  CHECK(s.detail.rfind("integrity: ", 0) == 0);
 }
 
 // Contract: a run killed with SIGKILL after its first recorded sample resumes when the same

@@ -44,6 +44,7 @@ inline SampleRecord sample(const std::string& task, const std::string& category,
   s.completion_tokens = 40;
   s.candidate_sha256 = "ab" + std::to_string(index);
   s.recorded = std::move(recorded);
+  s.verifier_outcome = outcome;  // as for a candidate the audit passed
   return s;
 }
 
@@ -55,7 +56,7 @@ inline RunKey key(const std::string& model, int k = 2) {
 inline auto fields(const SampleRecord& s) {
   return std::tie(s.task_id, s.category, s.sample, s.outcome, s.cause, s.integrity_rejected,
                   s.detail, s.verifier_calls, s.verify_seconds, s.generate_seconds, s.prompt_tokens,
-                  s.completion_tokens, s.candidate_sha256, s.recorded);
+                  s.completion_tokens, s.candidate_sha256, s.recorded, s.verifier_outcome);
 }
 
 }  // namespace verigen::bench::test

@@ -100,3 +100,61 @@ TEST_CASE("metrics: agreement with recorded verdicts", "[unit]") {
   CHECK(a.disagreements[1].task_id == "t4");
   CHECK(a.disagreements[2].cause == Cause::Timeout);
 }
+
+// Each disagreement gets one class: the audit's refusals first (whatever Dafny said), then
+// timeouts (and resource limits), Dafny's refutations, everything else, and our successes the
+// dataset recorded as failures. Dafny alone is measured beside the final verdict.
+TEST_CASE("metrics: replay agreement of the final verdict and of Dafny alone, by class",
+          "[unit]") {
+  RunInfo run{1, RunKey{"dafnybench", "replay", "gpt-4o", 1, 0, 0, "{}"}, ""};
+  auto refused = [](const std::string& task, std::string recorded, std::optional<Outcome> alone) {
+    SampleRecord s = sample(task, "x", 0, Outcome::Refuted, std::move(recorded));
+    s.cause = Cause::Integrity;
+    s.integrity_rejected = true;
+    s.verifier_outcome = alone;
+    return s;
+  };
+  std::vector<SampleRecord> samples{
+      sample("a_ok", "x", 0, Outcome::Verified, "0"),        // agree
+      refused("b_integrity_dafny_ok", "2", Outcome::Verified),  // integrity; Dafny alone agrees
+      refused("c_integrity_dafny_no", "1", Outcome::Refuted),   // integrity; Dafny alone too
+      refused("d_integrity_agree", "failed", Outcome::Refuted), // agree both ways
+      refused("e_integrity_not_run", "0", std::nullopt),        // a version-1 sample
+      sample("f_timeout", "x", 0, Outcome::Unknown, "0"),      // Cause::Timeout from the fixture
+      sample("g_refuted", "x", 0, Outcome::Refuted, "3"),
+      sample("h_parse", "x", 0, Outcome::Error, "0"),
+      sample("i_ours_only", "x", 0, Outcome::Verified, "failed"),
+      sample("j_resource", "x", 0, Outcome::Unknown, "1"),
+  };
+  samples[6].detail = "g.dfy(4,2): error: a postcondition could not be proved";
+  samples[7].cause = Cause::BadInput;
+  samples[9].cause = Cause::ResourceLimit;
+  auto m = compute_metrics(run, samples);
+  REQUIRE(m.agreement.has_value());
+  const Agreement& a = *m.agreement;
+  CHECK(a.tasks == 10);
+  CHECK(a.compared == 10);
+  CHECK(a.recorded_verified == 8);
+  CHECK(a.ours_verified == 2);      // a, i
+  CHECK(a.verifier_verified == 3);  // a, b, i
+  CHECK(a.agree == 2);              // a, d
+  CHECK(a.rate == Approx(0.2));
+  CHECK(a.verifier_agree == 3);     // a, b, d
+  CHECK(a.verifier_rate == Approx(0.3));
+  CHECK(a.verifier_not_run == 1);
+  CHECK(a.count(ReasonClass::Integrity) == 3);
+  CHECK(a.count(ReasonClass::Timeout) == 2);
+  CHECK(a.count(ReasonClass::Refuted) == 1);
+  CHECK(a.count(ReasonClass::Other) == 1);
+  CHECK(a.count(ReasonClass::Verified) == 1);
+  REQUIRE(a.disagreements.size() == 8);
+  CHECK(a.disagreements[0].task_id == "b_integrity_dafny_ok");
+  CHECK(a.disagreements[0].verifier_outcome == Outcome::Verified);
+  CHECK(a.disagreements[1].verifier_outcome == Outcome::Refuted);
+  CHECK_FALSE(a.disagreements[2].verifier_outcome.has_value());
+  CHECK(a.disagreements[4].reason_class == ReasonClass::Refuted);
+  CHECK(a.disagreements[4].reason == "g.dfy(4,2): error: a postcondition could not be proved");
+  CHECK(a.disagreements[5].reason_class == ReasonClass::Other);
+  CHECK(a.disagreements[6].reason_class == ReasonClass::Verified);
+  CHECK(a.disagreements[7].reason_class == ReasonClass::Timeout);
+}

@@ -34,9 +34,16 @@ std::vector<RunMetrics> small_database(const std::string& path) {
   // odd: everything verified.
   for (int i = 0; i < 2; ++i)
     REQUIRE(store.record(odd, sample("a", "2", i, Outcome::Verified)).ok());
-  // replay: 3 of 4 agree; t4 was recorded verified and we refute it.
+  // replay: 3 of 5 agree; t4 was recorded verified and Dafny refutes it; t5 was recorded
+  // verified, our audit refuses it and Dafny alone verifies it.
   auto disagreeing = sample("t4", "x", 0, Outcome::Refuted, "3");
   disagreeing.detail = "t4.dfy(9,4): a postcondition could not be proved";
+  auto refused = sample("t5", "x", 0, Outcome::Refuted, "0");
+  refused.cause = Cause::Integrity;
+  refused.integrity_rejected = true;
+  refused.verifier_outcome = Outcome::Verified;
+  refused.detail = "integrity: t5.dfy(3,1): error: executable code changed";
+  REQUIRE(store.record(replay, refused).ok());
   REQUIRE(store.record(replay, sample("t1", "x", 0, Outcome::Verified, "0")).ok());
   REQUIRE(store.record(replay, sample("t2", "x", 0, Outcome::Refuted, "failed")).ok());
   REQUIRE(store.record(replay, sample("t3", "x", 0, Outcome::Verified, "1")).ok());
@@ -67,10 +74,21 @@ TEST_CASE("report: markdown tables hold the expected numbers", "[unit]") {
   CHECK_THAT(md, Catch::Contains("a<b> & \"c\" \\| d | openai"));
   // By category: gpt on category 2 (tasks a and b).
   CHECK_THAT(md, Catch::Contains("| gpt | 2 | 2 | 4 | 25.0% | 1 | 25.0% | 50.0% |"));
-  CHECK_THAT(md, Catch::Contains("| model | ours | recorded | agree | rate |"));
-  CHECK_THAT(md, Catch::Contains("| gpt-4o | 2 | 3 | 3/4 | 75.0% |"));
-  CHECK_THAT(md, Catch::Contains("- t4 sample 0: recorded 3, ours refuted: "
-                                 "t4.dfy(9,4): a postcondition could not be proved"));
+  CHECK_THAT(md, Catch::Contains("| model | tasks | recorded | ours | Dafny alone | agree (ours) "
+                                 "| rate (ours) | agree (Dafny alone) | rate (Dafny alone) |"));
+  // 5 tasks, 4 recorded successes, 2 ours, 3 by Dafny alone (t5 despite the audit); ours agree
+  // on t1-t3, Dafny alone also on t5.
+  CHECK_THAT(md, Catch::Contains("| gpt-4o | 5 | 4 | 2 | 3 | 3/5 | 60.0% | 4/5 | 80.0% |"));
+  // Disagreements in one collapsible block, grouped by class.
+  CHECK_THAT(md, Catch::Contains("<details><summary>gpt-4o: 2 disagreements "
+                                 "(integrity (our audit refused) 1 (Dafny alone verified 1), "
+                                 "dafny refuted 1)</summary>"));
+  CHECK_THAT(md, Catch::Contains("**dafny refuted** (1)\n\n- t4: recorded 3, ours refuted: "
+                                 "t4.dfy(9,4): a postcondition could not be proved\n"));
+  CHECK_THAT(md, Catch::Contains("- t5: recorded 0, Dafny alone verified — integrity: "
+                                 "t5.dfy(3,1): error: executable code changed\n"));
+  CHECK(md.find("**integrity") < md.find("**dafny refuted"));
+  CHECK(count(md, "</details>") == 1);
   // Replay agreement appears only in the replay suite's section.
   CHECK(count(md, "### Agreement") == 1);
 }
@@ -88,8 +106,20 @@ TEST_CASE("report: JSON carries every metric", "[unit]") {
   CHECK(gpt["agreement"].is_null());
   const auto& replay = json["runs"][2];
   CHECK(replay["agreement"]["agree"] == 3);
-  CHECK(replay["agreement"]["disagreements"][0]["task_id"] == "t4");
-  CHECK(replay["agreement"]["disagreements"][0]["outcome"] == "refuted");
+  CHECK(replay["agreement"]["tasks"] == 5);
+  CHECK(replay["agreement"]["verifier_verified"] == 3);
+  CHECK(replay["agreement"]["verifier_agree"] == 4);
+  CHECK(replay["agreement"]["verifier_rate"].get<double>() == Approx(0.8));
+  CHECK(replay["agreement"]["disagreements_by_class"]["integrity"] == 1);
+  CHECK(replay["agreement"]["disagreements_by_class"]["refuted"] == 1);
+  CHECK(replay["agreement"]["disagreements_by_class"]["timeout"] == 0);
+  const auto& first = replay["agreement"]["disagreements"][0];
+  CHECK(first["task_id"] == "t4");
+  CHECK(first["outcome"] == "refuted");
+  CHECK(first["class"] == "refuted");
+  CHECK(first["verifier_outcome"] == "refuted");
+  CHECK(replay["agreement"]["disagreements"][1]["class"] == "integrity");
+  CHECK(replay["agreement"]["disagreements"][1]["verifier_outcome"] == "verified");
 }
 
 TEST_CASE("report: SVG is well-formed XML with one curve per run", "[unit]") {

@@ -41,7 +41,9 @@ TEST_CASE("store: samples and runs round-trip", "[unit]") {
   SampleRecord b = sample("b", "3", 1, Outcome::Refuted);
   b.integrity_rejected = true;
   b.cause = Cause::Integrity;
+  b.verifier_outcome = Outcome::Verified;  // refused by the audit, verified by the verifier
   SampleRecord a = sample("a", "2", 0, Outcome::Unknown, "failed");
+  a.verifier_outcome = std::nullopt;  // the verifier never ran: stored as ''
   REQUIRE(store->record(*id, b).ok());
   REQUIRE(store->record(*id, a).ok());
 
@@ -157,6 +159,122 @@ TEST_CASE("store: merging shards equals one database", "[unit]") {
   CHECK(again->samples_seen == 25);
   CHECK(again->samples_added == 0);
   CHECK(merged->runs().size() == 2);
+}
+
+namespace {
+
+// A results database as verigen wrote it before verifier_outcome existed (schema version 1),
+// with one replay sample the audit refused.
+void write_version_1(const std::string& path) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  const char* text = R"sql(
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY,
+  suite TEXT NOT NULL, provider TEXT NOT NULL, model TEXT NOT NULL,
+  k INTEGER NOT NULL, rounds INTEGER NOT NULL, seed INTEGER NOT NULL, options TEXT NOT NULL,
+  created TEXT NOT NULL,
+  UNIQUE (suite, provider, model, k, rounds, seed, options));
+CREATE TABLE tasks (
+  run INTEGER NOT NULL REFERENCES runs(id), task_id TEXT NOT NULL, category TEXT NOT NULL,
+  PRIMARY KEY (run, task_id));
+CREATE TABLE samples (
+  run INTEGER NOT NULL, task_id TEXT NOT NULL, sample INTEGER NOT NULL,
+  outcome TEXT NOT NULL, cause TEXT NOT NULL, integrity INTEGER NOT NULL, detail TEXT NOT NULL,
+  verifier_calls INTEGER NOT NULL, verify_seconds REAL NOT NULL, generate_seconds REAL NOT NULL,
+  prompt_tokens INTEGER NOT NULL, completion_tokens INTEGER NOT NULL,
+  candidate_sha256 TEXT NOT NULL, recorded TEXT NOT NULL, finished_at TEXT NOT NULL,
+  PRIMARY KEY (run, task_id, sample),
+  FOREIGN KEY (run, task_id) REFERENCES tasks(run, task_id));
+INSERT INTO runs VALUES (1, 'dafnybench', 'replay', 'gpt-4o', 1, 0, 0, '{}',
+  '2024-01-01T00:00:00Z');
+INSERT INTO tasks VALUES (1, 'old.dfy', '');
+INSERT INTO samples VALUES (1, 'old.dfy', 0, 'error', 'timeout', 1, 'integrity: changed', 0, 0, 0,
+  0, 0, 'ab', '2', '2024-01-01T00:00:00Z');
+PRAGMA application_id = 1447510606;
+PRAGMA user_version = 1;
+)sql";
+  char* error = nullptr;
+  int rc = sqlite3_exec(db, text, nullptr, nullptr, &error);
+  INFO((error ? error : ""));
+  sqlite3_free(error);
+  sqlite3_close(db);
+  REQUIRE(rc == SQLITE_OK);
+}
+
+int user_version(const std::string& path) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* query = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &query, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(query) == SQLITE_ROW);
+  int version = sqlite3_column_int(query, 0);
+  sqlite3_finalize(query);
+  sqlite3_close(db);
+  return version;
+}
+
+}  // namespace
+
+// Contract: opening a version-1 database migrates it in place: its samples keep every field and
+// read with no verifier verdict, and new samples record theirs.
+TEST_CASE("store: a version-1 database gains verifier_outcome when opened", "[unit]") {
+  ScratchDir dir;
+  std::string path = dir.file("v1.db");
+  write_version_1(path);
+  REQUIRE(user_version(path) == 1);
+  {
+    auto store = open_ok(path);
+    auto runs = store->runs();
+    REQUIRE(runs.size() == 1);
+    auto old = store->samples(runs[0].id);
+    REQUIRE(old.size() == 1);
+    CHECK(old[0].task_id == "old.dfy");
+    CHECK(old[0].integrity_rejected);
+    CHECK(old[0].recorded == "2");
+    CHECK(old[0].detail == "integrity: changed");
+    CHECK_FALSE(old[0].verifier_outcome.has_value());
+
+    SampleRecord fresh = sample("new.dfy", "", 0, Outcome::Refuted, "0");
+    fresh.integrity_rejected = true;
+    fresh.verifier_outcome = Outcome::Verified;
+    REQUIRE(store->record(runs[0].id, fresh).ok());
+    auto read = store->samples(runs[0].id);
+    REQUIRE(read.size() == 2);
+    CHECK(fields(read[0]) == fields(fresh));
+  }
+  CHECK(user_version(path) == 2);
+  // Opening the migrated file again changes nothing.
+  auto again = open_ok(path);
+  CHECK(again->samples(again->runs()[0].id).size() == 2);
+}
+
+// Contract: merge copies verifier_outcome, including from a version-1 source (migrated first,
+// its samples arrive with none).
+TEST_CASE("store: merge copies verifier_outcome", "[unit]") {
+  ScratchDir dir;
+  RunKey replay{"dafnybench", "replay", "gpt-4o", 1, 0, 0, "{}"};
+  auto shard = open_ok(dir.file("shard.db"));
+  auto run = *shard->ensure_run(replay);
+  SampleRecord refused = sample("b.dfy", "", 0, Outcome::Refuted, "1");
+  refused.cause = Cause::Integrity;
+  refused.integrity_rejected = true;
+  refused.verifier_outcome = Outcome::Unknown;
+  SampleRecord plain = sample("c.dfy", "", 0, Outcome::Verified, "0");
+  REQUIRE(shard->record(run, refused).ok());
+  REQUIRE(shard->record(run, plain).ok());
+  write_version_1(dir.file("v1.db"));
+
+  auto merged = open_ok(dir.file("merged.db"));
+  REQUIRE(merged->merge_from(dir.file("shard.db")).ok());
+  REQUIRE(merged->merge_from(dir.file("v1.db")).ok());
+  REQUIRE(merged->runs().size() == 1);
+  auto read = merged->samples(merged->runs()[0].id);
+  REQUIRE(read.size() == 3);
+  CHECK(fields(read[0]) == fields(refused));
+  CHECK(fields(read[1]) == fields(plain));
+  CHECK(read[2].task_id == "old.dfy");
+  CHECK_FALSE(read[2].verifier_outcome.has_value());
 }
 
 // A file that is not SQLite, or SQLite without our schema, is refused with its name.
