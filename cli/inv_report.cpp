@@ -4,15 +4,10 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/verify_report.h"
 
 namespace verigen::cli {
 namespace {
-
-std::string seconds(std::chrono::milliseconds ms) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f s", static_cast<double>(ms.count()) / 1000.0);
-  return buffer;
-}
 
 std::string state_text(const z3inv::State& state) {
   std::string text;
@@ -40,7 +35,7 @@ std::string render_inv_text(const InvFileResult& r) {
   const auto& o = *r.outcome;
   out << r.file << ": " << to_string(o.status) << " [";
   if (!o.source.empty()) out << o.source << ", ";
-  out << o.checks_run << " checks, " << seconds(o.elapsed) << "]\n";
+  out << o.checks_run << " checks, " << format_seconds(o.elapsed) << "]\n";
   switch (o.status) {
     case InvOutcome::Status::Solved:
       out << sygus::invariant_definition(*r.problem, *o.invariant) << "\n";

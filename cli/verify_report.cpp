@@ -7,13 +7,14 @@
 #include "core/verdict_json.h"
 
 namespace verigen::cli {
-namespace {
 
-std::string seconds(std::chrono::milliseconds ms) {
+std::string format_seconds(std::chrono::milliseconds ms) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.2f s", static_cast<double>(ms.count()) / 1000.0);
   return buffer;
 }
+
+namespace {
 
 std::string location_prefix(const Location& where) {
   std::string out = where.file;
@@ -30,7 +31,7 @@ std::string verdict_line(const FileVerdict& r) {
   if (v.cause != Cause::None) line += " (" + std::string(to_string(v.cause)) + ")";
   std::string facts;
   if (!v.tool_version.empty()) facts += v.tool_version;
-  if (v.elapsed.count() > 0 || !v.tool_version.empty()) facts += (facts.empty() ? "" : ", ") + seconds(v.elapsed);
+  if (v.elapsed.count() > 0 || !v.tool_version.empty()) facts += (facts.empty() ? "" : ", ") + format_seconds(v.elapsed);
   if (v.cached) facts += ", cached";
   if (!facts.empty()) line += " [" + facts + "]";
   return line;

@@ -2,6 +2,7 @@
 /// The outputs of `verigen verify`: compiler-style text, the --json document, SARIF 2.1.0,
 /// and the exit code of the CLI contract.
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -19,6 +20,8 @@ struct FileVerdict {
 /// Text as a compiler prints it: each diagnostic as `file:line:col: error: message`, related
 /// locations as `note:` lines, then `file: <outcome> ...` per file and a total for several files.
 std::string render_text(const std::vector<FileVerdict>& results);
+/// "1.94 s": how every report shows a duration.
+std::string format_seconds(std::chrono::milliseconds ms);
 
 /// {"results":[{"file","outcome","cause","detail","diagnostics":[...],"elapsed_ms",...}]}.
 nlohmann::json render_json(const std::vector<FileVerdict>& results);

@@ -92,13 +92,7 @@ Result<std::vector<RawCandidate>> LlmGenerator::ask(const Task& task, const std:
                                                     Deadline deadline, const std::string& origin) {
   auto system = prompt_template(task.language, "system");
   if (!system.ok()) return fail(system.error());
-  CompletionRequest request;
-  request.messages = {{"system", *system}, {"user", user_prompt}};
-  request.model = settings_.model;
-  request.n = k;
-  request.temperature = settings_.temperature;
-  request.seed = settings_.seed;
-  request.max_tokens = settings_.max_tokens;
+  CompletionRequest request = settings_.request(*system, user_prompt, k);
   auto answer = provider_.complete(request, deadline);
   if (!answer.ok()) return fail(answer.error());
   {

@@ -14,6 +14,18 @@ struct LlmSettings {
   double temperature = 0.8;
   std::optional<long> seed;
   int max_tokens = 4096;
+
+  /// A chat request for `k` completions of `system` + `user` under these settings.
+  CompletionRequest request(std::string system, std::string user, int k) const {
+    CompletionRequest r;
+    r.messages = {{"system", std::move(system)}, {"user", std::move(user)}};
+    r.model = model;
+    r.n = k;
+    r.temperature = temperature;
+    r.seed = seed;
+    r.max_tokens = max_tokens;
+    return r;
+  }
 };
 
 class LlmGenerator : public CandidateGenerator {

@@ -123,13 +123,7 @@ Result<std::vector<InvariantCandidate>> LlmInvariantSource::candidates(const syg
   if (!system.ok()) return fail(system.error());
   auto user = user_prompt(problem);
   if (!user.ok()) return fail(user.error());
-  CompletionRequest request;
-  request.messages = {{"system", *system}, {"user", *user}};
-  request.model = settings_.model;
-  request.n = k;
-  request.temperature = settings_.temperature;
-  request.seed = settings_.seed;
-  request.max_tokens = settings_.max_tokens;
+  CompletionRequest request = settings_.request(*system, *user, k);
   auto answer = provider_.complete(request, deadline);
   if (!answer.ok()) return fail(name() + ": " + answer.error());
 
