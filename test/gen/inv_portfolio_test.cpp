@@ -1,0 +1,287 @@
+// InvPortfolio (the engine of `verigen inv`) on real SyGuS-INV problems with the real Z3: what it
+// claims is re-checked here with a fresh InvariantChecker, traces are replayed state by state, and
+// the checking order, ranks and run log are compared with what the options promise.
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <unistd.h>
+
+#include "backends/z3/inv_checker.h"
+#include "core/file_io.h"
+#include "core/rank/scorer.h"
+#include "gen/inv_portfolio.h"
+#include "gen/invariants/invariant_source.h"
+#include "gen/run_log.h"
+#include "specs/sygus/problem.h"
+
+using namespace verigen;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string fixture_path(const std::string& name) {
+  return std::string(VERIGEN_SOURCE_DIR) + "/test/fixtures/sygus/" + name;
+}
+
+struct Fixture {
+  sygus::Problem problem;
+  std::string text;
+};
+
+Fixture fixture(const std::string& name) {
+  auto text = read_file(fixture_path(name));
+  REQUIRE(text.ok());
+  auto problem = sygus::parse_problem(*text, fixture_path(name));
+  INFO((problem.ok() ? "" : problem.error()));
+  REQUIRE(problem.ok());
+  return {std::move(*problem), std::move(*text)};
+}
+
+/// A source that proposes a fixed list of invariants, in the given order.
+class FixedSource : public inv::InvariantSource {
+ public:
+  FixedSource(const sygus::Problem& problem, const std::vector<std::string>& texts) {
+    for (const auto& text : texts) {
+      auto body = sygus::parse_invariant(text, problem, "fixed");
+      INFO((body.ok() ? "" : body.error()));
+      REQUIRE(body.ok());
+      inv::InvariantCandidate c;
+      c.body = *body;
+      c.text = sygus::to_smtlib(*body);
+      c.origin = "fixed#" + std::to_string(list_.size());
+      c.index = static_cast<int>(list_.size());
+      list_.push_back(std::move(c));
+    }
+  }
+  std::string name() const override { return "fixed"; }
+  Result<std::vector<inv::InvariantCandidate>> candidates(const sygus::Problem&, int k,
+                                                          Deadline) override {
+    std::vector<inv::InvariantCandidate> out = list_;
+    if (static_cast<int>(out.size()) > k) out.resize(static_cast<std::size_t>(k));
+    return out;
+  }
+
+ private:
+  std::vector<inv::InvariantCandidate> list_;
+};
+
+/// A JSONL file under the temp directory, removed at the end of the test.
+struct TempLog {
+  TempLog()
+      : path((std::filesystem::temp_directory_path() /
+              ("verigen-inv-portfolio-" + std::to_string(::getpid()) + ".jsonl"))
+                 .string()) {
+    std::filesystem::remove(path);
+  }
+  ~TempLog() {
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+  }
+  std::vector<nlohmann::json> lines() const {
+    std::vector<nlohmann::json> out;
+    std::ifstream in(path);
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty()) out.push_back(nlohmann::json::parse(line));
+    return out;
+  }
+  std::string path;
+};
+
+sygus::SExpr call(const std::string& function, const std::vector<std::string>& args) {
+  std::vector<sygus::SExpr> items{sygus::SExpr::symbol(function)};
+  for (const auto& a : args) items.push_back(sygus::SExpr::symbol(a));
+  return sygus::SExpr::list(std::move(items));
+}
+
+// lia.sl: (<= x n) is the invariant; the other two fail initiation and postcondition.
+const std::vector<std::string> kLiaWrong = {"(= x 0)", "(>= x 0)", "(< x n)"};
+const std::string kLiaRight = "(<= x n)";
+
+}  // namespace
+
+// Contract: a Solved outcome carries an invariant that an independent checker verifies.
+TEST_CASE("portfolio solves lia.sl with an invariant that re-checks", "[z3]") {
+  auto f = fixture("lia.sl");
+  auto builtin = inv::make_builtin_source();
+  InvPortfolio portfolio({builtin.get()}, &rank::Scorer::default_model(), nullptr, {});
+  auto out = portfolio.solve(f.problem, f.text, Deadline::after(60s));
+  INFO(to_string(out.status));
+  REQUIRE(out.status == InvOutcome::Status::Solved);
+  REQUIRE(out.invariant);
+  CHECK_FALSE(out.source.empty());
+  CHECK(out.checks_run >= 1);
+  CHECK(out.checks.size() == 3);
+
+  z3inv::InvariantChecker fresh(f.problem);
+  CHECK(fresh.check(*out.invariant, Deadline::after(20s)).outcome == Outcome::Verified);
+}
+
+// Contract: a problem whose post can be violated is Infeasible, with a trace that starts in pre,
+// follows trans at every step and ends outside post.
+TEST_CASE("portfolio reports counter_unsafe.sl infeasible with a real trace", "[z3]") {
+  auto f = fixture("counter_unsafe.sl");
+  auto builtin = inv::make_builtin_source();
+  InvPortfolio portfolio({builtin.get()}, &rank::Scorer::default_model(), nullptr, {});
+  auto out = portfolio.solve(f.problem, f.text, Deadline::after(60s));
+  INFO(to_string(out.status));
+  REQUIRE(out.status == InvOutcome::Status::Infeasible);
+  CHECK_FALSE(out.invariant);
+  REQUIRE(out.trace.size() >= 2);
+
+  std::vector<std::string> vars, primed;
+  for (const auto& v : f.problem.variables) {
+    vars.push_back(v.name);
+    primed.push_back(f.problem.primed(v.name));
+  }
+  std::vector<std::string> both = vars;
+  both.insert(both.end(), primed.begin(), primed.end());
+
+  z3inv::InvariantChecker checker(f.problem);
+  CHECK(checker.holds(call(f.problem.pre, vars), out.trace.front()) == std::optional<bool>(true));
+  for (std::size_t i = 0; i + 1 < out.trace.size(); ++i) {
+    z3inv::State step = out.trace[i];
+    for (std::size_t v = 0; v < vars.size(); ++v) step[primed[v]] = out.trace[i + 1].at(vars[v]);
+    INFO("step " << i);
+    CHECK(checker.holds(call(f.problem.trans, both), step) == std::optional<bool>(true));
+  }
+  CHECK(checker.holds(call(f.problem.post, vars), out.trace.back()) == std::optional<bool>(false));
+  // x counts 0 … 10: ten transitions.
+  CHECK(out.trace.size() == 11);
+}
+
+// Contract: no time, no claim — an expired deadline never yields Solved (nor an exception).
+TEST_CASE("portfolio with an expired deadline does not claim a solution", "[z3]") {
+  auto f = fixture("lia.sl");
+  auto builtin = inv::make_builtin_source();
+  InvPortfolio portfolio({builtin.get()}, &rank::Scorer::default_model(), nullptr, {});
+  auto out = portfolio.solve(f.problem, f.text, Deadline(std::chrono::steady_clock::now() - 1s));
+  CHECK(out.status != InvOutcome::Status::Solved);
+  CHECK(out.status != InvOutcome::Status::Error);
+  CHECK_FALSE(out.invariant);
+}
+
+// Contract: without Spacer, wrong candidates only give Unknown; each was handed to Z3 once and
+// none is reported as the invariant.
+TEST_CASE("portfolio with only wrong candidates and no spacer is unknown", "[z3]") {
+  auto f = fixture("lia.sl");
+  FixedSource source(f.problem, kLiaWrong);
+  InvPortfolioOptions options;
+  options.use_spacer = false;
+  InvPortfolio portfolio({&source}, nullptr, nullptr, options);
+  auto out = portfolio.solve(f.problem, f.text, Deadline::after(60s));
+  CHECK(out.status == InvOutcome::Status::Unknown);
+  CHECK_FALSE(out.invariant);
+  CHECK(out.trace.empty());
+  CHECK(out.checks_run == static_cast<int>(kLiaWrong.size()));
+  REQUIRE(out.candidates.size() == kLiaWrong.size());
+  for (const auto& c : out.candidates) {
+    REQUIRE(c.verdict);
+    CHECK(c.verdict->outcome == Outcome::Refuted);
+  }
+}
+
+// Contract: without check_all the portfolio stops at the first verified candidate; with it every
+// candidate is checked, and every candidate is logged as a line `verigen rank` can read.
+TEST_CASE("portfolio check_all checks and logs every candidate", "[z3]") {
+  auto f = fixture("lia.sl");
+  std::vector<std::string> texts = kLiaWrong;
+  texts.insert(texts.begin() + 1, kLiaRight);  // wrong, right, wrong, wrong
+
+  SECTION("first verified stops the search") {
+    FixedSource source(f.problem, texts);
+    InvPortfolioOptions options;
+    options.use_spacer = false;
+    InvPortfolio portfolio({&source}, nullptr, nullptr, options);
+    auto out = portfolio.solve(f.problem, f.text, Deadline::after(60s));
+    REQUIRE(out.status == InvOutcome::Status::Solved);
+    CHECK(out.checks_run == 2);
+    CHECK(sygus::to_smtlib(*out.invariant) == kLiaRight);
+    CHECK(out.candidates[2].rank == -1);
+    CHECK_FALSE(out.candidates[2].verdict);
+  }
+
+  SECTION("check_all") {
+    TempLog log_file;
+    RunLog log(log_file.path);
+    REQUIRE(log.ok());
+    FixedSource source(f.problem, texts);
+    InvPortfolioOptions options;
+    options.use_spacer = false;
+    options.check_all = true;
+    InvPortfolio portfolio({&source}, nullptr, &log, options);
+    auto out = portfolio.solve(f.problem, f.text, Deadline::after(60s));
+    REQUIRE(out.status == InvOutcome::Status::Solved);
+    CHECK(sygus::to_smtlib(*out.invariant) == kLiaRight);
+    CHECK(out.checks_run == static_cast<int>(texts.size()));
+
+    auto lines = log_file.lines();
+    REQUIRE(lines.size() == texts.size());
+    std::set<int> indices;
+    int verified = 0;
+    for (const auto& line : lines) {
+      INFO(line.dump());
+      CHECK(line["task"] == f.problem.path);
+      CHECK(line["task_text"] == f.text);
+      REQUIRE(line["candidate"].is_number_integer());
+      indices.insert(line["candidate"].get<int>());
+      REQUIRE(line["text"].is_string());
+      REQUIRE(line["verdict"].is_object());
+      REQUIRE(line["verdict"]["outcome"].is_string());
+      const bool right = line["text"] == kLiaRight;
+      CHECK(line["verdict"]["outcome"] == (right ? "verified" : "refuted"));
+      verified += right;
+    }
+    CHECK(indices.size() == texts.size());
+    CHECK(verified == 1);
+  }
+}
+
+// Contract: without a scorer candidates are checked in the sources' order (rank = index); with
+// one they are checked by descending score, the ranks are a permutation of 0..n-1 and each
+// candidate's score is the scorer's score for it.
+TEST_CASE("portfolio orders candidates by the scorer", "[z3]") {
+  auto f = fixture("lia.sl");
+  std::vector<std::string> texts = kLiaWrong;
+  texts.push_back(kLiaRight);
+  FixedSource source(f.problem, texts);
+  InvPortfolioOptions options;
+  options.use_spacer = false;
+  options.check_all = true;
+
+  SECTION("no scorer: the source's order") {
+    InvPortfolio portfolio({&source}, nullptr, nullptr, options);
+    auto out = portfolio.solve(f.problem, f.text, Deadline::after(60s));
+    REQUIRE(out.candidates.size() == texts.size());
+    for (std::size_t i = 0; i < out.candidates.size(); ++i) {
+      CHECK(out.candidates[i].candidate.index == static_cast<int>(i));
+      CHECK(out.candidates[i].rank == static_cast<int>(i));
+      CHECK(out.candidates[i].candidate.text == sygus::to_smtlib(*sygus::parse_invariant(texts[i], f.problem, "t")));
+    }
+  }
+
+  SECTION("default scorer: descending score") {
+    const auto& scorer = rank::Scorer::default_model();
+    InvPortfolio portfolio({&source}, &scorer, nullptr, options);
+    auto out = portfolio.solve(f.problem, f.text, Deadline::after(60s));
+    REQUIRE(out.status == InvOutcome::Status::Solved);
+    REQUIRE(out.candidates.size() == texts.size());
+    std::set<int> ranks, indices;
+    for (std::size_t i = 0; i < out.candidates.size(); ++i) {
+      const auto& c = out.candidates[i];
+      INFO(c.candidate.text << " score " << c.score);
+      ranks.insert(c.rank);
+      indices.insert(c.candidate.index);
+      CHECK(c.rank == static_cast<int>(i));
+      CHECK(c.score == Approx(scorer.score(f.text, c.candidate.text)));
+      if (i > 0) CHECK(out.candidates[i - 1].score >= c.score);
+    }
+    CHECK(ranks == std::set<int>{0, 1, 2, 3});
+    CHECK(indices == std::set<int>{0, 1, 2, 3});
+    // The scores are not all equal, or this test would not test the ordering.
+    CHECK(out.candidates.front().score > out.candidates.back().score);
+  }
+}
