@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "specs/dafny/audit.h"
+#include "specs/integrity_audit.h"
 
 using namespace verigen;
 using namespace verigen::dafny;
@@ -84,6 +85,18 @@ TEST_CASE("loop body changed in an annotate task", "[unit]") {
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].rule == "integrity.code-changed");
   CHECK(findings[0].where.line == 9);
+}
+
+// Contract: a lemma's body is proof: an annotate candidate may rewrite it, but may not remove
+// it (a body-less lemma is an axiom) or hide an assume in it.
+TEST_CASE("lemma bodies are proofs", "[unit]") {
+  const std::string original = "lemma L(n: nat) ensures n + 0 == n { }\n";
+  const std::string proof = "lemma L(n: nat) ensures n + 0 == n { if n == 0 { } else { L(n - 1); } }\n";
+  const std::string removed = "lemma L(n: nat) ensures n + 0 == n\n";
+  const std::string cheat = "lemma L(n: nat) ensures n + 0 == n { assume false; }\n";
+  CHECK(audit_candidate(Language::Dafny, original, proof, TaskKind::Annotate, "l.dfy").empty());
+  CHECK_FALSE(audit_candidate(Language::Dafny, original, removed, TaskKind::Annotate, "l.dfy").empty());
+  CHECK_FALSE(audit_candidate(Language::Dafny, original, cheat, TaskKind::Annotate, "l.dfy").empty());
 }
 
 // Contract: a new body-less lemma is an unproved assumption; a new proved lemma is fine.
