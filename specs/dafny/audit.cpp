@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "specs/dafny/code_normal_form.h"
 #include "specs/source_span.h"
 
 namespace verigen::dafny {
@@ -24,6 +25,22 @@ std::string hatch_attribute(const std::string& attribute_text) {
   if (word_after("{: verify false")) return "{:verify false}";
   return {};
 }
+
+/// The tokens of `range` in the code normal form, joined with single spaces: contracts are
+/// compared this way, so `ensures s == (x + y)` and `ensures s == x + y` are the same clause.
+std::string normal_text(const Structure& s, TokenRange range) {
+  std::vector<std::string_view> texts;
+  for (std::size_t i = range.first; i < range.last && i < s.lexed.tokens.size(); ++i)
+    texts.push_back(s.lexed.tokens[i].text);
+  std::string out;
+  for (std::size_t k : code_normal_form(texts)) {
+    if (!out.empty()) out += ' ';
+    out += texts[k];
+  }
+  return out;
+}
+
+std::vector<std::size_t> code_tokens(const Structure& s, TokenRange range, const std::vector<std::string>& lemmas);
 
 class Auditor {
  public:
@@ -98,7 +115,7 @@ class Auditor {
   std::vector<std::pair<std::string, std::string>> kept_contracts(const Structure& s, const Declaration& d) const {
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& c : d.contracts)
-      if (kKeptContracts.count(c.keyword)) out.emplace_back(c.keyword, token_text(s, c.tokens));
+      if (kKeptContracts.count(c.keyword)) out.emplace_back(c.keyword, normal_text(s, c.tokens));
     return out;
   }
 
@@ -181,7 +198,7 @@ class Auditor {
       for (std::size_t k = 0; k < std::max(oc.size(), cc.size()); ++k) {
         if (k < oc.size() && k < cc.size() && oc[k] == cc[k]) continue;
         for (const auto& clause : c.contracts)
-          if (k < cc.size() && kKeptContracts.count(clause.keyword) && token_text(candidate_, clause.tokens) == cc[k].second) {
+          if (k < cc.size() && kKeptContracts.count(clause.keyword) && normal_text(candidate_, clause.tokens) == cc[k].second) {
             where = clause.tokens.first;
             break;
           }
@@ -215,29 +232,25 @@ class Auditor {
     // long as the lemma keeps one (checked above), its contract and signature (checked by the
     // caller) and gains no escape hatch (counted per declaration).
     if (o.kind == DeclKind::Lemma) return;
-    auto before = erase_annotations(original_, *ob, lemmas_);
-    auto after = erase_annotations(candidate_, *cb, lemmas_);
-    if (before == after) return;
-    // Point at the first candidate token where the executable code departs from the original.
+    auto before = code_tokens(original_, *ob, lemmas_);
+    auto after = code_tokens(candidate_, *cb, lemmas_);
+    auto text = [](const Structure& s, std::size_t i) { return s.lexed.tokens[i].text; };
     std::size_t common = 0;
-    while (common < before.size() && common < after.size() && before[common] == after[common]) ++common;
-    std::size_t tokens_before = std::count(after.begin(), after.begin() + common, ' ');
-    std::size_t where = cb->first;
-    std::size_t seen = 0;
-    std::vector<bool> kept = kept_tokens(candidate_, *cb, lemmas_);
-    for (std::size_t i = cb->first; i < cb->last; ++i) {
-      if (!kept[i - cb->first]) continue;
-      if (seen++ == tokens_before) { where = i; break; }
-    }
-    auto near = [&](const std::string& text) {
-      std::size_t from = text.rfind(' ', common > 0 ? common - 1 : 0);
-      from = from == std::string::npos || common == 0 ? 0 : from + 1;
-      std::string snippet = text.substr(from, 60);
-      return snippet.size() == 60 ? snippet + " ..." : snippet;
+    while (common < before.size() && common < after.size() &&
+           text(original_, before[common]) == text(candidate_, after[common]))
+      ++common;
+    if (common == before.size() && common == after.size()) return;
+    // Point at the first candidate token where the executable code departs from the original.
+    std::size_t where = common < after.size() ? after[common] : cb->first;
+    auto near = [&](const Structure& s, const std::vector<std::size_t>& tokens) {
+      std::string snippet;
+      for (std::size_t k = common; k < tokens.size() && snippet.size() < 60; ++k)
+        snippet += (snippet.empty() ? "" : " ") + std::string(text(s, tokens[k]));
+      return snippet.size() > 60 ? snippet.substr(0, 60) + " ..." : snippet;
     };
     add(offset_of(candidate_, where), "integrity.code-changed",
-        std::string("executable code of '") + o.qualified_name + "' changed: '" + near(after) +
-            "' where the original has '" + near(before) + "'");
+        std::string("executable code of '") + o.qualified_name + "' changed: '" + near(candidate_, after) +
+            "' where the original has '" + near(original_, before) + "'");
   }
 
   void check_new(const Declaration& c) {
@@ -329,11 +342,28 @@ AuditMode audit_mode_for(TaskKind kind) {
   }
 }
 
-std::string erase_annotations(const Structure& s, TokenRange range, const std::vector<std::string>& lemmas) {
+namespace {
+
+/// Positions of the executable tokens of `range`: annotations erased, then the code normal form.
+std::vector<std::size_t> code_tokens(const Structure& s, TokenRange range, const std::vector<std::string>& lemmas) {
   auto kept = Auditor::kept_tokens(s, range, lemmas);
-  std::string out;
+  std::vector<std::size_t> positions;
+  std::vector<std::string_view> texts;
   for (std::size_t i = range.first; i < range.last && i < s.lexed.tokens.size(); ++i) {
     if (!kept[i - range.first]) continue;
+    positions.push_back(i);
+    texts.push_back(s.lexed.tokens[i].text);
+  }
+  std::vector<std::size_t> out;
+  for (std::size_t k : code_normal_form(texts)) out.push_back(positions[k]);
+  return out;
+}
+
+}  // namespace
+
+std::string erase_annotations(const Structure& s, TokenRange range, const std::vector<std::string>& lemmas) {
+  std::string out;
+  for (std::size_t i : code_tokens(s, range, lemmas)) {
     if (!out.empty()) out += ' ';
     out += s.lexed.tokens[i].text;
   }

@@ -25,7 +25,8 @@ AuditMode audit_mode_for(TaskKind kind);
 
 /// The executable tokens of `range` (a body) once proof-only parts are erased: loop
 /// invariant/decreases/modifies clauses, assert/assume/calc/reveal statements, ghost variable
-/// declarations, and calls of the lemmas named in `lemmas`. Joined with single spaces.
+/// declarations, and calls of the lemmas named in `lemmas`; then put in the code normal form
+/// (code_normal_form.h: redundant parentheses and empty blocks dropped). Joined with single spaces.
 std::string erase_annotations(const Structure& s, TokenRange range, const std::vector<std::string>& lemmas);
 
 /// Every integrity problem of `candidate` against `original`, located in the candidate

@@ -146,3 +146,24 @@ TEST_CASE("specify mode", "[unit]") {
   CHECK(rules(audit_dafny(spec, changed, AuditMode::Specify, "f.dfy")) ==
         std::vector<std::string>{"integrity.code-changed"});
 }
+
+// Contract: parentheses that restate precedence and blocks emptied by erased asserts are not
+// changes (DafnyBench candidates write `ensures s == (x + y)` and `else { assert P; }`).
+TEST_CASE("redundant parentheses and emptied blocks are not changes", "[unit]") {
+  auto candidate = replace(kLoop, "  ensures s == n * (n + 1) / 2\n", "  ensures (s == n * (n + 1) / 2)\n");
+  candidate = replace(candidate, "  while i < n\n", "  while (i < n)\n    invariant i <= n\n");
+  candidate = replace(candidate, "    s := s + i;\n",
+                      "    s := (s + i);\n    if i > 1 { assert s > 0; } else { assert s == 1; }\n");
+  CHECK(audit_dafny(kLoop, candidate, AuditMode::Annotate, "f.dfy").empty());
+}
+
+// Contract: moving parentheses so that the grouping changes is a change, in code and contracts.
+TEST_CASE("regrouping is a change", "[unit]") {
+  auto code = replace(kLoop, "    s := s + i;\n", "    s := (s + i) * 1;\n");
+  auto regrouped = replace(kLoop, "    s := s + i;\n", "    s := s + i * 1;\n");
+  CHECK(rules(audit_dafny(code, regrouped, AuditMode::Annotate, "f.dfy")) ==
+        std::vector<std::string>{"integrity.code-changed"});
+  auto contract = replace(kLoop, "  ensures s == n * (n + 1) / 2\n", "  ensures s == n * n + 1 / 2\n");
+  CHECK(rules(audit_dafny(kLoop, contract, AuditMode::Annotate, "f.dfy")) ==
+        std::vector<std::string>{"integrity.contract-changed"});
+}
