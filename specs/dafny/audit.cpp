@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "specs/dafny/code_normal_form.h"
@@ -115,8 +116,18 @@ class Auditor {
   std::vector<std::pair<std::string, std::string>> kept_contracts(const Structure& s, const Declaration& d) const {
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& c : d.contracts)
-      if (kKeptContracts.count(c.keyword)) out.emplace_back(c.keyword, normal_text(s, c.tokens));
+      if (auto text = contract_text(s, c)) out.emplace_back(c.keyword, *text);
     return out;
+  }
+
+  /// A kept contract clause in normal form, without Dafny 3's optional trailing `;`; nothing for
+  /// a clause that is not kept or says nothing (`requires true`, `ensures true`).
+  static std::optional<std::string> contract_text(const Structure& s, const Clause& c) {
+    if (!kKeptContracts.count(c.keyword)) return std::nullopt;
+    auto text = normal_text(s, c.tokens);
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, " ;") == 0) text.resize(text.size() - 2);
+    if (text == c.keyword + " true") return std::nullopt;
+    return text;
   }
 
   std::vector<std::string> modifier_words(const Structure& s, const Declaration& d) const {
@@ -198,7 +209,7 @@ class Auditor {
       for (std::size_t k = 0; k < std::max(oc.size(), cc.size()); ++k) {
         if (k < oc.size() && k < cc.size() && oc[k] == cc[k]) continue;
         for (const auto& clause : c.contracts)
-          if (k < cc.size() && kKeptContracts.count(clause.keyword) && normal_text(candidate_, clause.tokens) == cc[k].second) {
+          if (k < cc.size() && contract_text(candidate_, clause) == cc[k].second) {
             where = clause.tokens.first;
             break;
           }

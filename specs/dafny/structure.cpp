@@ -12,6 +12,8 @@ const std::set<std::string_view> kModifiers = {"ghost", "static", "twostate", "o
                                                "colemma", "private", "export"};
 const std::set<std::string_view> kContainers = {"module", "class", "trait", "datatype", "codatatype",
                                                 "newtype", "iterator"};
+// Other top-level words that start a declaration: an expression never runs into them.
+const std::set<std::string_view> kOtherDeclarations = {"type", "const", "import", "include"};
 const std::set<std::string_view> kContractKeywords = {"requires", "ensures", "modifies", "reads", "decreases"};
 const std::set<std::string_view> kLoopKeywords = {"invariant", "decreases", "modifies"};
 // Identifiers after which a `{` starts an expression (a set display), not a body.
@@ -156,15 +158,18 @@ class Parser {
   }
 
   /// From `i`, the end of an expression: the first token at bracket depth 0 that is a clause
-  /// keyword, a block-opening `{`, a `;`, a declaration keyword, or a closing bracket of an
-  /// enclosing level.
+  /// keyword, a block-opening `{`, a `;`, a declaration keyword (so a body-less declaration's
+  /// last clause does not swallow the next declaration), or a closing bracket of an enclosing
+  /// level.
   std::size_t expression_end(std::size_t i, const std::set<std::string_view>& stops) const {
     const auto& t = s_.lexed.tokens;
     int depth = 0;
     for (; i < t.size(); ++i) {
       auto w = t[i].text;
       if (depth == 0) {
-        if (t[i].kind == TokenKind::Identifier && (stops.count(w) || kDeclKeywords.count(w) || kModifiers.count(w)))
+        if (t[i].kind == TokenKind::Identifier &&
+            (stops.count(w) || kDeclKeywords.count(w) || kModifiers.count(w) || kContainers.count(w) ||
+             kOtherDeclarations.count(w)))
           return i;
         if (w == ";" || (w == "{" && opens_block(i))) return i;
         if (w == "}" || w == ")" || w == "]") return i;

@@ -167,3 +167,25 @@ TEST_CASE("regrouping is a change", "[unit]") {
   CHECK(rules(audit_dafny(kLoop, contract, AuditMode::Annotate, "f.dfy")) ==
         std::vector<std::string>{"integrity.contract-changed"});
 }
+
+// Contract: Dafny 3's `ensures e;` and a clause that says nothing (`requires true`) are the same
+// contract; a real extra clause is still a change.
+TEST_CASE("trailing semicolons and trivial clauses are not contract changes", "[unit]") {
+  auto semicolon = replace(kLoop, "  ensures s == n * (n + 1) / 2\n", "  ensures s == n * (n + 1) / 2;\n");
+  CHECK(audit_dafny(kLoop, semicolon, AuditMode::Annotate, "f.dfy").empty());
+  auto trivial = replace(kLoop, "  ensures s == n", "  requires true\n  ensures s == n");
+  CHECK(audit_dafny(kLoop, trivial, AuditMode::Annotate, "f.dfy").empty());
+  auto extra = replace(kLoop, "  ensures s == n", "  requires n < 100\n  ensures s == n");
+  CHECK(rules(audit_dafny(kLoop, extra, AuditMode::Annotate, "f.dfy")) ==
+        std::vector<std::string>{"integrity.contract-changed"});
+}
+
+// Contract: the last clause of a body-less declaration ends where the next declaration starts,
+// so a proof added to the lemma is not read as a change to its contract.
+TEST_CASE("a body-less lemma's contract stops at the next declaration", "[unit]") {
+  const std::string original =
+      "lemma L(x: int)\n  ensures x * 0 == 0\ndatatype D = A | B\nconst c := 1\n";
+  const std::string proved =
+      "lemma L(x: int)\n  ensures x * 0 == 0\n{\n}\ndatatype D = A | B\nconst c := 1\n";
+  CHECK(audit_dafny(original, proved, AuditMode::Annotate, "f.dfy").empty());
+}
