@@ -29,13 +29,13 @@ const fs::path kOutputs = kData / "dafnybench" / "model_outputs";
 const std::vector<std::string> kFiles = {"Clover_swap_no_hints.dfy", "dafny-synthesis_task_id_242_no_hints.dfy",
                                          "dafny-synthesis_task_id_435_no_hints.dfy"};
 
-/// A gpt-4o.json holding only the kFiles entries of the real one, and the real results CSV.
-std::string small_outputs(const TempDir& dir) {
+/// A gpt-4o.json holding only the `files` entries of the real one, and the real results CSV.
+std::string small_outputs(const TempDir& dir, const std::vector<std::string>& files = kFiles) {
   auto all = nlohmann::json::parse(*read_file((kOutputs / "gpt-4o.json").string()));
   nlohmann::json some = nlohmann::json::object();
   for (const auto& [key, entry] : all.items())
-    if (std::find(kFiles.begin(), kFiles.end(), entry["test_file"].get<std::string>()) != kFiles.end()) some[key] = entry;
-  REQUIRE(some.size() == kFiles.size());
+    if (std::find(files.begin(), files.end(), entry["test_file"].get<std::string>()) != files.end()) some[key] = entry;
+  REQUIRE(some.size() == files.size());
   dir.file("gpt-4o_results.csv", *read_file((kOutputs / "gpt-4o_results.csv").string()));
   return dir.file("gpt-4o.json", some.dump());
 }
@@ -106,38 +106,60 @@ TEST_CASE("bench run replays published DafnyBench outputs into the database", "[
   }
 }
 
-// Contract: a replayed output the audit refuses (here a contract added to Clover_swap) is still
-// verified by Dafny; the sample is Refuted for integrity and keeps Dafny's own verdict beside.
-TEST_CASE("bench run replay verifies what the audit refused, and records it apart", "[verifier:dafny]") {
-  if (!have_data()) return;
+namespace {
+
+/// Replays gpt-4o's output for `file` with `insert` put before `before`; the one sample recorded.
+bench::SampleRecord replay_edited(const std::string& file, const std::string& before, const std::string& insert) {
   TempDir dir;
-  auto outputs = small_outputs(dir);
+  auto outputs = small_outputs(dir, {file});
   auto json = nlohmann::json::parse(*read_file(outputs));
   for (auto& [key, entry] : json.items()) {
-    if (entry["test_file"] != "Clover_swap_no_hints.dfy") continue;
     std::string text = entry["llm_output"];
-    auto at = text.find("  ensures y == X\n");
+    auto at = text.find(before);
     REQUIRE(at != std::string::npos);
-    entry["llm_output"] = text.insert(at, "  ensures x + y == X + Y\n");
+    entry["llm_output"] = text.insert(at, insert);
   }
   dir.file("gpt-4o.json", json.dump());
   auto db = (dir.path / "tmp.db").string();
-  auto args = replay_args(outputs, db);
-  args.insert(args.end(), {"--filter", "Clover_swap"});
-  auto run = run_verigen(args, (dir.path / "cache").string());
+  auto run = run_verigen(replay_args(outputs, db), (dir.path / "cache").string());
   INFO(run.out << run.err);
   REQUIRE(run.exit_code == 0);
   auto store = bench::ResultStore::open_existing(db);
   REQUIRE(store.ok());
   auto samples = (*store)->samples((*store)->runs().at(0).id);
   REQUIRE(samples.size() == 1);
-  const auto& s = samples[0];
+  return samples[0];
+}
+
+}  // namespace
+
+// Contract: a replayed output the audit refuses (here a contract added to Clover_cal_sum, whose
+// hint-free program does not verify) is still verified by Dafny; the sample is Refuted for
+// integrity and keeps Dafny's own verdict beside.
+TEST_CASE("bench run replay verifies what the audit refused, and records it apart", "[verifier:dafny]") {
+  if (!have_data()) return;
+  auto s = replay_edited("Clover_cal_sum_no_hints.dfy", "{\n  var n", "  ensures s + 0 == N * (N + 1) / 2\n");
+  INFO(s.detail);
+  CHECK(s.recorded == "1");
   CHECK(s.outcome == Outcome::Refuted);
   CHECK(s.cause == Cause::Integrity);
   CHECK(s.integrity_rejected);
   CHECK(s.verifier_outcome == Outcome::Verified);
-  CHECK(s.verifier_calls == 1);
+  CHECK(s.verifier_calls == 2);  // the output alone, then the hint-free program (attempt 0) fails
   CHECK(s.detail.rfind("integrity: ", 0) == 0);
+}
+
+// Contract: DafnyBench's attempt 0 — when the hint-free program verifies as it is (Clover_swap,
+// recorded `0`), the task is solved whatever the output; the refused output stays in the detail.
+TEST_CASE("bench run dafnybench counts a hint-free program that verifies as attempt 0", "[verifier:dafny]") {
+  if (!have_data()) return;
+  auto s = replay_edited("Clover_swap_no_hints.dfy", "  ensures y == X\n", "  ensures x + y == X + Y\n");
+  INFO(s.detail);
+  CHECK(s.recorded == "0");
+  CHECK(s.outcome == Outcome::Verified);
+  CHECK(s.integrity_rejected);
+  CHECK(s.verifier_calls == 2);
+  CHECK(s.detail.rfind("attempt 0: the hint-free program verifies as it is; the output: integrity: ", 0) == 0);
 }
 
 // Contract: a run killed with SIGKILL after its first recorded sample resumes when the same
