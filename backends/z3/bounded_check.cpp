@@ -1,6 +1,7 @@
 // find_violation: bounded model checking by unrolling trans, one fresh copy of the state per step.
 
 #include "backends/z3/inv_checker.h"
+#include "backends/z3/interrupt_at.h"
 #include "backends/z3/sygus_to_z3.h"
 
 namespace verigen::z3inv {
@@ -19,6 +20,7 @@ ChcResult find_violation(const sygus::Problem& problem, int max_depth, Deadline 
     // One incremental solver: pre(s0) ∧ trans(s0,s1) ∧ … stays asserted, and ¬post(sk) is pushed
     // only for the depth being asked, so each deeper query reuses what Z3 learned.
     z3::solver solver(ctx);
+    InterruptAt stop(ctx, deadline);
     std::vector<z3::expr_vector> steps;
     steps.push_back(tr.state("@0"));
     solver.add(tr.pre(steps[0]));
@@ -32,7 +34,6 @@ ChcResult find_violation(const sygus::Problem& problem, int max_depth, Deadline 
       }
       solver.push();
       solver.add(!tr.post(steps[k]));
-      solver.set("timeout", timeout_ms(deadline));
       z3::check_result r = solver.check();
       if (r == z3::sat) {
         z3::model model = solver.get_model();

@@ -3,6 +3,7 @@
 #include <deque>
 #include <set>
 
+#include "backends/z3/interrupt_at.h"
 #include "backends/z3/sygus_to_z3.h"
 
 namespace verigen::z3inv {
@@ -61,14 +62,13 @@ struct InvariantChecker::Impl {
   std::vector<State> models(z3::solver& solver, const z3::expr_vector& s, int limit,
                             Deadline deadline) {
     std::vector<State> out;
+    InterruptAt stop(ctx, deadline);
     while (static_cast<int>(out.size()) < limit && !deadline.expired()) {
-      solver.set("timeout", timeout_ms(deadline));
       solver.push();
       solver.add(small(s, 16));
       z3::check_result r = solver.check();
       if (r != z3::sat) {
         solver.pop();
-        solver.set("timeout", timeout_ms(deadline));
         r = solver.check();
         if (r != z3::sat) break;
         out.push_back(state_from_model(solver.get_model(), s, problem));
@@ -124,7 +124,7 @@ CheckResult InvariantChecker::check_one(const std::string& which, const SExpr& i
     m.encode();
     z3::expr inv = m.tr.translate(invariant, m.tr.bind(*m.x));
     z3::solver solver(m.ctx);
-    solver.set("timeout", timeout_ms(deadline));
+    InterruptAt stop(m.ctx, deadline);
     bool two_states = false;
     if (which == "initiation") {
       solver.add(*m.pre && !inv);
@@ -180,11 +180,10 @@ std::optional<bool> InvariantChecker::holds(const SExpr& formula, const State& s
     if (f.is_false()) return false;
     // A quantifier over a concrete array survives simplify; a short solver call decides it.
     z3::solver solver(m.ctx);
-    solver.set("timeout", 2000u);
+    InterruptAt stop(m.ctx, Deadline::after(std::chrono::seconds(2)));
     solver.add(!f);
     if (solver.check() == z3::unsat) return true;
     solver.reset();
-    solver.set("timeout", 2000u);
     solver.add(f);
     if (solver.check() == z3::unsat) return false;
   } catch (const TranslateError&) {

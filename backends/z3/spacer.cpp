@@ -1,6 +1,7 @@
 // solve_with_spacer: the problem as constrained Horn clauses, solved by Z3's Spacer engine.
 
 #include "backends/z3/inv_checker.h"
+#include "backends/z3/interrupt_at.h"
 #include "backends/z3/sygus_to_z3.h"
 
 namespace verigen::z3inv {
@@ -46,7 +47,6 @@ ChcResult solve_with_spacer(const sygus::Problem& problem, Deadline deadline) {
     z3::fixedpoint fp(ctx);
     z3::params params(ctx);
     params.set("engine", "spacer");
-    params.set("timeout", timeout_ms(deadline));
     // Inlining would dissolve `inv` into the query and leave no invariant to report.
     params.set("xform.inline_linear", false);
     params.set("xform.inline_eager", false);
@@ -69,7 +69,10 @@ ChcResult solve_with_spacer(const sygus::Problem& problem, Deadline deadline) {
     fp.add_rule(bad_rule, bad_name);
 
     z3::expr query = err();
-    z3::check_result r = fp.query(query);
+    z3::check_result r = [&] {
+      InterruptAt stop(ctx, deadline);
+      return fp.query(query);
+    }();
     ChcResult out;
     if (r == z3::unknown) {
       std::string reason = fp.reason_unknown();

@@ -222,14 +222,9 @@ State state_from_model(const z3::model& model, const z3::expr_vector& state,
   return out;
 }
 
-unsigned timeout_ms(Deadline deadline) {
-  auto left = deadline.remaining().count();
-  // Z3 treats 0 as "no limit"; an expired deadline must still stop it at once.
-  return static_cast<unsigned>(std::clamp<long long>(left, 1, 1LL << 31));
-}
-
 Cause cause_of_unknown(const std::string& reason, Deadline deadline) {
-  if (reason.find("timeout") != std::string::npos || reason.find("canceled") != std::string::npos) {
+  if (reason.find("timeout") != std::string::npos || reason.find("canceled") != std::string::npos ||
+      reason.find("interrupted") != std::string::npos) {
     return Cause::Timeout;
   }
   if (reason.find("resource") != std::string::npos || reason.find("memory") != std::string::npos) {

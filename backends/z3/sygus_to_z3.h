@@ -66,9 +66,8 @@ State state_from_model(const z3::model& model, const z3::expr_vector& state,
 /// The SMT-LIB text of a value, with `(_ as-array f)` arrays expanded from the model.
 std::string value_text(const z3::model& model, const z3::expr& value);
 
-/// Z3's `timeout` parameter (ms, at least 1) for the time left before `deadline`.
-unsigned timeout_ms(Deadline deadline);
-/// Maps a reason_unknown string to a Cause: Timeout for "timeout"/"canceled" (or any reason once
+/// Maps a reason_unknown string to a Cause: Timeout for "timeout"/"canceled"/"interrupted" (the
+/// InterruptAt watchdog's doing; see interrupt_at.h) or any reason once
 /// the deadline has passed), ResourceLimit for resource and memory limits, else None.
 Cause cause_of_unknown(const std::string& reason, Deadline deadline);
 
