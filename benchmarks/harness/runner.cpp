@@ -144,11 +144,8 @@ int run_bench(const RunOptions& o, std::ostream& out, std::ostream& err) {
     err << problem->second << "\n";
     return problem->first;
   }
-  auto loaded = load_suite(o.suite, o.data_dir);
-  if (!loaded.ok()) {
-    err << loaded.error() << "\n";
-    return 2;
-  }
+  // The user's own outputs file is checked first: its errors are theirs to fix before the
+  // dataset matters.
   std::shared_ptr<const PublishedOutputs> outputs;
   if (!o.outputs.empty()) {
     auto read = load_published_outputs(o.outputs);
@@ -157,6 +154,11 @@ int run_bench(const RunOptions& o, std::ostream& out, std::ostream& err) {
       return 2;
     }
     outputs = std::make_shared<const PublishedOutputs>(std::move(*read));
+  }
+  auto loaded = load_suite(o.suite, o.data_dir);
+  if (!loaded.ok()) {
+    err << loaded.error() << "\n";
+    return 2;
   }
   if (outputs) {
     // A replay runs the tasks the model has an output for; say how many others there are, so

@@ -79,6 +79,10 @@ TEST_CASE("every recorded fstar output", "[unit]") {
 // Contract: F*'s 0-based columns become 1-based, in JSON and human form alike; the newer
 // `File:l.c` form is already 1-based; def ranges are related locations.
 TEST_CASE("fstar positions", "[unit]") {
+  if (!fs::exists(kRecorded)) {
+    WARN("skipped: " << kRecorded << " is absent");
+    return;
+  }
   auto dir = kRecorded / "tests/error-messages";
   auto json = parse_json_messages(read_file((dir / "Basic.fst.json_output.expected").string()).value(),
                                   PathMapping{"Basic.fst", "src/Basic.fst"});
@@ -102,6 +106,10 @@ TEST_CASE("fstar positions", "[unit]") {
 // Contract: the verdict rules: expected failures and warnings alone verify; an Error refutes;
 // an exit code without an error message is a crash; never success otherwise.
 TEST_CASE("fstar verdicts", "[unit]") {
+  if (!fs::exists(kRecorded)) {
+    WARN("skipped: " << kRecorded << " is absent");
+    return;
+  }
   auto run = [](int code, std::string out) {
     ProcessResult r;
     r.status = ProcessResult::Status::Exited;

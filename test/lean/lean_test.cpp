@@ -79,6 +79,10 @@ TEST_CASE("every recorded lean output", "[unit]") {
 
 // Contract: positions become 1-based columns; ranges, error names and multi-line texts are kept.
 TEST_CASE("lean text format details", "[unit]") {
+  if (!fs::exists(kRecorded)) {
+    WARN("skipped: " << kRecorded << " is absent");
+    return;
+  }
   auto m = parse_text_messages(read_file((kRecorded / "elab_fail/241.lean.out.expected").string()).value(),
                                PathMapping{"241.lean", "src/241.lean"});
   REQUIRE(m.size() == 13);
