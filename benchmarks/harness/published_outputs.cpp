@@ -1,11 +1,13 @@
 #include "benchmarks/harness/published_outputs.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "core/file_io.h"
 #include "gen/code_blocks.h"
+#include "specs/source_span.h"
 
 namespace verigen::bench {
 namespace {
@@ -70,8 +72,14 @@ class PublishedGenerator : public CandidateGenerator {
 Result<PublishedOutputs> load_published_outputs(const std::string& json_path) {
   auto text = read_file(json_path);
   if (!text.ok()) return fail(text.error());
-  nlohmann::json doc = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) return fail(json_path + ": error: not JSON");
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(*text);
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.byte is 1-based and points just past the offending character.
+    std::size_t at = e.byte > 0 ? std::min<std::size_t>(e.byte - 1, text->size()) : 0;
+    return fail(spec_error(json_path, *text, at, "not JSON"));
+  }
   if (!doc.is_object())
     return fail(json_path + ": error: expected an object {test_ID: {test_ID, test_file, llm_output}}");
   PublishedOutputs out;

@@ -219,7 +219,8 @@ TEST_CASE("bench run refuses malformed outputs files", "[verifier:dafny]") {
   auto garbage = dir.file("broken.json", "{\"000\": ");
   auto run = run_verigen(replay_args(garbage, db), (dir.path / "cache").string());
   CHECK(run.exit_code == 2);
-  CHECK(run.err.find("broken.json") != std::string::npos);
+  CHECK(run.err.find("broken.json:1:") != std::string::npos);  // the file and the place
+  CHECK(run.err.find("not JSON") != std::string::npos);
   auto missing = dir.file("shape.json", R"({"000": {"test_ID": "000", "test_file": "a_no_hints.dfy"}})");
   run = run_verigen(replay_args(missing, db), (dir.path / "cache").string());
   CHECK(run.exit_code == 2);
