@@ -60,4 +60,13 @@ std::optional<Language> language_of_path(std::string_view path) {
   return std::nullopt;
 }
 
+Candidate candidate_for(const Task& task, std::string text) {
+  Candidate candidate;
+  candidate.task_id = task.id;
+  candidate.language = task.language;
+  candidate.display_path = task.source_path;
+  candidate.text = std::move(text);
+  return candidate;
+}
+
 }  // namespace verigen

@@ -66,4 +66,8 @@ struct Candidate {
   int index = 0;             ///< position in the provider's order
 };
 
+/// A candidate of `task` whose full program is `text`: id, language and display path are the
+/// task's; origin and index are left for the caller.
+Candidate candidate_for(const Task& task, std::string text);
+
 }  // namespace verigen

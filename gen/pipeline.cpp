@@ -110,11 +110,7 @@ bool Pipeline::settle_round(const Task& task, std::vector<RawCandidate> raws, in
   parallel_for(to_verify.size(), options_.jobs, [&](std::size_t i) {
     if (found.load() || options_.deadline.expired()) return;
     CandidateRecord& record = result.candidates[to_verify[i]];
-    Candidate candidate;
-    candidate.task_id = task.id;
-    candidate.language = task.language;
-    candidate.display_path = task.source_path;
-    candidate.text = record.text;
+    Candidate candidate = candidate_for(task, record.text);
     candidate.origin = record.origin;
     candidate.index = record.id;
     Deadline deadline = options_.deadline.capped(

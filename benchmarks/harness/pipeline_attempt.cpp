@@ -105,11 +105,7 @@ void verify_refused(Environment& env, const Task& task, const PipelineResult& re
   for (const auto& r : result.candidates)
     if (!r.findings.empty() && !r.text.empty()) refused = &r;
   if (!refused) return;
-  Candidate candidate;
-  candidate.task_id = task.id;
-  candidate.language = task.language;
-  candidate.display_path = task.source_path;
-  candidate.text = refused->text;
+  Candidate candidate = candidate_for(task, refused->text);
   candidate.origin = refused->origin;
   candidate.index = refused->id;
   Deadline deadline = options.deadline.capped(
@@ -134,13 +130,7 @@ void verify_refused(Environment& env, const Task& task, const PipelineResult& re
 /// verifier_outcome become Verified and the detail keeps why the output itself failed.
 void try_attempt_zero(Environment& env, const Task& task, double timeout_seconds, SampleRecord& record) {
   if (!dafny::audit_dafny("", task.source, dafny::AuditMode::Annotate, task.source_path).empty()) return;
-  Candidate candidate;
-  candidate.task_id = task.id;
-  candidate.language = task.language;
-  candidate.display_path = task.source_path;
-  candidate.text = task.source;
-  Verdict verdict = env.backend->verify(
-      candidate, Deadline::after(std::chrono::milliseconds(static_cast<long long>(timeout_seconds * 1000))));
+  Verdict verdict = env.backend->verify(candidate_for(task, task.source), Deadline::after_seconds(timeout_seconds));
   ++record.verifier_calls;
   record.verify_seconds += seconds(verdict.elapsed);
   if (!verdict.verified()) return;
