@@ -27,18 +27,31 @@ std::string hatch_attribute(const std::string& attribute_text) {
   return {};
 }
 
+/// The token positions among `positions` that remain in the code normal form.
+std::vector<std::size_t> normal_positions(const Structure& s, const std::vector<std::size_t>& positions) {
+  std::vector<std::string_view> texts;
+  for (std::size_t i : positions) texts.push_back(s.lexed.tokens[i].text);
+  std::vector<std::size_t> out;
+  for (std::size_t k : code_normal_form(texts)) out.push_back(positions[k]);
+  return out;
+}
+
+/// The texts of the tokens at `positions`, joined with single spaces.
+std::string joined(const Structure& s, const std::vector<std::size_t>& positions) {
+  std::string out;
+  for (std::size_t i : positions) {
+    if (!out.empty()) out += ' ';
+    out += s.lexed.tokens[i].text;
+  }
+  return out;
+}
+
 /// The tokens of `range` in the code normal form, joined with single spaces: contracts are
 /// compared this way, so `ensures s == (x + y)` and `ensures s == x + y` are the same clause.
 std::string normal_text(const Structure& s, TokenRange range) {
-  std::vector<std::string_view> texts;
-  for (std::size_t i = range.first; i < range.last && i < s.lexed.tokens.size(); ++i)
-    texts.push_back(s.lexed.tokens[i].text);
-  std::string out;
-  for (std::size_t k : code_normal_form(texts)) {
-    if (!out.empty()) out += ' ';
-    out += texts[k];
-  }
-  return out;
+  std::vector<std::size_t> positions;
+  for (std::size_t i = range.first; i < range.last && i < s.lexed.tokens.size(); ++i) positions.push_back(i);
+  return joined(s, normal_positions(s, positions));
 }
 
 std::vector<std::size_t> code_tokens(const Structure& s, TokenRange range, const std::vector<std::string>& lemmas);
@@ -359,26 +372,15 @@ namespace {
 std::vector<std::size_t> code_tokens(const Structure& s, TokenRange range, const std::vector<std::string>& lemmas) {
   auto kept = Auditor::kept_tokens(s, range, lemmas);
   std::vector<std::size_t> positions;
-  std::vector<std::string_view> texts;
-  for (std::size_t i = range.first; i < range.last && i < s.lexed.tokens.size(); ++i) {
-    if (!kept[i - range.first]) continue;
-    positions.push_back(i);
-    texts.push_back(s.lexed.tokens[i].text);
-  }
-  std::vector<std::size_t> out;
-  for (std::size_t k : code_normal_form(texts)) out.push_back(positions[k]);
-  return out;
+  for (std::size_t i = range.first; i < range.last && i < s.lexed.tokens.size(); ++i)
+    if (kept[i - range.first]) positions.push_back(i);
+  return normal_positions(s, positions);
 }
 
 }  // namespace
 
 std::string erase_annotations(const Structure& s, TokenRange range, const std::vector<std::string>& lemmas) {
-  std::string out;
-  for (std::size_t i : code_tokens(s, range, lemmas)) {
-    if (!out.empty()) out += ' ';
-    out += s.lexed.tokens[i].text;
-  }
-  return out;
+  return joined(s, code_tokens(s, range, lemmas));
 }
 
 std::vector<Diagnostic> audit_dafny(std::string_view original, std::string_view candidate, AuditMode mode,

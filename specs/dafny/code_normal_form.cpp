@@ -52,11 +52,12 @@ bool keyword_after_group(std::string_view w) {
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
-/// Tokens that make a group's contents more than one operator expression.
+/// Tokens that make a group's contents more than one operator expression (`,` and `|` are
+/// told apart in contents_strength).
 bool extends(std::string_view w) {
-  static constexpr std::array<std::string_view, 15> kWords{
+  static constexpr std::array<std::string_view, 14> kWords{
       "::", ":", ":=", ":|", "=>", ";", "forall", "exists", "var", "if", "then",
-      "else", "match", "case", "|"};
+      "else", "match", "case"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
