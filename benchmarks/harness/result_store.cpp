@@ -200,6 +200,21 @@ Result<std::unique_ptr<ResultStore>> ResultStore::open_impl(const std::string& p
   return store;
 }
 
+namespace {
+
+/// Binds the key's seven columns in table order (suite … options), as the runs queries list them.
+sql::Statement& bind_key(sql::Statement& statement, const RunKey& key) {
+  return statement.bind(key.suite)
+      .bind(key.provider)
+      .bind(key.model)
+      .bind(key.k)
+      .bind(key.rounds)
+      .bind(key.seed)
+      .bind(key.options);
+}
+
+}  // namespace
+
 Result<std::int64_t> ResultStore::ensure_run(const RunKey& key) {
   sqlite3* db = impl_->db;
   auto failure = [&](const std::string& why) { return fail(path_ + ": error: " + why); };
@@ -208,25 +223,12 @@ Result<std::int64_t> ResultStore::ensure_run(const RunKey& key) {
   sql::Statement insert(db,
                         "INSERT OR IGNORE INTO runs (suite, provider, model, k, rounds, seed, "
                         "options, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind(key.suite)
-      .bind(key.provider)
-      .bind(key.model)
-      .bind(key.k)
-      .bind(key.rounds)
-      .bind(key.seed)
-      .bind(key.options)
-      .bind(now_utc());
+  bind_key(insert, key).bind(now_utc());
   if (insert.step() != SQLITE_DONE) return failure(insert.error());
   sql::Statement select(db,
                         "SELECT id FROM runs WHERE suite = ? AND provider = ? AND model = ? AND "
                         "k = ? AND rounds = ? AND seed = ? AND options = ?");
-  select.bind(key.suite)
-      .bind(key.provider)
-      .bind(key.model)
-      .bind(key.k)
-      .bind(key.rounds)
-      .bind(key.seed)
-      .bind(key.options);
+  bind_key(select, key);
   if (select.step() != SQLITE_ROW) return failure(select.error());
   std::int64_t id = select.int64(0);
   if (std::string e = transaction.commit(); !e.empty()) return failure(e);

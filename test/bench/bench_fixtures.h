@@ -2,6 +2,9 @@
 // Small helpers shared by the result-store, metrics and report tests: a scratch directory and
 // samples built in one line.
 
+#include <sqlite3.h>
+
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -50,6 +53,20 @@ inline SampleRecord sample(const std::string& task, const std::string& category,
 
 inline RunKey key(const std::string& model, int k = 2) {
   return RunKey{"dafnycomp", "openai", model, k, 1, 7, R"({"timeout":60})"};
+}
+
+/// The first answer of `PRAGMA name` on the database at `path`, as text, through a connection of
+/// its own (so it sees what other processes committed).
+inline std::string pragma_answer(const std::string& path, const std::string& name) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* query = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, ("PRAGMA " + name).c_str(), -1, &query, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(query) == SQLITE_ROW);
+  std::string answer = reinterpret_cast<const char*>(sqlite3_column_text(query, 0));
+  sqlite3_finalize(query);
+  sqlite3_close(db);
+  return answer;
 }
 
 /// Every stored field, for comparing samples read back.

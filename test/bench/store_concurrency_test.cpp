@@ -37,19 +37,6 @@ int write_samples(const std::string& path, const std::string& writer) {
   return 0;
 }
 
-std::string integrity_check(const std::string& path) {
-  sqlite3* db = nullptr;
-  sqlite3_open(path.c_str(), &db);
-  sqlite3_stmt* stmt = nullptr;
-  std::string result = "(no answer)";
-  if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, nullptr) == SQLITE_OK &&
-      sqlite3_step(stmt) == SQLITE_ROW)
-    result = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return result;
-}
-
 }  // namespace
 
 TEST_CASE("store: concurrent writer processes lose nothing", "[unit]") {
@@ -81,5 +68,5 @@ TEST_CASE("store: concurrent writer processes lose nothing", "[unit]") {
   for (const char* writer : {"child0", "child1", "parent"})
     for (int i = 0; i < kPerWriter; ++i)
       CHECK(finished.count({std::string(writer) + "-" + std::to_string(i), 0}) == 1);
-  CHECK(integrity_check(path) == "ok");
+  CHECK(pragma_answer(path, "integrity_check") == "ok");
 }

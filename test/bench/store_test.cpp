@@ -202,17 +202,7 @@ PRAGMA user_version = 1;
   REQUIRE(rc == SQLITE_OK);
 }
 
-int user_version(const std::string& path) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  sqlite3_stmt* query = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &query, nullptr) == SQLITE_OK);
-  REQUIRE(sqlite3_step(query) == SQLITE_ROW);
-  int version = sqlite3_column_int(query, 0);
-  sqlite3_finalize(query);
-  sqlite3_close(db);
-  return version;
-}
+int user_version(const std::string& path) { return std::stoi(pragma_answer(path, "user_version")); }
 
 }  // namespace
 
