@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 
 #include "core/file_io.h"
@@ -33,7 +34,10 @@ ScratchCopy::ScratchCopy(const std::string& display_path, const std::string& tex
     for (auto& c : stem)
       if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') c = '_';
     if (stem.empty() || std::isdigit(static_cast<unsigned char>(stem[0]))) stem = "Candidate" + stem;
-    path_ = (fs::path(dir) / ("VerigenCandidate_" + std::to_string(::getpid()) + "_" + stem + extension)).string();
+    // Several copies of one file may exist at once (parallel candidates): each gets a number.
+    static std::atomic<unsigned> counter{0};
+    path_ = (fs::path(dir) / ("VerigenCandidate_" + std::to_string(::getpid()) + "_" +
+                              std::to_string(counter++) + "_" + stem + extension)).string();
     owned_file_ = path_;
   } else {
     // In a fresh directory the user's own base name is kept: F* requires `module A` to live

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "backends/backend_factory.h"
+#include "cli/assumption_option.h"
 #include "cli/commands.h"
 #include "cli/source_input.h"
 #include "cli/verify_report.h"
@@ -14,6 +15,8 @@
 #include "core/file_io.h"
 #include "core/parallel.h"
 #include "core/progress.h"
+#include "specs/dafny/structure.h"
+#include "specs/dafny/vacuity.h"
 #include "specs/integrity_audit.h"
 
 namespace verigen::cli {
@@ -32,7 +35,17 @@ struct VerifyOptions {
   std::string kind = "implement";
   std::string lean_project;
   std::vector<std::string> fstar_includes;
+  std::vector<std::string> allowed_assumptions;
 };
+
+/// The declarations an implement candidate must fill: the original's body-less ones.
+std::vector<std::string> implement_holes(const std::string& original) {
+  std::vector<std::string> holes;
+  auto structure = dafny::parse_structure(original);
+  for (const auto& d : structure.declarations)
+    if (!d.body && !d.by_method_body) holes.push_back(d.qualified_name);
+  return holes;
+}
 
 /// Prints finished results in input order as soon as every earlier file is done, so a long run
 /// shows its results as it goes and an interrupted one has printed all it finished.
@@ -104,7 +117,8 @@ int run_verify(const VerifyOptions& options) {
       // A candidate that changed what it must keep, or added an escape hatch, is never shown
       // to the verifier: the audit's findings are the verdict.
       auto findings = audit_candidate(source->language, original->text, source->text,
-                                      *task_kind_from_string(options.kind), options.files[i]);
+                                      *task_kind_from_string(options.kind), options.files[i],
+                                      options.allowed_assumptions);
       if (!findings.empty()) {
         Verdict v = Verdict::refuted(findings, format_diagnostic(findings.front()));
         v.cause = Cause::Integrity;
@@ -126,9 +140,29 @@ int run_verify(const VerifyOptions& options) {
       candidate.display_path = sources[i]->path;
       candidate.text = sources[i]->text;
       candidate.symbol = options.symbol;
+      candidate.assumption_policy.allowed = options.allowed_assumptions;
+      if (original) {
+        // The original's own assumptions may stay; a hole the candidate had to fill may not.
+        candidate.assumption_policy.has_original = true;
+        candidate.assumption_policy.original = original->text;
+        if (options.kind == "implement" && original->language == Language::Dafny)
+          candidate.assumption_policy.holes = implement_holes(original->text);
+      }
       Backend& backend = options.no_cache ? *backends.at(candidate.language)
                                           : *cached_backends.at(candidate.language);
-      results[i].verdict = backend.verify(candidate, Deadline::after_seconds(options.timeout));
+      const Deadline deadline = Deadline::after_seconds(options.timeout);
+      results[i].verdict = backend.verify(candidate, deadline);
+      if (original && options.kind == "specify" && candidate.language == Language::Dafny &&
+          results[i].verdict.verified()) {
+        // Preconditions nothing can satisfy make any body verify: not an answer to the spec.
+        auto vacuous = dafny::find_vacuous_preconditions(backend, original->text, candidate, deadline);
+        if (!vacuous.empty()) {
+          Verdict refused = Verdict::refuted(vacuous, format_diagnostic(vacuous.front()));
+          refused.cause = Cause::Integrity;
+          refused.tool_version = results[i].verdict.tool_version;
+          results[i].verdict = refused;
+        }
+      }
     }
     progress.advance(results[i].file, !results[i].verdict.verified());
     printer.finished(i, progress);
@@ -141,14 +175,15 @@ int run_verify(const VerifyOptions& options) {
     std::string all = render_text(results);
     std::cout << all.substr(all.rfind('\n', all.size() - 2) + 1);  // the totals line
   }
+  const int exit_code = exit_code_for(results);
   if (!options.sarif.empty()) {
-    auto written = write_file_atomic(options.sarif, render_sarif(results, "0.1.0").dump(2) + "\n");
+    auto written = write_file_atomic(options.sarif, render_sarif(results, "0.1.0", exit_code).dump(2) + "\n");
     if (!written.ok()) {
       std::cerr << written.error() << "\n";
       return kExitBadInput;
     }
   }
-  return exit_code_for(results);
+  return exit_code;
 }
 
 }  // namespace
@@ -176,6 +211,10 @@ void register_verify(CLI::App& app, int& exit_code) {
   cmd->add_option("--include", options->fstar_includes, "F* include directory (repeatable)");
   cmd->add_option("--kind", options->kind, "What the files were allowed to change (with --against)")
       ->check(CLI::IsMember({"implement", "annotate", "specify"}));
+  cmd->add_option("--allow-assumption", options->allowed_assumptions,
+                  "Trust assumptions of this kind (KIND or KIND:Declaration; repeatable): by "
+                  "default any assumption a proof rests on makes it not verified")
+      ->check(assumption_allowance_validator());
   cmd->callback([options, &exit_code] { exit_code = run_verify(*options); });
 }
 

@@ -1,7 +1,9 @@
 #include "cli/verify_report.h"
 
+#include <cctype>
 #include <cstdio>
 #include <map>
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "core/verdict_json.h"
@@ -46,8 +48,29 @@ const char* sarif_level(Severity severity) {
   return "error";
 }
 
+}  // namespace
+
+std::string sarif_uri(const std::string& path) {
+  // RFC 3986: unreserved characters and '/' stay; everything else (spaces, '#', '?', '%',
+  // non-ASCII bytes) is percent-encoded. An absolute path becomes a file:// URI.
+  std::string out = !path.empty() && path[0] == '/' ? "file://" : "";
+  static const char* kHex = "0123456789ABCDEF";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+namespace {
+
 nlohmann::json sarif_location(const Location& where) {
-  nlohmann::json physical = {{"artifactLocation", {{"uri", where.file}}}};
+  nlohmann::json physical = {{"artifactLocation", {{"uri", sarif_uri(where.file)}}}};
   if (where.line > 0) {
     nlohmann::json region = {{"startLine", where.line}};
     if (where.column > 0) region["startColumn"] = where.column;
@@ -78,8 +101,12 @@ std::string render_text(const std::vector<FileVerdict>& results) {
       for (const auto& related : d.related)
         out += location_prefix(related) + ": note: " + related.message + "\n";
     }
+    // Every assumption the proof rests on is listed: those that stop verification as errors,
+    // those the user or the spec allowed as notes, so a certified result says what it trusts.
+    for (const auto& a : v.assumptions) out += format_assumption(a) + "\n";
     // A failure without diagnostics still needs its reason on screen (tool missing, timeout).
-    if (v.diagnostics.empty() && !v.detail.empty() && !v.verified()) out += v.detail + "\n";
+    if (v.diagnostics.empty() && v.assumptions.empty() && !v.detail.empty() && !v.verified())
+      out += v.detail + "\n";
     out += verdict_line(r) + "\n";
     ++counts[v.outcome];
   }
@@ -102,10 +129,20 @@ nlohmann::json render_json(const std::vector<FileVerdict>& results) {
   return {{"results", list}};
 }
 
-nlohmann::json render_sarif(const std::vector<FileVerdict>& results, const std::string& version) {
+nlohmann::json render_sarif(const std::vector<FileVerdict>& results, const std::string& version, int exit_code) {
   std::map<std::string, std::string> rules;  // id → short description
   nlohmann::json sarif_results = nlohmann::json::array();
   for (const auto& r : results) {
+    for (const auto& a : r.verdict.assumptions) {
+      std::string rule = "verigen.assumption." + a.kind;
+      rules.emplace(rule, "the proof rests on an assumption: " + a.kind);
+      std::string text = "assumption (" + a.kind + ")" + (a.declaration.empty() ? "" : " in '" + a.declaration + "'") +
+                         ": " + a.message + (a.allowed() ? " [allowed: " + a.allowed_by + "]" : "");
+      sarif_results.push_back({{"ruleId", rule},
+                               {"level", a.allowed() ? "note" : "error"},
+                               {"message", {{"text", text}}},
+                               {"locations", nlohmann::json::array({sarif_location(a.where)})}});
+    }
     for (const auto& d : r.verdict.diagnostics) {
       std::string rule = d.rule.empty() ? "verigen.diagnostic" : d.rule;
       rules.emplace(rule, d.message);
@@ -124,7 +161,7 @@ nlohmann::json render_sarif(const std::vector<FileVerdict>& results, const std::
       }
       sarif_results.push_back(result);
     }
-    if (!r.verdict.verified() && r.verdict.diagnostics.empty()) {
+    if (!r.verdict.verified() && r.verdict.diagnostics.empty() && r.verdict.assumptions.empty()) {
       // Timeouts, missing tools and the like have no source position but must not vanish.
       std::string rule = "verigen." + std::string(to_string(r.verdict.outcome)) +
                          (r.verdict.cause == Cause::None ? "" : "." + std::string(to_string(r.verdict.cause)));
@@ -137,11 +174,17 @@ nlohmann::json render_sarif(const std::vector<FileVerdict>& results, const std::
   }
   nlohmann::json rule_list = nlohmann::json::array();
   for (const auto& [id, text] : rules) rule_list.push_back({{"id", id}, {"shortDescription", {{"text", text}}}});
+  char cwd[4096];
+  std::string folder = ::getcwd(cwd, sizeof cwd) ? std::string(cwd) + "/" : "/";
+  nlohmann::json invocation = {{"executionSuccessful", exit_code == 0 || exit_code == 1},
+                               {"exitCode", exit_code},
+                               {"workingDirectory", {{"uri", sarif_uri(folder)}}}};
   return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
           {"version", "2.1.0"},
           {"runs", nlohmann::json::array({{{"tool", {{"driver", {{"name", "verigen"},
                                                                  {"version", version},
                                                                  {"rules", rule_list}}}}},
+                                           {"invocations", nlohmann::json::array({invocation})},
                                            {"results", sarif_results}}})}};
 }
 

@@ -26,9 +26,14 @@ std::string format_seconds(std::chrono::milliseconds ms);
 /// {"results":[{"file","outcome","cause","detail","diagnostics":[...],"elapsed_ms",...}]}.
 nlohmann::json render_json(const std::vector<FileVerdict>& results);
 
-/// A SARIF 2.1.0 log: one run, tool.driver {name, version, rules}, one result per diagnostic
-/// (ruleId, level, message, physicalLocation with region), and one per file-level failure.
-nlohmann::json render_sarif(const std::vector<FileVerdict>& results, const std::string& version);
+/// A SARIF 2.1.0 log: one run, tool.driver {name, version, rules}, an invocation (exit code,
+/// success, working directory), one result per diagnostic and per assumption (ruleId
+/// `verigen.assumption.KIND`, level error, or note when allowed), and one per file-level
+/// failure. Artifact URIs are percent-encoded; absolute paths are file:// URIs.
+nlohmann::json render_sarif(const std::vector<FileVerdict>& results, const std::string& version, int exit_code);
+
+/// A path as a SARIF artifact URI: percent-encoded (RFC 3986), `file://` before an absolute path.
+std::string sarif_uri(const std::string& path);
 
 /// 3 when a tool is missing or crashed; else 2 for bad input; else 1 when anything is not
 /// verified; else 0.

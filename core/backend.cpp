@@ -15,6 +15,8 @@ Verdict Backend::verify(const Candidate& candidate, Deadline deadline) {
   } catch (...) {
     verdict = Verdict::error(Cause::Internal, name() + " back-end failed");
   }
+  // Whatever the back-end concluded, an unallowed assumption means not verified.
+  settle_assumptions(verdict);
   if (verdict.elapsed.count() == 0) {
     verdict.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
         Deadline::Clock::now() - started);

@@ -26,6 +26,9 @@ class Backend {
   virtual std::string version() = 0;
   /// Options that change verdicts (limits, flags), part of cache keys and certificates.
   virtual std::string options_fingerprint() const = 0;
+  /// Everything besides the candidate's text that its verdict depends on (the files it
+  /// includes), as a fingerprint for cache keys; "" when nothing.
+  virtual std::string dependency_fingerprint(const Candidate& /*candidate*/) { return {}; }
 
  protected:
   virtual Verdict do_verify(const Candidate& candidate, Deadline deadline) = 0;

@@ -15,6 +15,9 @@ class CachingBackend : public Backend {
   std::string name() const override { return inner_.name(); }
   std::string version() override { return inner_.version(); }
   std::string options_fingerprint() const override { return inner_.options_fingerprint(); }
+  std::string dependency_fingerprint(const Candidate& candidate) override {
+    return inner_.dependency_fingerprint(candidate);
+  }
 
  protected:
   Verdict do_verify(const Candidate& candidate, Deadline deadline) override;

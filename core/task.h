@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/assumption.h"
+
 namespace verigen {
 
 enum class Language { Dafny, Lean, FStar, SyGuS };
@@ -64,6 +66,9 @@ struct Candidate {
   std::string symbol;        ///< when non-empty, verify only this symbol
   std::string origin;        ///< provider/model/sample that produced it, for logs
   int index = 0;             ///< position in the provider's order
+  /// Which assumptions the proof may rest on: none by default; the spec's own when `original`
+  /// is set (a candidate may keep what the user wrote); kinds the user allowed explicitly.
+  AssumptionPolicy assumption_policy;
 };
 
 /// A candidate of `task` whose full program is `text`: id, language and display path are the

@@ -37,4 +37,15 @@ Verdict Verdict::error(Cause cause, std::string detail) {
   return v;
 }
 
+void settle_assumptions(Verdict& verdict) {
+  if (verdict.outcome != Outcome::Verified) return;
+  for (const auto& a : verdict.assumptions) {
+    if (a.allowed()) continue;
+    verdict.outcome = Outcome::Refuted;
+    verdict.cause = Cause::Integrity;
+    verdict.detail = format_assumption(a);
+    return;
+  }
+}
+
 }  // namespace verigen

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/assumption.h"
 #include "core/diagnostic.h"
 #include "core/outcome.h"
 
@@ -15,6 +16,9 @@ struct Verdict {
   Cause cause = Cause::Internal;
   std::string detail;                    ///< one human line, or the tail of the tool's output
   std::vector<Diagnostic> diagnostics;
+  /// Every assumption the proof rests on that the back-end found, allowed or not. A verdict
+  /// with an assumption that is not allowed is never Verified (see settle_assumptions).
+  std::vector<Assumption> assumptions;
   std::string tool_version;
   std::chrono::milliseconds elapsed{0};
   bool cached = false;                   ///< true when served from the verification cache
@@ -30,5 +34,10 @@ struct Verdict {
   static Verdict unknown(Cause cause, std::string detail);
   static Verdict error(Cause cause, std::string detail);
 };
+
+/// The rule every Verified verdict passes through: a proof that rests on an assumption nobody
+/// allowed proves nothing, so such a verdict becomes Refuted with cause Integrity, its detail
+/// naming the first such assumption. Other verdicts are left as they are.
+void settle_assumptions(Verdict& verdict);
 
 }  // namespace verigen

@@ -44,17 +44,46 @@ json diagnostic_json(const Diagnostic& d, const std::string& self_path) {
   return j;
 }
 
+json assumption_json(const Assumption& a, const std::string& self_path) {
+  json j = location_to_json(a.where, self_path);
+  j["kind"] = a.kind;
+  j["declaration"] = a.declaration;
+  j["message"] = a.message;
+  j["source"] = a.source;
+  if (!a.text.empty()) j["text"] = a.text;
+  j["allowed"] = a.allowed();
+  if (a.allowed()) j["allowed_by"] = a.allowed_by;
+  return j;
+}
+
+/// `text` with each occurrence of `path` replaced by `marker`.
+std::string replace_all(std::string text, const std::string& path, const std::string& marker) {
+  if (path.empty()) return text;
+  for (auto at = text.find(path); at != std::string::npos; at = text.find(path, at + marker.size()))
+    text.replace(at, path.size(), marker);
+  return text;
+}
+
+// Stands for the verdict's own file in a stored detail, so a cached verdict never names the
+// path of the copy it was first computed for.
+const std::string kSelfMarker = "\x01self\x01";
+
 }  // namespace
+
+json assumption_to_json(const Assumption& assumption) { return assumption_json(assumption, {}); }
 
 json diagnostic_to_json(const Diagnostic& diagnostic) { return diagnostic_json(diagnostic, {}); }
 
 json verdict_to_json(const Verdict& verdict, const std::string& self_path) {
   json diagnostics = json::array();
   for (const auto& d : verdict.diagnostics) diagnostics.push_back(diagnostic_json(d, self_path));
+  json assumptions = json::array();
+  for (const auto& a : verdict.assumptions) assumptions.push_back(assumption_json(a, self_path));
   return {{"outcome", std::string(to_string(verdict.outcome))},
           {"cause", std::string(to_string(verdict.cause))},
-          {"detail", verdict.detail},
+          {"detail", replace_all(verdict.detail, self_path, kSelfMarker)},
           {"diagnostics", diagnostics},
+          {"assumptions", assumptions},
           {"tool_version", verdict.tool_version},
           {"elapsed_ms", verdict.elapsed.count()},
           {"cached", verdict.cached}};
@@ -69,7 +98,7 @@ std::optional<Verdict> verdict_from_json(const json& value, const std::string& s
     Verdict v;
     v.outcome = *outcome;
     v.cause = *cause;
-    v.detail = value.value("detail", std::string());
+    v.detail = replace_all(value.value("detail", std::string()), kSelfMarker, self_path);
     v.tool_version = value.value("tool_version", std::string());
     v.elapsed = std::chrono::milliseconds(value.value("elapsed_ms", 0LL));
     v.cached = value.value("cached", false);
@@ -83,6 +112,19 @@ std::optional<Verdict> verdict_from_json(const json& value, const std::string& s
         for (const auto& rj : dj["related"]) d.related.push_back(location_from_json(rj, self_path));
       v.diagnostics.push_back(std::move(d));
     }
+    if (value.contains("assumptions"))
+      for (const auto& aj : value.at("assumptions")) {
+        Assumption a;
+        a.where = location_from_json(aj, self_path);
+        a.kind = aj.value("kind", std::string());
+        a.declaration = aj.value("declaration", std::string());
+        a.message = aj.value("message", std::string());
+        a.source = aj.value("source", std::string());
+        a.text = aj.value("text", std::string());
+        a.allowed_by = aj.value("allowed_by", std::string());
+        if (a.kind.empty()) return std::nullopt;
+        v.assumptions.push_back(std::move(a));
+      }
     return v;
   } catch (const json::exception&) {
     return std::nullopt;

@@ -13,9 +13,14 @@ namespace verigen {
 /// {"file","line","column","end_line","end_column","severity","message","rule","related":[...]}.
 nlohmann::json diagnostic_to_json(const Diagnostic& diagnostic);
 
-/// The verdict as {"outcome","cause","detail","diagnostics","tool_version","elapsed_ms","cached"}.
+/// {"file","line","column","kind","declaration","message","source","text","allowed","allowed_by"}.
+nlohmann::json assumption_to_json(const Assumption& assumption);
+
+/// The verdict as {"outcome","cause","detail","diagnostics","assumptions","tool_version",
+/// "elapsed_ms","cached"}.
 /// When `self_path` is non-empty, diagnostics in that file are stored with "self": true instead
-/// of the name, so a cached verdict can be re-pointed at another copy of the same text.
+/// of the name, and the detail names it by a marker, so a cached verdict can be re-pointed at
+/// another copy of the same text.
 nlohmann::json verdict_to_json(const Verdict& verdict, const std::string& self_path = {});
 
 /// Inverse of verdict_to_json; "self" diagnostics get `self_path`. nullopt when malformed.

@@ -10,7 +10,7 @@
 namespace verigen {
 namespace {
 // Bump when the entry layout changes: old entries then simply miss.
-constexpr int kFormat = 1;
+constexpr int kFormat = 2;
 }  // namespace
 
 VerificationCache::VerificationCache(std::string directory) : directory_(std::move(directory)) {}
@@ -22,10 +22,13 @@ std::string VerificationCache::default_directory() {
 }
 
 std::string VerificationCache::key(const std::string& backend, const std::string& tool_version,
-                                   const std::string& options, const Candidate& candidate) {
+                                   const std::string& options, const Candidate& candidate,
+                                   const std::string& dependencies) {
   // Length-prefixed fields: no two different inputs concatenate to the same bytes.
   std::string material;
-  for (const std::string* field : {&backend, &tool_version, &options, &candidate.symbol, &candidate.text}) {
+  const std::string policy = candidate.assumption_policy.fingerprint();
+  for (const std::string* field :
+       {&backend, &tool_version, &options, &candidate.symbol, &candidate.text, &policy, &dependencies}) {
     material += std::to_string(field->size());
     material += ':';
     material += *field;

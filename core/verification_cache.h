@@ -1,6 +1,7 @@
 #pragma once
 /// A content-addressed store of definitive verdicts, so an unchanged file is never verified
-/// twice: key = SHA-256 of (back-end, tool version, options, symbol, source bytes).
+/// twice: key = SHA-256 of (back-end, tool version, options, symbol, source bytes, the
+/// assumption policy, and the content of every file the verdict depends on).
 
 #include <optional>
 #include <string>
@@ -20,7 +21,8 @@ class VerificationCache {
 
   /// The key of a candidate under a back-end configuration.
   static std::string key(const std::string& backend, const std::string& tool_version,
-                         const std::string& options, const Candidate& candidate);
+                         const std::string& options, const Candidate& candidate,
+                         const std::string& dependencies = {});
 
   /// The stored verdict for `key`, with diagnostics re-pointed at `display_path`; nullopt on a
   /// miss or a corrupt entry (which the next store() overwrites).

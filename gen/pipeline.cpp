@@ -10,6 +10,7 @@
 #include "core/parallel.h"
 #include "core/verdict_json.h"
 #include "gen/code_blocks.h"
+#include "specs/dafny/vacuity.h"
 
 namespace verigen {
 namespace {
@@ -116,8 +117,21 @@ bool Pipeline::settle_round(const Task& task, std::vector<RawCandidate> raws, in
     Deadline deadline = options_.deadline.capped(
         std::chrono::milliseconds(static_cast<long long>(options_.verify_timeout_seconds * 1000)));
     Verdict verdict = backend_.verify(candidate, deadline);
+    int calls = 1;
+    if (verdict.verified() && task.kind == TaskKind::Specify && task.language == Language::Dafny) {
+      // A contract nothing can satisfy makes any body verify: a vacuous answer is refused.
+      auto vacuous = dafny::find_vacuous_preconditions(backend_, task.source, candidate, deadline);
+      ++calls;
+      if (!vacuous.empty()) {
+        Verdict refused = Verdict::refuted(vacuous, format_diagnostic(vacuous.front()));
+        refused.cause = Cause::Integrity;
+        refused.tool_version = verdict.tool_version;
+        refused.elapsed = verdict.elapsed;
+        verdict = refused;
+      }
+    }
     std::lock_guard<std::mutex> lock(mutex);
-    ++result.verifier_calls;
+    result.verifier_calls += calls;
     record.verdict = verdict;
     if (verdict.verified()) found = true;
     log_record(task, record);

@@ -8,10 +8,11 @@ namespace verigen {
 
 std::vector<Diagnostic> audit_candidate(Language language, const std::string& original,
                                         const std::string& candidate, TaskKind kind,
-                                        const std::string& display_path) {
+                                        const std::string& display_path,
+                                        const std::vector<std::string>& allowed) {
   switch (language) {
     case Language::Dafny:
-      return dafny::audit_dafny(original, candidate, dafny::audit_mode_for(kind), display_path);
+      return dafny::audit_dafny(original, candidate, dafny::audit_mode_for(kind), display_path, allowed);
     case Language::Lean:
       return lean::audit_lean(original, candidate, display_path);
     case Language::FStar:

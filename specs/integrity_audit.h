@@ -13,8 +13,10 @@ namespace verigen {
 /// language's audit for the rules); empty when the candidate keeps everything it must and adds
 /// no escape hatch. A language without an audit yields one finding saying so, so nothing
 /// unaudited is ever called verified.
+/// `allowed` lists the assumption kinds the user trusts ("kind" or "kind:Declaration").
 std::vector<Diagnostic> audit_candidate(Language language, const std::string& original,
                                         const std::string& candidate, TaskKind kind,
-                                        const std::string& display_path);
+                                        const std::string& display_path,
+                                        const std::vector<std::string>& allowed = {});
 
 }  // namespace verigen

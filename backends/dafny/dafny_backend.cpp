@@ -4,10 +4,14 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 
 #include "backends/dafny/dafny_output.h"
 #include "backends/scratch_copy.h"
 #include "core/file_io.h"
+#include "specs/dafny/assumption_scan.h"
+#include "specs/dafny/lexer.h"
+#include "specs/source_span.h"
 
 namespace verigen::dafny {
 namespace fs = std::filesystem;
@@ -32,6 +36,7 @@ void DafnyBackend::detect() {
     } else {
       tool_error_ = detected.error();
     }
+    finder_ = std::make_unique<AssumptionFinder>(runner_, command_.empty() ? std::vector<std::string>{"dafny"} : command_);
   });
 }
 
@@ -63,8 +68,12 @@ std::vector<std::string> DafnyBackend::verification_options() const {
   return argv;
 }
 
-std::vector<std::string> DafnyBackend::verify_command(const std::string& file,
-                                                      const std::string& symbol) const {
+std::string DafnyBackend::dependency_fingerprint(const Candidate& candidate) {
+  return includes_fingerprint(candidate.text, candidate.display_path);
+}
+
+std::vector<std::string> DafnyBackend::verify_command(const std::string& file, const std::string& symbol,
+                                                      const std::vector<IncludedFile>& included) const {
   std::vector<std::string> argv = command_.empty() ? dafny_command() : command_;
   if (argv.empty()) argv = {"dafny"};
   argv.insert(argv.end(), {"verify", "--json-output"});
@@ -73,6 +82,9 @@ std::vector<std::string> DafnyBackend::verify_command(const std::string& file,
   if (!symbol.empty()) argv.insert(argv.end(), {"--filter-symbol", symbol});
   // A file name starting with '-' would read as an option.
   argv.push_back(!file.empty() && file[0] == '-' ? "./" + file : file);
+  // Dafny verifies only the files it is given: an included file must be one of them, or its
+  // lemmas would be trusted unproved.
+  for (const auto& f : included) argv.push_back(!f.path.empty() && f.path[0] == '-' ? "./" + f.path : f.path);
   return argv;
 }
 
@@ -118,30 +130,118 @@ std::optional<Verdict> DafnyBackend::verify_with_server(const Candidate& candida
   return v;
 }
 
-Verdict DafnyBackend::do_verify(const Candidate& candidate, Deadline deadline) {
-  detect();
-  // Missing and too old are the same to the user: no usable Dafny 4 (exit code 3).
-  if (!tool_error_.empty()) return Verdict::error(Cause::ToolNotFound, tool_error_);
-  if (deadline.expired()) return Verdict::unknown(Cause::Timeout, "deadline passed before dafny started");
-  if (auto served = verify_with_server(candidate, deadline.is_never() ? Deadline::after(kDefaultWallClock) : deadline))
-    return *served;
+Verdict DafnyBackend::prove(const Candidate& candidate, const std::vector<IncludedFile>& included,
+                            Deadline deadline) {
+  if (included.empty())
+    if (auto served = verify_with_server(candidate, deadline)) return *served;
 
-  // The user's own file when it holds exactly this text (relative `include`s then resolve),
-  // else a private copy.
-  ScratchCopy scratch(candidate.display_path.empty() ? "candidate.dfy" : candidate.display_path, candidate.text, ".dfy");
+  // The user's own file when it holds exactly this text, else a private copy — beside the
+  // user's file when it includes others, so that relative includes resolve.
+  std::string display = candidate.display_path.empty() ? "candidate.dfy" : candidate.display_path;
+  ScratchCopy scratch(display, candidate.text, ".dfy",
+                      included.empty() ? std::string() : fs::path(display).parent_path().string());
   if (!scratch.ok()) return Verdict::error(Cause::Internal, scratch.error());
   const std::string tool_path = scratch.path();
 
   ProcessSpec spec;
-  spec.argv = verify_command(tool_path, candidate.symbol);
+  spec.argv = verify_command(tool_path, candidate.symbol, included);
   spec.environment = dafny_environment();
-  spec.deadline = deadline.is_never() ? Deadline::after(kDefaultWallClock) : deadline;
+  spec.deadline = deadline;
   ProcessResult run = runner_.run(spec);
 
   Verdict verdict = interpret_verify_run(
       run, PathMapping{tool_path, candidate.display_path.empty() ? tool_path : candidate.display_path});
   verdict.tool_version = "dafny " + version_;
   verdict.elapsed = run.elapsed;
+  return verdict;
+}
+
+std::optional<Assumption> DafnyBackend::needed_expect(const Candidate& candidate,
+                                                      const std::vector<IncludedFile>& included, Deadline deadline) {
+  auto expects = expect_statements(candidate.text);
+  const auto& policy = candidate.assumption_policy;
+  if (policy.has_original) {
+    // The user's own `expect`s are theirs to rely on: only the candidate's new ones are tried.
+    std::multiset<std::string> kept;
+    for (auto [b, e] : expect_statements(policy.original)) kept.insert(policy.original.substr(b, e - b));
+    std::vector<std::pair<std::size_t, std::size_t>> added;
+    for (auto [b, e] : expects) {
+      auto it = kept.find(candidate.text.substr(b, e - b));
+      if (it != kept.end()) kept.erase(it);
+      else added.emplace_back(b, e);
+    }
+    expects = std::move(added);
+  }
+  if (expects.empty()) return std::nullopt;
+  Assumption a;
+  a.kind = std::string(assumption_kind::kExpect);
+  auto pos = position_of(candidate.text, expects.front().first);
+  a.where = {candidate.display_path, static_cast<int>(pos.line), static_cast<int>(pos.column)};
+  a.text = candidate.text.substr(expects.front().first, expects.front().second - expects.front().first);
+  a.source = "verigen";
+  if (policy.allows_kind(a)) return std::nullopt;
+  // Dafny assumes what an `expect` checks: the proof must stand without them.
+  Candidate without = candidate;
+  without.text = blank_ranges(candidate.text, expects);
+  Verdict v = prove(without, included, deadline);
+  if (v.verified()) return std::nullopt;
+  a.message = "the proof needs 'expect' statements (Dafny assumes what they check at run time); without them: " +
+              (v.detail.empty() ? std::string(to_string(v.outcome)) : v.detail);
+  return a;
+}
+
+Result<std::vector<Assumption>> DafnyBackend::assumptions_of(const Candidate& candidate,
+                                                             const std::vector<IncludedFile>& included,
+                                                             Deadline deadline) {
+  std::string display = candidate.display_path.empty() ? "candidate.dfy" : candidate.display_path;
+  ScratchCopy scratch(display, candidate.text, ".dfy",
+                      included.empty() ? std::string() : fs::path(display).parent_path().string());
+  if (!scratch.ok()) return fail(scratch.error());
+  auto found = finder_->find(candidate.text, scratch.path(), display, included, deadline);
+  if (!found.ok()) return found;
+  if (auto expect = needed_expect(candidate, included, deadline)) found->push_back(*expect);
+  std::vector<Assumption> baseline;
+  const auto& policy = candidate.assumption_policy;
+  if (policy.has_original) baseline = finder_->find_in_original(policy.original, display, deadline);
+  apply_assumption_policy(*found, baseline, policy);
+  return found;
+}
+
+Verdict DafnyBackend::do_verify(const Candidate& candidate, Deadline deadline) {
+  detect();
+  // Missing and too old are the same to the user: no usable Dafny 4 (exit code 3).
+  if (!tool_error_.empty()) return Verdict::error(Cause::ToolNotFound, tool_error_);
+  if (deadline.expired()) return Verdict::unknown(Cause::Timeout, "deadline passed before dafny started");
+  const Deadline wall = deadline.is_never() ? Deadline::after(kDefaultWallClock) : deadline;
+
+  auto included = collect_includes(candidate.text, candidate.display_path);
+  if (!included.ok()) return Verdict::error(Cause::BadInput, included.error());
+
+  Verdict verdict = prove(candidate, *included, wall);
+  if (!verdict.verified()) return verdict;
+
+  // Dafny proved it; now, what did the proof take on trust?
+  auto assumptions = assumptions_of(candidate, *included, wall);
+  if (!assumptions.ok()) {
+    if (wall.expired()) return Verdict::unknown(Cause::Timeout, "deadline reached while auditing: " + assumptions.error());
+    return Verdict::error(Cause::BadOutput, "cannot tell what the proof rests on: " + assumptions.error());
+  }
+  // The run's own warnings are re-reported by the audit, which also names their declaration;
+  // one the audit did not report is kept, and (matching no original) is judged by kind alone.
+  for (const auto& warned : verdict.assumptions) {
+    bool reported = std::any_of(assumptions->begin(), assumptions->end(), [&](const Assumption& a) {
+      return a.kind == warned.kind && a.where.line == warned.where.line && a.where.file == warned.where.file;
+    });
+    if (!reported) assumptions->push_back(warned);
+  }
+  std::vector<Assumption> no_baseline;
+  apply_assumption_policy(*assumptions, no_baseline, candidate.assumption_policy);
+  merge_duplicate_assumptions(*assumptions);
+  verdict.assumptions = std::move(*assumptions);
+  // The warnings that mark assumptions are now listed as assumptions: not twice.
+  verdict.diagnostics.erase(std::remove_if(verdict.diagnostics.begin(), verdict.diagnostics.end(), is_escape_hatch_warning),
+                            verdict.diagnostics.end());
+  settle_assumptions(verdict);
   return verdict;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
-/// The Dafny 4 back-end: `dafny verify --json-output`, one child process per candidate.
+/// The Dafny 4 back-end: `dafny verify --json-output` (through warm servers or one child
+/// process per candidate) for the proof, then `dafny audit` and verigen's own scan for what the
+/// proof rests on. Included files are verified and audited with the program.
 
 #include <atomic>
 #include <memory>
@@ -8,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "backends/dafny/dafny_assumptions.h"
+#include "backends/dafny/dafny_includes.h"
 #include "backends/dafny/dafny_server.h"
 #include "backends/dafny/dafny_tool.h"
 #include "core/backend.h"
@@ -46,11 +50,14 @@ class DafnyBackend : public Backend {
   /// "4.11.0", or "" when Dafny is missing or older than 4 (see tool_error()).
   std::string version() override;
   std::string options_fingerprint() const override;
+  /// The included files' paths and contents.
+  std::string dependency_fingerprint(const Candidate& candidate) override;
   /// Why Dafny cannot be used (missing, too old); "" when it can.
   std::string tool_error();
 
   /// The argv for verifying `file` (exposed for the benchmark, which runs plain Dafny the same way).
-  std::vector<std::string> verify_command(const std::string& file, const std::string& symbol) const;
+  std::vector<std::string> verify_command(const std::string& file, const std::string& symbol,
+                                          const std::vector<IncludedFile>& included = {}) const;
 
   /// Verdicts answered by a warm server, and candidates that fell back to a process.
   int served() const { return served_; }
@@ -63,6 +70,16 @@ class DafnyBackend : public Backend {
   void detect();
   /// The verification options both paths pass to Dafny.
   std::vector<std::string> verification_options() const;
+  /// The proof alone: Dafny's verdict on `candidate` and its included files.
+  Verdict prove(const Candidate& candidate, const std::vector<IncludedFile>& included, Deadline deadline);
+  /// What a verified proof rests on, each assumption judged by the candidate's policy; a
+  /// Failure when that cannot be established.
+  Result<std::vector<Assumption>> assumptions_of(const Candidate& candidate,
+                                                 const std::vector<IncludedFile>& included, Deadline deadline);
+  /// An assumption when the proof needs an `expect` the policy does not allow (Dafny assumes
+  /// what an `expect` checks at run time): the program is verified again without them.
+  std::optional<Assumption> needed_expect(const Candidate& candidate, const std::vector<IncludedFile>& included,
+                                          Deadline deadline);
   /// The server path; nullopt when the candidate must go to a process instead.
   std::optional<Verdict> verify_with_server(const Candidate& candidate, Deadline deadline);
   std::unique_ptr<DafnyServer> take_server();
@@ -76,6 +93,7 @@ class DafnyBackend : public Backend {
   std::string tool_error_;
   std::mutex pool_mutex_;
   std::vector<std::unique_ptr<DafnyServer>> idle_servers_;
+  std::unique_ptr<AssumptionFinder> finder_;
   std::atomic<int> served_{0};
   std::atomic<int> fallbacks_{0};
 };

@@ -98,13 +98,35 @@ std::string first_error_line(const ParsedOutput& parsed) {
 
 }  // namespace
 
-// With --allow-warnings Dafny exits 0 on these warnings, so verigen must refuse them itself.
+std::string assumption_kind_of_warning(std::string_view message) {
+  namespace kind = assumption_kind;
+  auto has = [&](std::string_view part) { return message.find(part) != std::string_view::npos; };
+  if (has("assume") && has("{:axiom}")) return std::string(kind::kAssume);
+  if (has("{:extern}")) return std::string(kind::kExtern);
+  if (has("@VerifyOnly") || has("{:only}")) return std::string(kind::kOnly);
+  if (has("{:verify false}")) return std::string(kind::kVerifyFalse);
+  if (has("has no body") || has("bodyless"))
+    return has("loop") || has("forall") ? std::string(kind::kBodylessLoop) : std::string(kind::kBodyless);
+  return {};
+}
+
 bool is_escape_hatch_warning(const Diagnostic& d) {
-  if (d.severity != Severity::Warning) return false;
-  return d.rule.find("r_assume_statement_without_axiom") != std::string::npos ||
-         d.message.find("assume statement has no {:axiom}") != std::string::npos ||
-         d.message.find("bodyless") != std::string::npos ||
-         d.message.find("{:verify false}") != std::string::npos;
+  return d.severity == Severity::Warning && !assumption_kind_of_warning(d.message).empty();
+}
+
+std::vector<Assumption> assumptions_from_warnings(const std::vector<Diagnostic>& diagnostics) {
+  std::vector<Assumption> out;
+  for (const auto& d : diagnostics) {
+    if (!is_escape_hatch_warning(d)) continue;
+    Assumption a;
+    a.kind = assumption_kind_of_warning(d.message);
+    a.where = d.where;
+    a.where.message.clear();
+    a.message = d.message;
+    a.source = "dafny verify";
+    out.push_back(std::move(a));
+  }
+  return out;
 }
 
 bool is_timeout_message(const std::string& message) {
@@ -187,18 +209,9 @@ Verdict interpret_verify_run(const ProcessResult& run, const PathMapping& paths)
       if (clean && !error_diagnostic) {
         Verdict v = Verdict::verified_by("");
         v.diagnostics = parsed.diagnostics;  // warnings the user may want to see
-        bool hatch = false;
-        for (auto& d : v.diagnostics) {
-          if (!is_escape_hatch_warning(d)) continue;
-          d.severity = Severity::Error;
-          if (!hatch) v.detail = format_diagnostic(d);
-          hatch = true;
-        }
-        if (hatch) {
-          // Proved only under an assumption nobody proved: not verified.
-          v.outcome = Outcome::Refuted;
-          v.cause = Cause::Integrity;
-        }
+        // Proved, perhaps under assumptions nobody proved: the back-end's policy judges them
+        // (settle_assumptions), never this reading of the output.
+        v.assumptions = assumptions_from_warnings(v.diagnostics);
         return v;
       }
       return with_diagnostics(Verdict::error(

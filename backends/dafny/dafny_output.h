@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/assumption.h"
 #include "core/diagnostic.h"
 #include "core/process.h"
 #include "core/verdict.h"
@@ -40,9 +41,18 @@ struct ParsedOutput {
 /// Parses `--json-output` lines; non-JSON lines are kept in other_lines.
 ParsedOutput parse_json_output(std::string_view out, const PathMapping& paths);
 
-/// True for the warnings by which Dafny points at an unproven assumption (assume without
-/// {:axiom}, a body-less declaration with a contract, {:verify false}).
+/// The assumption kind of a Dafny warning that points at an unproven assumption (an assume
+/// without {:axiom}, a body-less declaration with a contract, an extern contract, {:verify
+/// false}, @VerifyOnly, a loop without a body); "" for any other message (missing triggers,
+/// deprecated syntax), which takes nothing on trust.
+std::string assumption_kind_of_warning(std::string_view message);
+
+/// True for a warning diagnostic of one of those kinds.
 bool is_escape_hatch_warning(const Diagnostic& d);
+
+/// The warnings of a finished run that mark assumptions, as assumptions found by "dafny verify"
+/// (not yet judged: the back-end's policy decides which are allowed).
+std::vector<Assumption> assumptions_from_warnings(const std::vector<Diagnostic>& diagnostics);
 
 /// True for Dafny's "Verification of 'X' timed out" messages.
 bool is_timeout_message(const std::string& message);

@@ -83,13 +83,8 @@ Verdict interpret_server_transcript(const ServerTranscript& t, const PathMapping
   // is not verified, and not a refutation either.
   if (!all_correct) return with(Verdict::unknown(Cause::ResourceLimit, "dafny server: a symbol failed without a message"));
   Verdict v = with(Verdict::verified_by(""));
-  for (auto& d : v.diagnostics) {
-    if (!is_escape_hatch_warning(d)) continue;
-    d.severity = Severity::Error;
-    if (v.outcome == Outcome::Verified) v.detail = format_diagnostic(d);
-    v.outcome = Outcome::Refuted;
-    v.cause = Cause::Integrity;
-  }
+  // As in the one-shot path: assumptions are listed here and judged by the back-end's policy.
+  v.assumptions = assumptions_from_warnings(v.diagnostics);
   return v;
 }
 

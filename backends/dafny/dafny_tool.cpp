@@ -35,9 +35,13 @@ std::vector<std::string> dafny_command() {
 }
 
 std::vector<std::pair<std::string, std::string>> dafny_environment() {
+  // DOTNET_EnableDiagnostics=0: no debugger pipes or diagnostic sockets in the temporary
+  // folder — a runtime that is killed (a warm server at shutdown or at a deadline) cannot
+  // remove its clr-debug-pipe-* and dotnet-diagnostic-* files, which then pile up.
   return {{"DOTNET_ROLL_FORWARD", "Major"},
           {"DOTNET_CLI_TELEMETRY_OPTOUT", "1"},
-          {"DOTNET_NOLOGO", "1"}};
+          {"DOTNET_NOLOGO", "1"},
+          {"DOTNET_EnableDiagnostics", "0"}};
 }
 
 namespace {

@@ -25,7 +25,8 @@ std::optional<DafnyVersion> parse_dafny_version(const std::string& output);
 /// ~/.dotnet/tools/dafny (where `dotnet tool install --global dafny` puts it). Empty if none.
 std::vector<std::string> dafny_command();
 
-/// Environment every Dafny child gets (roll-forward onto a newer .NET runtime, no telemetry).
+/// Environment every Dafny child gets (roll-forward onto a newer .NET runtime, no telemetry, no
+/// diagnostic pipes left in the temporary folder).
 std::vector<std::pair<std::string, std::string>> dafny_environment();
 
 /// How to get Dafny 4, for error messages.

@@ -6,7 +6,7 @@
 #include "core/process.h"
 #include "gen/generator_factory.h"
 #include "gen/pipeline.h"
-#include "specs/dafny/audit.h"
+#include "specs/dafny/assumption_scan.h"
 #include "specs/integrity_audit.h"
 
 namespace verigen::bench {
@@ -125,12 +125,14 @@ void verify_refused(Environment& env, const Task& task, const PipelineResult& re
 
 /// DafnyBench's attempt 0: a task whose hint-free program verifies as it is counts as solved,
 /// whatever the model wrote (the published numbers and the recorded `0`s count it so). The
-/// program must be free of escape hatches (audited as if everything in it were new), so an
+/// program must be free of escape hatches (it is verified on its own, trusting nothing), so an
 /// `assume` in the dataset cannot make a task solved. On success the outcome and
 /// verifier_outcome become Verified and the detail keeps why the output itself failed.
 void try_attempt_zero(Environment& env, const Task& task, double timeout_seconds, SampleRecord& record) {
-  if (!dafny::audit_dafny("", task.source, dafny::AuditMode::Annotate, task.source_path).empty()) return;
-  Verdict verdict = env.backend->verify(candidate_for(task, task.source), Deadline::after_seconds(timeout_seconds));
+  if (!dafny::scan_dafny_assumptions(task.source, task.source_path).empty()) return;
+  Candidate program = candidate_for(task, task.source);
+  program.assumption_policy = {};  // the program on its own: nothing in it is trusted
+  Verdict verdict = env.backend->verify(program, Deadline::after_seconds(timeout_seconds));
   ++record.verifier_calls;
   record.verify_seconds += seconds(verdict.elapsed);
   if (!verdict.verified()) return;

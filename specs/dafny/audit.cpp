@@ -5,6 +5,8 @@
 #include <optional>
 #include <set>
 
+#include "specs/dafny/assumption_scan.h"
+#include "specs/dafny/code_erasure.h"
 #include "specs/dafny/code_normal_form.h"
 #include "specs/source_span.h"
 
@@ -12,29 +14,6 @@ namespace verigen::dafny {
 namespace {
 
 const std::set<std::string> kKeptContracts = {"requires", "ensures", "reads", "modifies"};
-
-/// The escape hatch an attribute is ("{:axiom}", "{:verify false}" ...), or "" for a harmless
-/// one. `attribute_text` is token_text() of the attribute: "{: verify false }".
-std::string hatch_attribute(const std::string& attribute_text) {
-  auto word_after = [&](std::string_view prefix) {
-    if (attribute_text.rfind(prefix, 0) != 0) return false;
-    char next = attribute_text.size() > prefix.size() ? attribute_text[prefix.size()] : ' ';
-    return next == ' ' || next == '}';
-  };
-  for (const char* name : {"axiom", "extern", "options"})
-    if (word_after(std::string("{: ") + name)) return std::string("{:") + name + "}";
-  if (word_after("{: verify false")) return "{:verify false}";
-  return {};
-}
-
-/// The token positions among `positions` that remain in the code normal form.
-std::vector<std::size_t> normal_positions(const Structure& s, const std::vector<std::size_t>& positions) {
-  std::vector<std::string_view> texts;
-  for (std::size_t i : positions) texts.push_back(s.lexed.tokens[i].text);
-  std::vector<std::size_t> out;
-  for (std::size_t k : code_normal_form(texts)) out.push_back(positions[k]);
-  return out;
-}
 
 /// The texts of the tokens at `positions`, joined with single spaces.
 std::string joined(const Structure& s, const std::vector<std::size_t>& positions) {
@@ -50,17 +29,79 @@ std::string joined(const Structure& s, const std::vector<std::size_t>& positions
 /// compared this way, so `ensures s == (x + y)` and `ensures s == x + y` are the same clause.
 std::string normal_text(const Structure& s, TokenRange range) {
   std::vector<std::size_t> positions;
-  for (std::size_t i = range.first; i < range.last && i < s.lexed.tokens.size(); ++i) positions.push_back(i);
-  return joined(s, normal_positions(s, positions));
+  std::vector<std::string_view> texts;
+  for (std::size_t i = range.first; i < range.last && i < s.lexed.tokens.size(); ++i) {
+    positions.push_back(i);
+    texts.push_back(s.lexed.tokens[i].text);
+  }
+  std::vector<std::size_t> out;
+  for (std::size_t k : code_normal_form(texts)) out.push_back(positions[k]);
+  return joined(s, out);
 }
 
-std::vector<std::size_t> code_tokens(const Structure& s, TokenRange range, const std::vector<std::string>& lemmas);
+/// Index just past the bracket that closes the one at `open`.
+std::size_t close_of(const Structure& s, std::size_t open, std::size_t last) {
+  const auto& t = s.lexed.tokens;
+  int depth = 0;
+  for (std::size_t i = open; i < last; ++i) {
+    auto w = t[i].text;
+    if (w == "{" || w == "{:" || w == "(" || w == "[" || w == "#[") ++depth;
+    if ((w == "}" || w == ")" || w == "]") && --depth == 0) return i + 1;
+  }
+  return last;
+}
+
+/// The tokens of [first, last) as compared between programs: layout-free, without the
+/// attributes that only steer the prover (a candidate may add `{:induction}`, `{:fuel}`,
+/// `{:vcs_split_on_every_assert}` ...) and without those that are assumptions (judged by the
+/// escape-hatch check); every other attribute must be kept as it was.
+std::string declaration_text(const Structure& s, std::size_t first, std::size_t last) {
+  const auto& t = s.lexed.tokens;
+  std::string out;
+  for (std::size_t i = first; i < last && i < t.size(); ++i) {
+    std::string_view name;
+    std::size_t end = i;
+    std::string arguments;
+    if (t[i].text == "{:" && i + 1 < last) {
+      name = t[i + 1].text;
+      end = close_of(s, i, last);
+      arguments = token_text(s, {i + 2, end > i + 2 ? end - 1 : end});
+    } else if (t[i].text == "@" && i + 1 < last && t[i + 1].kind == TokenKind::Identifier &&
+               (i == 0 || (t[i - 1].text != "old" && t[i - 1].text != "fresh" && t[i - 1].text != "unchanged"))) {
+      name = t[i + 1].text;
+      end = i + 2 < last && t[i + 2].text == "(" ? close_of(s, i + 2, last) : i + 2;
+      arguments = token_text(s, {i + 2, end});
+    }
+    // Attributes that take something on trust are the escape-hatch check's to judge (it
+    // compares them with the original's); those that only steer the prover may change.
+    if (!name.empty() && (is_proof_steering_attribute(name) || !attribute_assumption_kind(name, arguments).empty())) {
+      i = end - 1;
+      continue;
+    }
+    if (!out.empty()) out += ' ';
+    out += t[i].text;
+  }
+  return out;
+}
+
+/// Where an item is looked up: its container and name, or its text when it has no name.
+std::string item_key(const Structure& s, const Item& item) {
+  std::string parent = item.parent == kNoItem ? "" : s.items[item.parent].qualified_name;
+  if (!item.name.empty()) return parent + "\n" + item.name;
+  return parent + "\n#" + item.keyword + " " + declaration_text(s, item.tokens.first, item.tokens.last);
+}
+
+std::string describe(const Item& item) {
+  if (item.keyword.empty()) return "text";
+  return item.keyword + (item.name.empty() ? "" : " '" + item.qualified_name + "'");
+}
 
 class Auditor {
  public:
-  Auditor(std::string_view original, std::string_view candidate, AuditMode mode, std::string path)
+  Auditor(std::string_view original, std::string_view candidate, AuditMode mode, std::string path,
+          const std::vector<std::string>& allowed)
       : original_text_(original), candidate_text_(candidate), mode_(mode), path_(std::move(path)),
-        original_(parse_structure(original)), candidate_(parse_structure(candidate)) {}
+        allowed_(allowed), original_(parse_structure(original)), candidate_(parse_structure(candidate)) {}
 
   std::vector<Diagnostic> run() {
     if (original_.error) {
@@ -74,28 +115,25 @@ class Auditor {
       add(candidate_.error_offset, "integrity.unparsable", "candidate cannot be audited: " + *candidate_.error);
       return findings_;
     }
-    for (const auto& d : original_.declarations)
-      if (d.kind == DeclKind::Lemma) lemmas_.push_back(d.name);
-    for (const auto& d : candidate_.declarations)
-      if (d.kind == DeclKind::Lemma) lemmas_.push_back(d.name);
+    check_assumptions();
+    context_ = erasure_context(original_, candidate_);
+    original_names_ = identifiers(original_);
 
-    check_includes();
-    std::map<std::string, const Declaration*> by_name;
-    for (const auto& d : candidate_.declarations) by_name.emplace(d.qualified_name, &d);
-    std::set<std::string> originals;
-    for (const auto& o : original_.declarations) {
-      originals.insert(o.qualified_name);
-      auto it = by_name.find(o.qualified_name);
-      if (it == by_name.end()) {
-        add(0, "integrity.declaration-removed", "declaration '" + o.qualified_name + "' of the original was removed");
+    std::map<std::string, std::size_t> by_key;
+    for (std::size_t i = 0; i < candidate_.items.size(); ++i) by_key.emplace(item_key(candidate_, candidate_.items[i]), i);
+    std::set<std::size_t> matched;
+    for (const auto& o : original_.items) {
+      auto it = by_key.find(item_key(original_, o));
+      if (it == by_key.end()) {
+        removed(o);
         continue;
       }
-      compare(o, *it->second);
+      matched.insert(it->second);
+      compare(o, candidate_.items[it->second]);
     }
-    for (const auto& c : candidate_.declarations)
-      if (!originals.count(c.qualified_name)) check_new(c);
-    check_file_level_hatches();
-    return findings_;
+    for (std::size_t i = 0; i < candidate_.items.size(); ++i)
+      if (!matched.count(i)) added(candidate_.items[i]);
+    return deduplicated();
   }
 
  private:
@@ -115,15 +153,91 @@ class Auditor {
     findings_.push_back(std::move(d));
   }
 
-  void check_includes() {
-    std::multiset<std::string> allowed;
-    for (auto r : original_.includes) allowed.insert(token_text(original_, r));
-    for (auto r : candidate_.includes) {
-      auto text = token_text(candidate_, r);
-      auto it = allowed.find(text);
-      if (it == allowed.end()) add(offset_of(candidate_, r.first), "integrity.include-added", "added " + text + " (may bring in unverified code)");
-      else allowed.erase(it);
+  /// One finding per place: an added `assume` is both an escape hatch and changed code, and
+  /// the escape hatch (found first) says more.
+  std::vector<Diagnostic> deduplicated() const {
+    std::vector<Diagnostic> out;
+    std::set<std::pair<int, int>> places;
+    for (const auto& f : findings_)
+      if (places.emplace(f.where.line, f.where.column).second) out.push_back(f);
+    return out;
+  }
+
+  /// Escape hatches: every assumption of the candidate must be one the original already makes
+  /// outside the holes, or of a kind the user allowed.
+  void check_assumptions() {
+    AssumptionPolicy policy;
+    policy.allowed = allowed_;
+    if (mode_ == AuditMode::Implement)
+      for (const auto& d : original_.declarations)
+        if (!d.body && !d.by_method_body) policy.holes.push_back(d.qualified_name);
+    auto baseline = scan_dafny_assumptions(original_text_, path_);
+    auto found = scan_dafny_assumptions(candidate_text_, path_);
+    apply_assumption_policy(found, baseline, policy);
+    for (const auto& a : found) {
+      if (a.allowed()) continue;
+      Diagnostic d;
+      d.where = a.where;
+      d.severity = Severity::Error;
+      d.rule = "integrity.escape-hatch";
+      d.message = "escape hatch added" + (a.declaration.empty() ? std::string() : " in '" + a.declaration + "'") +
+                  ": " + a.kind + " (" + a.message + ")";
+      findings_.push_back(std::move(d));
     }
+  }
+
+  void removed(const Item& o) {
+    add(0, "integrity.declaration-removed",
+        describe(o) + " of the original was removed or changed: '" + shortened(declaration_text(original_, o.tokens.first, o.tokens.last)) + "'");
+  }
+
+  static std::string shortened(std::string text) {
+    return text.size() > 80 ? text.substr(0, 80) + " ..." : text;
+  }
+
+  /// A declaration the original does not have. Helper lemmas, functions, predicates and
+  /// methods are what a candidate may add, under names the original never uses (so no
+  /// reference of the spec can come to mean them); anything else changes the program.
+  void added(const Item& c) {
+    std::size_t at = offset_of(candidate_, c.tokens.first);
+    if (c.parent != kNoItem && !original_has(candidate_.items[c.parent])) return;  // its container is reported
+    if (!c.declaration || candidate_.declarations[*c.declaration].kind == DeclKind::Constructor) {
+      std::string rule = c.keyword == "include" ? "integrity.include-added" : "integrity.declaration-added";
+      add(at, rule, "added " + describe(c) + ": '" + shortened(declaration_text(candidate_, c.tokens.first, c.tokens.last)) +
+                        "' (only new lemmas, functions, predicates and methods may be added)");
+      return;
+    }
+    if (original_names_.count(c.name))
+      add(at, "integrity.name-captured",
+          "new declaration '" + c.qualified_name + "' reuses the name '" + c.name +
+              "', which the original uses: a reference of the spec could come to mean it");
+  }
+
+  bool original_has(const Item& candidate_item) const {
+    auto key = item_key(candidate_, candidate_item);
+    return std::any_of(original_.items.begin(), original_.items.end(),
+                       [&](const Item& o) { return item_key(original_, o) == key; });
+  }
+
+  void compare(const Item& o, const Item& c) {
+    if (o.keyword != c.keyword) {
+      add(offset_of(candidate_, c.tokens.first), "integrity.signature-changed",
+          describe(o) + " became a " + (c.keyword.empty() ? "stray text" : c.keyword));
+      return;
+    }
+    if (o.declaration && c.declaration) {
+      compare_declaration(original_.declarations[*o.declaration], candidate_.declarations[*c.declaration]);
+      return;
+    }
+    // A container's header (name, refinement, parents, constructors, constraint) or a whole
+    // const, field, type, import: kept exactly. Members are items of their own.
+    std::size_t o_end = o.members ? o.members->first : o.tokens.last;
+    std::size_t c_end = c.members ? c.members->first : c.tokens.last;
+    auto before = declaration_text(original_, o.tokens.first, o_end);
+    auto after = declaration_text(candidate_, c.tokens.first, c_end);
+    if (before != after || o.members.has_value() != c.members.has_value())
+      add(offset_of(candidate_, c.tokens.first), "integrity.declaration-changed",
+          describe(o) + " changed: was '" + shortened(before) + "', now '" + shortened(after) + "'");
   }
 
   std::vector<std::pair<std::string, std::string>> kept_contracts(const Structure& s, const Declaration& d) const {
@@ -143,105 +257,49 @@ class Auditor {
     return text;
   }
 
-  std::vector<std::string> modifier_words(const Structure& s, const Declaration& d) const {
-    std::vector<std::string> words;
-    for (std::size_t i = d.modifiers.first; i < d.modifiers.last; ++i) {
-      const auto& t = s.lexed.tokens[i];
-      if (t.text == "{:") {  // attributes are checked as escape hatches, not as modifiers
-        int depth = 0;
-        for (; i < d.modifiers.last; ++i) {
-          auto w = s.lexed.tokens[i].text;
-          if (w == "{:" || w == "{") ++depth;
-          if (w == "}" && --depth == 0) break;
-        }
-        continue;
-      }
-      words.emplace_back(t.text);
-    }
-    return words;
-  }
-
-  /// Counts of each escape hatch within one declaration.
-  std::map<std::string, int> hatches(const Structure& s, const Declaration& d) const {
-    std::map<std::string, int> counts;
-    for (const auto& a : d.attributes)
-      if (auto h = hatch_attribute(a); !h.empty()) ++counts[h];
-    auto in = [&](std::size_t token) {
-      auto inside = [&](const std::optional<TokenRange>& r) { return r && token >= r->first && token < r->last; };
-      return inside(d.body) || inside(d.by_method_body);
-    };
-    for (const auto& p : s.proof_statements)
-      if (p.keyword == "assume" && in(p.tokens.first)) ++counts["assume"];
-    if (!d.body) ++counts["body-less declaration"];
-    return counts;
-  }
-
-  std::size_t first_hatch_token(const Structure& s, const Declaration& d, const std::string& hatch) const {
-    if (hatch == "assume")
-      for (const auto& p : s.proof_statements)
-        if (p.keyword == "assume" && d.body && p.tokens.first >= d.body->first && p.tokens.first < d.body->last)
-          return p.tokens.first;
-    return d.signature.first;
-  }
-
-  /// The signature's tokens without attributes (those are judged as escape hatches).
-  static std::string signature_text(const Structure& s, const Declaration& d) {
-    std::string out;
-    int depth = 0;
-    for (std::size_t i = d.signature.first; i < d.signature.last; ++i) {
-      auto w = s.lexed.tokens[i].text;
-      if (w == "{:") ++depth;
-      if (depth > 0) {
-        if (w == "{" ) ++depth;
-        if (w == "}") --depth;
-        continue;
-      }
-      if (!out.empty()) out += ' ';
-      out += w;
-    }
-    return out;
-  }
-
-  void compare(const Declaration& o, const Declaration& c) {
+  void compare_declaration(const Declaration& o, const Declaration& c) {
     const std::size_t at = c.signature.first;
-    if (o.kind != c.kind || signature_text(original_, o) != signature_text(candidate_, c) ||
-        modifier_words(original_, o) != modifier_words(candidate_, c)) {
+    auto header = [](const Structure& s, const Declaration& d) {
+      return declaration_text(s, d.modifiers.first, d.signature.last);
+    };
+    if (o.kind != c.kind || header(original_, o) != header(candidate_, c)) {
       add(offset_of(candidate_, at), "integrity.signature-changed",
-          "signature of '" + o.qualified_name + "' changed: was '" + signature_text(original_, o) + "'");
+          "signature of '" + o.qualified_name + "' changed: was '" + header(original_, o) + "'");
     }
-    auto oc = kept_contracts(original_, o), cc = kept_contracts(candidate_, c);
-    // In a specify task contracts are the answer: the original's must stay, more may come.
-    bool contracts_ok = mode_ == AuditMode::Specify
-                            ? std::all_of(oc.begin(), oc.end(), [&](const auto& x) {
-                                return std::find(cc.begin(), cc.end(), x) != cc.end();
-                              })
-                            : oc == cc;
-    if (!contracts_ok) {
-      std::size_t where = c.contracts.empty() ? c.signature.last : c.contracts.front().tokens.first;
-      std::string detail;
-      for (std::size_t k = 0; k < std::max(oc.size(), cc.size()); ++k) {
-        if (k < oc.size() && k < cc.size() && oc[k] == cc[k]) continue;
-        for (const auto& clause : c.contracts)
-          if (k < cc.size() && contract_text(candidate_, clause) == cc[k].second) {
-            where = clause.tokens.first;
-            break;
-          }
-        detail = k < oc.size() ? "'" + oc[k].second + "'" + (k < cc.size() ? " became '" + cc[k].second + "'" : " was removed")
-                               : "'" + cc[k].second + "' was added";
-        break;
-      }
-      add(offset_of(candidate_, where), "integrity.contract-changed",
-          "contract of '" + o.qualified_name + "' changed: " + detail);
-    }
+    compare_contracts(o, c);
     compare_body(o, c, o.body, c.body, "body");
     compare_body(o, c, o.by_method_body, c.by_method_body, "by-method body");
+  }
 
-    auto oh = hatches(original_, o), ch = hatches(candidate_, c);
-    for (const auto& [hatch, count] : ch) {
-      if (count <= oh[hatch]) continue;
-      add(offset_of(candidate_, first_hatch_token(candidate_, c, hatch)), "integrity.escape-hatch",
-          "escape hatch added in '" + c.qualified_name + "': " + hatch);
+  void compare_contracts(const Declaration& o, const Declaration& c) {
+    auto oc = kept_contracts(original_, o), cc = kept_contracts(candidate_, c);
+    // In a specify task contracts are the answer: the original's must stay, more may come.
+    bool contracts_ok = oc == cc;
+    if (mode_ == AuditMode::Specify) {
+      std::multiset<std::pair<std::string, std::string>> have(cc.begin(), cc.end());
+      contracts_ok = std::all_of(oc.begin(), oc.end(), [&](const auto& x) {
+        auto it = have.find(x);
+        if (it == have.end()) return false;
+        have.erase(it);
+        return true;
+      });
     }
+    if (contracts_ok) return;
+    std::size_t where = c.contracts.empty() ? c.signature.last : c.contracts.front().tokens.first;
+    std::string detail;
+    for (std::size_t k = 0; k < std::max(oc.size(), cc.size()); ++k) {
+      if (k < oc.size() && k < cc.size() && oc[k] == cc[k]) continue;
+      for (const auto& clause : c.contracts)
+        if (k < cc.size() && contract_text(candidate_, clause) == cc[k].second) {
+          where = clause.tokens.first;
+          break;
+        }
+      detail = k < oc.size() ? "'" + oc[k].second + "'" + (k < cc.size() ? " became '" + cc[k].second + "'" : " was removed")
+                             : "'" + cc[k].second + "' was added";
+      break;
+    }
+    add(offset_of(candidate_, where), "integrity.contract-changed",
+        "contract of '" + o.qualified_name + "' changed: " + detail);
   }
 
   void compare_body(const Declaration& o, const Declaration& c, const std::optional<TokenRange>& ob,
@@ -252,12 +310,12 @@ class Auditor {
           std::string(what) + " of '" + o.qualified_name + "' was removed");
       return;
     }
-    // A lemma's body is its proof, which is what an annotation may write: any body is fine as
-    // long as the lemma keeps one (checked above), its contract and signature (checked by the
-    // caller) and gains no escape hatch (counted per declaration).
+    // A lemma's body is its proof, which is what a candidate may write: any body is fine as
+    // long as the lemma keeps one (checked above) and it rests on no new assumption.
     if (o.kind == DeclKind::Lemma) return;
-    auto before = code_tokens(original_, *ob, lemmas_);
-    auto after = code_tokens(candidate_, *cb, lemmas_);
+    auto claims = claim_heads(original_, *ob);
+    auto before = executable_tokens(original_, *ob, context_, claims);
+    auto after = executable_tokens(candidate_, *cb, context_, claims);
     auto text = [](const Structure& s, std::size_t i) { return s.lexed.tokens[i].text; };
     std::size_t common = 0;
     while (common < before.size() && common < after.size() &&
@@ -273,86 +331,19 @@ class Auditor {
       return snippet.size() > 60 ? snippet.substr(0, 60) + " ..." : snippet;
     };
     add(offset_of(candidate_, where), "integrity.code-changed",
-        std::string("executable code of '") + o.qualified_name + "' changed: '" + near(candidate_, after) +
+        std::string("executable code or claims of '") + o.qualified_name + "' changed: '" + near(candidate_, after) +
             "' where the original has '" + near(original_, before) + "'");
   }
 
-  void check_new(const Declaration& c) {
-    if (!c.body) {
-      add(offset_of(candidate_, c.signature.first), "integrity.escape-hatch",
-          "new body-less declaration '" + c.qualified_name + "' (an unproved assumption)");
-    }
-    for (const auto& a : c.attributes)
-      if (auto h = hatch_attribute(a); !h.empty())
-        add(offset_of(candidate_, c.signature.first), "integrity.escape-hatch",
-            "escape hatch in new declaration '" + c.qualified_name + "': " + h);
-    for (const auto& p : candidate_.proof_statements)
-      if (p.keyword == "assume" && c.body && p.tokens.first >= c.body->first && p.tokens.first < c.body->last)
-        add(offset_of(candidate_, p.tokens.first), "integrity.escape-hatch",
-            "escape hatch in new declaration '" + c.qualified_name + "': assume");
-  }
-
-  /// Hatch attributes outside any declaration (module or class level `{:options ...}`).
-  void check_file_level_hatches() {
-    auto outside = [](const Structure& s) {
-      std::map<std::string, std::vector<std::size_t>> found;
-      const auto& t = s.lexed.tokens;
-      for (std::size_t i = 0; i < t.size(); ++i) {
-        if (t[i].text != "{:") continue;
-        bool in_decl = false;
-        for (const auto& d : s.declarations)
-          in_decl |= t[i].begin >= d.begin && t[i].begin < d.end;
-        if (in_decl) continue;
-        std::size_t e = i;
-        while (e < t.size() && t[e].text != "}") ++e;
-        if (auto h = hatch_attribute(token_text(s, {i, e + 1})); !h.empty()) found[h].push_back(i);
-      }
-      return found;
-    };
-    auto o = outside(original_), c = outside(candidate_);
-    for (const auto& [hatch, places] : c)
-      if (places.size() > o[hatch].size())
-        add(offset_of(candidate_, places.back()), "integrity.escape-hatch", "escape hatch added: " + hatch);
-  }
-
- public:
-  static std::vector<bool> kept_tokens(const Structure& s, TokenRange range, const std::vector<std::string>& lemmas) {
-    std::vector<bool> kept(range.last - range.first, true);
-    auto drop = [&](TokenRange r) {
-      for (std::size_t i = std::max(r.first, range.first); i < std::min(r.last, range.last); ++i) kept[i - range.first] = false;
-    };
-    for (const auto& loop : s.loops)
-      for (const auto& clause : loop.clauses) drop(clause.tokens);
-    for (const auto& p : s.proof_statements) drop(p.tokens);
-    const auto& t = s.lexed.tokens;
-    for (std::size_t i = range.first; i < range.last; ++i) {
-      bool statement_start = i == range.first || t[i - 1].text == ";" || t[i - 1].text == "{" || t[i - 1].text == "}";
-      if (!statement_start) continue;
-      bool ghost_var = t[i].text == "ghost" && i + 1 < range.last && t[i + 1].text == "var";
-      bool lemma_call = t[i].kind == TokenKind::Identifier && i + 1 < range.last && t[i + 1].text == "(" &&
-                        std::find(lemmas.begin(), lemmas.end(), std::string(t[i].text)) != lemmas.end();
-      if (!ghost_var && !lemma_call) continue;
-      std::size_t j = i;
-      int depth = 0;
-      for (; j < range.last; ++j) {
-        auto w = t[j].text;
-        if (w == "(" || w == "[" || w == "{" || w == "{:") ++depth;
-        if (w == ")" || w == "]" || w == "}") --depth;
-        if (depth == 0 && w == ";") break;
-      }
-      drop({i, std::min(j + 1, range.last)});
-    }
-    return kept;
-  }
-
- private:
   std::string_view original_text_;
   std::string_view candidate_text_;
   AuditMode mode_;
   std::string path_;
+  std::vector<std::string> allowed_;
   Structure original_;
   Structure candidate_;
-  std::vector<std::string> lemmas_;
+  ErasureContext context_;
+  std::set<std::string> original_names_;
   std::vector<Diagnostic> findings_;
 };
 
@@ -366,26 +357,15 @@ AuditMode audit_mode_for(TaskKind kind) {
   }
 }
 
-namespace {
-
-/// Positions of the executable tokens of `range`: annotations erased, then the code normal form.
-std::vector<std::size_t> code_tokens(const Structure& s, TokenRange range, const std::vector<std::string>& lemmas) {
-  auto kept = Auditor::kept_tokens(s, range, lemmas);
-  std::vector<std::size_t> positions;
-  for (std::size_t i = range.first; i < range.last && i < s.lexed.tokens.size(); ++i)
-    if (kept[i - range.first]) positions.push_back(i);
-  return normal_positions(s, positions);
-}
-
-}  // namespace
-
 std::string erase_annotations(const Structure& s, TokenRange range, const std::vector<std::string>& lemmas) {
-  return joined(s, code_tokens(s, range, lemmas));
+  ErasureContext context;
+  context.lemmas.insert(lemmas.begin(), lemmas.end());
+  return joined(s, executable_tokens(s, range, context, {}));
 }
 
 std::vector<Diagnostic> audit_dafny(std::string_view original, std::string_view candidate, AuditMode mode,
-                                    const std::string& display_path) {
-  return Auditor(original, candidate, mode, display_path).run();
+                                    const std::string& display_path, const std::vector<std::string>& allowed) {
+  return Auditor(original, candidate, mode, display_path, allowed).run();
 }
 
 }  // namespace verigen::dafny

@@ -23,20 +23,28 @@ enum class AuditMode {
 /// wrote may change, proofs may be added).
 AuditMode audit_mode_for(TaskKind kind);
 
-/// The executable tokens of `range` (a body) once proof-only parts are erased: loop
-/// invariant/decreases/modifies clauses, assert/assume/calc/reveal statements, ghost variable
-/// declarations, and calls of the lemmas named in `lemmas`; then put in the code normal form
-/// (code_normal_form.h: redundant parentheses and empty blocks dropped). Joined with single spaces.
+/// The executable tokens of `range` (a body) once proof-only parts are erased (see
+/// code_erasure.h: loop annotations, asserts, calcs, reveals, proof foralls, and calls of the
+/// lemmas named in `lemmas`; `assume` and `expect` stay), in the code normal form, joined
+/// with single spaces.
 std::string erase_annotations(const Structure& s, TokenRange range, const std::vector<std::string>& lemmas);
 
 /// Every integrity problem of `candidate` against `original`, located in the candidate
-/// (`display_path`, 1-based line:column). Rules: declarations of the original are neither removed
-/// nor re-signed; their requires/ensures/reads/modifies are unchanged (except in Specify mode,
-/// where they may be added to); their bodies are unchanged once annotations are erased; no
-/// `include` is added; and no escape hatch is added — `assume`, `{:axiom}`, `{:verify false}`,
-/// `{:extern}`, `{:options}`, or a body-less lemma/function/method — counting per declaration,
-/// so hatches already in the original are not held against the candidate.
+/// (`display_path`, 1-based line:column). The whole program is compared, item by item (every
+/// module, import, include, class, trait, datatype, type, newtype, const, field, method,
+/// function, predicate and lemma; by container and name, so order may change):
+/// - each item of the original is kept: headers, attributes (except those that only steer the
+///   prover), signatures and contracts exactly (in Specify mode contracts may be added);
+///   bodies identical once proof-only parts are erased (code_erasure.h: calls are erased only
+///   when their name resolves to lemmas alone; the user's own asserts stay); lemma bodies
+///   (proofs) and holes (body-less declarations) may be written freely;
+/// - new items are only lemmas, functions, predicates and methods, under names the original
+///   never uses (a new `include`, import, module, const, type ... is a finding);
+/// - no assumption is added (assumption_scan.h): each one the candidate has must be one the
+///   original already has, in the same declaration with the same text — outside the holes in
+///   Implement mode — or of a kind listed in `allowed` ("kind" or "kind:Declaration").
 std::vector<Diagnostic> audit_dafny(std::string_view original, std::string_view candidate,
-                                    AuditMode mode, const std::string& display_path);
+                                    AuditMode mode, const std::string& display_path,
+                                    const std::vector<std::string>& allowed = {});
 
 }  // namespace verigen::dafny

@@ -24,7 +24,8 @@ bool is_clause_keyword(std::string_view w) {
 Lexed lex(std::string_view text) {
   Lexed out;
   const std::size_t n = text.size();
-  std::size_t i = 0;
+  // A UTF-8 byte-order mark is not part of the program (some editors write one).
+  std::size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   auto fail = [&](std::size_t at, const char* message) { out.error = LexError{at, message}; };
   while (i < n && !out.error) {
     const unsigned char c = text[i];

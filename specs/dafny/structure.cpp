@@ -6,21 +6,28 @@
 namespace verigen::dafny {
 namespace {
 
-const std::set<std::string_view> kDeclKeywords = {"method", "function", "predicate", "lemma", "constructor"};
+const std::set<std::string_view> kDeclKeywords = {"method", "function", "predicate", "lemma", "constructor",
+                                                  "copredicate", "colemma"};
 const std::set<std::string_view> kModifiers = {"ghost", "static", "twostate", "opaque", "abstract",
-                                               "least", "greatest", "inductive", "copredicate",
-                                               "colemma", "private", "export"};
+                                               "least", "greatest", "inductive", "private", "replaceable"};
 const std::set<std::string_view> kContainers = {"module", "class", "trait", "datatype", "codatatype",
                                                 "newtype", "iterator"};
 // Other top-level words that start a declaration: an expression never runs into them.
 const std::set<std::string_view> kOtherDeclarations = {"type", "const", "import", "include"};
+// Words that start an item at container level but may appear inside expressions elsewhere
+// (`var` is also a statement and a let-expression; `export` sets; `iterator`s).
+const std::set<std::string_view> kItemOnlyKeywords = {"var", "export"};
 const std::set<std::string_view> kContractKeywords = {"requires", "ensures", "modifies", "reads", "decreases"};
 const std::set<std::string_view> kLoopKeywords = {"invariant", "decreases", "modifies"};
+const std::set<std::string_view> kForallKeywords = {"ensures"};
+// Expressions that take a label: `old@L(e)`.
+const std::set<std::string_view> kLabelledWords = {"old", "fresh", "unchanged", "allocated"};
 // Identifiers after which a `{` starts an expression (a set display), not a body.
 const std::set<std::string_view> kOperatorWords = {"in", "then", "else", "returns", "reads", "requires",
                                                    "ensures", "modifies", "decreases", "invariant",
                                                    "return", "yield", "if", "while", "match", "case",
-                                                   "var", "new", "set", "map", "iset", "imap", "seq"};
+                                                   "var", "new", "set", "map", "iset", "imap", "seq",
+                                                   "multiset"};
 
 class Parser {
  public:
@@ -34,63 +41,179 @@ class Parser {
 
   Structure run() {
     check_brackets();
-    const auto& t = s_.lexed.tokens;
-    std::vector<std::string> scopes;  // container names for qualified names
-    std::vector<bool> scope_named;    // whether each open `{` at container level is a scope
-    std::string pending_container;
-    std::size_t pending_start = npos;
-    std::size_t i = 0;
-    while (i < t.size()) {
-      auto w = t[i].text;
-      if (w == "include" && i + 1 < t.size() && t[i + 1].kind == TokenKind::String) {
-        s_.includes.push_back({i, i + 2});
-        i += 2;
-        continue;
-      }
-      if (kContainers.count(w)) {
-        pending_container = i + 1 < t.size() && t[i + 1].kind == TokenKind::Identifier ? std::string(t[i + 1].text) : "";
-        if (i + 1 < t.size() && t[i + 1].text == "{:") pending_container = name_after_attributes(i + 1);
-        pending_start = npos;
-        ++i;
-        continue;
-      }
-      if (w == "{:") {
-        if (pending_start == npos) pending_start = i;
-        i = match(i, "{:", "}");
-        continue;
-      }
-      if (kModifiers.count(w)) {
-        if (pending_start == npos) pending_start = i;
-        ++i;
-        continue;
-      }
-      if (kDeclKeywords.count(w)) {
-        i = parse_declaration(i, pending_start == npos ? i : pending_start, scopes);
-        pending_start = npos;
-        continue;
-      }
-      if (w == "{") {
-        scopes.push_back(pending_container);
-        scope_named.push_back(true);
-        pending_container.clear();
-        ++i;
-        continue;
-      }
-      if (w == "}") {
-        if (!scopes.empty()) scopes.pop_back();
-        if (!scope_named.empty()) scope_named.pop_back();
-        pending_start = npos;
-        ++i;
-        continue;
-      }
-      pending_start = npos;
-      ++i;
-    }
+    std::vector<std::string> scopes;
+    parse_members(0, s_.lexed.tokens.size(), kNoItem, "", scopes, 0);
     return std::move(s_);
   }
 
- private:
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  /// Deeper nesting of modules and classes than any real program has: refused rather than
+  /// recursed into, so no input can exhaust the stack.
+  static constexpr int kMaxNesting = 64;
+
+  /// True when the token at `i` can only start a new item at container level.
+  bool starts_item(std::size_t i) const {
+    const auto& t = s_.lexed.tokens;
+    if (t[i].kind != TokenKind::Identifier) return false;
+    auto w = t[i].text;
+    return kDeclKeywords.count(w) || kModifiers.count(w) || kContainers.count(w) ||
+           kOtherDeclarations.count(w) || kItemOnlyKeywords.count(w);
+  }
+
+  /// From `i`, the end of an item without braces of its own (const, var, import, ...): the next
+  /// token at bracket depth 0 that starts an item, or `last`.
+  std::size_t item_end(std::size_t i, std::size_t last) const {
+    const auto& t = s_.lexed.tokens;
+    for (; i < last; ++i) {
+      auto w = t[i].text;
+      if (starts_item(i)) return i;
+      if (w == "{" || w == "{:" || w == "(" || w == "[" || w == "#[") i = match(i, "", "") - 1;
+    }
+    return last;
+  }
+
+  /// The name after a container or type keyword at `i` (attributes skipped; a module's dotted
+  /// name joined), and the index after it.
+  std::pair<std::string, std::size_t> item_name(std::size_t i, std::size_t last) const {
+    const auto& t = s_.lexed.tokens;
+    while (i < last && t[i].text == "{:") i = match(i, "{:", "}");
+    std::string name;
+    while (i < last && t[i].kind == TokenKind::Identifier && !starts_item(i)) {
+      name += std::string(t[i].text);
+      if (i + 2 < last && t[i + 1].text == "." && t[i + 2].kind == TokenKind::Identifier) {
+        name += ".";
+        i += 2;
+        continue;
+      }
+      ++i;
+      break;
+    }
+    return {name, i};
+  }
+
+  /// Parses the items of [first, last), a file or a container's members without its braces.
+  void parse_members(std::size_t first, std::size_t last, std::size_t parent, const std::string& container,
+                     std::vector<std::string>& scopes, int depth) {
+    const auto& t = s_.lexed.tokens;
+    if (depth > kMaxNesting) {
+      if (first < t.size()) set_error(t[first].begin, "declarations nested deeper than " + std::to_string(kMaxNesting));
+      return;
+    }
+    std::size_t i = first;
+    while (i < last) {
+      const std::size_t start = i;
+      bool is_static = false;
+      // Modifiers and attributes, both the `{:name}` and the `@Name(args)` forms.
+      while (i < last) {
+        auto w = t[i].text;
+        if (w == "{:") { i = std::min(match(i, "{:", "}"), last); continue; }
+        if (w == "@" && i + 1 < last && t[i + 1].kind == TokenKind::Identifier) {
+          i += 2;
+          if (i < last && t[i].text == "(") i = std::min(match(i, "(", ")"), last);
+          continue;
+        }
+        if (t[i].kind == TokenKind::Identifier && kModifiers.count(w)) {
+          is_static |= w == "static";
+          ++i;
+          continue;
+        }
+        break;
+      }
+      Item item;
+      item.parent = parent;
+      if (i >= last) {  // modifiers with nothing to modify
+        item.tokens = {start, last};
+        s_.items.push_back(std::move(item));
+        break;
+      }
+      auto w = t[i].text;
+      item.keyword = t[i].kind == TokenKind::Identifier ? std::string(w) : "";
+      std::string qualifier;
+      for (const auto& scope : scopes)
+        if (!scope.empty()) qualifier += scope + ".";
+      if (t[i].kind == TokenKind::Identifier && kDeclKeywords.count(w)) {
+        std::size_t index = s_.declarations.size();
+        std::size_t end = std::min(parse_declaration(i, start, scopes), last);
+        s_.declarations[index].container = container;
+        s_.declarations[index].is_static = is_static;
+        item.name = s_.declarations[index].name;
+        item.qualified_name = s_.declarations[index].qualified_name;
+        item.declaration = index;
+        item.tokens = {start, end};
+        s_.items.push_back(std::move(item));
+        i = end;
+        continue;
+      }
+      if (w == "include" && i + 1 < last && t[i + 1].kind == TokenKind::String) {
+        s_.includes.push_back({i, i + 2});
+        item.tokens = {start, i + 2};
+        s_.items.push_back(std::move(item));
+        i += 2;
+        continue;
+      }
+      if (t[i].kind == TokenKind::Identifier && (kContainers.count(w) || w == "type")) {
+        auto [name, after] = item_name(i + 1, last);
+        item.name = name;
+        item.qualified_name = qualifier + name;
+        // The header runs to the members' `{` (or, for types without members, to the next
+        // item); `=`, `|`, constructors, `refines`, `extends` and witnesses are all header.
+        std::size_t j = after;
+        std::optional<std::size_t> brace;
+        for (; j < last; ++j) {
+          auto x = t[j].text;
+          if (starts_item(j)) break;
+          if (x == "{" && (w == "module" || w == "class" || w == "trait" || opens_block(j))) {
+            brace = j;
+            break;
+          }
+          if (x == "{" || x == "{:" || x == "(" || x == "[" || x == "#[") j = match(j, "", "") - 1;
+        }
+        std::size_t index = s_.items.size();
+        if (!brace) {
+          item.tokens = {start, j};
+          s_.items.push_back(std::move(item));
+          i = j;
+          continue;
+        }
+        std::size_t close = std::min(match(*brace, "{", "}"), last);
+        item.tokens = {start, close};
+        item.members = TokenRange{*brace, close};
+        s_.items.push_back(std::move(item));
+        if (w == "iterator") {  // statements, not members: compared whole
+          i = close;
+          continue;
+        }
+        scopes.push_back(name);
+        parse_members(*brace + 1, close > *brace + 1 ? close - 1 : close, index, std::string(w), scopes, depth + 1);
+        scopes.pop_back();
+        i = close;
+        continue;
+      }
+      if (t[i].kind == TokenKind::Identifier && (kOtherDeclarations.count(w) || kItemOnlyKeywords.count(w))) {
+        // const, var (a field), import, export: up to the next item.
+        std::size_t end = item_end(i + 1, last);
+        if (w == "const" || w == "var") {
+          auto [name, after] = item_name(i + 1, end);
+          item.name = name;
+          item.qualified_name = qualifier + name;
+        }
+        item.tokens = {start, end};
+        s_.items.push_back(std::move(item));
+        i = end;
+        continue;
+      }
+      // Anything else is out of place at container level; kept as its own item so it is still
+      // compared.
+      item.keyword.clear();
+      std::size_t end = i + 1;
+      if (t[i].text == "{" || t[i].text == "(" || t[i].text == "[" || t[i].text == "#[")
+        end = std::min(match(i, "", ""), last);
+      item.tokens = {start, std::max(end, start + 1)};
+      s_.items.push_back(std::move(item));
+      i = std::max(end, start + 1);
+    }
+  }
 
   void set_error(std::size_t offset, std::string message) {
     if (s_.error) return;
@@ -151,6 +274,9 @@ class Parser {
         return !kOperatorWords.count(prev.text);
       case TokenKind::Punct:
         // `|s|` ends an expression too (cardinality), as does a generic type's `>`.
+        if (prev.text == "*")  // `decreases *`, `reads *`, `modifies *` end a clause
+          return i >= 2 && (t[i - 2].text == "decreases" || t[i - 2].text == "reads" ||
+                            t[i - 2].text == "modifies");
         return prev.text == ")" || prev.text == "]" || prev.text == "}" || prev.text == ">" ||
                prev.text == "|";
     }
@@ -164,14 +290,24 @@ class Parser {
   std::size_t expression_end(std::size_t i, const std::set<std::string_view>& stops) const {
     const auto& t = s_.lexed.tokens;
     int depth = 0;
+    int lets = 0;  // `var x := e; body` let-expressions open: their `;` does not end anything
     for (; i < t.size(); ++i) {
       auto w = t[i].text;
       if (depth == 0) {
+        if (w == "var") ++lets;
+        if (w == ";" && lets > 0) {
+          --lets;
+          continue;
+        }
         if (t[i].kind == TokenKind::Identifier &&
             (stops.count(w) || kDeclKeywords.count(w) || kModifiers.count(w) || kContainers.count(w) ||
              kOtherDeclarations.count(w)))
           return i;
         if (w == ";" || (w == "{" && opens_block(i))) return i;
+        // `@Name` starts the next declaration's attribute; `old@L` is a label reference.
+        if (w == "@" && i + 1 < t.size() && t[i + 1].kind == TokenKind::Identifier && i > 0 &&
+            !kLabelledWords.count(t[i - 1].text))
+          return i;
         if (w == "}" || w == ")" || w == "]") return i;
       }
       if (w == "{" || w == "{:" || w == "(" || w == "[" || w == "#[") ++depth;
@@ -237,7 +373,8 @@ class Parser {
     Declaration d;
     auto kw = t[keyword].text;
     d.kind = kw == "method" ? DeclKind::Method : kw == "function" ? DeclKind::Function
-           : kw == "predicate" ? DeclKind::Predicate : kw == "lemma" ? DeclKind::Lemma : DeclKind::Constructor;
+           : kw == "predicate" || kw == "copredicate" ? DeclKind::Predicate
+           : kw == "lemma" || kw == "colemma" ? DeclKind::Lemma : DeclKind::Constructor;
     d.modifiers = {start, keyword};
     for (std::size_t m = start; m < keyword; ++m)
       if (t[m].text == "{:") {
@@ -297,6 +434,30 @@ class Parser {
         if (j < t.size() && t[j].text == "{") {
           loop.body = {j, match(j, "{", "}")};
           s_.loops.push_back(std::move(loop));
+        } else {
+          s_.bodyless_loops.push_back(i);
+        }
+      } else if (w == "forall" && (t[i - 1].text == ";" || t[i - 1].text == "{" || t[i - 1].text == "}")) {
+        // A forall statement (a quantifier expression has `::`): body-less, it is an axiom.
+        std::size_t end = expression_end(i + 1, kForallKeywords);
+        bool quantifier = false;
+        int depth = 0;
+        for (std::size_t k = i + 1; k < end; ++k) {
+          auto x = t[k].text;
+          if (x == "(" || x == "[" || x == "{" || x == "{:") ++depth;
+          if (x == ")" || x == "]" || x == "}") --depth;
+          quantifier |= depth == 0 && x == "::";
+        }
+        if (quantifier) continue;
+        std::size_t j = end;
+        bool proof = !parse_clauses(j, kForallKeywords).empty();
+        if (j >= t.size() || t[j].text != "{") {
+          s_.bodyless_loops.push_back(i);
+        } else if (proof) {
+          // `forall x | P ensures Q { ... }` proves Q for every x: proof, not an assignment.
+          std::size_t close = match(j, "{", "}");
+          s_.proof_statements.push_back({"forall", {i, close}});
+          i = close - 1;
         }
       } else if (w == "assert" || w == "assume" || w == "reveal" || w == "expect") {
         if (w == "expect") continue;  // runtime check, executable code

@@ -94,12 +94,14 @@ TEST_CASE("verify --json with --jobs 2", "[verifier:dafny]") {
   CHECK(doc["results"][2]["elapsed_ms"].get<int>() > 0);
 }
 
-// Contract: --sarif writes a SARIF 2.1.0 log with rules and located results.
+// Contract: --sarif writes a SARIF 2.1.0 log with rules, an invocation, located results (file://
+// URIs, percent-encoded), and one result per assumption a proof rests on.
 TEST_CASE("verify --sarif", "[verifier:dafny]") {
   TempDir dir;
   auto bad = dir.file("bad.dfy", kBad);
+  auto odd = dir.file("odd name #1.dfy", "method M(x: int) returns (r: int) ensures r > x { assume false; r := x; }\n");
   auto sarif_path = (dir.path / "out.sarif").string();
-  auto r = run_verigen({"verify", "--sarif", sarif_path, bad}, cache_of(dir));
+  auto r = run_verigen({"verify", "--sarif", sarif_path, bad, odd}, cache_of(dir));
   CHECK(r.exit_code == 1);
   auto text = read_file(sarif_path);
   REQUIRE(text.ok());
@@ -111,8 +113,20 @@ TEST_CASE("verify --sarif", "[verifier:dafny]") {
   const auto& result = run["results"][0];
   CHECK(result["ruleId"] == "dafny.verifier");
   CHECK(result["level"] == "error");
-  CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == bad);
+  CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "file://" + bad);
   CHECK(result["locations"][0]["physicalLocation"]["region"]["startLine"] == 2);
+  CHECK(run["invocations"][0]["exitCode"] == 1);
+  CHECK(run["invocations"][0]["executionSuccessful"] == true);
+  bool assumption = false;
+  for (const auto& x : run["results"]) {
+    if (x["ruleId"] != "verigen.assumption.assume") continue;
+    assumption = true;
+    CHECK(x["level"] == "error");
+    auto uri = x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].get<std::string>();
+    CHECK(uri.find("odd%20name%20%231.dfy") != std::string::npos);
+    CHECK(uri.rfind("file:///", 0) == 0);
+  }
+  CHECK(assumption);
 }
 
 // Contract: the second run of an unchanged file is answered from the cache; --no-cache asks

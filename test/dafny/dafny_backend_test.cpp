@@ -105,7 +105,11 @@ TEST_CASE("assume in a file is refused", "[verifier:dafny]") {
   Verdict v = dafny.verify(candidate_from(fixture("assume_warning.dfy")), Deadline::after(120s));
   CHECK(v.outcome == Outcome::Refuted);
   CHECK(v.cause == Cause::Integrity);
-  CHECK(v.detail.find("assume statement has no {:axiom}") != std::string::npos);
+  CHECK(v.detail.find("assumption (assume) in 'M'") != std::string::npos);
+  REQUIRE_FALSE(v.assumptions.empty());
+  CHECK(v.assumptions[0].kind == "assume");
+  CHECK(v.assumptions[0].where.line == 2);
+  CHECK_FALSE(v.assumptions[0].allowed());
 }
 
 // Contract: Dafny's per-assertion time limit gives Unknown/Timeout, never Refuted or Verified.

@@ -35,7 +35,7 @@ TEST_CASE("LSP framing", "[unit]") {
 
 // Contract: transcript rules match interpret_verify_run's: all Correct → verified; an error →
 // refuted; only time-outs → unknown; parse/resolution failure → bad input; an escape-hatch
-// warning → refuted/integrity; no symbol results → never verified.
+// warning → an assumption (refuted/integrity once settled); no symbol results → never verified.
 TEST_CASE("server transcript verdicts", "[unit]") {
   PathMapping paths{"", "a.dfy"};
   auto diagnostic = [](Severity severity, std::string message) {
@@ -55,7 +55,11 @@ TEST_CASE("server transcript verdicts", "[unit]") {
   ServerTranscript parse{{diagnostic(Severity::Error, "invalid Rhs")}, "ParsingFailed", {}};
   CHECK(interpret_server_transcript(parse, paths).cause == Cause::BadInput);
   ServerTranscript hatch{{diagnostic(Severity::Warning, "assume statement has no {:axiom} annotation")}, "ResolutionSucceeded", {5}};
-  CHECK(interpret_server_transcript(hatch, paths).cause == Cause::Integrity);
+  auto hatched = interpret_server_transcript(hatch, paths);
+  REQUIRE(hatched.assumptions.size() == 1);
+  CHECK(hatched.assumptions[0].kind == "assume");
+  settle_assumptions(hatched);  // as Backend::verify does with every verdict
+  CHECK(hatched.cause == Cause::Integrity);
   ServerTranscript silent_failure{{}, "ResolutionSucceeded", {4}};
   CHECK_FALSE(interpret_server_transcript(silent_failure, paths).verified());
   ServerTranscript nothing{{}, "ResolutionSucceeded", {}};
