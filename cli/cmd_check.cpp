@@ -55,7 +55,7 @@ std::optional<std::vector<std::string>> marked_files_in_repository() {
   return marked;
 }
 
-int run_check(const CheckOptions& options) {
+int check_files(const CheckOptions& options) {
   std::vector<std::string> files;
   if (options.files.empty()) {
     auto found = marked_files_in_repository();
@@ -97,6 +97,17 @@ int run_check(const CheckOptions& options) {
   }
   std::cout << "verigen check: " << files.size() << " generated file(s), " << problems << " problem(s)\n";
   return problems == 0 ? kExitOk : kExitNotVerified;
+}
+
+/// check_files() behind an exception fence: a hook must get a clear line and an exit code,
+/// never an abort.
+int run_check(const CheckOptions& options) {
+  try {
+    return check_files(options);
+  } catch (const std::exception& e) {
+    std::cerr << "verigen check: error: internal error: " << e.what() << "\n";
+    return kExitToolMissing;
+  }
 }
 
 /// The pre-commit hook script; it names the verigen binary that installed it.

@@ -27,6 +27,22 @@ std::string trim(std::string s) {
   return s;
 }
 
+/// `p` as an absolute path with symbolic links resolved as far as it exists; an empty `p` is
+/// the current directory. Never throws: fs::absolute("") did, and aborted `check` run in the
+/// certificate's own folder.
+Result<fs::path> resolved(const fs::path& p) {
+  fs::path absolute = p;
+  if (p.is_relative()) {
+    std::error_code ec;
+    fs::path cwd = fs::current_path(ec);
+    if (ec) return fail("cannot read the current directory: " + ec.message());
+    absolute = cwd / p;
+  }
+  std::error_code ec;
+  fs::path canonical = fs::weakly_canonical(absolute, ec);
+  return ec ? absolute.lexically_normal() : canonical.lexically_normal();
+}
+
 }  // namespace
 
 std::optional<CertificateMarker> find_marker(const std::string& path, const std::string& text) {
@@ -57,14 +73,21 @@ std::vector<Diagnostic> check_generated_file(const std::string& path, Backend& b
   if (!marker) return {error_at(path, 1, "no verigen certificate marker in this file")};
   const int line = marker->line;
 
-  if (!fs::exists(marker->certificate_path))
+  std::error_code ec;
+  if (!fs::exists(marker->certificate_path, ec))
     return {error_at(path, line, "certificate " + marker->certificate_path + " is missing")};
   auto certificate = read_certificate(marker->certificate_path);
   if (!certificate.ok()) return {error_at(path, line, certificate.error())};
 
   std::vector<Diagnostic> problems;
   const fs::path base = fs::path(marker->certificate_path).parent_path();
-  const std::string relative = fs::relative(fs::absolute(path), fs::absolute(base)).lexically_normal().string();
+  // The certificate lists files relative to its own folder; both sides are resolved first, so
+  // the answer depends neither on the current directory nor on how the paths were spelled.
+  auto file_abs = resolved(path);
+  auto base_abs = resolved(base);
+  if (!file_abs.ok()) return {error_at(path, line, file_abs.error())};
+  if (!base_abs.ok()) return {error_at(path, line, base_abs.error())};
+  const std::string relative = file_abs->lexically_relative(*base_abs).string();
   auto recorded = certificate->code_sha256.find(relative);
   if (recorded == certificate->code_sha256.end()) {
     problems.push_back(error_at(path, line, "this file is not listed in its certificate " + marker->certificate_path));
