@@ -34,7 +34,11 @@ nlohmann::json certificate_to_json(const Certificate& c) {
 Result<Certificate> read_certificate(const std::string& path) {
   auto text = read_file(path);
   if (!text.ok()) return fail(text.error());
-  auto j = nlohmann::json::parse(*text, nullptr, false);
+  return parse_certificate(path, *text);
+}
+
+Result<Certificate> parse_certificate(const std::string& path, const std::string& text) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return fail(path + ": error: certificate is not valid JSON");
   if (!j.contains("digest") || !j["digest"].is_string() || j["digest"].get<std::string>() != digest_of(j))
     return fail(path + ": error: certificate was altered (its digest does not match its content)");

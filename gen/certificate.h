@@ -37,6 +37,9 @@ struct Certificate {
 nlohmann::json certificate_to_json(const Certificate& certificate);
 /// Reads and checks a certificate file (format, fields, digest); failures name the file.
 Result<Certificate> read_certificate(const std::string& path);
+/// Checks the certificate `text` read from `path` (a file, or a staged blob) as
+/// read_certificate() does; failures name `path`.
+Result<Certificate> parse_certificate(const std::string& path, const std::string& text);
 
 /// The hash that identifies generated code: SHA-256 of the file's text with every line that
 /// carries the certificate marker removed (the marker is added after hashing).
