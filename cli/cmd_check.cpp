@@ -21,6 +21,7 @@ namespace fs = std::filesystem;
 struct CheckOptions {
   std::vector<std::string> files;
   bool staged = false;
+  std::string key_file;
   double timeout = 600;
 };
 
@@ -103,6 +104,11 @@ std::variant<std::vector<std::string>, int> staged_files(const CheckOptions& opt
 }
 
 int check_files(const CheckOptions& options) {
+  auto key = CertificateKey::configured(options.key_file);
+  if (!key.ok()) {
+    std::cerr << key.error() << "\n";
+    return kExitBadInput;
+  }
   SubprocessRunner runner;
   std::unique_ptr<FileTree> tree;
   std::variant<std::vector<std::string>, int> selected;
@@ -131,7 +137,8 @@ int check_files(const CheckOptions& options) {
   bool tool_missing = !dafny.tool_error().empty();
   for (const auto& file : files) {
     for (const auto& d :
-         check_generated_file(file, *tree, backend, Deadline::after_seconds(options.timeout))) {
+         check_generated_file(file, *tree, backend, Deadline::after_seconds(options.timeout),
+                              *key ? &**key : nullptr)) {
       std::cout << format_diagnostic(d) << "\n";
       ++problems;
     }
@@ -165,6 +172,9 @@ void register_check(CLI::App& app, int& exit_code) {
   cmd->add_flag("--staged", options->staged,
                 "Check what the next commit holds (git's index), not the working copy; the "
                 "pre-commit hook's mode");
+  cmd->add_option("--key-file", options->key_file,
+                  "Certificate key (HMAC-SHA256): accept only certificates with its MAC (default "
+                  "$VERIGEN_CERT_KEY_FILE, else the key in $VERIGEN_CERT_KEY)");
   cmd->add_option("--timeout", options->timeout, "Wall-clock limit per verification, seconds")
       ->check(CLI::NonNegativeNumber);
   cmd->callback([options, &exit_code] { exit_code = run_check(*options); });

@@ -54,7 +54,8 @@ std::optional<CertificateMarker> find_marker(const std::string& path, const std:
 }
 
 std::vector<Diagnostic> check_generated_file(const std::string& path, FileTree& tree,
-                                             Backend& backend, Deadline deadline) {
+                                             Backend& backend, Deadline deadline,
+                                             const CertificateKey* key) {
   auto text = tree.read(path);
   if (!text.ok()) return {error_at(path, 0, text.error())};
   if (!*text) return {error_at(path, 0, "this file is " + missing(tree))};
@@ -67,7 +68,7 @@ std::vector<Diagnostic> check_generated_file(const std::string& path, FileTree& 
   if (!certificate_text.ok()) return {error_at(path, line, certificate_text.error())};
   if (!*certificate_text)
     return {error_at(path, line, "certificate " + certificate_path + " is " + missing(tree))};
-  auto certificate = parse_certificate(certificate_path, **certificate_text);
+  auto certificate = parse_certificate(certificate_path, **certificate_text, key);
   if (!certificate.ok()) return {error_at(path, line, certificate.error())};
 
   std::vector<Diagnostic> problems;

@@ -3,9 +3,11 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "check_fixture.h"
 #include "core/file_io.h"
+#include "core/hash.h"
 
 using namespace verigen;
 using namespace verigen::test;
@@ -87,4 +89,105 @@ TEST_CASE("check reports problems from the certificate's folder without aborting
     CHECK(r.out.find(std::string(kModule) + ":1: error: ") != std::string::npos);
     CHECK(r.err.find("terminate") == std::string::npos);
   }
+}
+
+namespace {
+
+/// What a forger does to a gen output: a hand edit of the module, its new hash written into
+/// the certificate, and the certificate's plain digest recomputed. Any MAC is left as it was.
+void forge(const fs::path& out) {
+  const fs::path module = out / kModule;
+  auto text = read_file(module.string()).value();
+  auto at = text.find("return ");
+  REQUIRE(at != std::string::npos);
+  text = text.substr(0, at) + "return -1 and " + text.substr(at + 7);
+  REQUIRE(write_file_atomic(module.string(), text).ok());
+  // The code hash skips the marker line (the first), as gen computed it.
+  const std::string code = text.substr(text.find('\n') + 1);
+  auto certificate = nlohmann::json::parse(read_file((out / "certificate.json").string()).value());
+  certificate["target"]["code_sha256"][kModule] = sha256_hex(code);
+  certificate.erase("digest");
+  certificate["digest"] = sha256_hex(certificate.dump());
+  REQUIRE(write_file_atomic((out / "certificate.json").string(), certificate.dump(2)).ok());
+}
+
+bool holds(const fs::path& dir, const std::string& secret) {
+  for (auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file()) continue;
+    auto text = read_file(entry.path().string());
+    if (text.ok() && text->find(secret) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// Contract: a hand edit with the certificate's hash and digest recomputed passes an unkeyed
+// check (what README says the digest cannot stop) but fails a keyed one.
+TEST_CASE("a forged certificate passes unkeyed check and fails keyed check", "[verifier:dafny]") {
+  TempDir dir;
+  const std::string cache = (dir.path / "cache").string();
+  const fs::path out = dir.path / "out";
+  copy_generated(out, cache);
+  forge(out);
+  auto unkeyed = run_in(out, {verigen_binary(), "check", kModule}, cache);
+  INFO(unkeyed.out << unkeyed.err);
+  CHECK(unkeyed.exit_code == 0);
+  auto keyed = run_in(out, {verigen_binary(), "check", kModule}, cache,
+                      {{"VERIGEN_CERT_KEY", "a-team-secret-of-32-characters!!"}});
+  INFO(keyed.out << keyed.err);
+  CHECK(keyed.exit_code == 1);
+  CHECK(keyed.out.find("certificate has no MAC") != std::string::npos);
+}
+
+// Contract: `gen` with a key writes a certificate with an HMAC; check accepts it with the same
+// key (from VERIGEN_CERT_KEY, VERIGEN_CERT_KEY_FILE or --key-file), refuses a wrong key, a
+// forgery that keeps the MAC, and no key at all (a clear error naming the variables); a bad
+// key stops gen before any work, exit 2. The key appears in no output and no file.
+TEST_CASE("keyed certificates through gen and check", "[verifier:dafny]") {
+  TempDir dir;
+  const std::string cache = (dir.path / "cache").string();
+  const std::string secret = "a-team-secret-of-32-characters!!";
+  const std::string key_file = dir.file("team.key", secret + "\n");
+  fs::copy_file(std::string(VERIGEN_SOURCE_DIR) + "/specs/examples/sum_loop_spec.dfy",
+                dir.path / "sum_loop_spec.dfy");
+  auto short_key = run_in(dir.path, {verigen_binary(), "gen", "sum_loop_spec.dfy", "--out", "bad"},
+                          cache, {{"VERIGEN_CERT_KEY", "short"}});
+  CHECK(short_key.exit_code == 2);
+  CHECK(short_key.err ==
+        "VERIGEN_CERT_KEY: error: the certificate key is too short (5 bytes; at least 16)\n");
+  CHECK_FALSE(fs::exists(dir.path / "bad"));
+
+  auto gen =
+      run_in(dir.path, {verigen_binary(), "gen", "sum_loop_spec.dfy", "--out", "out", "--json"},
+             cache, {{"VERIGEN_CERT_KEY", secret}});
+  INFO(gen.out << gen.err);
+  REQUIRE(gen.exit_code == 0);
+  const fs::path out = dir.path / "out";
+  auto certificate = nlohmann::json::parse(read_file((out / "certificate.json").string()).value());
+  CHECK(certificate["mac"]["algorithm"] == "hmac-sha256");
+  CHECK((gen.out + gen.err).find(secret) == std::string::npos);
+  CHECK_FALSE(holds(out, secret));
+
+  const std::vector<std::string> check = {verigen_binary(), "check", kModule};
+  CHECK(run_in(out, check, cache, {{"VERIGEN_CERT_KEY", secret}}).exit_code == 0);
+  CHECK(run_in(out, check, cache, {{"VERIGEN_CERT_KEY_FILE", key_file}}).exit_code == 0);
+  auto with_flag = check;
+  with_flag.insert(with_flag.end(), {"--key-file", key_file});
+  CHECK(run_in(out, with_flag, cache).exit_code == 0);
+
+  auto missing = run_in(out, check, cache);
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.out.find("certificate is keyed (HMAC-SHA256); set VERIGEN_CERT_KEY or "
+                         "VERIGEN_CERT_KEY_FILE, or pass --key-file") != std::string::npos);
+  auto wrong = run_in(out, check, cache, {{"VERIGEN_CERT_KEY", "another-secret-of-enough-length"}});
+  CHECK(wrong.exit_code == 1);
+  CHECK(wrong.out.find("MAC does not match the key from VERIGEN_CERT_KEY") != std::string::npos);
+
+  forge(out);
+  auto forged = run_in(out, check, cache, {{"VERIGEN_CERT_KEY", secret}});
+  CHECK(forged.exit_code == 1);
+  CHECK(forged.out.find("MAC does not match") != std::string::npos);
+  for (const auto& r : {missing, wrong, forged})
+    CHECK((r.out + r.err).find(secret) == std::string::npos);
 }
