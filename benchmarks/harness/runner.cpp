@@ -26,8 +26,9 @@ SolverSetup make_solver(const RunOptions& options, const std::vector<BenchTask>&
                         std::shared_ptr<const PublishedOutputs> outputs) {
   if (auto it = solvers().find(options.suite); it != solvers().end()) return it->second(options, tasks);
   if (options.suite == "dafnycomp" || options.suite == "dafnybench")
-    return make_pipeline_solver(options, Language::Dafny, std::move(outputs));
-  if (options.suite == "clever") return make_pipeline_solver(options, Language::Lean, nullptr);
+    return make_pipeline_solver(options, Language::Dafny, tasks, std::move(outputs));
+  if (options.suite == "clever")
+    return make_pipeline_solver(options, Language::Lean, tasks, nullptr);
   return {nullptr,
           "bench: error: no solver is registered for suite '" + options.suite +
               "' (register one with verigen::bench::register_suite_solver before run_bench)",
@@ -199,6 +200,7 @@ int run_bench(const RunOptions& o, std::ostream& out, std::ostream& err) {
     err << solver.error << "\n";
     return solver.exit_code ? solver.exit_code : 2;
   }
+  if (!solver.note.empty()) err << solver.note << "\n";
 
   auto store = ResultStore::open(o.db);
   if (!store.ok()) {
