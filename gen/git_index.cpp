@@ -1,5 +1,7 @@
 #include "gen/git_index.h"
 
+#include <cstdlib>
+
 namespace verigen {
 namespace fs = std::filesystem;
 
