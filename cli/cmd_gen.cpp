@@ -58,6 +58,7 @@ struct GenCommandOptions {
   bool no_cache = false;
   bool no_rank = false;
   std::string scorer_model;
+  std::string key_file;
 };
 
 /// The task a spec file asks for, in any language gen supports.
@@ -114,6 +115,12 @@ int run_gen(const GenCommandOptions& options) {
   auto task = load_task(*source, options);
   if (!task.ok()) {
     std::cerr << task.error() << "\n";
+    return kExitBadInput;
+  }
+  // A bad key is found before the long run, not when the certificate is written.
+  auto key = CertificateKey::configured(options.key_file);
+  if (!key.ok()) {
+    std::cerr << key.error() << "\n";
     return kExitBadInput;
   }
 
@@ -234,8 +241,9 @@ int run_gen(const GenCommandOptions& options) {
                              {"verifier_calls", result.verifier_calls},
                              {"winner", result.winner->id}, {"winner_round", result.winner->round}};
     auto compile_started = std::chrono::steady_clock::now();
-    auto artifacts = write_gen_output(runner, out_dir, *task, result.winner->text, target,
-                                      provenance, Deadline::after(std::chrono::minutes(10)));
+    auto artifacts =
+        write_gen_output(runner, out_dir, *task, result.winner->text, target, provenance,
+                         Deadline::after(std::chrono::minutes(10)), *key ? &**key : nullptr);
     if (!artifacts.ok()) {
       summary = artifacts.error();
       report["error"] = artifacts.error();
@@ -320,6 +328,9 @@ void register_gen(CLI::App& app, int& exit_code) {
   cmd->add_flag("--no-cache", o->no_cache, "Neither read nor write the verification cache");
   cmd->add_flag("--no-rank", o->no_rank, "Verify candidates in the provider's order, not the scorer's");
   cmd->add_option("--scorer", o->scorer_model, "Scorer model file (default: the shipped one)");
+  cmd->add_option("--key-file", o->key_file,
+                  "Certificate key: sign the certificate with HMAC-SHA256 (default "
+                  "$VERIGEN_CERT_KEY_FILE, else the key in $VERIGEN_CERT_KEY)");
   cmd->callback([o, &exit_code] { exit_code = run_gen(*o); });
 }
 

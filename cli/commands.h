@@ -17,7 +17,10 @@ enum ExitCode : int {
 
 void register_verify(CLI::App& app, int& exit_code);
 void register_compile(CLI::App& app, int& exit_code);
+/// `verigen check` (cli/cmd_check.cpp); it also calls register_hook.
 void register_check(CLI::App& app, int& exit_code);
+/// `verigen hook install` (cli/cmd_hook.cpp).
+void register_hook(CLI::App& app, int& exit_code);
 void register_gen(CLI::App& app, int& exit_code);
 /// `verigen inv FILE.sl...`: loop-invariant synthesis (cli/cmd_inv.cpp).
 void register_inv(CLI::App& app, int& exit_code);

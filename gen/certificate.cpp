@@ -10,14 +10,47 @@ namespace verigen {
 const char* const kCertificateMarker = "verigen: certificate=";
 
 namespace {
-/// A digest over the certificate's own content, so a hand-edited certificate is recognised.
+constexpr const char* kMacAlgorithm = "hmac-sha256";
+
+/// A digest over the certificate's own content (its MAC included), so an accidentally edited
+/// certificate is recognised. Anyone can recompute it: it is no defence against a forger.
 std::string digest_of(nlohmann::json j) {
   j.erase("digest");
   return sha256_hex(j.dump());
 }
+
+/// What the MAC covers: everything but the digest and the MAC itself.
+std::string mac_message(nlohmann::json j) {
+  j.erase("digest");
+  j.erase("mac");
+  return j.dump();
+}
+
+/// Keyed mode: the MAC must be there and right exactly when a key is configured.
+Result<bool> check_mac(const std::string& path, const nlohmann::json& j,
+                       const CertificateKey* key) {
+  const bool has_mac = j.contains("mac");
+  if (!key) {
+    if (!has_mac) return false;
+    return fail(path + ": error: certificate is keyed (HMAC-SHA256); set " + kCertKeyVariable +
+                " or " + kCertKeyFileVariable + ", or pass --key-file, to check it");
+  }
+  if (!has_mac)
+    return fail(path + ": error: certificate has no MAC, and a certificate key is set (" +
+                key->origin() + "): it was not written with the key; run verigen gen with it");
+  const auto& mac = j["mac"];
+  if (!mac.is_object() || mac.value("algorithm", std::string()) != kMacAlgorithm ||
+      !mac.contains("value") || !mac["value"].is_string())
+    return fail(path + ": error: certificate's MAC is malformed (expected " + kMacAlgorithm + ")");
+  if (!key->verifies(mac_message(j), mac["value"].get<std::string>()))
+    return fail(path + ": error: certificate's MAC does not match the key from " + key->origin() +
+                " (the certificate was altered, or written with another key)");
+  return true;
+}
+
 }  // namespace
 
-nlohmann::json certificate_to_json(const Certificate& c) {
+nlohmann::json certificate_to_json(const Certificate& c, const CertificateKey* key) {
   nlohmann::json j = {{"format", c.format},
           {"spec", {{"path", c.spec_path}, {"sha256", c.spec_sha256}}},
           {"source", {{"path", c.source_path}, {"sha256", c.source_sha256}}},
@@ -27,17 +60,25 @@ nlohmann::json certificate_to_json(const Certificate& c) {
           {"created_at", c.created_at},
           {"timings", c.timings},
           {"generation", c.generation}};
+  if (key) j["mac"] = {{"algorithm", kMacAlgorithm}, {"value", key->mac(mac_message(j))}};
   j["digest"] = digest_of(j);
   return j;
 }
 
-Result<Certificate> read_certificate(const std::string& path) {
+Result<Certificate> read_certificate(const std::string& path, const CertificateKey* key) {
   auto text = read_file(path);
   if (!text.ok()) return fail(text.error());
-  auto j = nlohmann::json::parse(*text, nullptr, false);
+  return parse_certificate(path, *text, key);
+}
+
+Result<Certificate> parse_certificate(const std::string& path, const std::string& text,
+                                      const CertificateKey* key) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return fail(path + ": error: certificate is not valid JSON");
   if (!j.contains("digest") || !j["digest"].is_string() || j["digest"].get<std::string>() != digest_of(j))
     return fail(path + ": error: certificate was altered (its digest does not match its content)");
+  auto keyed = check_mac(path, j, key);
+  if (!keyed.ok()) return fail(keyed.error());
   try {
     Certificate c;
     c.format = j.at("format").get<int>();
@@ -57,6 +98,7 @@ Result<Certificate> read_certificate(const std::string& path) {
     c.created_at = j.value("created_at", std::string());
     c.timings = j.value("timings", nlohmann::json::object());
     c.generation = j.value("generation", nlohmann::json::object());
+    c.keyed = *keyed;
     return c;
   } catch (const nlohmann::json::exception& e) {
     return fail(path + ": error: certificate is missing a field: " + e.what());

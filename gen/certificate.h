@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/result.h"
+#include "gen/certificate_key.h"
 
 namespace verigen {
 
@@ -31,12 +32,22 @@ struct Certificate {
   std::string created_at;     ///< UTC, ISO 8601
   nlohmann::json timings = nlohmann::json::object();
   nlohmann::json generation = nlohmann::json::object();  ///< k, rounds, candidates tried ...
+  bool keyed = false;  ///< read back with a valid HMAC (set by parse_certificate only)
 };
 
-/// The certificate as JSON, with a "digest" over its own content.
-nlohmann::json certificate_to_json(const Certificate& certificate);
-/// Reads and checks a certificate file (format, fields, digest); failures name the file.
-Result<Certificate> read_certificate(const std::string& path);
+/// The certificate as JSON, with a "digest" (plain SHA-256) over its own content and, given a
+/// `key`, a "mac" (HMAC-SHA256 under the key) over the content without digest and MAC.
+nlohmann::json certificate_to_json(const Certificate& certificate,
+                                   const CertificateKey* key = nullptr);
+/// Reads and checks a certificate file as parse_certificate() does.
+Result<Certificate> read_certificate(const std::string& path, const CertificateKey* key = nullptr);
+/// Checks the certificate `text` read from `path` (a file, or a staged blob): JSON, digest,
+/// format, fields; then keyed mode. With a `key` the certificate must carry a MAC that the key
+/// reproduces (a certificate without one, or with one made by another key, is refused); without
+/// a key a certificate carrying a MAC is refused with the variables to set. Failures are one
+/// line naming `path`, never the key.
+Result<Certificate> parse_certificate(const std::string& path, const std::string& text,
+                                      const CertificateKey* key = nullptr);
 
 /// The hash that identifies generated code: SHA-256 of the file's text with every line that
 /// carries the certificate marker removed (the marker is added after hashing).

@@ -40,7 +40,7 @@ bool is_runtime_path(const fs::path& relative) {
 Result<GenArtifacts> write_gen_output(ProcessRunner& runner, const std::string& out_dir,
                                       const Task& task, const std::string& program,
                                       const std::string& target, const GenProvenance& provenance,
-                                      Deadline deadline) {
+                                      Deadline deadline, const CertificateKey* key) {
   GenArtifacts artifacts;
   std::string stem = fs::path(task.source_path).stem().string();
   if (stem.empty()) stem = "program";
@@ -98,7 +98,8 @@ Result<GenArtifacts> write_gen_output(ProcessRunner& runner, const std::string& 
     }
     certificate.code_sha256[fs::relative(file, out_dir).string()] = code_hash(content);
   }
-  if (auto written = write_file_atomic(artifacts.certificate, certificate_to_json(certificate).dump(2) + "\n");
+  if (auto written = write_file_atomic(artifacts.certificate,
+                                       certificate_to_json(certificate, key).dump(2) + "\n");
       !written.ok())
     return fail(written.error());
   return artifacts;

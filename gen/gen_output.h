@@ -35,10 +35,10 @@ struct GenArtifacts {
 /// Writes the verified `program` for `task` into `out_dir` (keeping the spec's file name and
 /// extension), compiles it to `target` (py, js, cs, java, go; Dafny only; "" for none), marks the
 /// generated source files and writes the certificate last, so a certificate never names files
-/// that were not fully written.
+/// that were not fully written. With a `key` the certificate carries its HMAC (keyed mode).
 Result<GenArtifacts> write_gen_output(ProcessRunner& runner, const std::string& out_dir,
                                       const Task& task, const std::string& program,
                                       const std::string& target, const GenProvenance& provenance,
-                                      Deadline deadline);
+                                      Deadline deadline, const CertificateKey* key = nullptr);
 
 }  // namespace verigen

@@ -2,7 +2,6 @@
 
 #include <filesystem>
 
-#include "core/file_io.h"
 #include "core/hash.h"
 #include "gen/certificate.h"
 
@@ -27,6 +26,11 @@ std::string trim(std::string s) {
   return s;
 }
 
+/// "missing" or "missing from the index (not staged)".
+std::string missing(const FileTree& tree) {
+  return tree.where().empty() ? "missing" : "missing " + tree.where();
+}
+
 }  // namespace
 
 std::optional<CertificateMarker> find_marker(const std::string& path, const std::string& text) {
@@ -49,44 +53,65 @@ std::optional<CertificateMarker> find_marker(const std::string& path, const std:
   return std::nullopt;
 }
 
-std::vector<Diagnostic> check_generated_file(const std::string& path, Backend& backend,
-                                             Deadline deadline) {
-  auto text = read_file(path);
+std::vector<Diagnostic> check_generated_file(const std::string& path, FileTree& tree,
+                                             Backend& backend, Deadline deadline,
+                                             const CertificateKey* key) {
+  auto text = tree.read(path);
   if (!text.ok()) return {error_at(path, 0, text.error())};
-  auto marker = find_marker(path, *text);
+  if (!*text) return {error_at(path, 0, "this file is " + missing(tree))};
+  auto marker = find_marker(path, **text);
   if (!marker) return {error_at(path, 1, "no verigen certificate marker in this file")};
   const int line = marker->line;
+  const std::string& certificate_path = marker->certificate_path;
 
-  if (!fs::exists(marker->certificate_path))
-    return {error_at(path, line, "certificate " + marker->certificate_path + " is missing")};
-  auto certificate = read_certificate(marker->certificate_path);
+  auto certificate_text = tree.read(certificate_path);
+  if (!certificate_text.ok()) return {error_at(path, line, certificate_text.error())};
+  if (!*certificate_text)
+    return {error_at(path, line, "certificate " + certificate_path + " is " + missing(tree))};
+  auto certificate = parse_certificate(certificate_path, **certificate_text, key);
   if (!certificate.ok()) return {error_at(path, line, certificate.error())};
 
   std::vector<Diagnostic> problems;
-  const fs::path base = fs::path(marker->certificate_path).parent_path();
-  const std::string relative = fs::relative(fs::absolute(path), fs::absolute(base)).lexically_normal().string();
+  // The certificate lists files relative to its own folder; both sides are located in the tree
+  // first, so the answer depends neither on the current directory nor on the paths' spelling.
+  auto file_located = tree.locate(path);
+  if (!file_located.ok()) return {error_at(path, line, file_located.error())};
+  auto certificate_located = tree.locate(certificate_path);
+  if (!certificate_located.ok()) return {error_at(path, line, certificate_located.error())};
+  const std::string relative =
+      file_located->lexically_relative(certificate_located->parent_path()).generic_string();
   auto recorded = certificate->code_sha256.find(relative);
   if (recorded == certificate->code_sha256.end()) {
-    problems.push_back(error_at(path, line, "this file is not listed in its certificate " + marker->certificate_path));
-  } else if (recorded->second != code_hash(*text)) {
-    problems.push_back(error_at(path, line,
-        "generated code was edited by hand (its hash no longer matches " + marker->certificate_path +
-        "); change the spec and run verigen gen again, or restore the generated code"));
+    problems.push_back(
+        error_at(path, line, "this file is not listed in its certificate " + certificate_path));
+  } else if (recorded->second != code_hash(**text)) {
+    problems.push_back(error_at(
+        path, line,
+        "generated code was edited by hand (its hash no longer matches " + certificate_path +
+            "); change the spec and run verigen gen again, or restore the generated code"));
   }
 
-  const std::string source_path = (base / certificate->source_path).lexically_normal().string();
-  auto source = read_file(source_path);
+  const std::string source_path =
+      (fs::path(certificate_path).parent_path() / certificate->source_path)
+          .lexically_normal()
+          .string();
+  auto source = tree.read(source_path);
   if (!source.ok()) {
-    problems.push_back(error_at(path, line, "certified source " + source_path + " is missing"));
+    problems.push_back(error_at(path, line, source.error()));
     return problems;
   }
-  if (sha256_hex(*source) != certificate->source_sha256) {
+  if (!*source) {
+    problems.push_back(
+        error_at(path, line, "certified source " + source_path + " is " + missing(tree)));
+    return problems;
+  }
+  if (sha256_hex(**source) != certificate->source_sha256) {
     problems.push_back(error_at(path, line, "certified source " + source_path + " was changed after certification"));
     return problems;
   }
   Candidate candidate;
   candidate.display_path = source_path;
-  candidate.text = *source;
+  candidate.text = **source;
   Verdict verdict = backend.verify(candidate, deadline);
   if (!verdict.verified()) {
     std::string why = !verdict.diagnostics.empty() ? format_diagnostic(verdict.diagnostics.front()) : verdict.detail;
@@ -94,6 +119,12 @@ std::vector<Diagnostic> check_generated_file(const std::string& path, Backend& b
                                                 std::string(to_string(verdict.outcome)) + "): " + why));
   }
   return problems;
+}
+
+std::vector<Diagnostic> check_generated_file(const std::string& path, Backend& backend,
+                                             Deadline deadline) {
+  WorkingTree tree;
+  return check_generated_file(path, tree, backend, deadline);
 }
 
 }  // namespace verigen

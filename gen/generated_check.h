@@ -7,6 +7,8 @@
 
 #include "core/backend.h"
 #include "core/diagnostic.h"
+#include "gen/certificate_key.h"
+#include "gen/file_tree.h"
 
 namespace verigen {
 
@@ -20,11 +22,20 @@ struct CertificateMarker {
 /// The marker of `text` (a file at `path`), if it has one.
 std::optional<CertificateMarker> find_marker(const std::string& path, const std::string& text);
 
-/// Checks one generated file: its marker names a readable, unaltered certificate that lists
-/// the file; the file's code hash matches the certificate; the certified Dafny source is
-/// unchanged and still verifies with `backend`. Returns one error diagnostic per problem
-/// (`file:line: error: ...`), empty when the file passes. A file without a marker gives an
-/// error too (callers scanning a repository skip unmarked files themselves).
+/// Checks one generated file, reading it, its certificate and the certified source from
+/// `tree` (the working tree, or git's index for a pre-commit check): its marker names a
+/// readable, unaltered certificate that lists the file; the file's code hash matches the
+/// certificate; the certified Dafny source is unchanged and still verifies with `backend`.
+/// With a `key`, the certificate must carry a MAC made with it; without one, a keyed
+/// certificate is refused (see parse_certificate).
+/// Returns one error diagnostic per problem (`file:line: error: ...`), empty when the file
+/// passes. A file without a marker gives an error too (callers scanning a repository skip
+/// unmarked files themselves). Never throws.
+std::vector<Diagnostic> check_generated_file(const std::string& path, FileTree& tree,
+                                             Backend& backend, Deadline deadline,
+                                             const CertificateKey* key = nullptr);
+
+/// check_generated_file() on the working tree.
 std::vector<Diagnostic> check_generated_file(const std::string& path, Backend& backend,
                                              Deadline deadline);
 

@@ -33,7 +33,7 @@ Stats summarise(const std::vector<const SampleRecord*>& samples) {
       ++tally.c;
       ++stats.verified_samples;
     }
-    if (s->integrity_rejected) ++stats.integrity_rejections;
+    if (sample_end(*s) == SampleEnd::Rejected) ++stats.integrity_rejections;
     calls += s->verifier_calls;
     verify_seconds += s->verify_seconds;
     generate_seconds += s->generate_seconds;
@@ -71,6 +71,16 @@ double pass_at_k(int n, int c, int k) {
   double all_wrong = 1;
   for (int i = n - c + 1; i <= n; ++i) all_wrong *= 1.0 - static_cast<double>(k) / i;
   return 1.0 - all_wrong;
+}
+
+SampleEnd sample_end(const SampleRecord& s) {
+  if (s.outcome == Outcome::Verified) return SampleEnd::Verified;
+  return s.integrity_rejected ? SampleEnd::Rejected : SampleEnd::NotVerified;
+}
+
+bool verified_by_attempt_zero(const SampleRecord& s) {
+  // pipeline_attempt.cpp's try_attempt_zero marks the detail so; the prefix is documented.
+  return s.outcome == Outcome::Verified && s.detail.rfind("attempt 0:", 0) == 0;
 }
 
 std::string_view to_string(ReasonClass reason) {

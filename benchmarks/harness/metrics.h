@@ -33,13 +33,27 @@ struct Stats {
   /// pass_at_k[k-1] for k = 1 … K, averaged over tasks, where K is the fewest samples any of
   /// these tasks has: a partly finished run reports only the k every task can support.
   std::vector<double> pass_at_k;
-  int integrity_rejections = 0;  ///< samples the audit refused
+  /// Samples whose final verdict is the audit's refusal (SampleEnd::Rejected): a refused output
+  /// whose task attempt 0 solved counts as verified, not here.
+  int integrity_rejections = 0;
   double verifier_calls_per_task = 0;
   double verify_seconds_per_task = 0;
   double generate_seconds_per_task = 0;
   long prompt_tokens = 0;
   long completion_tokens = 0;
 };
+
+/// Where a sample ends, in counts that add up to the samples: verified (by its candidate, or by
+/// DafnyBench's attempt 0 even when the audit refused the candidate), else refused by the
+/// audit, else not verified (refuted, unknown, error).
+enum class SampleEnd { Verified, Rejected, NotVerified };
+
+/// The end of one sample.
+SampleEnd sample_end(const SampleRecord& sample);
+
+/// True when the sample is verified through attempt 0 (the hint-free program verified as it
+/// is), not through its own candidate.
+bool verified_by_attempt_zero(const SampleRecord& sample);
 
 /// Why our final verdict on a replay sample differs from the recorded one.
 enum class ReasonClass {

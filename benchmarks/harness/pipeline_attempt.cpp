@@ -4,6 +4,7 @@
 #include "core/caching_backend.h"
 #include "core/hash.h"
 #include "core/process.h"
+#include "gen/builtin/builtin_generator.h"
 #include "gen/generator_factory.h"
 #include "gen/pipeline.h"
 #include "specs/dafny/assumption_scan.h"
@@ -25,6 +26,8 @@ struct Environment {
   std::unique_ptr<RunLog> log;
   RunOptions options;
   std::shared_ptr<const PublishedOutputs> outputs;
+  /// builtin runs only: the tasks it cannot attempt (id → why), recorded without running.
+  std::map<std::string, std::string> unattempted;
 };
 
 std::string why_not(const CandidateRecord& r);
@@ -123,6 +126,9 @@ void verify_refused(Environment& env, const Task& task, const PipelineResult& re
   }
 }
 
+/// True for suites whose tasks count as solved when the hint-free program verifies as it is.
+bool has_attempt_zero(const std::string& suite) { return suite == "dafnybench"; }
+
 /// DafnyBench's attempt 0: a task whose hint-free program verifies as it is counts as solved,
 /// whatever the model wrote (the published numbers and the recorded `0`s count it so). The
 /// program must be free of escape hatches (it is verified on its own, trusting nothing), so an
@@ -145,6 +151,16 @@ void try_attempt_zero(Environment& env, const Task& task, double timeout_seconds
 SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) {
   SampleRecord record;
   const Task& task = bench_task.task;
+  if (auto it = env.unattempted.find(task.id); it != env.unattempted.end()) {
+    // Not a fault of verigen's (Internal) nor a verdict: the chosen provider cannot do it.
+    // DafnyBench's attempt 0 still applies: it needs no candidate.
+    record.outcome = Outcome::Error;
+    record.cause = Cause::BadInput;
+    record.detail = "not attempted: " + it->second;
+    if (has_attempt_zero(env.options.suite))
+      try_attempt_zero(env, task, env.options.timeout, record);
+    return record;
+  }
   std::unique_ptr<CandidateGenerator> generator;
   if (env.outputs) {
     auto it = env.outputs->by_file.find(task.id);
@@ -184,7 +200,7 @@ SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) 
   PipelineResult result = pipeline.run(task);
   fill_record(result, record);
   if (env.outputs && record.integrity_rejected) verify_refused(env, task, result, p, record);
-  if (env.options.suite == "dafnybench" && record.outcome != Outcome::Verified)
+  if (has_attempt_zero(env.options.suite) && record.outcome != Outcome::Verified)
     try_attempt_zero(env, task, env.options.timeout, record);
   auto usage = generator->usage();
   record.prompt_tokens = usage.prompt_tokens;
@@ -192,13 +208,62 @@ SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) 
   return record;
 }
 
+/// Whether options.provider can run `tasks` at all, before any tool starts: a model provider
+/// is configured; the builtin one can attempt some task (those it cannot go to `unattempted`).
+/// The refusal, exit code 2, or nullopt.
+std::optional<SolverSetup> check_provider(const RunOptions& options,
+                                          const std::vector<BenchTask>& tasks,
+                                          std::map<std::string, std::string>& unattempted,
+                                          std::string& note) {
+  if (options.provider == "builtin") {
+    for (const auto& t : tasks)
+      if (auto why = builtin_cannot_attempt(t.task)) unattempted[t.task.id] = *why;
+    // Tasks builtin cannot attempt still count through attempt 0 where the suite has it, so
+    // only a suite without it is refused when builtin can attempt none of its tasks.
+    if (tasks.empty() || unattempted.size() < tasks.size() || has_attempt_zero(options.suite)) {
+      if (!unattempted.empty())
+        note = "bench: note: --provider builtin cannot attempt " +
+               std::to_string(unattempted.size()) + " of the " + std::to_string(tasks.size()) +
+               " selected " + options.suite +
+               " tasks (it writes loop invariants only); they are recorded as not attempted "
+               "(error, bad-input)" +
+               (has_attempt_zero(options.suite) ? " unless attempt 0 solves them" : "");
+      return std::nullopt;
+    }
+    // Every selected task is out of reach: say so once instead of recording an error per sample.
+    const std::string& suite = options.suite;
+    const std::string which = tasks.size() == 1 ? "the selected " + suite + " task"
+                                                : "any of the " + std::to_string(tasks.size()) +
+                                                      " selected " + suite + " tasks";
+    return SolverSetup{nullptr,
+                       "bench: error: --provider builtin cannot attempt " + which + " (" +
+                           unattempted.begin()->second + "); " + suite +
+                           " runs with --provider openai (a model)",
+                       2};
+  }
+  if (options.provider == "openai") {
+    // A model that is not configured would fail every sample alike: stop before the first.
+    GeneratorOptions g;
+    g.provider = options.provider;
+    g.model = options.model;
+    auto chain = make_llm_provider_chain(g, "bench");
+    if (!chain.ok()) return SolverSetup{nullptr, chain.error(), 2};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 SolverSetup make_pipeline_solver(const RunOptions& options, Language language,
+                                 const std::vector<BenchTask>& tasks,
                                  std::shared_ptr<const PublishedOutputs> outputs) {
   auto env = std::make_shared<Environment>();
   env->options = options;
   env->outputs = std::move(outputs);
+  std::string note;
+  if (!env->outputs)
+    if (auto refused = check_provider(options, tasks, env->unattempted, note))
+      return std::move(*refused);
   BackendOptions backend_options;
   backend_options.dafny.verification_time_limit = options.verification_time_limit;
   if (!options.no_cache) backend_options.dafny.version_memo_dir = env->cache.directory() + "/tools";
@@ -218,7 +283,8 @@ SolverSetup make_pipeline_solver(const RunOptions& options, Language language,
   env->backend = options.no_cache ? env->tool.get() : static_cast<Backend*>(env->cached.get());
   env->log = options.log.empty() ? std::make_unique<RunLog>() : std::make_unique<RunLog>(options.log);
   if (!env->log->ok()) return {nullptr, env->log->error(), 2};
-  return {[env](const BenchTask& task, int sample) { return attempt(*env, task, sample); }, "", 0};
+  return {[env](const BenchTask& task, int sample) { return attempt(*env, task, sample); }, "", 0,
+          note};
 }
 
 }  // namespace verigen::bench

@@ -10,11 +10,17 @@
 
 namespace verigen::bench {
 
-/// A solver for tasks in `language` (Dafny or Lean). With `outputs` (replay of published
+/// A solver for `tasks` in `language` (Dafny or Lean). With `outputs` (replay of published
 /// outputs) each task's single candidate is its published output and `recorded` is what the
 /// dataset recorded; otherwise the generator is `options.provider`'s, seeded with
-/// options.seed + sample. Fails with exit code 3 when the verifier is missing.
+/// options.seed + sample. Checks up front, before any tool runs, that the provider can run
+/// the tasks at all: a model provider must be configured, and the builtin one must be able to
+/// attempt at least one task (exit code 2, one line naming the providers that can run the
+/// suite); tasks builtin cannot attempt are recorded as errors (cause bad-input) without
+/// running, and the setup's note says how many. Fails with exit code 3 when the verifier is
+/// missing.
 SolverSetup make_pipeline_solver(const RunOptions& options, Language language,
+                                 const std::vector<BenchTask>& tasks,
                                  std::shared_ptr<const PublishedOutputs> outputs);
 
 }  // namespace verigen::bench

@@ -8,6 +8,7 @@
 #include <ostream>
 #include <regex>
 
+#include "benchmarks/harness/metrics.h"
 #include "benchmarks/harness/pipeline_attempt.h"
 #include "core/parallel.h"
 #include "core/progress.h"
@@ -25,8 +26,9 @@ SolverSetup make_solver(const RunOptions& options, const std::vector<BenchTask>&
                         std::shared_ptr<const PublishedOutputs> outputs) {
   if (auto it = solvers().find(options.suite); it != solvers().end()) return it->second(options, tasks);
   if (options.suite == "dafnycomp" || options.suite == "dafnybench")
-    return make_pipeline_solver(options, Language::Dafny, std::move(outputs));
-  if (options.suite == "clever") return make_pipeline_solver(options, Language::Lean, nullptr);
+    return make_pipeline_solver(options, Language::Dafny, tasks, std::move(outputs));
+  if (options.suite == "clever")
+    return make_pipeline_solver(options, Language::Lean, tasks, nullptr);
   return {nullptr,
           "bench: error: no solver is registered for suite '" + options.suite +
               "' (register one with verigen::bench::register_suite_solver before run_bench)",
@@ -62,7 +64,9 @@ void print_summary(std::ostream& out, const RunOptions& o, std::int64_t run, con
                    const std::vector<BenchTask>& tasks, long ran_now, double wall) {
   std::set<std::string> selected;
   for (const auto& t : tasks) selected.insert(t.task.id);
-  long total = 0, verified = 0, rejected = 0, calls = 0;
+  // Every sample lands in exactly one of verified, rejected and not verified, so the three add
+  // up to the samples (a refused output solved by attempt 0 is verified, not rejected too).
+  long total = 0, verified = 0, rejected = 0, not_verified = 0, attempt_zero = 0, calls = 0;
   double verify = 0;
   std::set<std::string> solved;
   for (const auto& s : samples) {
@@ -70,26 +74,41 @@ void print_summary(std::ostream& out, const RunOptions& o, std::int64_t run, con
     ++total;
     calls += s.verifier_calls;
     verify += s.verify_seconds;
-    if (s.outcome == Outcome::Verified) {
-      ++verified;
-      solved.insert(s.task_id);
+    switch (sample_end(s)) {
+      case SampleEnd::Verified:
+        ++verified;
+        solved.insert(s.task_id);
+        attempt_zero += verified_by_attempt_zero(s);
+        break;
+      case SampleEnd::Rejected:
+        ++rejected;
+        break;
+      case SampleEnd::NotVerified:
+        ++not_verified;
+        break;
     }
-    if (s.integrity_rejected) ++rejected;
   }
   const long expected = static_cast<long>(tasks.size()) * o.k;
   char time[64];
   std::snprintf(time, sizeof time, "%.1f s wall, %.1f s verifying", wall, verify);
   const std::string model = run_key(o).model;
-  out << "bench " << o.suite << " (" << o.provider << (model.empty() ? "" : " " + model) << ", k=" << o.k
-      << ", rounds=" << o.rounds << ") -> " << o.db << " run " << run
-      << (o.shard_count > 1 ? ", shard " + std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count) : "")
+  out << "bench " << o.suite << " (" << o.provider << (model.empty() ? "" : " " + model)
+      << ", k=" << o.k << ", rounds=" << o.rounds << ") -> " << o.db << " run " << run
+      << (o.shard_count > 1
+              ? ", shard " + std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count)
+              : "")
       << "\n"
-      << "  tasks          " << tasks.size() << " (" << solved.size() << " solved, " << percent(static_cast<long>(solved.size()), static_cast<long>(tasks.size())) << ")\n"
-      << "  samples        " << total << " of " << expected << " (" << ran_now << " run now, " << total - ran_now
-      << " recorded before)\n"
-      << "  verified       " << verified << " (" << percent(verified, total) << ")\n"
+      << "  tasks          " << tasks.size() << " (" << solved.size() << " solved, "
+      << percent(static_cast<long>(solved.size()), static_cast<long>(tasks.size())) << ")\n"
+      << "  samples        " << total << " of " << expected << " (" << ran_now << " run now, "
+      << total - ran_now << " recorded before)\n"
+      << "  verified       " << verified << " (" << percent(verified, total)
+      << (attempt_zero > 0 ? ", " + std::to_string(attempt_zero) +
+                                 " by attempt 0: the hint-free program verifies as it is"
+                           : "")
+      << ")\n"
       << "  rejected       " << rejected << " (integrity audit)\n"
-      << "  not verified   " << total - verified - rejected << "\n"
+      << "  not verified   " << not_verified << "\n"
       << "  verifier calls " << calls << "\n"
       << "  time           " << time << "\n";
 }
@@ -181,6 +200,7 @@ int run_bench(const RunOptions& o, std::ostream& out, std::ostream& err) {
     err << solver.error << "\n";
     return solver.exit_code ? solver.exit_code : 2;
   }
+  if (!solver.note.empty()) err << solver.note << "\n";
 
   auto store = ResultStore::open(o.db);
   if (!store.ok()) {

@@ -58,6 +58,7 @@ struct SolverSetup {
   SampleAttempt attempt;
   std::string error;  ///< one line; empty when `attempt` is set
   int exit_code = 0;
+  std::string note{};  ///< one line printed before the run starts (e.g. tasks it cannot attempt)
 };
 using SolverFactory = std::function<SolverSetup(const RunOptions& options, const std::vector<BenchTask>& tasks)>;
 

@@ -105,7 +105,9 @@ SolverSetup make_sygus_inv_solver(const RunOptions& options, const std::vector<B
     // sample instead of turning every sample into a builtin-only one.
     auto probe = inv::make_llm_source(generator_options(options, 0));
     if (!probe.ok()) {
+      // The source speaks as `inv`; here the command is `bench`.
       std::string why = one_line(probe.error());
+      if (why.rfind("inv: error: ", 0) == 0) why = why.substr(12);
       if (options.provider == "replay")
         why += " (bench run takes no cassette for sygus-inv: use --provider builtin or openai)";
       return {nullptr, "bench: error: " + why, 2};

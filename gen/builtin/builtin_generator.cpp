@@ -10,15 +10,22 @@ const char* const kConfigureModelHint =
     "configure a model: --provider openai with OPENAI_BASE_URL, OPENAI_API_KEY and VERIGEN_MODEL "
     "(or a verigen.toml), or --provider replay --cassette FILE";
 
-Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, int, Deadline deadline) {
+std::optional<std::string> builtin_cannot_attempt(const Task& task) {
   if (task.language != Language::Dafny || task.kind != TaskKind::Annotate)
-    return fail(task.source_path + ": error: the builtin provider only writes loop invariants for Dafny "
-                "annotate tasks; this is a" + std::string(task.kind == TaskKind::Implement ? "n " : " ") +
-                std::string(to_string(task.kind)) + " task: " + kConfigureModelHint);
+    return "the builtin provider only writes loop invariants for Dafny annotate tasks; this is a" +
+           std::string(task.kind == TaskKind::Implement ? "n " : " ") +
+           std::string(to_string(task.kind)) + " task";
+  if (dafny_loop_sites(task.source).empty())
+    return std::string(
+        "the builtin provider found no loop without an invariant (lemma proofs need a model)");
+  return std::nullopt;
+}
+
+Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, int,
+                                                             Deadline deadline) {
+  if (auto why = builtin_cannot_attempt(task))
+    return fail(task.source_path + ": error: " + *why + ": " + kConfigureModelHint);
   auto sites = dafny_loop_sites(task.source);
-  if (sites.empty())
-    return fail(task.source_path + ": error: the builtin provider found no loop without an invariant "
-                "(lemma proofs need a model): " + kConfigureModelHint);
   std::vector<std::vector<std::string>> candidates;
   std::size_t total = 0;
   for (const auto& site : sites) {

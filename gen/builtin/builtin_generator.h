@@ -2,6 +2,9 @@
 /// The embedded default provider: no network, no model. For Dafny annotate tasks it enumerates
 /// loop-invariant candidates from templates and prunes them Houdini-style with the verifier.
 
+#include <optional>
+#include <string>
+
 #include "core/backend.h"
 #include "gen/candidate_generator.h"
 
@@ -31,5 +34,11 @@ class BuiltinGenerator : public CandidateGenerator {
 
 /// The message for tasks the builtin provider cannot do.
 extern const char* const kConfigureModelHint;
+
+/// Why the builtin provider cannot attempt `task` (one clause, e.g. "the builtin provider only
+/// writes loop invariants for Dafny annotate tasks; this is a specify task"), or nullopt when
+/// it can. BuiltinGenerator::generate fails exactly for these tasks; callers running many tasks
+/// (the bench) use it to say so up front.
+std::optional<std::string> builtin_cannot_attempt(const Task& task);
 
 }  // namespace verigen

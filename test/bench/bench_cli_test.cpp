@@ -108,8 +108,10 @@ TEST_CASE("bench run replays published DafnyBench outputs into the database", "[
 
 namespace {
 
-/// Replays gpt-4o's output for `file` with `insert` put before `before`; the one sample recorded.
-bench::SampleRecord replay_edited(const std::string& file, const std::string& before, const std::string& insert) {
+/// Replays gpt-4o's output for `file` with `insert` put before `before`; the one sample recorded
+/// (and the run's summary in `summary`, when given).
+bench::SampleRecord replay_edited(const std::string& file, const std::string& before,
+                                  const std::string& insert, std::string* summary = nullptr) {
   TempDir dir;
   auto outputs = small_outputs(dir, {file});
   auto json = nlohmann::json::parse(*read_file(outputs));
@@ -124,6 +126,7 @@ bench::SampleRecord replay_edited(const std::string& file, const std::string& be
   auto run = run_verigen(replay_args(outputs, db), (dir.path / "cache").string());
   INFO(run.out << run.err);
   REQUIRE(run.exit_code == 0);
+  if (summary) *summary = run.out;
   auto store = bench::ResultStore::open_existing(db);
   REQUIRE(store.ok());
   auto samples = (*store)->samples((*store)->runs().at(0).id);
@@ -151,9 +154,18 @@ TEST_CASE("bench run replay verifies what the audit refused, and records it apar
 
 // Contract: DafnyBench's attempt 0 — when the hint-free program verifies as it is (Clover_swap,
 // recorded `0`), the task is solved whatever the output; the refused output stays in the detail.
+// The summary counts the sample once, as verified (it printed "not verified -1" when the
+// refusal was counted too).
 TEST_CASE("bench run dafnybench counts a hint-free program that verifies as attempt 0", "[verifier:dafny]") {
   if (!have_data()) return;
-  auto s = replay_edited("Clover_swap_no_hints.dfy", "  ensures y == X\n", "  ensures x + y == X + Y\n");
+  std::string summary;
+  auto s = replay_edited("Clover_swap_no_hints.dfy", "  ensures y == X\n",
+                         "  ensures x + y == X + Y\n", &summary);
+  INFO(summary);
+  CHECK(summary.find(
+            "  verified       1 (100.0%, 1 by attempt 0: the hint-free program verifies as it is)\n"
+            "  rejected       0 (integrity audit)\n"
+            "  not verified   0\n") != std::string::npos);
   INFO(s.detail);
   CHECK(s.recorded == "0");
   CHECK(s.outcome == Outcome::Verified);
@@ -281,4 +293,115 @@ TEST_CASE("slurm-bench --dry-run prints the array and the dependent merge", "[ve
   CHECK(result.out.find("--dependency afterok:JOBID") != std::string::npos);
   CHECK(result.out.find("bench\\ merge") != std::string::npos);
   CHECK(result.out.find("bench\\ report") != std::string::npos);
+}
+
+namespace {
+
+/// Runs build/verigen with `args` in `dir` (so no verigen.toml above the checkout is found),
+/// with no model configured.
+CliRun run_unconfigured(const fs::path& dir, const std::vector<std::string>& args) {
+  SubprocessRunner runner;
+  ProcessSpec spec;
+  spec.argv = {std::string(VERIGEN_BINARY_DIR) + "/verigen"};
+  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+  spec.working_directory = dir.string();
+  spec.environment = {{"XDG_CACHE_HOME", (dir / "cache").string()},
+                      {"VERIGEN_NO_PROGRESS", "1"},
+                      {"VERIGEN_MODEL", ""},
+                      {"OPENAI_BASE_URL", ""},
+                      {"OPENAI_API_KEY", ""}};
+  spec.deadline = Deadline::after_seconds(300);
+  auto r = runner.run(spec);
+  return CliRun{r.exited() ? r.exit_code : -1, r.out, r.err};
+}
+
+}  // namespace
+
+// Contract: every suite × provider pair that cannot produce a single verdict stops before any
+// sample with exit 2 and one line saying why and which providers can run the suite, and
+// creates no database: builtin on dafnycomp (specify tasks) and clever (Lean), openai without
+// a model, replay without --outputs. (`bench run dafnycomp` with the default provider used to
+// exit 0 with every sample an internal error.) builtin on dafnybench and sygus-inv runs.
+TEST_CASE("bench run refuses up front a provider that cannot run the suite", "[verifier:dafny]") {
+  if (!fs::exists(kData / "dafnycomp") || !fs::exists(kData / "clever")) {
+    WARN("skipped: " << kData << " is absent");
+    return;
+  }
+  TempDir dir;
+  fs::create_directories(dir.path / "lake");
+  struct Case {
+    std::string suite, provider, says;
+  };
+  const std::string no_model = "bench: error: no model configured for --provider openai";
+  const std::vector<Case> cases = {
+      {"dafnycomp", "builtin",
+       "bench: error: --provider builtin cannot attempt the selected dafnycomp task (the builtin "
+       "provider only writes loop invariants for Dafny annotate tasks; this is a specify task); "
+       "dafnycomp runs with --provider openai (a model)"},
+      {"dafnycomp", "openai", no_model},
+      {"dafnycomp", "replay", "bench: error: --provider replay needs --outputs FILE"},
+      {"dafnybench", "openai", no_model},
+      {"dafnybench", "replay", "bench: error: --provider replay needs --outputs FILE"},
+      {"clever", "builtin",
+       "bench: error: --provider builtin cannot attempt the selected clever task"},
+      {"clever", "openai", no_model},
+      {"clever", "replay", "bench: error: --provider replay needs --outputs FILE"},
+      {"sygus-inv", "openai", no_model},
+      {"sygus-inv", "replay", "bench: error: --provider replay needs --outputs FILE"},
+  };
+  for (const auto& c : cases) {
+    const auto db = dir.path / (c.suite + "-" + c.provider + ".db");
+    auto r = run_unconfigured(
+        dir.path, {"bench", "run", c.suite, "--provider", c.provider, "--db", db.string(), "--data",
+                   kData.string(), "--limit", "1", "--lean-project", (dir.path / "lake").string()});
+    INFO(c.suite << " × " << c.provider << "\n" << r.out << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.rfind(c.says, 0) == 0);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK_FALSE(fs::exists(db));
+  }
+  // The whole suite by default: the line counts the tasks.
+  auto all = run_unconfigured(dir.path, {"bench", "run", "dafnycomp", "--db",
+                                         (dir.path / "all.db").string(), "--data", kData.string()});
+  CHECK(all.exit_code == 2);
+  CHECK(all.err.find("cannot attempt any of the 300 selected dafnycomp tasks") !=
+        std::string::npos);
+}
+
+// Contract: builtin on dafnybench runs the tasks with a loop to annotate; those it cannot
+// attempt (no loop) are announced up front and recorded as not attempted (error, bad-input),
+// never as internal errors — unless attempt 0 solves them, as it does Clover_swap.
+TEST_CASE("bench run dafnybench with builtin says which tasks it cannot attempt",
+          "[verifier:dafny]") {
+  if (!have_data()) return;
+  TempDir dir;
+  auto db = (dir.path / "b.db").string();
+  auto run =
+      run_unconfigured(dir.path, {"bench", "run", "dafnybench", "--db", db, "--data",
+                                  kData.string(), "--filter", "^Clover_(swap|cal_sum)_no_hints"});
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(
+      run.err.find(
+          "bench: note: --provider builtin cannot attempt 1 of the 2 selected dafnybench tasks (it "
+          "writes loop invariants only); they are recorded as not attempted (error, bad-input) "
+          "unless "
+          "attempt 0 solves them\n") != std::string::npos);
+  auto store = bench::ResultStore::open_existing(db);
+  REQUIRE(store.ok());
+  auto samples = (*store)->samples((*store)->runs().at(0).id);
+  REQUIRE(samples.size() == 2);
+  for (const auto& s : samples) {
+    INFO(s.task_id << ": " << s.detail);
+    CHECK(s.cause != Cause::Internal);
+    CHECK(s.verifier_calls > 0);
+    if (s.task_id == "Clover_swap_no_hints.dfy") {
+      CHECK(s.outcome == Outcome::Verified);
+      CHECK(
+          s.detail.rfind(
+              "attempt 0: the hint-free program verifies as it is; the output: not attempted: the "
+              "builtin provider found no loop without an invariant",
+              0) == 0);
+    }
+  }
 }

@@ -101,6 +101,30 @@ TEST_CASE("metrics: agreement with recorded verdicts", "[unit]") {
   CHECK(a.disagreements[2].cause == Cause::Timeout);
 }
 
+// Contract: every sample ends in exactly one of verified, rejected and not verified. A sample
+// whose output the audit refused but whose task attempt 0 solved is verified only: counting it
+// as rejected too made `bench run` print "not verified -1".
+TEST_CASE("metrics: a refused output solved by attempt 0 counts once, as verified", "[unit]") {
+  RunInfo run{1, RunKey{"dafnybench", "replay", "gpt-4o", 1, 0, 0, "{}"}, ""};
+  SampleRecord zero = sample("a", "x", 0, Outcome::Verified, "0");
+  zero.integrity_rejected = true;
+  zero.detail = "attempt 0: the hint-free program verifies as it is; the output: integrity: x";
+  SampleRecord refused = sample("b", "x", 0, Outcome::Refuted, "1");
+  refused.cause = Cause::Integrity;
+  refused.integrity_rejected = true;
+  SampleRecord failed = sample("c", "x", 0, Outcome::Unknown, "1");
+  SampleRecord plain = sample("d", "x", 0, Outcome::Verified, "0");
+  CHECK(sample_end(zero) == SampleEnd::Verified);
+  CHECK(verified_by_attempt_zero(zero));
+  CHECK(sample_end(refused) == SampleEnd::Rejected);
+  CHECK(sample_end(failed) == SampleEnd::NotVerified);
+  CHECK(sample_end(plain) == SampleEnd::Verified);
+  CHECK_FALSE(verified_by_attempt_zero(plain));
+  auto m = compute_metrics(run, {zero, refused, failed, plain});
+  CHECK(m.overall.verified_samples == 2);
+  CHECK(m.overall.integrity_rejections == 1);
+}
+
 // Each disagreement gets one class: the audit's refusals first (whatever Dafny said), then
 // timeouts (and resource limits), Dafny's refutations, everything else, and our successes the
 // dataset recorded as failures. Dafny alone is measured beside the final verdict.
