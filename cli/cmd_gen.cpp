@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+#include "backends/backend_factory.h"
 #include "backends/dafny/dafny_backend.h"
 #include "cli/commands.h"
 #include "cli/source_input.h"
@@ -20,7 +21,7 @@
 #include "gen/generator_factory.h"
 #include "gen/pipeline.h"
 #include "gen/python_examples.h"
-#include "backends/backend_factory.h"
+#include "gen/size_limits.h"
 #include "specs/dafny/spec_file.h"
 #include "specs/fstar/fstar_spec.h"
 #include "specs/integrity_audit.h"
@@ -58,6 +59,7 @@ struct GenCommandOptions {
   bool no_cache = false;
   bool no_rank = false;
   std::string scorer_model;
+  std::size_t max_candidate_bytes = kDefaultMaxCandidateBytes;
 };
 
 /// The task a spec file asks for, in any language gen supports.
@@ -167,6 +169,7 @@ int run_gen(const GenCommandOptions& options) {
   pipeline_options.rounds = options.rounds;
   pipeline_options.jobs = options.jobs;
   pipeline_options.verify_timeout_seconds = options.verify_timeout;
+  pipeline_options.max_candidate_bytes = options.max_candidate_bytes;
   pipeline_options.deadline = Deadline::after_seconds(options.timeout);
   auto auditor = [](const Task& t, const std::string& candidate) {
     return audit_candidate(t.language, t.source, candidate, t.kind, t.source_path);
@@ -316,6 +319,16 @@ void register_gen(CLI::App& app, int& exit_code) {
   cmd->add_option("--seed", o->generator.seed, "Sampling seed (openai)");
   cmd->add_option("--cassette", o->generator.cassette, "Recorded answers (replay provider)");
   cmd->add_option("--record", o->generator.record, "Record the provider's answers to this cassette");
+  cmd->add_option("--max-response-size", o->generator.max_response_bytes,
+                  "Largest model answer read (openai, replay), e.g. 8MiB; more is an error")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--max-candidate-size", o->max_candidate_bytes,
+                  "Largest candidate program verified, e.g. 1MiB; a larger one is rejected")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   cmd->add_flag("--json", o->json, "Print one JSON document on stdout");
   cmd->add_flag("--no-cache", o->no_cache, "Neither read nor write the verification cache");
   cmd->add_flag("--no-rank", o->no_rank, "Verify candidates in the provider's order, not the scorer's");

@@ -74,6 +74,10 @@ bool Pipeline::settle_round(const Task& task, std::vector<RawCandidate> raws, in
     record.text = raw.text;
     record.rejected = raw.rejected;
     if (record.rejected.empty() && record.text.empty()) record.rejected = "empty candidate";
+    if (record.rejected.empty() && record.text.size() > options_.max_candidate_bytes)
+      record.rejected = "candidate too large: " + std::to_string(record.text.size()) +
+                        " bytes, more than the " + human_size(options_.max_candidate_bytes) +
+                        " cap (--max-candidate-size); not verified";
     if (record.rejected.empty()) {
       auto [it, fresh] = seen.emplace(sha256_hex(normalize_code(record.text)), record.id);
       if (!fresh) record.rejected = "duplicate of candidate " + std::to_string(it->second);

@@ -11,6 +11,7 @@
 #include "core/task.h"
 #include "gen/candidate_generator.h"
 #include "gen/run_log.h"
+#include "gen/size_limits.h"
 
 namespace verigen {
 
@@ -21,6 +22,8 @@ struct PipelineOptions {
   int repair_width = 2;  ///< failed candidates repaired per round
   int repairs_per_failure = 1;
   double verify_timeout_seconds = 300;  ///< per candidate, within the overall deadline
+  /// A candidate program larger than this is rejected with a reason, never audited or verified.
+  std::size_t max_candidate_bytes = kDefaultMaxCandidateBytes;
   Deadline deadline = Deadline::never();
 };
 

@@ -78,9 +78,14 @@ Result<Completions> OpenAIProvider::post(const CompletionRequest& request, int n
     auto timeout = std::min(config_.request_timeout, deadline.remaining());
     Result<HttpResponse> response = [&] {
       SlotGuard slot(slots_);
-      return http_post(url_, headers, body.dump(), timeout);
+      return http_post(url_, headers, body.dump(), timeout, config_.max_response_bytes);
     }();
     std::chrono::milliseconds wait{0};
+    if (response.ok() && response->too_large) {
+      return fail(where + ": the answer is larger than " + human_size(config_.max_response_bytes) +
+                  " (the response cap); reading stopped there. Raise the cap with "
+                  "--max-response-size if the model really writes that much");
+    }
     if (!response.ok()) {
       last_error = redact(response.error());
     } else if (response->status == 200) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "gen/providers/provider.h"
+#include "gen/size_limits.h"
 
 namespace verigen {
 
@@ -19,6 +20,8 @@ struct OpenAIConfig {
   std::chrono::milliseconds backoff_base{500};
   std::chrono::milliseconds backoff_cap{20000};
   int concurrency = 4;                      ///< requests in flight at once (at most 64)
+  /// Bytes of one response body read at most; a larger answer is a Failure, not retried.
+  std::size_t max_response_bytes = kDefaultMaxResponseBytes;
 };
 
 class OpenAIProvider : public Provider {
@@ -32,7 +35,8 @@ class OpenAIProvider : public Provider {
   /// at most `concurrency` at a time. Each request is retried on 429, 5xx, time-outs and
   /// connection errors with exponential backoff and jitter, honouring Retry-After, and never
   /// past `deadline`. Answers already received are kept when later requests fail; only when
-  /// none arrived is the result a Failure.
+  /// none arrived is the result a Failure. A response body larger than max_response_bytes is
+  /// not read past the cap and is a Failure saying so (retrying would fetch it again).
   Result<Completions> complete(const CompletionRequest& request, Deadline deadline) override;
 
   const OpenAIConfig& config() const { return config_; }

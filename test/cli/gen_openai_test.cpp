@@ -160,3 +160,53 @@ TEST_CASE("gen on a Lean spec over a scripted server", "[network]") {
   CHECK(missing.exit_code == 3);
   CHECK(missing.err.find("elan") != std::string::npos);
 }
+
+// Contract: a 200 MiB answer does not blow up gen: reading stops at the response cap (a clear
+// error, exit 2), verigen's peak memory stays far below the answer's size, and the run log
+// stays small.
+TEST_CASE("gen with a server that streams a huge answer", "[network]") {
+  LoopbackServer server;
+  ScriptedResponse huge;
+  huge.body = "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"```dafny\\n";
+  huge.stream_chunk = "// " + std::string(1020, 'x') + "\\n";
+  huge.stream_repeat = 200 << 10;  // about 200 MiB
+  huge.stream_suffix = "```\"}}]}";
+  server.fallback([&](const RecordedRequest&) { return huge; });
+  TempDir dir;
+  auto spec = dir.file("max.dfy", kSpec);
+  auto out = (dir.path / "out").string();
+  auto r = run_verigen(
+      {"gen", spec, "--provider", "openai", "-k", "1", "--rounds", "0", "--out", out, "--json"},
+      (dir.path / "cache").string(), env_for(server));
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("the answer is larger than 8 MiB (the response cap)") != std::string::npos);
+  auto report = nlohmann::json::parse(r.out);
+  CHECK(report["peak_rss_kib"].get<long>() < 128 * 1024);
+  CHECK(fs::file_size(out + "/run.jsonl") < (1u << 20));
+}
+
+// Contract: an answer under the response cap whose program is over the candidate cap is
+// rejected with the reason, never verified; the run log cuts the text at 256 KiB.
+TEST_CASE("gen rejects an oversized candidate", "[network]") {
+  LoopbackServer server;
+  const std::string padded = std::string("```dafny\n") + kSpec +
+                             "{\n  if a > b { m := a; } else { m := b; }\n}\n" +
+                             std::string(2 << 20, '\n') + "```\n";
+  server.script({{200, {}, completion_body({padded})}});
+  TempDir dir;
+  auto spec = dir.file("max.dfy", kSpec);
+  auto out = (dir.path / "out").string();
+  auto r = run_verigen(
+      {"gen", spec, "--provider", "openai", "-k", "1", "--rounds", "0", "--out", out, "--json"},
+      (dir.path / "cache").string(), env_for(server));
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  auto report = nlohmann::json::parse(r.out);
+  CHECK(report["verified"] == false);
+  CHECK(report["verifier_calls"] == 0);
+  CHECK(fs::file_size(out + "/run.jsonl") < (600u << 10));
+  auto record = nlohmann::json::parse(read_file(out + "/run.jsonl").value());
+  CHECK(record["rejected"].get<std::string>().find("candidate too large") == 0);
+  CHECK(record["text"].get<std::string>().find("[verigen: truncated,") != std::string::npos);
+}
