@@ -57,3 +57,32 @@ TEST_CASE("gen refuses what it cannot do, with clear errors", "[verifier:dafny]"
   CHECK(n.exit_code == 2);
   CHECK(n.err.find("nothing to generate") != std::string::npos);
 }
+
+// Contract: a spec whose example is code (an import, attribute access, a comprehension, a
+// lambda, a call of something other than the spec's functions, code in the expected value) is
+// refused before anything runs: exit 2, file:line:col, and the code never executes.
+TEST_CASE("gen refuses spec examples that are code", "[verifier:dafny]") {
+  TempDir dir;
+  const auto marker = (dir.path / "PWNED").string();
+  const std::string touch = "__import__('os').system('touch " + marker + "')";
+  const std::string contract =
+      "method Max(a: int, b: int) returns (m: int)\n  ensures m >= a && m >= b\n";
+  const std::vector<std::string> examples = {
+      "Max(" + touch + ", 5) == 5", "Max(1, 2) == " + touch,
+      "Max((1).__class__, 2) == 2", "Max([x for x in (1, 2)][0], 2) == 2",
+      "Max((lambda: 1)(), 2) == 2", "exec(\"import os\") == 0",
+      "Max(1, 2).__globals__ == 0",
+  };
+  int index = 0;
+  for (const auto& example : examples) {
+    INFO(example);
+    auto spec = dir.file("evil" + std::to_string(index++) + ".dfy",
+                         "/// The larger.\n/// example: " + example + "\n" + contract);
+    auto r = run_verigen({"gen", spec, "--out", (dir.path / "out").string()},
+                         (dir.path / "cache").string());
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.rfind(spec + ":2:", 0) == 0);
+    CHECK(r.err.find("error: example: ") != std::string::npos);
+    CHECK_FALSE(fs::exists(marker));
+  }
+}

@@ -210,3 +210,27 @@ TEST_CASE("gen rejects an oversized candidate", "[network]") {
   CHECK(record["rejected"].get<std::string>().find("candidate too large") == 0);
   CHECK(record["text"].get<std::string>().find("[verigen: truncated,") != std::string::npos);
 }
+
+// Contract: a spec example that is code is refused before anything runs, even when a model
+// would answer with a program that verifies: exit 2 naming the spec's line, no request to the
+// server, and the code never executes.
+TEST_CASE("gen over a scripted server refuses an example that is code", "[network]") {
+  TempDir dir;
+  const auto marker = (dir.path / "PWNED").string();
+  std::string evil = kSpec;
+  evil.replace(evil.find("Max(3, 5) == 5"), 14,
+               "Max(__import__('os').system('touch " + marker + "'), 5) == 5");
+  auto spec = dir.file("max.dfy", evil);
+  LoopbackServer server;
+  server.fallback([](const RecordedRequest&) {
+    return ScriptedResponse{200, {}, completion_body({kRight})};
+  });
+  auto r = run_verigen(
+      {"gen", spec, "--provider", "openai", "-k", "1", "--out", (dir.path / "out").string()},
+      (dir.path / "cache").string(), env_for(server));
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.rfind(spec + ":2:18: error: example: '__import__' is not a literal", 0) == 0);
+  CHECK(server.requests().empty());
+  CHECK_FALSE(fs::exists(marker));
+}
