@@ -108,6 +108,8 @@ class GenProgress {
 
 int run_gen(const GenCommandOptions& options) {
   const auto started = std::chrono::steady_clock::now();
+  // One deadline for the whole run: generation, verification, compilation and the examples.
+  const Deadline run_deadline = Deadline::after_seconds(options.timeout);
   auto source = read_source(options.spec);
   if (!source.ok()) {
     std::cerr << source.error() << "\n";
@@ -139,7 +141,7 @@ int run_gen(const GenCommandOptions& options) {
     Candidate probe;
     probe.display_path = source->path;
     probe.text = source->text;
-    auto v = tool.verify(probe, Deadline::after(std::chrono::seconds(60)));
+    auto v = tool.verify(probe, run_deadline.capped(std::chrono::seconds(60)));
     std::cerr << (v.cause == Cause::ToolNotFound ? v.detail : tool.name() + ": error: cannot determine the tool's version") << "\n";
     return kExitToolMissing;
   }
@@ -170,7 +172,7 @@ int run_gen(const GenCommandOptions& options) {
   pipeline_options.jobs = options.jobs;
   pipeline_options.verify_timeout_seconds = options.verify_timeout;
   pipeline_options.max_candidate_bytes = options.max_candidate_bytes;
-  pipeline_options.deadline = Deadline::after_seconds(options.timeout);
+  pipeline_options.deadline = run_deadline;
   auto auditor = [](const Task& t, const std::string& candidate) {
     return audit_candidate(t.language, t.source, candidate, t.kind, t.source_path);
   };
@@ -238,7 +240,7 @@ int run_gen(const GenCommandOptions& options) {
                              {"winner", result.winner->id}, {"winner_round", result.winner->round}};
     auto compile_started = std::chrono::steady_clock::now();
     auto artifacts = write_gen_output(runner, out_dir, *task, result.winner->text, target,
-                                      provenance, Deadline::after(std::chrono::minutes(10)));
+                                      provenance, run_deadline);
     if (!artifacts.ok()) {
       summary = artifacts.error();
       report["error"] = artifacts.error();
@@ -253,7 +255,9 @@ int run_gen(const GenCommandOptions& options) {
       compile_ms = ms(std::chrono::steady_clock::now() - compile_started);
       if (target == "py" && !task->examples.empty()) {
         auto examples_started = std::chrono::steady_clock::now();
-        auto runs = run_python_examples(runner, fs::path(artifacts->entry_point).parent_path().string(), task->examples);
+        auto runs =
+            run_python_examples(runner, fs::path(artifacts->entry_point).parent_path().string(),
+                                task->examples, run_deadline);
         nlohmann::json examples = nlohmann::json::array();
         for (const auto& run : runs) {
           examples.push_back({{"call", run.example.input}, {"expected", run.example.expected},
@@ -312,7 +316,9 @@ void register_gen(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"py", "js", "cs", "java", "go"}));
   cmd->add_option("--out", o->out_dir, "Output directory (default verigen-out/<spec name>)");
   cmd->add_option("--kind", o->kind, "Force the task kind")->check(CLI::IsMember({"implement", "annotate", "specify"}));
-  cmd->add_option("--timeout", o->timeout, "Wall-clock limit for the whole run, seconds");
+  cmd->add_option("--timeout", o->timeout,
+                  "Wall-clock limit for the whole run (generation, verification, compilation, "
+                  "examples), seconds");
   cmd->add_option("--verify-timeout", o->verify_timeout, "Wall-clock limit per verification, seconds");
   cmd->add_option("--verification-time-limit", o->time_limit, "Dafny's limit per assertion batch, seconds");
   cmd->add_option("--temperature", o->generator.temperature, "Sampling temperature (openai)");

@@ -112,7 +112,8 @@ std::string last_line(const std::string& text) {
 }  // namespace
 
 std::vector<ExampleRun> run_python_examples(ProcessRunner& runner, const std::string& module_dir,
-                                            const std::vector<Example>& examples) {
+                                            const std::vector<Example>& examples, Deadline deadline,
+                                            std::chrono::milliseconds per_example) {
   std::vector<ExampleRun> runs;
   for (const auto& example : examples) {
     ExampleRun run;
@@ -125,6 +126,11 @@ std::vector<ExampleRun> run_python_examples(ProcessRunner& runner, const std::st
       runs.push_back(std::move(run));
       continue;
     }
+    if (deadline.expired()) {
+      run.actual = "error: not run: the run's deadline (--timeout) had passed";
+      runs.push_back(std::move(run));
+      continue;
+    }
     ProcessSpec spec;
     spec.argv = {"python3",
                  "-I",
@@ -134,9 +140,16 @@ std::vector<ExampleRun> run_python_examples(ProcessRunner& runner, const std::st
                  parsed.call->function,
                  parsed.call->arguments,
                  parsed.call->expected};
-    spec.deadline = Deadline::after(std::chrono::seconds(60));
+    spec.deadline = deadline.capped(per_example);
     auto result = runner.run(spec);
-    if (!result.exited() || result.exit_code != 0) {
+    if (result.status == ProcessResult::Status::TimedOut) {
+      // Its whole process group was killed: say which limit did it.
+      run.actual = deadline.expired()
+                       ? "error: killed at the run's deadline (--timeout) after " +
+                             std::to_string(result.elapsed.count()) + " ms"
+                       : "error: killed after " + std::to_string(result.elapsed.count()) +
+                             " ms, the limit for one example";
+    } else if (!result.exited() || result.exit_code != 0) {
       run.actual = "error: " + last_line(result.err.empty() ? result.describe() : result.err);
     } else {
       std::string out = result.out;

@@ -234,3 +234,37 @@ TEST_CASE("gen over a scripted server refuses an example that is code", "[networ
   CHECK(server.requests().empty());
   CHECK_FALSE(fs::exists(marker));
 }
+
+// Contract: --timeout bounds the whole run, examples included: an example that hangs is killed
+// at the run's deadline and reported, and the run is not verified (exit 1).
+TEST_CASE("gen --timeout covers a hanging example", "[network]") {
+  const std::string spec_text =
+      "/// Counts up to n.\n"
+      "/// example: CountTo(5) == 5\n"
+      "/// example: CountTo(100000000000) == 100000000000\n"
+      "method CountTo(n: nat) returns (c: nat)\n"
+      "  ensures c == n\n";
+  const std::string answer =
+      "```dafny\nmethod CountTo(n: nat) returns (c: nat)\n  ensures c == n\n{\n  c := 0;\n"
+      "  while c < n\n    invariant c <= n\n  {\n    c := c + 1;\n  }\n}\n```\n";
+  LoopbackServer server;
+  server.fallback([&](const RecordedRequest&) {
+    return ScriptedResponse{200, {}, completion_body({answer})};
+  });
+  TempDir dir;
+  auto spec = dir.file("count.dfy", spec_text);
+  auto started = std::chrono::steady_clock::now();
+  auto r = run_verigen({"gen", spec, "--provider", "openai", "-k", "1", "--rounds", "0",
+                        "--timeout", "30", "--out", (dir.path / "out").string(), "--json"},
+                       (dir.path / "cache").string(), env_for(server));
+  auto elapsed = std::chrono::steady_clock::now() - started;
+  INFO(r.out << r.err);
+  CHECK(elapsed < std::chrono::seconds(45));
+  CHECK(r.exit_code == 1);
+  auto report = nlohmann::json::parse(r.out);
+  REQUIRE(report["examples"].size() == 2);
+  CHECK(report["examples"][0]["passed"] == true);
+  CHECK(report["examples"][1]["passed"] == false);
+  CHECK(report["examples"][1]["actual"].get<std::string>().rfind(
+            "error: killed at the run's deadline", 0) == 0);
+}

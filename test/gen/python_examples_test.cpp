@@ -27,6 +27,7 @@ function Put(m: map<int, string>, k: int, v: string): map<int, string> { m[k := 
 function Half(x: real): real { x / 2.0 }
 function IsEven(n: int): bool { n % 2 == 0 }
 method DivMod(a: int, b: int) returns (q: int, r: int) requires b > 0 { q := a / b; r := a % b; }
+method Count(n: nat) returns (c: nat) { c := 0; while c < n decreases n - c { c := c + 1; } }
 method Main() { print Max(1, 2), "\n"; }
 )";
 
@@ -120,4 +121,30 @@ TEST_CASE("only the generated module's functions are called", "[verifier:dafny]"
     CHECK_FALSE(run.passed);
     CHECK(run.actual.find("the generated module has no function") != std::string::npos);
   }
+}
+
+// Contract: examples share the run's deadline: one that hangs is killed there (its process
+// group) and reported, and those after it are reported as not run; a per-example limit applies
+// within the deadline too.
+TEST_CASE("a hanging example is killed at the run's deadline", "[verifier:dafny]") {
+  SubprocessRunner runner;
+  const std::string module = compiled_module();
+  const std::vector<Example> examples = {
+      {"Count(10)", "10"}, {"Count(100000000000)", "100000000000"}, {"Count(1)", "1"}};
+  auto started = std::chrono::steady_clock::now();
+  auto runs =
+      run_python_examples(runner, module, examples, Deadline::after(std::chrono::seconds(4)));
+  auto elapsed = std::chrono::steady_clock::now() - started;
+  REQUIRE(runs.size() == 3);
+  CHECK(runs[0].passed);
+  CHECK_FALSE(runs[1].passed);
+  CHECK(runs[1].actual.rfind("error: killed at the run's deadline (--timeout)", 0) == 0);
+  CHECK_FALSE(runs[2].passed);
+  CHECK(runs[2].actual == "error: not run: the run's deadline (--timeout) had passed");
+  CHECK(elapsed < std::chrono::seconds(10));
+
+  auto limited = run_python_examples(runner, module, {examples[1]}, Deadline::never(),
+                                     std::chrono::seconds(1));
+  REQUIRE(limited.size() == 1);
+  CHECK(limited[0].actual.find("ms, the limit for one example") != std::string::npos);
 }
