@@ -62,6 +62,11 @@ struct GenCommandOptions {
   std::size_t max_candidate_bytes = kDefaultMaxCandidateBytes;
 };
 
+/// "1 candidate", "3 candidates".
+std::string counted(std::size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 /// The task a spec file asks for, in any language gen supports.
 Result<Task> load_task(const SourceFile& source, const GenCommandOptions& options) {
   switch (source.language) {
@@ -206,6 +211,7 @@ int run_gen(const GenCommandOptions& options) {
                            {"verified", result.winner.has_value()},
                            {"candidates", result.candidates.size()},
                            {"verifier_calls", result.verifier_calls},
+                           {"generator_verifier_calls", result.generator_verifier_calls},
                            {"out", out_dir}};
   int integrity = 0;
   for (const auto& r : result.candidates) integrity += r.findings.empty() ? 0 : 1;
@@ -289,9 +295,14 @@ int run_gen(const GenCommandOptions& options) {
     std::cout << report.dump(2) << "\n";
   } else if (result.failure.empty()) {
     std::cout << summary << "\n";
-    std::cout << "  " << result.candidates.size() << " candidate(s), " << integrity
-              << " rejected by the integrity audit, " << result.verifier_calls << " verifier call(s), "
-              << report["elapsed_ms"].get<long long>() / 1000.0 << " s\n";
+    std::cout << "  " << counted(result.candidates.size(), "candidate") << ", " << integrity
+              << " rejected by the integrity audit, "
+              << counted(result.verifier_calls, "verifier call")
+              << (result.generator_verifier_calls > 0
+                      ? " (" + std::to_string(result.generator_verifier_calls) +
+                            " of them by the " + (*generator)->name() + " generator)"
+                      : "")
+              << ", " << report["elapsed_ms"].get<long long>() / 1000.0 << " s\n";
   }
   return exit_code;
 }

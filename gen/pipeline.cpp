@@ -139,6 +139,16 @@ bool Pipeline::settle_round(const Task& task, std::vector<RawCandidate> raws, in
 }
 
 PipelineResult Pipeline::run(const Task& task) {
+  const int generator_calls_before = generator_.usage().verifier_calls;
+  PipelineResult result = run_rounds(task);
+  // The generator's own verifier calls (Houdini's pruning) are verifier calls of this run too:
+  // one count, whoever made them.
+  result.generator_verifier_calls = generator_.usage().verifier_calls - generator_calls_before;
+  result.verifier_calls += result.generator_verifier_calls;
+  return result;
+}
+
+PipelineResult Pipeline::run_rounds(const Task& task) {
   PipelineResult result;
   auto started = Clock::now();
   auto first = generator_.generate(task, options_.k, options_.deadline);

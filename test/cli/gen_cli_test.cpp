@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "cli_harness.h"
 #include "core/file_io.h"
@@ -85,4 +86,33 @@ TEST_CASE("gen refuses spec examples that are code", "[verifier:dafny]") {
     CHECK(r.err.find("error: example: ") != std::string::npos);
     CHECK_FALSE(fs::exists(marker));
   }
+}
+
+// Contract: one run reports one verifier-call count everywhere: the summary line, --json and
+// the certificate count the builtin generator's own (Houdini) calls too, agree with the
+// candidate's origin, and are pluralised correctly.
+TEST_CASE("gen counts verifier calls once and consistently", "[verifier:dafny]") {
+  TempDir dir;
+  auto out = (dir.path / "out").string();
+  auto text = run_verigen({"gen", example("sum_loop_spec.dfy"), "--out", out},
+                          (dir.path / "cache").string());
+  REQUIRE(text.exit_code == 0);
+  INFO(text.out);
+  std::smatch origin, summary;
+  REQUIRE(std::regex_search(text.out, origin, std::regex(R"(kept, (\d+) verifier calls?\))")));
+  REQUIRE(std::regex_search(
+      text.out, summary,
+      std::regex(
+          R"(\n  1 candidate, 0 rejected by the integrity audit, (\d+) verifier calls? \((\d+) of them by the builtin generator\))")));
+  const int houdini = std::stoi(origin[1]);
+  CHECK(std::stoi(summary[2]) == houdini);
+  CHECK(std::stoi(summary[1]) == houdini + 1);  // and the pipeline's check of the candidate
+  CHECK(text.out.find("call(s)") == std::string::npos);
+  auto json = run_verigen({"gen", example("sum_loop_spec.dfy"), "--out", out, "--json"},
+                          (dir.path / "cache").string());
+  auto report = nlohmann::json::parse(json.out);
+  CHECK(report["verifier_calls"] == houdini + 1);
+  CHECK(report["generator_verifier_calls"] == houdini);
+  auto certificate = nlohmann::json::parse(read_file(out + "/certificate.json").value());
+  CHECK(certificate["generation"]["verifier_calls"] == houdini + 1);
 }
