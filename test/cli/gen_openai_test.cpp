@@ -268,3 +268,47 @@ TEST_CASE("gen --timeout covers a hanging example", "[network]") {
   CHECK(report["examples"][1]["actual"].get<std::string>().rfind(
             "error: killed at the run's deadline", 0) == 0);
 }
+
+// Contract: when the program meets the contract but fails a spec example, the run is not
+// verified: exit 1, nothing on screen or in --json says verified, no certificate is written (an
+// earlier run's is removed), and `verigen check` refuses the generated code.
+TEST_CASE("gen whose examples fail is not verified and not certified", "[network]") {
+  LoopbackServer server;
+  server.fallback([](const RecordedRequest&) {
+    return ScriptedResponse{200, {}, completion_body({kRight})};
+  });
+  TempDir dir;
+  auto out = (dir.path / "out").string();
+  auto good = run_verigen(
+      {"gen", dir.file("max.dfy", kSpec), "--provider", "openai", "-k", "1", "--out", out},
+      (dir.path / "cache").string(), env_for(server));
+  REQUIRE(good.exit_code == 0);
+  REQUIRE(fs::exists(out + "/certificate.json"));
+
+  std::string wrong_example = kSpec;
+  wrong_example.replace(wrong_example.find("Max(3, 5) == 5"), 14, "Max(3, 5) == 7");
+  auto spec = dir.file("max.dfy", wrong_example);
+  auto text = run_verigen({"gen", spec, "--provider", "openai", "-k", "1", "--out", out},
+                          (dir.path / "cache").string(), env_for(server));
+  INFO(text.out << text.err);
+  CHECK(text.exit_code == 1);
+  CHECK(text.out.rfind(spec + ": not verified: 1 of 2 examples failed", 0) == 0);
+  CHECK(text.out.find("example Max(3, 5) == 7: FAILED (got 5)") != std::string::npos);
+  CHECK(text.out.find(": verified") == std::string::npos);
+  CHECK(text.out.find("verified source") == std::string::npos);
+  CHECK(text.out.find("certificate") != std::string::npos);  // "no certificate written"
+  CHECK_FALSE(fs::exists(out + "/certificate.json"));
+
+  auto json = run_verigen({"gen", spec, "--provider", "openai", "-k", "1", "--out", out, "--json"},
+                          (dir.path / "cache").string(), env_for(server));
+  CHECK(json.exit_code == 1);
+  auto report = nlohmann::json::parse(json.out);
+  CHECK(report["verified"] == false);
+  CHECK(report["examples_failed"] == 1);
+  CHECK_FALSE(report["outputs"].contains("certificate"));
+  CHECK_FALSE(fs::exists(out + "/certificate.json"));
+
+  auto check = run_verigen({"check", out + "/py/max-py/module_.py"}, (dir.path / "cache").string());
+  CHECK(check.exit_code == 1);
+  CHECK(check.out.find("certificate") != std::string::npos);
+}
