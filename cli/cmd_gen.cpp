@@ -17,6 +17,7 @@
 #include "core/progress.h"
 #include "core/rank/scorer.h"
 #include "core/verdict_json.h"
+#include "gen/best_failure.h"
 #include "gen/gen_output.h"
 #include "gen/generator_factory.h"
 #include "gen/pipeline.h"
@@ -225,8 +226,17 @@ int run_gen(const GenCommandOptions& options) {
     report["error"] = result.failure;
     exit_code = kExitBadInput;
   } else if (!result.winner) {
-    summary = source->path + ": not verified: " + std::to_string(result.candidates.size()) +
-              " candidate(s) tried, none verified (see " + out_dir + "/run.jsonl)";
+    summary = source->path + ": not verified: " + counted(result.candidates.size(), "candidate") +
+              " tried, none verified (see " + out_dir + "/run.jsonl)";
+    // Show what came closest, with the verifier's first errors, so the user need not dig in
+    // the run log.
+    auto best = report_best_failure(*task, result, out_dir);
+    if (!best.ok()) {
+      std::cerr << best.error() << "\n";
+    } else if (*best) {
+      summary += "\n" + best_failure_text(**best);
+      report["best_candidate"] = best_failure_json(**best);
+    }
   } else {
     GenProvenance provenance;
     provenance.verifier = tool.name() + " " + tool.version();

@@ -312,3 +312,38 @@ TEST_CASE("gen whose examples fail is not verified and not certified", "[network
   CHECK(check.exit_code == 1);
   CHECK(check.out.find("certificate") != std::string::npos);
 }
+
+// Contract: a failed run shows the candidate closest to verifying with the verifier's first
+// errors as file:line lines, on screen and in --json, pointing into a copy of that candidate.
+TEST_CASE("a failed gen shows the closest candidate's errors", "[network]") {
+  LoopbackServer server;
+  server.fallback([](const RecordedRequest&) {
+    return ScriptedResponse{200, {}, completion_body({kWrong})};
+  });
+  TempDir dir;
+  auto spec = dir.file("max.dfy", kSpec);
+  auto out = (dir.path / "out").string();
+  const std::string copy = out + "/best-candidate.dfy";
+  auto text =
+      run_verigen({"gen", spec, "--provider", "openai", "-k", "1", "--rounds", "0", "--out", out},
+                  (dir.path / "cache").string(), env_for(server));
+  INFO(text.out << text.err);
+  CHECK(text.exit_code == 1);
+  CHECK(text.out.find("\n  closest: candidate 0 (openai:scripted#0), refuted, in " + copy +
+                      ":\n    " + copy + ":") != std::string::npos);
+  CHECK(text.out.find(": error: a postcondition could not be proved on this return path") !=
+        std::string::npos);
+  CHECK(read_file(copy)->find("m := a;") != std::string::npos);
+  auto json = run_verigen(
+      {"gen", spec, "--provider", "openai", "-k", "1", "--rounds", "0", "--out", out, "--json"},
+      (dir.path / "cache").string(), env_for(server));
+  auto report = nlohmann::json::parse(json.out);
+  const auto& best = report["best_candidate"];
+  CHECK(best["id"] == 0);
+  CHECK(best["outcome"] == "refuted");
+  REQUIRE(best["diagnostics"].size() >= 1);
+  CHECK(best["diagnostics"][0]["file"] == copy);
+  CHECK(best["diagnostics"][0]["line"].get<int>() > 0);
+  CHECK(best["diagnostics"][0]["message"] ==
+        "a postcondition could not be proved on this return path");
+}
