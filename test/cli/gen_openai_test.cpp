@@ -347,3 +347,44 @@ TEST_CASE("a failed gen shows the closest candidate's errors", "[network]") {
   CHECK(best["diagnostics"][0]["message"] ==
         "a postcondition could not be proved on this return path");
 }
+
+// Contract: keys never reach anything gen prints or writes: not the API key, not a key in
+// OPENAI_BASE_URL's query or userinfo, not when the server echoes them into its answer (run
+// log, --record cassette, outputs) or its error (stderr).
+TEST_CASE("gen keeps keys in the base URL and echoed keys out of every output", "[network]") {
+  LoopbackServer server;
+  server.fallback([](const RecordedRequest& r) {
+    auto auth = r.headers.count("authorization") ? r.headers.at("authorization") : "";
+    return ScriptedResponse{
+        200, {}, completion_body({program("  // " + auth + " " + r.path + "\n  m := a;")})};
+  });
+  TempDir dir;
+  auto spec = dir.file("max.dfy", kSpec);
+  auto out = (dir.path / "out").string();
+  auto cassette = (dir.path / "run.cassette").string();
+  auto env = env_for(server);
+  env[0].second = server.base_url() + "?api-key=QUERY-SECRET-4242";
+  auto r = run_verigen({"gen", spec, "--provider", "openai", "-k", "1", "--rounds", "0", "--out",
+                        out, "--record", cassette, "--json"},
+                       (dir.path / "cache").string(), env);
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 1);
+  REQUIRE(server.requests().size() == 1);
+  CHECK(server.requests()[0].path == "/v1/chat/completions?api-key=QUERY-SECRET-4242");
+  std::string everything = r.out + r.err + read_file(cassette).value() +
+                           read_file(out + "/run.jsonl").value() +
+                           read_file(out + "/best-candidate.dfy").value();
+  CHECK(everything.find("Bearer ***") != std::string::npos);  // the echo arrived, blanked
+  CHECK(everything.find("sk-e2e-secret") == std::string::npos);
+  CHECK(everything.find("QUERY-SECRET-4242") == std::string::npos);
+
+  auto refused = env;
+  refused[0].second = "http://alice:PASSWORD-4242@127.0.0.1:" + std::to_string(unused_port()) +
+                      "/v1?key=QUERY-SECRET-4242";
+  auto down = run_verigen({"gen", spec, "--provider", "openai", "-k", "1", "--out", out},
+                          (dir.path / "cache").string(), refused);
+  CHECK(down.exit_code == 2);
+  CHECK(down.err.find("http://***@127.0.0.1:") != std::string::npos);
+  CHECK((down.out + down.err).find("PASSWORD-4242") == std::string::npos);
+  CHECK((down.out + down.err).find("QUERY-SECRET-4242") == std::string::npos);
+}
