@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+#include "backends/backend_factory.h"
 #include "backends/dafny/dafny_backend.h"
 #include "cli/commands.h"
 #include "cli/source_input.h"
@@ -16,11 +17,12 @@
 #include "core/progress.h"
 #include "core/rank/scorer.h"
 #include "core/verdict_json.h"
+#include "gen/best_failure.h"
 #include "gen/gen_output.h"
 #include "gen/generator_factory.h"
 #include "gen/pipeline.h"
 #include "gen/python_examples.h"
-#include "backends/backend_factory.h"
+#include "gen/size_limits.h"
 #include "specs/dafny/spec_file.h"
 #include "specs/fstar/fstar_spec.h"
 #include "specs/integrity_audit.h"
@@ -59,7 +61,13 @@ struct GenCommandOptions {
   bool no_rank = false;
   std::string scorer_model;
   std::string key_file;
+  std::size_t max_candidate_bytes = kDefaultMaxCandidateBytes;
 };
+
+/// "1 candidate", "3 candidates".
+std::string counted(std::size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
 
 /// The task a spec file asks for, in any language gen supports.
 Result<Task> load_task(const SourceFile& source, const GenCommandOptions& options) {
@@ -107,6 +115,8 @@ class GenProgress {
 
 int run_gen(const GenCommandOptions& options) {
   const auto started = std::chrono::steady_clock::now();
+  // One deadline for the whole run: generation, verification, compilation and the examples.
+  const Deadline run_deadline = Deadline::after_seconds(options.timeout);
   auto source = read_source(options.spec);
   if (!source.ok()) {
     std::cerr << source.error() << "\n";
@@ -144,7 +154,7 @@ int run_gen(const GenCommandOptions& options) {
     Candidate probe;
     probe.display_path = source->path;
     probe.text = source->text;
-    auto v = tool.verify(probe, Deadline::after(std::chrono::seconds(60)));
+    auto v = tool.verify(probe, run_deadline.capped(std::chrono::seconds(60)));
     std::cerr << (v.cause == Cause::ToolNotFound ? v.detail : tool.name() + ": error: cannot determine the tool's version") << "\n";
     return kExitToolMissing;
   }
@@ -174,7 +184,8 @@ int run_gen(const GenCommandOptions& options) {
   pipeline_options.rounds = options.rounds;
   pipeline_options.jobs = options.jobs;
   pipeline_options.verify_timeout_seconds = options.verify_timeout;
-  pipeline_options.deadline = Deadline::after_seconds(options.timeout);
+  pipeline_options.max_candidate_bytes = options.max_candidate_bytes;
+  pipeline_options.deadline = run_deadline;
   auto auditor = [](const Task& t, const std::string& candidate) {
     return audit_candidate(t.language, t.source, candidate, t.kind, t.source_path);
   };
@@ -205,9 +216,10 @@ int run_gen(const GenCommandOptions& options) {
   nlohmann::json report = {{"spec", source->path},
                            {"kind", std::string(to_string(task->kind))},
                            {"provider", (*generator)->name()},
-                           {"verified", result.winner.has_value()},
+                           {"verified", false},  // true once the certificate is written
                            {"candidates", result.candidates.size()},
                            {"verifier_calls", result.verifier_calls},
+                           {"generator_verifier_calls", result.generator_verifier_calls},
                            {"out", out_dir}};
   int integrity = 0;
   for (const auto& r : result.candidates) integrity += r.findings.empty() ? 0 : 1;
@@ -221,8 +233,17 @@ int run_gen(const GenCommandOptions& options) {
     report["error"] = result.failure;
     exit_code = kExitBadInput;
   } else if (!result.winner) {
-    summary = source->path + ": not verified: " + std::to_string(result.candidates.size()) +
-              " candidate(s) tried, none verified (see " + out_dir + "/run.jsonl)";
+    summary = source->path + ": not verified: " + counted(result.candidates.size(), "candidate") +
+              " tried, none verified (see " + out_dir + "/run.jsonl)";
+    // Show what came closest, with the verifier's first errors, so the user need not dig in
+    // the run log.
+    auto best = report_best_failure(*task, result, out_dir);
+    if (!best.ok()) {
+      std::cerr << best.error() << "\n";
+    } else if (*best) {
+      summary += "\n" + best_failure_text(**best);
+      report["best_candidate"] = best_failure_json(**best);
+    }
   } else {
     GenProvenance provenance;
     provenance.verifier = tool.name() + " " + tool.version();
@@ -242,33 +263,66 @@ int run_gen(const GenCommandOptions& options) {
                              {"winner", result.winner->id}, {"winner_round", result.winner->round}};
     auto compile_started = std::chrono::steady_clock::now();
     auto artifacts =
-        write_gen_output(runner, out_dir, *task, result.winner->text, target, provenance,
-                         Deadline::after(std::chrono::minutes(10)), *key ? &**key : nullptr);
+        write_gen_program(runner, out_dir, *task, result.winner->text, target, run_deadline);
     if (!artifacts.ok()) {
       summary = artifacts.error();
       report["error"] = artifacts.error();
     } else {
-      exit_code = kExitOk;
-      summary = source->path + ": verified (candidate " + std::to_string(result.winner->id) + ", " +
-                result.winner->origin + ")\n  verified source: " + artifacts->verified_source +
-                (target.empty() ? "" : "\n  " + target + ": " + artifacts->entry_point + "\n  run: " + artifacts->run_command) +
-                "\n  certificate: " + artifacts->certificate;
-      report["outputs"] = {{"dafny", artifacts->verified_source}, {"entry_point", artifacts->entry_point},
-                           {"certificate", artifacts->certificate}};
       compile_ms = ms(std::chrono::steady_clock::now() - compile_started);
+      report["outputs"] = {{"dafny", artifacts->verified_source},
+                           {"entry_point", artifacts->entry_point}};
+      auto outputs = [&](const std::string& source_label) {
+        return "\n  " + source_label + ": " + artifacts->verified_source +
+               (target.empty() ? ""
+                               : "\n  " + target + ": " + artifacts->entry_point +
+                                     "\n  run: " + artifacts->run_command);
+      };
+      std::string example_lines;
+      int examples_failed = 0;
       if (target == "py" && !task->examples.empty()) {
         auto examples_started = std::chrono::steady_clock::now();
-        auto runs = run_python_examples(runner, fs::path(artifacts->entry_point).parent_path().string(), task->examples);
+        auto runs =
+            run_python_examples(runner, fs::path(artifacts->entry_point).parent_path().string(),
+                                task->examples, run_deadline);
         nlohmann::json examples = nlohmann::json::array();
         for (const auto& run : runs) {
           examples.push_back({{"call", run.example.input}, {"expected", run.example.expected},
                               {"actual", run.actual}, {"passed", run.passed}});
-          summary += "\n  example " + run.example.input + " == " + run.example.expected + ": " +
-                     (run.passed ? "ok" : "FAILED (got " + run.actual + ")");
-          if (!run.passed) exit_code = kExitNotVerified;
+          example_lines += "\n  example " + run.example.input + " == " + run.example.expected +
+                           ": " + (run.passed ? "ok" : "FAILED (got " + run.actual + ")");
+          if (!run.passed) ++examples_failed;
         }
         report["examples"] = examples;
+        report["examples_failed"] = examples_failed;
         examples_ms = ms(std::chrono::steady_clock::now() - examples_started);
+      } else if (!task->examples.empty()) {
+        example_lines = "\n  examples not run: they run against --target py only";
+      }
+      const std::string winner =
+          "candidate " + std::to_string(result.winner->id) + ", " + result.winner->origin;
+      if (examples_failed > 0) {
+        // The program meets the spec's contract yet not its examples: the run as a whole is
+        // not verified, and no certificate vouches for it (the marked files name a certificate
+        // that does not exist, so `verigen check` refuses them).
+        const std::string why = std::to_string(examples_failed) + " of " +
+                                std::to_string(task->examples.size()) + " example" +
+                                (task->examples.size() == 1 ? "" : "s") + " failed";
+        summary = source->path + ": not verified: " + why + " (" + winner +
+                  " meets the spec's contract, which may be weaker than its examples); no "
+                  "certificate written" +
+                  example_lines + outputs("source, for inspection");
+        report["error"] = why + "; no certificate written";
+      } else if (auto certified = write_gen_certificate(*task, result.winner->text, target,
+                                                        provenance, *artifacts, *key ? &**key : nullptr);
+                 !certified.ok()) {
+        summary = certified.error();
+        report["error"] = certified.error();
+      } else {
+        exit_code = kExitOk;
+        report["verified"] = true;
+        report["outputs"]["certificate"] = artifacts->certificate;
+        summary = source->path + ": verified (" + winner + ")" + outputs("verified source") +
+                  "\n  certificate: " + artifacts->certificate + example_lines;
       }
     }
   }
@@ -290,9 +344,14 @@ int run_gen(const GenCommandOptions& options) {
     std::cout << report.dump(2) << "\n";
   } else if (result.failure.empty()) {
     std::cout << summary << "\n";
-    std::cout << "  " << result.candidates.size() << " candidate(s), " << integrity
-              << " rejected by the integrity audit, " << result.verifier_calls << " verifier call(s), "
-              << report["elapsed_ms"].get<long long>() / 1000.0 << " s\n";
+    std::cout << "  " << counted(result.candidates.size(), "candidate") << ", " << integrity
+              << " rejected by the integrity audit, "
+              << counted(result.verifier_calls, "verifier call")
+              << (result.generator_verifier_calls > 0
+                      ? " (" + std::to_string(result.generator_verifier_calls) +
+                            " of them by the " + (*generator)->name() + " generator)"
+                      : "")
+              << ", " << report["elapsed_ms"].get<long long>() / 1000.0 << " s\n";
   }
   return exit_code;
 }
@@ -317,13 +376,25 @@ void register_gen(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"py", "js", "cs", "java", "go"}));
   cmd->add_option("--out", o->out_dir, "Output directory (default verigen-out/<spec name>)");
   cmd->add_option("--kind", o->kind, "Force the task kind")->check(CLI::IsMember({"implement", "annotate", "specify"}));
-  cmd->add_option("--timeout", o->timeout, "Wall-clock limit for the whole run, seconds");
+  cmd->add_option("--timeout", o->timeout,
+                  "Wall-clock limit for the whole run (generation, verification, compilation, "
+                  "examples), seconds");
   cmd->add_option("--verify-timeout", o->verify_timeout, "Wall-clock limit per verification, seconds");
   cmd->add_option("--verification-time-limit", o->time_limit, "Dafny's limit per assertion batch, seconds");
   cmd->add_option("--temperature", o->generator.temperature, "Sampling temperature (openai)");
   cmd->add_option("--seed", o->generator.seed, "Sampling seed (openai)");
   cmd->add_option("--cassette", o->generator.cassette, "Recorded answers (replay provider)");
   cmd->add_option("--record", o->generator.record, "Record the provider's answers to this cassette");
+  cmd->add_option("--max-response-size", o->generator.max_response_bytes,
+                  "Largest model answer read (openai, replay), e.g. 8MiB; more is an error")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--max-candidate-size", o->max_candidate_bytes,
+                  "Largest candidate program verified, e.g. 1MiB; a larger one is rejected")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   cmd->add_flag("--json", o->json, "Print one JSON document on stdout");
   cmd->add_flag("--no-cache", o->no_cache, "Neither read nor write the verification cache");
   cmd->add_flag("--no-rank", o->no_rank, "Verify candidates in the provider's order, not the scorer's");

@@ -25,6 +25,7 @@ struct GenerationUsage {
   long prompt_tokens = 0;
   long completion_tokens = 0;
   int requests = 0;
+  int verifier_calls = 0;  ///< calls the generator made itself (the builtin provider's pruning)
 };
 
 class CandidateGenerator {
@@ -43,7 +44,7 @@ class CandidateGenerator {
                                                    const Verdict& verdict, int k,
                                                    Deadline deadline) = 0;
 
-  /// Usage so far (tokens, requests).
+  /// Usage so far (tokens, requests, the generator's own verifier calls).
   virtual GenerationUsage usage() const { return {}; }
 };
 

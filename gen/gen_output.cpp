@@ -37,21 +37,26 @@ bool is_runtime_path(const fs::path& relative) {
 
 }  // namespace
 
-Result<GenArtifacts> write_gen_output(ProcessRunner& runner, const std::string& out_dir,
-                                      const Task& task, const std::string& program,
-                                      const std::string& target, const GenProvenance& provenance,
-                                      Deadline deadline, const CertificateKey* key) {
+Result<GenArtifacts> write_gen_program(ProcessRunner& runner, const std::string& out_dir,
+                                       const Task& task, const std::string& program,
+                                       const std::string& target, Deadline deadline) {
   GenArtifacts artifacts;
   std::string stem = fs::path(task.source_path).stem().string();
   if (stem.empty()) stem = "program";
   std::string source_ext = fs::path(task.source_path).extension().string();
   if (source_ext.empty()) source_ext = ".dfy";
+  const std::string certificate_path = (fs::path(out_dir) / "certificate.json").string();
+  std::error_code ec;
+  // An earlier run's certificate must not vouch for what this run writes.
+  fs::remove(certificate_path, ec);
+  if (ec)
+    return fail(certificate_path +
+                ": error: cannot remove the earlier run's certificate: " + ec.message());
   artifacts.verified_source = (fs::path(out_dir) / (stem + source_ext)).string();
   if (auto written = write_file_atomic(artifacts.verified_source, program); !written.ok())
     return fail(written.error());
 
   const fs::path target_dir = fs::path(out_dir) / target;
-  std::error_code ec;
   if (!target.empty()) {
     fs::remove_all(target_dir, ec);  // stale files of an earlier run must not be certified
     auto compiled = dafny::compile_dafny(runner, artifacts.verified_source, target, target_dir.string(), deadline);
@@ -59,23 +64,6 @@ Result<GenArtifacts> write_gen_output(ProcessRunner& runner, const std::string& 
     artifacts.entry_point = compiled->entry_point;
     artifacts.run_command = compiled->run_command;
   }
-
-  Certificate certificate;
-  certificate.spec_path = task.source_path;
-  certificate.spec_sha256 = sha256_hex(task.source);
-  certificate.source_path = fs::path(artifacts.verified_source).filename().string();
-  certificate.source_sha256 = sha256_hex(program);
-  certificate.target = target;
-  certificate.verifier = provenance.verifier;
-  certificate.dafny_version = provenance.dafny_version;
-  certificate.z3_version = provenance.z3_version;
-  certificate.verifier_options = provenance.verifier_options;
-  certificate.provider = provenance.provider;
-  certificate.model = provenance.model;
-  certificate.created_at = utc_timestamp();
-  certificate.timings = provenance.timings;
-  certificate.generation = provenance.generation;
-  artifacts.certificate = (fs::path(out_dir) / "certificate.json").string();
 
   const std::string prefix = comment_prefix(target);
   const std::string extension = source_extension(target);
@@ -91,15 +79,51 @@ Result<GenArtifacts> write_gen_output(ProcessRunner& runner, const std::string& 
     if (!text.ok()) return fail(text.error());
     std::string content = *text;
     if (!prefix.empty() && file.extension() == extension) {
-      fs::path to_certificate = fs::relative(artifacts.certificate, file.parent_path());
+      fs::path to_certificate = fs::relative(certificate_path, file.parent_path());
       content = prefix + kCertificateMarker + to_certificate.string() + "\n" + content;
       if (auto written = write_file_atomic(file.string(), content); !written.ok()) return fail(written.error());
       artifacts.marked_files.push_back(file.string());
     }
-    certificate.code_sha256[fs::relative(file, out_dir).string()] = code_hash(content);
+    artifacts.code_sha256[fs::relative(file, out_dir).string()] = code_hash(content);
   }
-  if (auto written = write_file_atomic(artifacts.certificate,
-                                       certificate_to_json(certificate, key).dump(2) + "\n");
+  return artifacts;
+}
+
+Result<bool> write_gen_certificate(const Task& task, const std::string& program,
+                                   const std::string& target, const GenProvenance& provenance,
+                                   GenArtifacts& artifacts, const CertificateKey* key) {
+  Certificate certificate;
+  certificate.spec_path = task.source_path;
+  certificate.spec_sha256 = sha256_hex(task.source);
+  certificate.source_path = fs::path(artifacts.verified_source).filename().string();
+  certificate.source_sha256 = sha256_hex(program);
+  certificate.target = target;
+  certificate.verifier = provenance.verifier;
+  certificate.dafny_version = provenance.dafny_version;
+  certificate.z3_version = provenance.z3_version;
+  certificate.verifier_options = provenance.verifier_options;
+  certificate.provider = provenance.provider;
+  certificate.model = provenance.model;
+  certificate.created_at = utc_timestamp();
+  certificate.timings = provenance.timings;
+  certificate.generation = provenance.generation;
+  certificate.code_sha256 = artifacts.code_sha256;
+  const std::string path =
+      (fs::path(artifacts.verified_source).parent_path() / "certificate.json").string();
+  if (auto written = write_file_atomic(path, certificate_to_json(certificate, key).dump(2) + "\n");
+      !written.ok())
+    return fail(written.error());
+  artifacts.certificate = path;
+  return true;
+}
+
+Result<GenArtifacts> write_gen_output(ProcessRunner& runner, const std::string& out_dir,
+                                      const Task& task, const std::string& program,
+                                      const std::string& target, const GenProvenance& provenance,
+                                      Deadline deadline, const CertificateKey* key) {
+  auto artifacts = write_gen_program(runner, out_dir, task, program, target, deadline);
+  if (!artifacts.ok()) return artifacts;
+  if (auto written = write_gen_certificate(task, program, target, provenance, *artifacts, key);
       !written.ok())
     return fail(written.error());
   return artifacts;

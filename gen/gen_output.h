@@ -2,6 +2,7 @@
 /// What `verigen gen` leaves in --out DIR: the verified Dafny program, the compiled target code
 /// (each generated file marked with its certificate), and certificate.json.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,16 +27,31 @@ struct GenProvenance {
 
 struct GenArtifacts {
   std::string verified_source;          ///< DIR/<stem>.dfy
-  std::string certificate;              ///< DIR/certificate.json
+  std::string certificate;              ///< DIR/certificate.json; empty until it is written
   std::string entry_point;              ///< the program to run (DIR/py/<stem>-py/__main__.py)
   std::string run_command;
   std::vector<std::string> marked_files;  ///< generated code carrying the certificate marker
+  std::map<std::string, std::string> code_sha256;  ///< generated file (relative to DIR) → code hash
 };
 
 /// Writes the verified `program` for `task` into `out_dir` (keeping the spec's file name and
-/// extension), compiles it to `target` (py, js, cs, java, go; Dafny only; "" for none), marks the
-/// generated source files and writes the certificate last, so a certificate never names files
-/// that were not fully written. With a `key` the certificate carries its HMAC (keyed mode).
+/// extension), compiles it to `target` (py, js, cs, java, go; Dafny only; "" for none) and marks
+/// the generated source files with the certificate's name. Writes no certificate, and first
+/// removes one an earlier run left in `out_dir`: until write_gen_certificate() issues one, the
+/// marked files name a certificate that does not exist, and `verigen check` refuses them.
+Result<GenArtifacts> write_gen_program(ProcessRunner& runner, const std::string& out_dir,
+                                       const Task& task, const std::string& program,
+                                       const std::string& target, Deadline deadline);
+
+/// Writes certificate.json for what write_gen_program() wrote (`artifacts`, whose `certificate`
+/// it sets). Call it only once everything the run checks has passed.
+/// With a `key` the certificate carries its HMAC (keyed mode).
+Result<bool> write_gen_certificate(const Task& task, const std::string& program,
+                                   const std::string& target, const GenProvenance& provenance,
+                                   GenArtifacts& artifacts, const CertificateKey* key = nullptr);
+
+/// write_gen_program() then write_gen_certificate(): the certificate comes last, so it never
+/// names files that were not fully written.
 Result<GenArtifacts> write_gen_output(ProcessRunner& runner, const std::string& out_dir,
                                       const Task& task, const std::string& program,
                                       const std::string& target, const GenProvenance& provenance,

@@ -43,13 +43,14 @@ Result<LlmProviderChain> make_llm_provider_chain(const GeneratorOptions& options
 
   if (options.provider == "replay") {
     if (options.cassette.empty()) return fail(command + ": error: --provider replay needs --cassette FILE");
-    auto replay = ReplayProvider::open(options.cassette);
+    auto replay = ReplayProvider::open(options.cassette, options.max_response_bytes);
     if (!replay.ok()) return fail(replay.error());
     chain.provider = std::move(*replay);
   } else {
     if (config->model.empty())
       return fail(command + ": error: no model configured for --provider openai: set VERIGEN_MODEL, pass --model, "
                   "or put model = \"...\" in verigen.toml");
+    config->max_response_bytes = options.max_response_bytes;
     chain.provider = std::make_unique<OpenAIProvider>(*config);
   }
   if (!options.record.empty()) chain.recorder = std::make_unique<RecordingProvider>(*chain.provider, options.record);

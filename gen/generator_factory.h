@@ -10,6 +10,7 @@
 #include "gen/candidate_generator.h"
 #include "gen/llm_generator.h"
 #include "gen/providers/provider.h"
+#include "gen/size_limits.h"
 
 namespace verigen {
 
@@ -20,6 +21,8 @@ struct GeneratorOptions {
   std::optional<long> seed;
   std::string cassette;              ///< replay: the recorded answers
   std::string record;                ///< record answers to this cassette
+  /// One answer's size cap, live (HTTP body) or replayed (cassette answer).
+  std::size_t max_response_bytes = kDefaultMaxResponseBytes;
 };
 
 /// What an LLM-backed generator talks to: the provider `options` ask for (openai or replay), the

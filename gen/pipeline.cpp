@@ -75,6 +75,10 @@ bool Pipeline::settle_round(const Task& task, std::vector<RawCandidate> raws, in
     record.text = raw.text;
     record.rejected = raw.rejected;
     if (record.rejected.empty() && record.text.empty()) record.rejected = "empty candidate";
+    if (record.rejected.empty() && record.text.size() > options_.max_candidate_bytes)
+      record.rejected = "candidate too large: " + std::to_string(record.text.size()) +
+                        " bytes, more than the " + human_size(options_.max_candidate_bytes) +
+                        " cap (--max-candidate-size); not verified";
     if (record.rejected.empty()) {
       auto [it, fresh] = seen.emplace(sha256_hex(normalize_code(record.text)), record.id);
       if (!fresh) record.rejected = "duplicate of candidate " + std::to_string(it->second);
@@ -149,6 +153,16 @@ bool Pipeline::settle_round(const Task& task, std::vector<RawCandidate> raws, in
 }
 
 PipelineResult Pipeline::run(const Task& task) {
+  const int generator_calls_before = generator_.usage().verifier_calls;
+  PipelineResult result = run_rounds(task);
+  // The generator's own verifier calls (Houdini's pruning) are verifier calls of this run too:
+  // one count, whoever made them.
+  result.generator_verifier_calls = generator_.usage().verifier_calls - generator_calls_before;
+  result.verifier_calls += result.generator_verifier_calls;
+  return result;
+}
+
+PipelineResult Pipeline::run_rounds(const Task& task) {
   PipelineResult result;
   auto started = Clock::now();
   auto first = generator_.generate(task, options_.k, options_.deadline);

@@ -11,6 +11,7 @@
 #include "core/task.h"
 #include "gen/candidate_generator.h"
 #include "gen/run_log.h"
+#include "gen/size_limits.h"
 
 namespace verigen {
 
@@ -21,6 +22,8 @@ struct PipelineOptions {
   int repair_width = 2;  ///< failed candidates repaired per round
   int repairs_per_failure = 1;
   double verify_timeout_seconds = 300;  ///< per candidate, within the overall deadline
+  /// A candidate program larger than this is rejected with a reason, never audited or verified.
+  std::size_t max_candidate_bytes = kDefaultMaxCandidateBytes;
   Deadline deadline = Deadline::never();
 };
 
@@ -45,7 +48,8 @@ struct CandidateRecord {
 struct PipelineResult {
   std::optional<CandidateRecord> winner;  ///< the verified candidate, if any
   std::vector<CandidateRecord> candidates;
-  int verifier_calls = 0;
+  int verifier_calls = 0;            ///< all of them: on candidates, and the generator's own
+  int generator_verifier_calls = 0;  ///< of those, made by the generator (builtin's pruning)
   std::string failure;  ///< a generator-level failure that stopped the run early
   std::chrono::milliseconds generation_time{0};
   std::chrono::milliseconds verification_time{0};
@@ -68,6 +72,8 @@ class Pipeline {
   PipelineResult run(const Task& task);
 
  private:
+  /// The first round and the repair rounds.
+  PipelineResult run_rounds(const Task& task);
   /// Audits, ranks and verifies one round's candidates; returns true when one verified.
   bool settle_round(const Task& task, std::vector<RawCandidate> raws, int round, PipelineResult& result);
   void log_record(const Task& task, const CandidateRecord& record);

@@ -89,8 +89,10 @@ void print_summary(std::ostream& out, const RunOptions& o, std::int64_t run, con
     }
   }
   const long expected = static_cast<long>(tasks.size()) * o.k;
-  char time[64];
-  std::snprintf(time, sizeof time, "%.1f s wall, %.1f s verifying", wall, verify);
+  // Samples are verified by parallel workers, so their verification times add up to more than
+  // the wall time: say so.
+  char time[96];
+  std::snprintf(time, sizeof time, "%.1f s wall, %.1f s verifying (summed over parallel workers)", wall, verify);
   const std::string model = run_key(o).model;
   out << "bench " << o.suite << " (" << o.provider << (model.empty() ? "" : " " + model)
       << ", k=" << o.k << ", rounds=" << o.rounds << ") -> " << o.db << " run " << run

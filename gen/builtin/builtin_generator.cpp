@@ -33,12 +33,14 @@ Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, i
     total += candidates.back().size();
   }
   auto result = houdini(backend_, task.source, task.source_path, sites, candidates, deadline);
+  usage_.verifier_calls += result.iterations;
   std::size_t kept = 0;
   for (const auto& list : result.kept) kept += list.size();
   RawCandidate raw;
   raw.text = result.program;
   raw.origin = "builtin:houdini (" + std::to_string(kept) + " of " + std::to_string(total) +
-               " template invariants kept, " + std::to_string(result.iterations) + " verifier calls)";
+               " template invariants kept, " + std::to_string(result.iterations) +
+               (result.iterations == 1 ? " verifier call)" : " verifier calls)");
   raw.raw = raw.origin;
   return std::vector<RawCandidate>{raw};
 }

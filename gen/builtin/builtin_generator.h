@@ -28,8 +28,12 @@ class BuiltinGenerator : public CandidateGenerator {
     return std::vector<RawCandidate>{};
   }
 
+  /// The verifier calls Houdini made.
+  GenerationUsage usage() const override { return usage_; }
+
  private:
   Backend& backend_;
+  GenerationUsage usage_;
 };
 
 /// The message for tasks the builtin provider cannot do.

@@ -14,9 +14,25 @@ void init_curl_once() {
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
+/// Where the body goes, and how much of it may be kept.
+struct BodySink {
+  HttpResponse* response;
+  std::size_t cap;
+};
+
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
-  static_cast<std::string*>(user)->append(data, size * count);
-  return size * count;
+  auto* sink = static_cast<BodySink*>(user);
+  const std::size_t n = size * count;
+  std::string& body = sink->response->body;
+  if (n > sink->cap - body.size()) {
+    // Returning less than n makes libcurl abort the transfer (CURLE_WRITE_ERROR): the rest of
+    // an oversized answer is never read, let alone kept.
+    body.append(data, sink->cap - body.size());
+    sink->response->too_large = true;
+    return 0;
+  }
+  body.append(data, n);
+  return n;
 }
 
 std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
@@ -36,7 +52,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
 }  // namespace
 
 Result<HttpResponse> http_post(const std::string& url, const std::vector<std::string>& headers,
-                               const std::string& body, std::chrono::milliseconds timeout) {
+                               const std::string& body, std::chrono::milliseconds timeout,
+                               std::size_t max_body_bytes) {
   init_curl_once();
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
   if (!curl) return fail("cannot initialise libcurl");
@@ -45,6 +62,7 @@ Result<HttpResponse> http_post(const std::string& url, const std::vector<std::st
   std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_list(list, curl_slist_free_all);
 
   HttpResponse response;
+  BodySink sink{&response, max_body_bytes};
   CURL* c = curl.get();
   curl_easy_setopt(c, CURLOPT_URL, url.c_str());
   curl_easy_setopt(c, CURLOPT_POST, 1L);
@@ -52,7 +70,7 @@ Result<HttpResponse> http_post(const std::string& url, const std::vector<std::st
   curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, header_list.get());
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &response.body);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
   curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(c, CURLOPT_HEADERDATA, &response.headers);
   curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<long long>(1, timeout.count())));
@@ -60,6 +78,10 @@ Result<HttpResponse> http_post(const std::string& url, const std::vector<std::st
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM-based DNS time-outs
   curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
   CURLcode code = curl_easy_perform(c);
+  if (response.too_large) {
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
+    return response;
+  }
   if (code != CURLE_OK) {
     std::string message = curl_easy_strerror(code);
     if (code == CURLE_OPERATION_TIMEDOUT) return fail("timeout: " + message);

@@ -13,6 +13,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+/// The start of a body for an error line; cut after redaction, so a cut never leaves part of a
+/// secret behind.
 std::string snippet(const std::string& body) {
   std::string s = body.substr(0, 200);
   std::replace(s.begin(), s.end(), '\n', ' ');
@@ -46,16 +48,11 @@ class SlotGuard {
 
 OpenAIProvider::OpenAIProvider(OpenAIConfig config)
     : config_(std::move(config)), slots_(std::clamp(config_.concurrency, 1, 64)) {
-  url_ = config_.base_url;
-  while (!url_.empty() && url_.back() == '/') url_.pop_back();
-  url_ += "/chat/completions";
-}
-
-std::string OpenAIProvider::redact(std::string text) const {
-  if (config_.api_key.empty()) return text;
-  for (auto at = text.find(config_.api_key); at != std::string::npos; at = text.find(config_.api_key, at))
-    text.replace(at, config_.api_key.size(), "***");
-  return text;
+  url_ = append_url_path(config_.base_url, "/chat/completions");
+  shown_url_ = redact_url(url_);
+  auto secrets = url_secrets(config_.base_url);
+  secrets.push_back(config_.api_key);
+  redact_ = Redactor(std::move(secrets));
 }
 
 Result<Completions> OpenAIProvider::post(const CompletionRequest& request, int n, Deadline deadline) {
@@ -72,32 +69,43 @@ Result<Completions> OpenAIProvider::post(const CompletionRequest& request, int n
 
   thread_local std::mt19937 jitter{std::random_device{}()};
   std::string last_error;
-  const std::string where = "openai: error: POST " + url_;
+  const std::string where = "openai: error: POST " + shown_url_;
   for (int attempt = 0; attempt < std::max(1, config_.max_attempts); ++attempt) {
     if (deadline.expired()) break;
     auto timeout = std::min(config_.request_timeout, deadline.remaining());
     Result<HttpResponse> response = [&] {
       SlotGuard slot(slots_);
-      return http_post(url_, headers, body.dump(), timeout);
+      return http_post(url_, headers, body.dump(), timeout, config_.max_response_bytes);
     }();
     std::chrono::milliseconds wait{0};
+    if (response.ok() && response->too_large) {
+      return fail(where + ": the answer is larger than " + human_size(config_.max_response_bytes) +
+                  " (the response cap); reading stopped there. Raise the cap with "
+                  "--max-response-size if the model really writes that much");
+    }
     if (!response.ok()) {
-      last_error = redact(response.error());
+      last_error = redact_(response.error());
     } else if (response->status == 200) {
       auto j = nlohmann::json::parse(response->body, nullptr, false);
       if (j.is_discarded() || !j.is_object())
-        return fail(where + ": malformed JSON in the response: " + redact(snippet(response->body)));
+        return fail(where +
+                    ": malformed JSON in the response: " + snippet(redact_(response->body)));
       if (!j.contains("choices") || !j["choices"].is_array())
-        return fail(where + ": the response has no 'choices' list: " + redact(snippet(response->body)));
+        return fail(where +
+                    ": the response has no 'choices' list: " + snippet(redact_(response->body)));
       Completions out;
       out.requests = 1;
       for (const auto& choice : j["choices"]) {
         if (!choice.is_object() || !choice.contains("message") || !choice["message"].is_object() ||
             !choice["message"].contains("content") || !choice["message"]["content"].is_string())
-          return fail(where + ": a choice has no message content: " + redact(snippet(choice.dump())));
-        out.texts.push_back(choice["message"]["content"].get<std::string>());
-        out.finish_reasons.push_back(choice.contains("finish_reason") && choice["finish_reason"].is_string()
-                                         ? choice["finish_reason"].get<std::string>() : "");
+          return fail(where +
+                      ": a choice has no message content: " + snippet(redact_(choice.dump())));
+        // A server that echoes the key into an answer must not get it into a cassette or log.
+        out.texts.push_back(redact_(choice["message"]["content"].get<std::string>()));
+        out.finish_reasons.push_back(
+            redact_(choice.contains("finish_reason") && choice["finish_reason"].is_string()
+                        ? choice["finish_reason"].get<std::string>()
+                        : ""));
       }
       if (j.contains("usage") && j["usage"].is_object()) {
         auto number = [&](const char* k) { return j["usage"].contains(k) && j["usage"][k].is_number_integer() ? j["usage"][k].get<long>() : 0L; };
@@ -106,7 +114,8 @@ Result<Completions> OpenAIProvider::post(const CompletionRequest& request, int n
       }
       return out;
     } else if (response->status == 429 || response->status >= 500) {
-      last_error = "HTTP " + std::to_string(response->status) + ": " + redact(snippet(response->body));
+      last_error =
+          "HTTP " + std::to_string(response->status) + ": " + snippet(redact_(response->body));
       if (auto it = response->headers.find("retry-after"); it != response->headers.end()) {
         try {
           wait = std::chrono::milliseconds(static_cast<long long>(std::stod(it->second) * 1000));
@@ -116,7 +125,8 @@ Result<Completions> OpenAIProvider::post(const CompletionRequest& request, int n
       }
     } else {
       // 4xx other than 429: the request itself is wrong; retrying cannot help.
-      return fail(where + ": HTTP " + std::to_string(response->status) + ": " + redact(snippet(response->body)));
+      return fail(where + ": HTTP " + std::to_string(response->status) + ": " +
+                  snippet(redact_(response->body)));
     }
     if (attempt + 1 >= config_.max_attempts) break;
     if (wait.count() == 0) {

@@ -7,18 +7,24 @@
 #include <string>
 
 #include "gen/providers/provider.h"
+#include "gen/providers/secrets.h"
+#include "gen/size_limits.h"
 
 namespace verigen {
 
 struct OpenAIConfig {
-  std::string base_url = "https://api.openai.com/v1";  ///< ".../v1"; /chat/completions is appended
-  std::string api_key;                                 ///< sent as a Bearer token, never logged
+  /// ".../v1"; /chat/completions is appended to its path (a query, such as an Azure-style
+  /// `?api-key=`, is kept). Shown only with its userinfo and query values blanked.
+  std::string base_url = "https://api.openai.com/v1";
+  std::string api_key;  ///< sent as a Bearer token, never logged
   std::string model;
   std::chrono::milliseconds request_timeout{120000};
   int max_attempts = 5;                     ///< per request, counting the first
   std::chrono::milliseconds backoff_base{500};
   std::chrono::milliseconds backoff_cap{20000};
   int concurrency = 4;                      ///< requests in flight at once (at most 64)
+  /// Bytes of one response body read at most; a larger answer is a Failure, not retried.
+  std::size_t max_response_bytes = kDefaultMaxResponseBytes;
 };
 
 class OpenAIProvider : public Provider {
@@ -32,7 +38,10 @@ class OpenAIProvider : public Provider {
   /// at most `concurrency` at a time. Each request is retried on 429, 5xx, time-outs and
   /// connection errors with exponential backoff and jitter, honouring Retry-After, and never
   /// past `deadline`. Answers already received are kept when later requests fail; only when
-  /// none arrived is the result a Failure.
+  /// none arrived is the result a Failure. A response body larger than max_response_bytes is
+  /// not read past the cap and is a Failure saying so (retrying would fetch it again). The API
+  /// key and the URL's secrets are blanked in every message and in the returned texts (a server
+  /// may echo them), so no log, cassette or error line carries them.
   Result<Completions> complete(const CompletionRequest& request, Deadline deadline) override;
 
   const OpenAIConfig& config() const { return config_; }
@@ -40,11 +49,10 @@ class OpenAIProvider : public Provider {
  private:
   /// One request (with its retries).
   Result<Completions> post(const CompletionRequest& request, int n, Deadline deadline);
-  /// `text` with the API key blanked out (servers sometimes echo headers in errors).
-  std::string redact(std::string text) const;
-
   OpenAIConfig config_;
   std::string url_;
+  std::string shown_url_;  ///< url_ with its secrets blanked, for messages
+  Redactor redact_;        ///< blanks the key and the URL's secrets
   std::counting_semaphore<64> slots_;
   std::atomic<bool> fan_out_only_{false};
 };

@@ -12,13 +12,18 @@
 #include <string>
 
 #include "gen/providers/provider.h"
+#include "gen/size_limits.h"
 
 namespace verigen {
 
 class ReplayProvider : public Provider {
  public:
   /// Loads `cassette`; a missing file or malformed line is a Failure `cassette:line: error: ...`.
-  static Result<std::unique_ptr<ReplayProvider>> open(const std::string& cassette);
+  /// So is an answer whose texts exceed `max_response_bytes` (the same cap as a live answer) or
+  /// a line longer than twice that (the recorded request rides along): the file is read line
+  /// by line and a line is never held beyond that length.
+  static Result<std::unique_ptr<ReplayProvider>> open(
+      const std::string& cassette, std::size_t max_response_bytes = kDefaultMaxResponseBytes);
 
   std::string name() const override { return "replay"; }
   /// The recorded answer for `request`; an unknown request is a Failure naming the cassette and

@@ -1,8 +1,8 @@
 #include "specs/dafny/spec_file.h"
 
 #include <algorithm>
-#include <regex>
 
+#include "specs/dafny/example_call.h"
 #include "specs/dafny/structure.h"
 #include "specs/source_span.h"
 #include "specs/splice.h"
@@ -24,15 +24,76 @@ std::size_t end_offset(const Structure& s, std::size_t token_end) {
   return token_end > 0 && token_end - 1 < s.lexed.tokens.size() ? s.lexed.tokens[token_end - 1].end : 0;
 }
 
-}  // namespace
-
-std::vector<Example> parse_examples(const std::string& doc) {
-  static const std::regex kExample(R"((?:^|\n)\s*[-*]?\s*[Ee]xample:\s*(.+?)\s*==\s*([^\n]+?)\s*(?=\n|$))");
-  std::vector<Example> out;
-  for (std::sregex_iterator it(doc.begin(), doc.end(), kExample), end; it != end; ++it)
-    out.push_back({(*it)[1].str(), (*it)[2].str()});
+/// The comments that form the doc comment of the declaration starting at `offset` (the same
+/// rule as the structure's doc: comments right before it, no blank line between), in order.
+std::vector<Comment> doc_comments(const Structure& s, std::string_view text, std::size_t offset) {
+  std::vector<Comment> out;
+  std::size_t cursor = offset;
+  for (auto it = s.lexed.comments.rbegin(); it != s.lexed.comments.rend(); ++it) {
+    if (it->end > cursor) continue;
+    auto gap = text.substr(it->end, cursor - it->end);
+    if (gap.find_first_not_of(" \t\r\n") != std::string_view::npos) break;
+    if (std::count(gap.begin(), gap.end(), '\n') > 1) break;
+    out.insert(out.begin(), *it);
+    cursor = it->begin;
+  }
   return out;
 }
+
+/// The `example:` lines of one comment: the offset (into `text`) where each example's text
+/// starts, and that text up to the end of its line or of the comment.
+std::vector<std::pair<std::size_t, std::string_view>> example_lines(std::string_view text,
+                                                                    const Comment& c) {
+  std::vector<std::pair<std::size_t, std::string_view>> out;
+  const std::size_t content_end = c.block && c.end >= c.begin + 4 ? c.end - 2 : c.end;
+  std::size_t pos = c.begin;
+  while (pos < content_end) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos || end > content_end) end = content_end;
+    std::size_t at = pos;
+    while (at < end && std::string_view(" \t/*!").find(text[at]) != std::string_view::npos) ++at;
+    if (at < end && (text[at] == '-' || text[at] == '*')) ++at;
+    while (at < end && (text[at] == ' ' || text[at] == '\t')) ++at;
+    auto rest = text.substr(at, end - at);
+    if (rest.starts_with("example:") || rest.starts_with("Example:"))
+      out.emplace_back(at + 8, text.substr(at + 8, end - at - 8));
+    pos = end + 1;
+  }
+  return out;
+}
+
+/// The examples in `d`'s doc comment, each parsed as data (example_call.h). A line that is not
+/// a call of one of the spec's methods or functions with literal arguments is an error at its
+/// place, before anything runs.
+Result<std::vector<Example>> declaration_examples(const std::string& path, std::string_view text,
+                                                  const Structure& s, const Declaration& d) {
+  std::vector<Example> out;
+  for (const auto& comment : doc_comments(s, text, d.begin)) {
+    for (const auto& [offset, line] : example_lines(text, comment)) {
+      auto parsed = parse_example(line);
+      if (!parsed.call)
+        return fail(
+            spec_error(path, text, offset + parsed.error_offset, "example: " + parsed.error));
+      const auto& name = parsed.call->function;
+      bool callable =
+          std::any_of(s.declarations.begin(), s.declarations.end(), [&](const Declaration& other) {
+            return other.name == name && other.qualified_name == name &&
+                   other.kind != DeclKind::Lemma;
+          });
+      if (!callable) {
+        auto name_at = offset + line.find(name);
+        return fail(spec_error(path, text, name_at,
+                               "example: '" + name +
+                                   "' is not a method, function or predicate declared at the "
+                                   "top level of this spec; an example calls one of them"));
+      }
+      out.push_back({parsed.call->call_text, parsed.call->expected_text});
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 Result<Task> parse_spec(const std::string& path, const std::string& text, std::optional<TaskKind> forced_kind) {
   Structure s = parse_structure(text);
@@ -50,7 +111,9 @@ Result<Task> parse_spec(const std::string& path, const std::string& text, std::o
 
   for (const auto& d : s.declarations) {
     ++functions;
-    for (auto& e : parse_examples(d.doc)) task.examples.push_back(std::move(e));
+    auto examples = declaration_examples(path, text, s, d);
+    if (!examples.ok()) return fail(examples.error());
+    for (auto& e : *examples) task.examples.push_back(std::move(e));
     if (!d.doc.empty()) docs.push_back(d.name + ": " + d.doc);
   }
 

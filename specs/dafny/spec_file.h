@@ -20,15 +20,14 @@
 namespace verigen::dafny {
 
 /// Reads `text` (from `path`) into a Task. Failures are one line `path:line:col: error: ...`:
-/// a lexical or bracket error, or a file with nothing to generate.
+/// a lexical or bracket error, a file with nothing to generate, or an `example:` line that is
+/// not data (a call of one of the spec's top-level methods or functions with literal arguments
+/// and a literal value; see example_call.h).
 Result<Task> parse_spec(const std::string& path, const std::string& text,
                         std::optional<TaskKind> forced_kind = std::nullopt);
 
 /// The task's text with `fills[i]` inserted at hole i (holes are insertion points or ranges
 /// replaced whole); every byte outside the holes is kept. Missing fills leave a hole as it is.
 std::string splice(const Task& task, const std::vector<std::string>& fills);
-
-/// The `example:` lines of a doc comment.
-std::vector<Example> parse_examples(const std::string& doc);
 
 }  // namespace verigen::dafny

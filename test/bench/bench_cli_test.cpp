@@ -91,6 +91,7 @@ TEST_CASE("bench run replays published DafnyBench outputs into the database", "[
   INFO(run.out << run.err);
   REQUIRE(run.exit_code == 0);
   CHECK(run.out.find("verified       3 (100.0%)") != std::string::npos);
+  CHECK(run.out.find(" s verifying (summed over parallel workers)\n") != std::string::npos);
   auto store = bench::ResultStore::open_existing(db);
   REQUIRE(store.ok());
   auto runs = (*store)->runs();

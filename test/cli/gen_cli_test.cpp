@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "cli_harness.h"
 #include "core/file_io.h"
@@ -56,4 +57,62 @@ TEST_CASE("gen refuses what it cannot do, with clear errors", "[verifier:dafny]"
   auto n = run_verigen({"gen", nothing}, (dir.path / "cache").string());
   CHECK(n.exit_code == 2);
   CHECK(n.err.find("nothing to generate") != std::string::npos);
+}
+
+// Contract: a spec whose example is code (an import, attribute access, a comprehension, a
+// lambda, a call of something other than the spec's functions, code in the expected value) is
+// refused before anything runs: exit 2, file:line:col, and the code never executes.
+TEST_CASE("gen refuses spec examples that are code", "[verifier:dafny]") {
+  TempDir dir;
+  const auto marker = (dir.path / "PWNED").string();
+  const std::string touch = "__import__('os').system('touch " + marker + "')";
+  const std::string contract =
+      "method Max(a: int, b: int) returns (m: int)\n  ensures m >= a && m >= b\n";
+  const std::vector<std::string> examples = {
+      "Max(" + touch + ", 5) == 5", "Max(1, 2) == " + touch,
+      "Max((1).__class__, 2) == 2", "Max([x for x in (1, 2)][0], 2) == 2",
+      "Max((lambda: 1)(), 2) == 2", "exec(\"import os\") == 0",
+      "Max(1, 2).__globals__ == 0",
+  };
+  int index = 0;
+  for (const auto& example : examples) {
+    INFO(example);
+    auto spec = dir.file("evil" + std::to_string(index++) + ".dfy",
+                         "/// The larger.\n/// example: " + example + "\n" + contract);
+    auto r = run_verigen({"gen", spec, "--out", (dir.path / "out").string()},
+                         (dir.path / "cache").string());
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.rfind(spec + ":2:", 0) == 0);
+    CHECK(r.err.find("error: example: ") != std::string::npos);
+    CHECK_FALSE(fs::exists(marker));
+  }
+}
+
+// Contract: one run reports one verifier-call count everywhere: the summary line, --json and
+// the certificate count the builtin generator's own (Houdini) calls too, agree with the
+// candidate's origin, and are pluralised correctly.
+TEST_CASE("gen counts verifier calls once and consistently", "[verifier:dafny]") {
+  TempDir dir;
+  auto out = (dir.path / "out").string();
+  auto text = run_verigen({"gen", example("sum_loop_spec.dfy"), "--out", out},
+                          (dir.path / "cache").string());
+  REQUIRE(text.exit_code == 0);
+  INFO(text.out);
+  std::smatch origin, summary;
+  REQUIRE(std::regex_search(text.out, origin, std::regex(R"(kept, (\d+) verifier calls?\))")));
+  REQUIRE(std::regex_search(
+      text.out, summary,
+      std::regex(
+          R"(\n  1 candidate, 0 rejected by the integrity audit, (\d+) verifier calls? \((\d+) of them by the builtin generator\))")));
+  const int houdini = std::stoi(origin[1]);
+  CHECK(std::stoi(summary[2]) == houdini);
+  CHECK(std::stoi(summary[1]) == houdini + 1);  // and the pipeline's check of the candidate
+  CHECK(text.out.find("call(s)") == std::string::npos);
+  auto json = run_verigen({"gen", example("sum_loop_spec.dfy"), "--out", out, "--json"},
+                          (dir.path / "cache").string());
+  auto report = nlohmann::json::parse(json.out);
+  CHECK(report["verifier_calls"] == houdini + 1);
+  CHECK(report["generator_verifier_calls"] == houdini);
+  auto certificate = nlohmann::json::parse(read_file(out + "/certificate.json").value());
+  CHECK(certificate["generation"]["verifier_calls"] == houdini + 1);
 }

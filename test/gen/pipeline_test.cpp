@@ -146,3 +146,32 @@ TEST_CASE("ranker orders verification", "[verifier:dafny]") {
   CHECK(result.winner->rank == 0);
   CHECK(result.verifier_calls == 1);  // stopped at the first verified candidate
 }
+
+// Contract: a candidate larger than max_candidate_bytes is rejected with a reason naming the
+// cap, is neither audited nor verified, and does not stop a sound candidate from winning.
+TEST_CASE("an oversized candidate is rejected, never verified", "[verifier:dafny]") {
+  SubprocessRunner runner;
+  dafny::DafnyBackend dafny(runner);
+  ScriptedGenerator generator;
+  const std::string huge = std::string(kRight) + "// " + std::string(2 << 20, 'x') + "\n";
+  generator.first = {huge, kRight};
+  int audited = 0;
+  auto counting_audit = [&](const Task& task, const std::string& text) {
+    ++audited;
+    return flag_assume(task, text);
+  };
+  RunLog log;
+  PipelineOptions options;
+  options.jobs = 1;
+  Pipeline pipeline(generator, dafny, counting_audit, nullptr, log, options);
+  auto result = pipeline.run(inc_task());
+  REQUIRE(result.winner);
+  CHECK(result.winner->id == 1);
+  REQUIRE(result.candidates.size() == 2);
+  CHECK(result.candidates[0].rejected.find(
+            "candidate too large: " + std::to_string(huge.size()) +
+            " bytes, more than the 1 MiB cap (--max-candidate-size)") == 0);
+  CHECK_FALSE(result.candidates[0].verdict);
+  CHECK(audited == 1);
+  CHECK(result.verifier_calls == 1);
+}

@@ -149,17 +149,29 @@ void LoopbackServer::serve(int fd) {
   auto wake = std::chrono::steady_clock::now() + response.delay;
   while (std::chrono::steady_clock::now() < wake && !stop_) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   if (!response.close_without_answer) {
-    std::string out = "HTTP/1.1 " + std::to_string(response.status) + " " + reason(response.status) +
-                      "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
-                      std::to_string(response.body.size()) + "\r\n";
+    const std::size_t content_length = response.body.size() +
+                                       response.stream_chunk.size() * response.stream_repeat +
+                                       response.stream_suffix.size();
+    std::string out =
+        "HTTP/1.1 " + std::to_string(response.status) + " " + reason(response.status) +
+        "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
+        std::to_string(content_length) + "\r\n";
     for (const auto& [k, v] : response.headers) out += k + ": " + v + "\r\n";
     out += "\r\n" + response.body;
-    std::size_t sent = 0;
-    while (sent < out.size()) {
-      auto n = ::send(fd, out.data() + sent, out.size() - sent, MSG_NOSIGNAL);
-      if (n <= 0) break;
-      sent += static_cast<std::size_t>(n);
-    }
+    // False once the client has gone (it may stop reading an oversized answer).
+    auto send_all = [&](const std::string& bytes) {
+      std::size_t sent = 0;
+      while (sent < bytes.size() && !stop_) {
+        auto n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+        if (n <= 0) return false;
+        sent += static_cast<std::size_t>(n);
+      }
+      return sent == bytes.size();
+    };
+    bool open = send_all(out);
+    for (std::size_t i = 0; open && i < response.stream_repeat; ++i)
+      open = send_all(response.stream_chunk);
+    if (open) send_all(response.stream_suffix);
   }
   ::close(fd);
   --active_;

@@ -21,6 +21,11 @@ struct ScriptedResponse {
   std::string body;
   std::chrono::milliseconds delay{0};
   bool close_without_answer = false;
+  /// After `body`, `stream_chunk` is sent `stream_repeat` times, then `stream_suffix`: a huge
+  /// answer streamed without ever being held in memory (Content-Length covers all of it).
+  std::string stream_chunk{};
+  std::size_t stream_repeat = 0;
+  std::string stream_suffix{};
 };
 
 struct RecordedRequest {

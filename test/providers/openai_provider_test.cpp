@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "loopback_server.h"
+#include "peak_memory.h"
 
 using namespace verigen;
 using namespace verigen::test;
@@ -182,4 +183,50 @@ TEST_CASE("concurrency limit", "[network]") {
   CHECK(r->texts.size() == 6);
   CHECK(server.max_concurrent() <= 2);
   CHECK(server.max_concurrent() >= 1);
+}
+
+// Contract: an answer larger than max_response_bytes is not read past the cap: a 200 MiB
+// streamed body costs a few MiB of memory, fails with a message naming the cap, and is not
+// retried (it would only be fetched again).
+TEST_CASE("a huge answer is cut off at the response cap", "[network]") {
+  LoopbackServer server;
+  ScriptedResponse huge;
+  huge.body = "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"";
+  huge.stream_chunk = std::string(64 << 10, 'x');
+  huge.stream_repeat = 3200;  // 200 MiB
+  huge.stream_suffix = "\"}}]}";
+  server.script({huge});
+  OpenAIProvider provider(config_for(server));
+  reset_peak_rss();
+  const long before = peak_rss_kib();
+  auto started = std::chrono::steady_clock::now();
+  auto r = provider.complete(ask(1), Deadline::after(60s));
+  const long grown_kib = peak_rss_kib() - before;
+  REQUIRE_FALSE(r.ok());
+  INFO(r.error());
+  CHECK(r.error().find("the answer is larger than 8 MiB (the response cap)") != std::string::npos);
+  CHECK(r.error().find("--max-response-size") != std::string::npos);
+  CHECK(server.requests().size() == 1);
+  CHECK(grown_kib < 48 * 1024);
+  CHECK(std::chrono::steady_clock::now() - started < 30s);
+}
+
+// Contract: the cap is configurable, and an answer within it is read whole.
+TEST_CASE("the response cap is configurable", "[network]") {
+  LoopbackServer server;
+  const std::string answer(3000, 'a');
+  server.fallback([&](const RecordedRequest&) {
+    return ScriptedResponse{200, {}, completion_body({answer})};
+  });
+  auto config = config_for(server);
+  config.max_response_bytes = 2048;
+  OpenAIProvider small(config);
+  auto refused = small.complete(ask(1), Deadline::after(10s));
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().find("larger than 2 KiB") != std::string::npos);
+  config.max_response_bytes = 8192;
+  OpenAIProvider enough(config);
+  auto read = enough.complete(ask(1), Deadline::after(10s));
+  REQUIRE(read.ok());
+  CHECK(read->texts[0] == answer);
 }

@@ -1,0 +1,47 @@
+// The run log's record-size cap: no string of a record is written beyond the cap.
+
+#include "gen/run_log.h"
+
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "core/file_io.h"
+
+using namespace verigen;
+namespace fs = std::filesystem;
+
+// Contract: a 1 MiB candidate text is written cut to the cap with a marker naming what was
+// left out; short fields are untouched; the line stays valid JSON.
+TEST_CASE("a huge field is truncated with a marker", "[unit]") {
+  auto path =
+      fs::temp_directory_path() / ("verigen-run-log-" + std::to_string(::getpid()) + ".jsonl");
+  fs::remove(path);
+  {
+    RunLog log(path.string());
+    REQUIRE(log.ok());
+    log.append({{"task", "t"},
+                {"text", std::string(1 << 20, 'x')},
+                {"nested", {{"list", {std::string(300 << 10, 'y')}}}}});
+  }
+  CHECK(fs::file_size(path) < 600u << 10);
+  auto record = nlohmann::json::parse(read_file(path.string()).value());
+  CHECK(record["task"] == "t");
+  const auto text = record["text"].get<std::string>();
+  CHECK(text.rfind(std::string(256 << 10, 'x'), 0) == 0);
+  CHECK(text.substr(256 << 10) == "[verigen: truncated, 786432 of 1048576 bytes omitted]");
+  CHECK(record["nested"]["list"][0].get<std::string>().find(
+            "[verigen: truncated, 45056 of 307200 bytes omitted]") != std::string::npos);
+  fs::remove(path);
+}
+
+// Contract: the cut never splits a UTF-8 character.
+TEST_CASE("truncation keeps UTF-8 whole", "[unit]") {
+  const std::string text = "ab\xc3\xa9\xc3\xa9";  // "abéé": the cap of 3 falls inside the first é
+  auto cut = RunLog::truncated(nlohmann::json(text), 3).get<std::string>();
+  CHECK(cut == "ab[verigen: truncated, 4 of 6 bytes omitted]");
+  CHECK(is_valid_utf8(cut));
+  CHECK(RunLog::truncated(nlohmann::json(text), 6) == nlohmann::json(text));
+}
