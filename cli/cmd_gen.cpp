@@ -10,6 +10,7 @@
 
 #include "backends/backend_factory.h"
 #include "backends/dafny/dafny_backend.h"
+#include "cli/assumption_option.h"
 #include "cli/commands.h"
 #include "cli/source_input.h"
 #include "core/caching_backend.h"
@@ -62,6 +63,7 @@ struct GenCommandOptions {
   std::string scorer_model;
   std::string key_file;
   std::size_t max_candidate_bytes = kDefaultMaxCandidateBytes;
+  std::vector<std::string> allowed_assumptions;
 };
 
 /// "1 candidate", "3 candidates".
@@ -186,8 +188,9 @@ int run_gen(const GenCommandOptions& options) {
   pipeline_options.verify_timeout_seconds = options.verify_timeout;
   pipeline_options.max_candidate_bytes = options.max_candidate_bytes;
   pipeline_options.deadline = run_deadline;
-  auto auditor = [](const Task& t, const std::string& candidate) {
-    return audit_candidate(t.language, t.source, candidate, t.kind, t.source_path);
+  pipeline_options.allowed_assumptions = options.allowed_assumptions;
+  auto auditor = [allowed = options.allowed_assumptions](const Task& t, const std::string& candidate) {
+    return audit_candidate(t.language, t.source, candidate, t.kind, t.source_path, allowed);
   };
   // Candidates are verified best-scored first; the scorer only orders them, it never decides.
   std::optional<rank::Scorer> loaded_scorer;
@@ -245,6 +248,10 @@ int run_gen(const GenCommandOptions& options) {
       report["best_candidate"] = best_failure_json(**best);
     }
   } else {
+    nlohmann::json trusted = nlohmann::json::array();
+    if (result.winner->verdict)
+      for (const auto& a : result.winner->verdict->assumptions) trusted.push_back(assumption_to_json(a));
+    report["assumptions"] = trusted;
     GenProvenance provenance;
     provenance.verifier = tool.name() + " " + tool.version();
     if (task->language == Language::Dafny) {
@@ -257,6 +264,7 @@ int run_gen(const GenCommandOptions& options) {
     provenance.timings = {{"generation_ms", result.generation_time.count()},
                           {"verification_ms", result.verification_time.count()},
                           {"total_ms", ms(std::chrono::steady_clock::now() - started)}};
+    if (result.winner->verdict) provenance.assumptions = result.winner->verdict->assumptions;
     provenance.generation = {{"k", options.k}, {"rounds", options.rounds},
                              {"candidates", result.candidates.size()},
                              {"verifier_calls", result.verifier_calls},
@@ -399,6 +407,10 @@ void register_gen(CLI::App& app, int& exit_code) {
   cmd->add_flag("--no-cache", o->no_cache, "Neither read nor write the verification cache");
   cmd->add_flag("--no-rank", o->no_rank, "Verify candidates in the provider's order, not the scorer's");
   cmd->add_option("--scorer", o->scorer_model, "Scorer model file (default: the shipped one)");
+  cmd->add_option("--allow-assumption", o->allowed_assumptions,
+                  "Trust assumptions of this kind (KIND or KIND:Declaration; repeatable): by "
+                  "default a candidate may keep only the spec's own assumptions")
+      ->check(assumption_allowance_validator());
   cmd->add_option("--key-file", o->key_file,
                   "Certificate key: sign the certificate with HMAC-SHA256 (default "
                   "$VERIGEN_CERT_KEY_FILE, else the key in $VERIGEN_CERT_KEY)");

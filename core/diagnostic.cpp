@@ -6,7 +6,14 @@ std::string PathMapping::map(const std::string& file) const {
   if (file.empty() || file == tool_path) return display_path;
   auto slash = tool_path.rfind('/');
   std::string base = slash == std::string::npos ? tool_path : tool_path.substr(slash + 1);
-  return file == base ? display_path : file;
+  if (file == base) return display_path;
+  // Tools print paths relative to their working directory: "verigen-x/a.dfy" for
+  // "/tmp/verigen-x/a.dfy". A relative name that is a trailing part of the tool's path is it.
+  if (!file.empty() && file[0] != '/' && tool_path.size() > file.size() &&
+      tool_path.compare(tool_path.size() - file.size(), file.size(), file) == 0 &&
+      tool_path[tool_path.size() - file.size() - 1] == '/')
+    return display_path;
+  return file;
 }
 
 std::string severity_name(Severity severity) {

@@ -1,5 +1,7 @@
 #include "gen/certificate.h"
 
+#include "core/verdict_json.h"
+
 #include <ctime>
 
 #include "core/file_io.h"
@@ -60,6 +62,9 @@ nlohmann::json certificate_to_json(const Certificate& c, const CertificateKey* k
           {"created_at", c.created_at},
           {"timings", c.timings},
           {"generation", c.generation}};
+  nlohmann::json trusted = nlohmann::json::array();
+  for (const auto& a : c.assumptions) trusted.push_back(assumption_to_json(a));
+  j["assumptions"] = trusted;
   if (key) j["mac"] = {{"algorithm", kMacAlgorithm}, {"value", key->mac(mac_message(j))}};
   j["digest"] = digest_of(j);
   return j;
@@ -98,11 +103,32 @@ Result<Certificate> parse_certificate(const std::string& path, const std::string
     c.created_at = j.value("created_at", std::string());
     c.timings = j.value("timings", nlohmann::json::object());
     c.generation = j.value("generation", nlohmann::json::object());
+    if (j.contains("assumptions"))
+      for (const auto& aj : j.at("assumptions")) {
+        Assumption a;
+        a.kind = aj.at("kind").get<std::string>();
+        a.declaration = aj.value("declaration", std::string());
+        a.where.file = aj.value("file", std::string());
+        a.where.line = aj.value("line", 0);
+        a.where.column = aj.value("column", 0);
+        a.message = aj.value("message", std::string());
+        a.source = aj.value("source", std::string());
+        a.text = aj.value("text", std::string());
+        a.allowed_by = aj.value("allowed_by", std::string());
+        c.assumptions.push_back(std::move(a));
+      }
     c.keyed = *keyed;
     return c;
   } catch (const nlohmann::json::exception& e) {
     return fail(path + ": error: certificate is missing a field: " + e.what());
   }
+}
+
+AssumptionPolicy certified_policy(const Certificate& certificate) {
+  AssumptionPolicy policy;
+  for (const auto& a : certificate.assumptions)
+    policy.allowed.push_back(a.declaration.empty() ? a.kind : a.kind + ":" + a.declaration);
+  return policy;
 }
 
 std::string code_hash(const std::string& text) {

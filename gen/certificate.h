@@ -5,7 +5,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
+#include "core/assumption.h"
 #include "core/result.h"
 #include "gen/certificate_key.h"
 
@@ -32,6 +34,9 @@ struct Certificate {
   std::string created_at;     ///< UTC, ISO 8601
   nlohmann::json timings = nlohmann::json::object();
   nlohmann::json generation = nlohmann::json::object();  ///< k, rounds, candidates tried ...
+  /// What the proof rests on: each assumption the verdict listed (all allowed, or nothing would
+  /// be certified), with why it was trusted ("spec", "--allow-assumption KIND").
+  std::vector<Assumption> assumptions;
   bool keyed = false;  ///< read back with a valid HMAC (set by parse_certificate only)
 };
 
@@ -39,6 +44,10 @@ struct Certificate {
 /// `key`, a "mac" (HMAC-SHA256 under the key) over the content without digest and MAC.
 nlohmann::json certificate_to_json(const Certificate& certificate,
                                    const CertificateKey* key = nullptr);
+/// The policy under which `verigen check` re-verifies the certified source: exactly the
+/// assumptions the certificate records as trusted (by kind and declaration), nothing more.
+AssumptionPolicy certified_policy(const Certificate& certificate);
+
 /// Reads and checks a certificate file as parse_certificate() does.
 Result<Certificate> read_certificate(const std::string& path, const CertificateKey* key = nullptr);
 /// Checks the certificate `text` read from `path` (a file, or a staged blob): JSON, digest,

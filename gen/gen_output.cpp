@@ -107,6 +107,7 @@ Result<bool> write_gen_certificate(const Task& task, const std::string& program,
   certificate.created_at = utc_timestamp();
   certificate.timings = provenance.timings;
   certificate.generation = provenance.generation;
+  certificate.assumptions = provenance.assumptions;
   certificate.code_sha256 = artifacts.code_sha256;
   const std::string path =
       (fs::path(artifacts.verified_source).parent_path() / "certificate.json").string();

@@ -23,6 +23,7 @@ struct GenProvenance {
   std::string model;
   nlohmann::json timings = nlohmann::json::object();
   nlohmann::json generation = nlohmann::json::object();
+  std::vector<Assumption> assumptions;  ///< the winner's trusted assumptions
 };
 
 struct GenArtifacts {

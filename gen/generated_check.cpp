@@ -112,6 +112,9 @@ std::vector<Diagnostic> check_generated_file(const std::string& path, FileTree& 
   Candidate candidate;
   candidate.display_path = source_path;
   candidate.text = **source;
+  // Trusted then, trusted now — and nothing else: an assumption the certificate does not
+  // record makes the source fail here.
+  candidate.assumption_policy = certified_policy(*certificate);
   Verdict verdict = backend.verify(candidate, deadline);
   if (!verdict.verified()) {
     std::string why = !verdict.diagnostics.empty() ? format_diagnostic(verdict.diagnostics.front()) : verdict.detail;

@@ -116,6 +116,7 @@ bool Pipeline::settle_round(const Task& task, std::vector<RawCandidate> raws, in
     if (found.load() || options_.deadline.expired()) return;
     CandidateRecord& record = result.candidates[to_verify[i]];
     Candidate candidate = candidate_for(task, record.text);
+    candidate.assumption_policy.allowed = options_.allowed_assumptions;
     candidate.origin = record.origin;
     candidate.index = record.id;
     Deadline deadline = options_.deadline.capped(

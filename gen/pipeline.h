@@ -22,6 +22,8 @@ struct PipelineOptions {
   int repair_width = 2;  ///< failed candidates repaired per round
   int repairs_per_failure = 1;
   double verify_timeout_seconds = 300;  ///< per candidate, within the overall deadline
+  /// Assumption kinds the user trusts (`--allow-assumption`): "kind" or "kind:Declaration".
+  std::vector<std::string> allowed_assumptions;
   /// A candidate program larger than this is rejected with a reason, never audited or verified.
   std::size_t max_candidate_bytes = kDefaultMaxCandidateBytes;
   Deadline deadline = Deadline::never();

@@ -9,6 +9,17 @@
 
 namespace verigen::dafny {
 namespace fs = std::filesystem;
+namespace {
+
+/// Names the declaration of each finding in `file` (shown as `display`) that came without one:
+/// Dafny's warnings do not say, and matching and trusting go by declaration.
+void name_declarations(std::vector<Assumption>& found, const std::string& display, const std::string& text) {
+  for (auto& a : found)
+    if (a.declaration.empty() && a.where.file == display)
+      a.declaration = declaration_at(text, a.where.line, a.where.column);
+}
+
+}  // namespace
 
 Result<std::vector<Assumption>> AssumptionFinder::find(const std::string& text, const std::string& tool_path,
                                                        const std::string& display_path,
@@ -23,6 +34,8 @@ Result<std::vector<Assumption>> AssumptionFinder::find(const std::string& text, 
   auto audited = run_dafny_audit(runner_, dafny_, files, PathMapping{tool_path, display_path}, deadline);
   if (!audited.ok()) return fail(audited.error());
   found.insert(found.end(), audited->begin(), audited->end());
+  name_declarations(found, display_path, text);
+  for (const auto& f : included) name_declarations(found, f.path, f.text);
   return found;
 }
 
@@ -49,6 +62,8 @@ std::vector<Assumption> AssumptionFinder::find_in_original(const std::string& or
       auto audited = run_dafny_audit(runner_, dafny_, files, PathMapping{copy.path(), display_path}, deadline);
       if (audited.ok()) found.insert(found.end(), audited->begin(), audited->end());
     }
+    name_declarations(found, display_path, original);
+    for (const auto& f : *included) name_declarations(found, f.path, f.text);
   }
   std::lock_guard<std::mutex> lock(mutex_);
   originals_[key] = found;

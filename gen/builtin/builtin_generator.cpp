@@ -32,7 +32,8 @@ Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, i
     candidates.push_back(enumerate_invariants(site));
     total += candidates.back().size();
   }
-  auto result = houdini(backend_, task.source, task.source_path, sites, candidates, deadline);
+  auto result = houdini(backend_, task.source, task.source_path, sites, candidates, deadline, 25,
+                        candidate_for(task, task.source).assumption_policy);
   usage_.verifier_calls += result.iterations;
   std::size_t kept = 0;
   for (const auto& list : result.kept) kept += list.size();

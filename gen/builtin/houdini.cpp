@@ -58,7 +58,7 @@ std::string insert_invariants(const std::string& text, const std::vector<LoopSit
 HoudiniResult houdini(Backend& backend, const std::string& text, const std::string& display_path,
                       const std::vector<LoopSite>& loops,
                       const std::vector<std::vector<std::string>>& candidates, Deadline deadline,
-                      int max_iterations) {
+                      int max_iterations, const AssumptionPolicy& policy) {
   std::vector<std::vector<bool>> enabled;
   for (const auto& list : candidates) enabled.emplace_back(list.size(), true);
   HoudiniResult result;
@@ -68,6 +68,7 @@ HoudiniResult houdini(Backend& backend, const std::string& text, const std::stri
     Candidate candidate;
     candidate.display_path = display_path;
     candidate.text = result.program;
+    candidate.assumption_policy = policy;
     result.verdict = backend.verify(candidate, deadline);
     ++result.iterations;
     if (result.verdict.verified() || result.iterations >= max_iterations || deadline.expired()) break;

@@ -25,11 +25,12 @@ std::string insert_invariants(const std::string& text, const std::vector<LoopSit
                               const std::vector<std::vector<std::string>>& invariants);
 
 /// Runs Houdini on `text` (a program whose loops are `loops`) with `candidates[i]` for loop i.
+/// Each program is verified under `policy` (the task's: the spec's own assumptions may stay).
 /// Stops after `max_iterations` verifier calls or at the deadline; the verdict then says what
 /// the last call found.
 HoudiniResult houdini(Backend& backend, const std::string& text, const std::string& display_path,
                       const std::vector<LoopSite>& loops,
                       const std::vector<std::vector<std::string>>& candidates, Deadline deadline,
-                      int max_iterations = 25);
+                      int max_iterations = 25, const AssumptionPolicy& policy = {});
 
 }  // namespace verigen

@@ -211,6 +211,16 @@ std::vector<Assumption> scan_dafny_assumptions(std::string_view text, const std:
   return Scanner(text, display_path).run();
 }
 
+std::string declaration_at(std::string_view text, int line, int column) {
+  if (line <= 0) return {};
+  std::size_t offset = offset_of_line(text, line) + static_cast<std::size_t>(std::max(column, 1) - 1);
+  Structure s = parse_structure(text);
+  const Declaration* best = nullptr;
+  for (const auto& d : s.declarations)
+    if (offset >= d.begin && offset < d.end && (!best || d.begin >= best->begin)) best = &d;
+  return best ? best->qualified_name : std::string();
+}
+
 std::vector<std::pair<std::size_t, std::size_t>> expect_statements(std::string_view text) {
   Lexed lexed = lex(text);
   const auto& t = lexed.tokens;

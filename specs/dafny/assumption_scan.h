@@ -22,6 +22,10 @@ namespace verigen::dafny {
 /// enclosing declaration and its layout-free text. Total on any input.
 std::vector<Assumption> scan_dafny_assumptions(std::string_view text, const std::string& display_path);
 
+/// The qualified name of the innermost declaration of `text` that contains 1-based `line` and
+/// `column` ("" when none does): for findings a tool reports without naming one.
+std::string declaration_at(std::string_view text, int line, int column);
+
 /// Byte ranges [begin, end) of the `expect` statements of `text`, each up to its `;`.
 std::vector<std::pair<std::size_t, std::size_t>> expect_statements(std::string_view text);
 

@@ -116,3 +116,33 @@ TEST_CASE("gen counts verifier calls once and consistently", "[verifier:dafny]")
   auto certificate = nlohmann::json::parse(read_file(out + "/certificate.json").value());
   CHECK(certificate["generation"]["verifier_calls"] == houdini + 1);
 }
+
+// Contract: a spec's own assumption may stay in the generated program; the run and the
+// certificate name it as trusted because the spec has it, and `verigen check` re-verifies the
+// certified source trusting exactly that, so the generated code passes.
+TEST_CASE("gen keeps and records the spec's own assumption, and check trusts only it", "[verifier:dafny]") {
+  TempDir dir;
+  auto spec = dir.file("clamp.dfy",
+                       "/// Sums 1..n.\nmethod SumTo(n: nat) returns (s: nat)\n  ensures s == n * (n + 1) / 2\n{\n"
+                       "  s := 0;\n  var i := 0;\n  while i < n\n  {\n    i := i + 1;\n    s := s + i;\n  }\n}\n\n"
+                       "/// The user trusts callers here.\nmethod Clamp(x: int) returns (r: int)\n  ensures r >= 0\n{\n"
+                       "  assume x >= 0;\n  r := x;\n}\n");
+  auto out = (dir.path / "out").string();
+  auto cache = (dir.path / "cache").string();
+  auto r = run_verigen({"gen", spec, "--out", out, "--json"}, cache);
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  auto report = nlohmann::json::parse(r.out);
+  REQUIRE(report["assumptions"].size() == 1);
+  CHECK(report["assumptions"][0]["kind"] == "assume");
+  CHECK(report["assumptions"][0]["declaration"] == "Clamp");
+  CHECK(report["assumptions"][0]["allowed_by"] == "spec");
+  auto certificate = nlohmann::json::parse(read_file(out + "/certificate.json").value());
+  REQUIRE(certificate["assumptions"].size() == 1);
+  CHECK(certificate["assumptions"][0]["allowed_by"] == "spec");
+  auto module = out + "/py/clamp-py/module_.py";
+  REQUIRE(fs::exists(module));
+  auto check = run_verigen({"check", module}, cache);
+  INFO(check.out << check.err);
+  CHECK(check.exit_code == 0);
+}
