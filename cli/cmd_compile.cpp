@@ -5,6 +5,7 @@
 
 #include "backends/dafny/dafny_backend.h"
 #include "backends/dafny/dafny_compiler.h"
+#include "cli/assumption_option.h"
 #include "cli/commands.h"
 #include "cli/source_input.h"
 #include "cli/verify_report.h"
@@ -19,6 +20,7 @@ struct CompileOptions {
   std::string out_dir;
   double timeout = 600;
   bool no_cache = false;
+  std::vector<std::string> allowed_assumptions;
 };
 
 int run_compile(const CompileOptions& options) {
@@ -40,6 +42,7 @@ int run_compile(const CompileOptions& options) {
   Backend& backend = options.no_cache ? static_cast<Backend&>(dafny) : cached;
 
   Candidate candidate;
+  candidate.assumption_policy.allowed = options.allowed_assumptions;
   candidate.display_path = source->path;
   candidate.text = source->text;
   const Deadline deadline = Deadline::after_seconds(options.timeout);
@@ -73,6 +76,10 @@ void register_compile(CLI::App& app, int& exit_code) {
   cmd->add_option("--out", options->out_dir, "Output directory")->required();
   cmd->add_option("--timeout", options->timeout, "Wall-clock limit, seconds")->check(CLI::NonNegativeNumber);
   cmd->add_flag("--no-cache", options->no_cache, "Neither read nor write the verification cache");
+  cmd->add_option("--allow-assumption", options->allowed_assumptions,
+                  "Trust assumptions of this kind (KIND or KIND:Declaration; repeatable), e.g. an "
+                  "extern the target language provides")
+      ->check(assumption_allowance_validator());
   cmd->callback([options, &exit_code] { exit_code = run_compile(*options); });
 }
 

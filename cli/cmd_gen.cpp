@@ -17,6 +17,7 @@
 #include "core/file_io.h"
 #include "core/progress.h"
 #include "core/rank/scorer.h"
+#include "core/json_document.h"
 #include "core/verdict_json.h"
 #include "gen/best_failure.h"
 #include "gen/gen_output.h"
@@ -219,7 +220,6 @@ int run_gen(const GenCommandOptions& options) {
   nlohmann::json report = {{"spec", source->path},
                            {"kind", std::string(to_string(task->kind))},
                            {"provider", (*generator)->name()},
-                           {"verified", false},  // true once the certificate is written
                            {"candidates", result.candidates.size()},
                            {"verifier_calls", result.verifier_calls},
                            {"generator_verifier_calls", result.generator_verifier_calls},
@@ -327,12 +327,32 @@ int run_gen(const GenCommandOptions& options) {
         report["error"] = certified.error();
       } else {
         exit_code = kExitOk;
-        report["verified"] = true;
         report["outputs"]["certificate"] = artifacts->certificate;
         summary = source->path + ": verified (" + winner + ")" + outputs("verified source") +
                   "\n  certificate: " + artifacts->certificate + example_lines;
       }
     }
+  }
+  // The run's verdict in the shared vocabulary: verified only once the certificate is written;
+  // otherwise what the closest candidate came to, or why the run could not get that far.
+  if (exit_code == kExitOk) {
+    set_verdict_fields(report, Outcome::Verified, Cause::None, "");
+  } else if (!result.failure.empty()) {
+    set_verdict_fields(report, Outcome::Error, Cause::BadInput, result.failure);
+  } else if (!result.winner) {
+    const CandidateRecord* closest = nullptr;
+    for (const auto& r : result.candidates)
+      if (r.verdict && (!closest || combine(r.verdict->outcome, closest->verdict->outcome) == closest->verdict->outcome))
+        closest = &r;
+    if (closest)
+      set_verdict_fields(report, closest->verdict->outcome, closest->verdict->cause, closest->verdict->detail);
+    else
+      set_verdict_fields(report, Outcome::Error, Cause::BadOutput, "no usable candidate");
+  } else {
+    // A verified candidate whose examples failed, or whose output could not be written.
+    bool examples = report.contains("examples_failed") && report["examples_failed"].get<int>() > 0;
+    set_verdict_fields(report, examples ? Outcome::Refuted : Outcome::Error, examples ? Cause::None : Cause::Internal,
+                       report.value("error", std::string()));
   }
   report["elapsed_ms"] = ms(std::chrono::steady_clock::now() - started);
   // Where the time went: the verifier, Dafny's compiler and python3 run as child processes;
@@ -349,7 +369,7 @@ int run_gen(const GenCommandOptions& options) {
   report["peak_rss_kib"] = peak_rss_kib();
   if (!result.failure.empty()) std::cerr << result.failure << "\n";
   if (options.json) {
-    std::cout << report.dump(2) << "\n";
+    std::cout << json_document("gen", report).dump(2) << "\n";
   } else if (result.failure.empty()) {
     std::cout << summary << "\n";
     std::cout << "  " << counted(result.candidates.size(), "candidate") << ", " << integrity

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "core/json_document.h"
 #include "cli/inv_report.h"
 #include "cli/source_input.h"
 #include "core/parallel.h"
@@ -126,7 +127,7 @@ int run_inv(const InvOptions& options) {
   if (options.json) {
     nlohmann::json problems = nlohmann::json::array();
     for (const auto& r : results) problems.push_back(render_inv_json(r));
-    std::cout << nlohmann::json{{"problems", problems}}.dump(2) << "\n";
+    std::cout << json_document("inv", {{"problems", problems}}).dump(2) << "\n";
   } else if (results.size() > 1) {
     std::size_t solved = 0, infeasible = 0;
     for (const auto& r : results) {

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "core/json_document.h"
 #include "cli/verify_report.h"
 
 namespace verigen::cli {
@@ -60,13 +61,29 @@ std::string render_inv_text(const InvFileResult& r) {
 nlohmann::json render_inv_json(const InvFileResult& r) {
   nlohmann::json json = {{"file", r.file}};
   if (!r.input_error.empty()) {
-    json.update({{"solved", false}, {"status", "bad-input"}, {"error", r.input_error},
-                 {"invariant", nullptr}, {"checks", 0}, {"elapsed_ms", 0}});
+    set_verdict_fields(json, Outcome::Error, Cause::BadInput, r.input_error);
+    json.update({{"invariant", nullptr}, {"checks", 0}, {"elapsed_ms", 0}});
     return json;
   }
   const auto& o = *r.outcome;
-  json["solved"] = o.status == InvOutcome::Status::Solved;
-  json["status"] = std::string(to_string(o.status));
+  // The invariant vocabulary in the shared one: solved = verified, infeasible = refuted (the
+  // post can be violated: the trace shows how), out of time = unknown.
+  switch (o.status) {
+    case InvOutcome::Status::Solved:
+      set_verdict_fields(json, Outcome::Verified, Cause::None, "");
+      break;
+    case InvOutcome::Status::Infeasible:
+      set_verdict_fields(json, Outcome::Refuted, Cause::None,
+                         "infeasible: post violated after " + std::to_string(o.trace.empty() ? 0 : o.trace.size() - 1) +
+                             " transitions");
+      break;
+    case InvOutcome::Status::Unknown:
+      set_verdict_fields(json, Outcome::Unknown, Cause::Timeout, o.notes.empty() ? "" : o.notes.front());
+      break;
+    case InvOutcome::Status::Error:
+      set_verdict_fields(json, Outcome::Error, Cause::Internal, o.notes.empty() ? "" : o.notes.front());
+      break;
+  }
   json["invariant"] = o.invariant ? nlohmann::json(sygus::invariant_definition(*r.problem, *o.invariant))
                                   : nlohmann::json(nullptr);
   json["source"] = o.source;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "core/json_document.h"
 #include "core/verdict_json.h"
 
 namespace verigen::cli {
@@ -126,7 +127,7 @@ nlohmann::json render_json(const std::vector<FileVerdict>& results) {
     entry["file"] = r.file;
     list.push_back(entry);
   }
-  return {{"results", list}};
+  return json_document("verify", {{"results", list}});
 }
 
 nlohmann::json render_sarif(const std::vector<FileVerdict>& results, const std::string& version, int exit_code) {

@@ -23,7 +23,8 @@ std::string render_text(const std::vector<FileVerdict>& results);
 /// "1.94 s": how every report shows a duration.
 std::string format_seconds(std::chrono::milliseconds ms);
 
-/// {"results":[{"file","outcome","cause","detail","diagnostics":[...],"elapsed_ms",...}]}.
+/// {"schema_version","command":"verify","results":[{"file","outcome","cause","detail",
+/// "diagnostics":[...],"assumptions":[...],"elapsed_ms",...}]} (json_document.h).
 nlohmann::json render_json(const std::vector<FileVerdict>& results);
 
 /// A SARIF 2.1.0 log: one run, tool.driver {name, version, rules}, an invocation (exit code,

@@ -39,9 +39,11 @@ std::vector<std::string> audit_command(std::vector<std::string> dafny, const std
 }
 
 Result<std::vector<Assumption>> parse_audit_output(std::string_view out, const PathMapping& paths) {
-  static const std::regex kWarning(R"(^(.*)\((\d+),(\d+)\): Warning: (.*)$)");
+  // Anchored, and no `|` before the position: a source excerpt ("  3 | ...") that happens to
+  // quote such text is never read as a finding.
+  static const std::regex kWarning(R"(^([^|]*)\((\d+),(\d+)\): Warning: (.*)$)");
   static const std::regex kFinding(R"(^([^:\s]+): (.*) Possible mitigation: .*$)");
-  static const std::regex kCompleted(R"(Dafny auditor completed with (\d+) findings?)");
+  static const std::regex kCompleted(R"(^Dafny auditor completed with (\d+) findings?$)");
   std::vector<Assumption> found;
   int findings = 0;
   std::optional<int> reported;
@@ -53,12 +55,14 @@ Result<std::vector<Assumption>> parse_audit_output(std::string_view out, const P
     pos = end + 1;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     std::smatch m;
-    if (std::regex_search(line, m, kCompleted)) {
+    // Only a short line can be a finding or the summary; a longer one is noise (and std::regex
+    // recursion must never see unbounded text).
+    if (line.size() > 4096) continue;
+    if (std::regex_match(line, m, kCompleted)) {
       reported = std::stoi(m[1].str());
       continue;
     }
-    // Only a short line can be a warning; a longer one is a source excerpt or noise.
-    if (line.size() > 4096 || !std::regex_match(line, m, kWarning)) continue;
+    if (!std::regex_match(line, m, kWarning)) continue;
     Assumption a;
     a.where.file = paths.map(m[1].str());
     a.where.line = std::stoi(m[2].str());

@@ -1,5 +1,7 @@
 #include "benchmarks/harness/report.h"
 
+#include "core/json_document.h"
+
 namespace verigen::bench {
 namespace {
 
@@ -84,7 +86,7 @@ nlohmann::json render_json(const std::vector<RunMetrics>& runs) {
         {"agreement", r.agreement ? agreement_json(*r.agreement) : nlohmann::json()},
     });
   }
-  return {{"runs", list}};
+  return json_document("bench-report", {{"runs", list}});
 }
 
 }  // namespace verigen::bench

@@ -75,7 +75,9 @@ def verigen_chunk(binary, paths, limit, env):
     except json.JSONDecodeError:
         return {p: {"status": "error", "seconds": limit} for p in paths}
     for entry in doc["problems"]:
-        results[entry["file"]] = {"status": entry["status"], "invariant": entry.get("invariant"),
+        # verigen's shared vocabulary: verified = solved, refuted = infeasible.
+        status = {"verified": "solved", "refuted": "infeasible", "unknown": "unknown"}.get(entry["outcome"], "error")
+        results[entry["file"]] = {"status": status, "invariant": entry.get("invariant"),
                                   "seconds": entry["elapsed_ms"] / 1000.0, "source": entry.get("source"),
                                   "checks": entry.get("checks"), "trace_length": len(entry.get("trace", []))}
     return results

@@ -122,6 +122,8 @@ TEST_CASE("verigen bench run sygus-inv through the binary", "[z3]") {
   INFO(report.err);
   REQUIRE(report.exit_code == 0);
   auto json = nlohmann::json::parse(report.out);
+  CHECK(json["schema_version"] == 2);
+  CHECK(json["command"] == "bench-report");
   REQUIRE(json["runs"].size() == 1);
   const auto& overall = json["runs"][0]["overall"];
   CHECK(json["runs"][0]["suite"] == "sygus-inv");

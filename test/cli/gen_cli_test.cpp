@@ -28,7 +28,10 @@ TEST_CASE("gen with the builtin provider, offline", "[verifier:dafny]") {
                        (dir.path / "cache").string());
   REQUIRE(r.exit_code == 0);
   auto report = nlohmann::json::parse(r.out);
-  CHECK(report["verified"] == true);
+  CHECK(report["schema_version"] == 2);
+  CHECK(report["command"] == "gen");
+  CHECK(report["outcome"] == "verified");
+  CHECK(report["cause"] == "");
   CHECK(report["kind"] == "annotate");
   REQUIRE(report["examples"].size() == 3);
   for (const auto& e : report["examples"]) CHECK(e["passed"] == true);

@@ -53,7 +53,7 @@ TEST_CASE("gen over a scripted server: cheat, wrong, right", "[network]") {
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 0);
   auto report = nlohmann::json::parse(r.out);
-  CHECK(report["verified"] == true);
+  CHECK(report["outcome"] == "verified");
   CHECK(report["integrity_rejections"] == 1);
   for (const auto& e : report["examples"]) CHECK(e["passed"] == true);
   CHECK(report["examples"].size() == 2);
@@ -203,7 +203,7 @@ TEST_CASE("gen rejects an oversized candidate", "[network]") {
   INFO(r.out << r.err);
   CHECK(r.exit_code == 1);
   auto report = nlohmann::json::parse(r.out);
-  CHECK(report["verified"] == false);
+  CHECK(report["outcome"] != "verified");
   CHECK(report["verifier_calls"] == 0);
   CHECK(fs::file_size(out + "/run.jsonl") < (600u << 10));
   auto record = nlohmann::json::parse(read_file(out + "/run.jsonl").value());
@@ -303,7 +303,7 @@ TEST_CASE("gen whose examples fail is not verified and not certified", "[network
                           (dir.path / "cache").string(), env_for(server));
   CHECK(json.exit_code == 1);
   auto report = nlohmann::json::parse(json.out);
-  CHECK(report["verified"] == false);
+  CHECK(report["outcome"] != "verified");
   CHECK(report["examples_failed"] == 1);
   CHECK_FALSE(report["outputs"].contains("certificate"));
   CHECK_FALSE(fs::exists(out + "/certificate.json"));

@@ -54,11 +54,13 @@ TEST_CASE("inv --json on a solvable and an infeasible problem", "[z3]") {
   INFO(run.out << run.err);
   CHECK(run.exit_code == 1);
   auto json = parse_json(run);
+  CHECK(json["schema_version"] == 2);
+  CHECK(json["command"] == "inv");
   REQUIRE(json["problems"].size() == 2);
   const auto& solved = json["problems"][0];
   CHECK(solved["file"] == fixture("lia.sl"));
-  CHECK(solved["solved"] == true);
-  CHECK(solved["status"] == "solved");
+  CHECK(solved["outcome"] == "verified");
+  CHECK(solved["cause"] == "");
   REQUIRE(solved["invariant"].is_string());
   CHECK(contains(solved["invariant"].get<std::string>(), "(define-fun inv_fun"));
   CHECK(solved["checks"].get<int>() >= 1);
@@ -67,8 +69,8 @@ TEST_CASE("inv --json on a solvable and an infeasible problem", "[z3]") {
 
   const auto& unsafe = json["problems"][1];
   CHECK(unsafe["file"] == fixture("counter_unsafe.sl"));
-  CHECK(unsafe["solved"] == false);
-  CHECK(unsafe["status"] == "infeasible");
+  CHECK(unsafe["outcome"] == "refuted");
+  CHECK(unsafe["detail"].get<std::string>().rfind("infeasible", 0) == 0);
   CHECK(unsafe["invariant"].is_null());
   REQUIRE(unsafe["trace"].is_array());
   CHECK_FALSE(unsafe["trace"].empty());
@@ -124,12 +126,12 @@ TEST_CASE("inv reports malformed problems and still solves the good ones", "[z3]
     CHECK(run.exit_code == 2);
     auto json = parse_json(run);
     REQUIRE(json["problems"].size() == 3);
-    CHECK(json["problems"][0]["solved"] == false);
-    CHECK(json["problems"][0]["status"] == "bad-input");
-    CHECK(json["problems"][0]["error"].get<std::string>().rfind(unbalanced + ":3:", 0) == 0);
-    CHECK(json["problems"][1]["solved"] == true);
-    CHECK(json["problems"][2]["status"] == "bad-input");
-    CHECK(json["problems"][2]["error"].get<std::string>().rfind(unknown + ":5:", 0) == 0);
+    CHECK(json["problems"][0]["outcome"] == "error");
+    CHECK(json["problems"][0]["cause"] == "bad-input");
+    CHECK(json["problems"][0]["detail"].get<std::string>().rfind(unbalanced + ":3:", 0) == 0);
+    CHECK(json["problems"][1]["outcome"] == "verified");
+    CHECK(json["problems"][2]["cause"] == "bad-input");
+    CHECK(json["problems"][2]["detail"].get<std::string>().rfind(unknown + ":5:", 0) == 0);
   }
 }
 
@@ -161,7 +163,7 @@ TEST_CASE("inv input files: missing, directory, empty, unusual names", "[z3]") {
     CHECK(run.exit_code == 0);
     auto json = parse_json(run);
     CHECK(json["problems"][0]["file"] == odd);
-    CHECK(json["problems"][0]["solved"] == true);
+    CHECK(json["problems"][0]["outcome"] == "verified");
   }
 }
 
@@ -193,8 +195,8 @@ TEST_CASE("inv --timeout 1 on a nonlinear problem gives up in time", "[z3]") {
   INFO(run.out << run.err);
   CHECK(run.exit_code == 1);
   auto json = parse_json(run);
-  CHECK(json["problems"][0]["solved"] == false);
-  CHECK(json["problems"][0]["status"] == "unknown");
+  CHECK(json["problems"][0]["outcome"] == "unknown");
+  CHECK(json["problems"][0]["cause"] == "timeout");
   CHECK(took < std::chrono::seconds(30));
 }
 

@@ -84,6 +84,8 @@ TEST_CASE("verify --json with --jobs 2", "[verifier:dafny]") {
   auto r = run_verigen({"verify", "--json", "--jobs", "2", a, b, c}, cache_of(dir));
   CHECK(r.exit_code == 1);
   auto doc = nlohmann::json::parse(r.out);
+  CHECK(doc["schema_version"] == 2);  // the vocabulary every --json document shares
+  CHECK(doc["command"] == "verify");
   REQUIRE(doc["results"].size() == 3);
   CHECK(doc["results"][0]["file"] == a);
   CHECK(doc["results"][0]["outcome"] == "verified");
