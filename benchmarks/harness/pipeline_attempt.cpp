@@ -109,6 +109,9 @@ void verify_refused(Environment& env, const Task& task, const PipelineResult& re
     if (!r.findings.empty() && !r.text.empty()) refused = &r;
   if (!refused) return;
   Candidate candidate = candidate_for(task, refused->text);
+  // The verifier's own answer, for comparison with the dataset's: every assumption trusted.
+  // This verdict is only reported beside ours; the sample's outcome stays the audit's refusal.
+  candidate.assumption_policy.allowed = assumption_kinds();
   candidate.origin = refused->origin;
   candidate.index = refused->id;
   Deadline deadline = options.deadline.capped(
