@@ -5,6 +5,7 @@
 #include "backends/dafny/dafny_output.h"
 #include "backends/dafny/dafny_tool.h"
 #include "core/process_verdict.h"
+#include "core/text_lines.h"
 
 namespace verigen::dafny {
 namespace {
@@ -47,13 +48,8 @@ Result<std::vector<Assumption>> parse_audit_output(std::string_view out, const P
   std::vector<Assumption> found;
   int findings = 0;
   std::optional<int> reported;
-  std::size_t pos = 0;
-  while (pos < out.size()) {
-    auto end = out.find('\n', pos);
-    if (end == std::string_view::npos) end = out.size();
-    std::string line(out.substr(pos, end - pos));
-    pos = end + 1;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+  for (std::string_view view : lines_of(out)) {
+    std::string line(view);
     std::smatch m;
     // Only a short line can be a finding or the summary; a longer one is noise (and std::regex
     // recursion must never see unbounded text).
