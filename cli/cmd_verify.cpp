@@ -120,9 +120,7 @@ int run_verify(const VerifyOptions& options) {
                                       *task_kind_from_string(options.kind), options.files[i],
                                       options.allowed_assumptions);
       if (!findings.empty()) {
-        Verdict v = Verdict::refuted(findings, format_diagnostic(findings.front()));
-        v.cause = Cause::Integrity;
-        results[i].verdict = v;
+        results[i].verdict = Verdict::rejected(findings);
         continue;
       }
     }
@@ -157,8 +155,7 @@ int run_verify(const VerifyOptions& options) {
         // Preconditions nothing can satisfy make any body verify: not an answer to the spec.
         auto vacuous = dafny::find_vacuous_preconditions(backend, original->text, candidate, deadline);
         if (!vacuous.empty()) {
-          Verdict refused = Verdict::refuted(vacuous, format_diagnostic(vacuous.front()));
-          refused.cause = Cause::Integrity;
+          Verdict refused = Verdict::rejected(vacuous);
           refused.tool_version = results[i].verdict.tool_version;
           results[i].verdict = refused;
         }

@@ -37,6 +37,15 @@ Verdict Verdict::error(Cause cause, std::string detail) {
   return v;
 }
 
+Verdict Verdict::rejected(std::vector<Diagnostic> findings) {
+  Verdict v;
+  v.outcome = Outcome::Refuted;
+  v.cause = Cause::Integrity;
+  if (!findings.empty()) v.detail = format_diagnostic(findings.front());
+  v.diagnostics = std::move(findings);
+  return v;
+}
+
 void settle_assumptions(Verdict& verdict) {
   if (verdict.outcome != Outcome::Verified) return;
   for (const auto& a : verdict.assumptions) {

@@ -33,6 +33,12 @@ struct Verdict {
   static Verdict refuted(std::vector<Diagnostic> diagnostics, std::string detail = {});
   static Verdict unknown(Cause cause, std::string detail);
   static Verdict error(Cause cause, std::string detail);
+  /// Refused for integrity: the candidate edits what it must keep or rests on an assumption
+  /// nobody allowed, whatever a verifier would say of it. The detail is the first finding.
+  static Verdict rejected(std::vector<Diagnostic> findings);
+
+  /// True for a verdict made by rejected() (or settled by settle_assumptions()).
+  bool integrity_rejected() const { return outcome == Outcome::Refuted && cause == Cause::Integrity; }
 };
 
 /// The rule every Verified verdict passes through: a proof that rests on an assumption nobody

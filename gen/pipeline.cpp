@@ -87,9 +87,7 @@ bool Pipeline::settle_round(const Task& task, std::vector<RawCandidate> raws, in
       record.findings = auditor_(task, record.text);
       if (!record.findings.empty()) {
         // Rejected by the audit: it is never shown to the verifier, and says why.
-        Verdict v = Verdict::refuted(record.findings, format_diagnostic(record.findings.front()));
-        v.cause = Cause::Integrity;
-        record.verdict = v;
+        record.verdict = Verdict::rejected(record.findings);
       }
     }
     if (record.rejected.empty() && record.findings.empty()) {
@@ -128,8 +126,7 @@ bool Pipeline::settle_round(const Task& task, std::vector<RawCandidate> raws, in
       auto vacuous = dafny::find_vacuous_preconditions(backend_, task.source, candidate, deadline);
       ++calls;
       if (!vacuous.empty()) {
-        Verdict refused = Verdict::refuted(vacuous, format_diagnostic(vacuous.front()));
-        refused.cause = Cause::Integrity;
+        Verdict refused = Verdict::rejected(vacuous);
         refused.tool_version = verdict.tool_version;
         refused.elapsed = verdict.elapsed;
         verdict = refused;

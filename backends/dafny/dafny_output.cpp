@@ -242,11 +242,11 @@ Verdict interpret_verify_run(const ProcessResult& run, const PathMapping& paths)
       }
       if (parsed.warnings_rejected) {
         // Dafny itself refuses a program that relies on an unproven assumption; verigen agrees.
-        Verdict v = with_diagnostics(Verdict::refuted({}, "dafny rejects warnings (e.g. assume without {:axiom})"));
-        v.cause = Cause::Integrity;
-        for (auto& d : v.diagnostics)
+        auto findings = parsed.diagnostics;
+        for (auto& d : findings)
           if (d.severity == Severity::Warning) d.severity = Severity::Error;
-        if (!v.diagnostics.empty()) v.detail = format_diagnostic(v.diagnostics.front());
+        Verdict v = Verdict::rejected(std::move(findings));
+        if (v.detail.empty()) v.detail = "dafny rejects warnings (e.g. assume without {:axiom})";
         return v;
       }
       return with_diagnostics(Verdict::error(Cause::BadOutput, "dafny exited 2: " + output_tail(run.out + run.err)));

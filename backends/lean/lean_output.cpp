@@ -166,8 +166,7 @@ Verdict interpret_lean_run(const ProcessResult& run, const PathMapping& paths) {
     v = Verdict::refuted({});
   } else if (sorry) {
     // A proof that still leans on `sorry` proves nothing.
-    v = Verdict::refuted({});
-    v.cause = Cause::Integrity;
+    v = Verdict::rejected({});
   } else if (run.exit_code != 0) {
     return Verdict::error(Cause::ToolCrashed, "lean " + run.describe() + " without an error message: " + output_tail(out));
   } else {

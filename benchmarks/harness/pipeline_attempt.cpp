@@ -84,15 +84,12 @@ void fill_record(const PipelineResult& result, SampleRecord& record) {
   }
   record.detail = failure_detail(*last);
   record.candidate_sha256 = last->text.empty() ? "" : sha256_hex(last->text);
-  record.integrity_rejected = !last->findings.empty();
-  if (record.integrity_rejected) {
-    // The audit's refusal is a verdict on the candidate, not a failure to reach one.
-    record.outcome = Outcome::Refuted;
-    record.cause = Cause::Integrity;
-  } else if (last->verdict) {
+  if (last->verdict) {
+    // The audit's refusal (Verdict::rejected) is a verdict on the candidate like any other.
     record.outcome = last->verdict->outcome;
     record.cause = last->verdict->cause;
-    record.verifier_outcome = record.outcome;
+    record.integrity_rejected = last->verdict->integrity_rejected();
+    if (last->findings.empty()) record.verifier_outcome = record.outcome;  // the verifier ran
   } else {
     record.outcome = Outcome::Error;
     record.cause = last->rejected.empty() ? Cause::Timeout : Cause::BadOutput;
