@@ -6,9 +6,8 @@
 #include <memory>
 #include <variant>
 
-#include "backends/dafny/dafny_backend.h"
+#include "backends/verifier_stack.h"
 #include "cli/commands.h"
-#include "core/caching_backend.h"
 #include "core/file_io.h"
 #include "gen/certificate.h"
 #include "gen/generated_check.h"
@@ -23,6 +22,7 @@ struct CheckOptions {
   bool staged = false;
   std::string key_file;
   double timeout = 600;
+  bool no_cache = false;
 };
 
 /// Every file git knows in this repository (tracked, or new and not ignored) that carries a
@@ -127,14 +127,19 @@ int check_files(const CheckOptions& options) {
   if (auto* code = std::get_if<int>(&selected)) return *code;
   const auto& files = std::get<std::vector<std::string>>(selected);
 
-  VerificationCache cache(VerificationCache::default_directory());
-  dafny::DafnyOptions dafny_options;
-  dafny_options.version_memo_dir = cache.directory() + "/tools";
-  dafny::DafnyBackend dafny(runner, dafny_options);
-  CachingBackend backend(dafny, cache);
+  // Certified sources are Dafny programs.
+  VerifierOptions verifier_options;
+  verifier_options.use_cache = !options.no_cache;
+  auto verifier = make_verifier(Language::Dafny, runner, verifier_options);
+  if (!verifier.ok()) {
+    std::cerr << "verigen check: error: " << verifier.error() << "\n";
+    return kExitBadInput;
+  }
+  Backend& backend = (*verifier)->backend();
 
   int problems = 0;
-  bool tool_missing = !dafny.tool_error().empty();
+  const std::string missing = (*verifier)->missing();
+  bool tool_missing = !missing.empty();
   for (const auto& file : files) {
     for (const auto& d :
          check_generated_file(file, *tree, backend, Deadline::after_seconds(options.timeout),
@@ -144,7 +149,7 @@ int check_files(const CheckOptions& options) {
     }
   }
   if (tool_missing) {
-    std::cout << dafny.tool_error() << "\n";
+    std::cout << missing << "\n";
     return kExitToolMissing;
   }
   std::cout << "verigen check: " << files.size() << (options.staged ? " staged" : "")
@@ -175,6 +180,7 @@ void register_check(CLI::App& app, int& exit_code) {
   cmd->add_option("--key-file", options->key_file,
                   "Certificate key (HMAC-SHA256): accept only certificates with its MAC (default "
                   "$VERIGEN_CERT_KEY_FILE, else the key in $VERIGEN_CERT_KEY)");
+  cmd->add_flag("--no-cache", options->no_cache, "Neither read nor write the verification cache");
   cmd->add_option("--timeout", options->timeout, "Wall-clock limit per verification, seconds")
       ->check(CLI::NonNegativeNumber);
   cmd->callback([options, &exit_code] { exit_code = run_check(*options); });

@@ -3,13 +3,12 @@
 #include <iostream>
 #include <memory>
 
-#include "backends/dafny/dafny_backend.h"
 #include "backends/dafny/dafny_compiler.h"
+#include "backends/verifier_stack.h"
 #include "cli/assumption_option.h"
 #include "cli/commands.h"
 #include "cli/source_input.h"
 #include "cli/verify_report.h"
-#include "core/caching_backend.h"
 
 namespace verigen::cli {
 namespace {
@@ -34,12 +33,14 @@ int run_compile(const CompileOptions& options) {
     return kExitBadInput;
   }
   SubprocessRunner runner;
-  VerificationCache cache(VerificationCache::default_directory());
-  dafny::DafnyOptions dafny_options;
-  if (!options.no_cache) dafny_options.version_memo_dir = cache.directory() + "/tools";
-  dafny::DafnyBackend dafny(runner, dafny_options);
-  CachingBackend cached(dafny, cache);
-  Backend& backend = options.no_cache ? static_cast<Backend&>(dafny) : cached;
+  VerifierOptions verifier_options;
+  verifier_options.use_cache = !options.no_cache;
+  auto verifier = make_verifier(Language::Dafny, runner, verifier_options);
+  if (!verifier.ok()) {
+    std::cerr << options.file << ": error: " << verifier.error() << "\n";
+    return kExitBadInput;
+  }
+  Backend& backend = (*verifier)->backend();
 
   Candidate candidate;
   candidate.assumption_policy.allowed = options.allowed_assumptions;

@@ -8,12 +8,10 @@
 #include <memory>
 #include <optional>
 
-#include "backends/backend_factory.h"
-#include "backends/dafny/dafny_backend.h"
+#include "backends/verifier_stack.h"
 #include "cli/assumption_option.h"
 #include "cli/commands.h"
 #include "cli/source_input.h"
-#include "core/caching_backend.h"
 #include "core/file_io.h"
 #include "core/progress.h"
 #include "core/rank/scorer.h"
@@ -138,31 +136,22 @@ int run_gen(const GenCommandOptions& options) {
   }
 
   SubprocessRunner runner;
-  VerificationCache cache(VerificationCache::default_directory());
-  dafny::DafnyOptions dafny_options;
-  dafny_options.verification_time_limit = options.time_limit;
-  if (!options.no_cache) dafny_options.version_memo_dir = cache.directory() + "/tools";
-  BackendOptions backend_options;
-  backend_options.dafny = dafny_options;
-  backend_options.lean.project_dir = options.lean_project;
-  backend_options.fstar.include_dirs = options.fstar_includes;
-  auto verifier = make_backend(task->language, runner, backend_options);
+  VerifierOptions verifier_options;
+  verifier_options.backends.dafny.verification_time_limit = options.time_limit;
+  verifier_options.backends.lean.project_dir = options.lean_project;
+  verifier_options.backends.fstar.include_dirs = options.fstar_includes;
+  verifier_options.use_cache = !options.no_cache;
+  auto verifier = make_verifier(task->language, runner, verifier_options);
   if (!verifier.ok()) {
     std::cerr << options.spec << ": error: " << verifier.error() << "\n";
     return kExitBadInput;
   }
-  Backend& tool = **verifier;
-  if (tool.version().empty()) {
-    // Ask the back-end itself: its verdict carries the one-line install hint.
-    Candidate probe;
-    probe.display_path = source->path;
-    probe.text = source->text;
-    auto v = tool.verify(probe, run_deadline.capped(std::chrono::seconds(60)));
-    std::cerr << (v.cause == Cause::ToolNotFound ? v.detail : tool.name() + ": error: cannot determine the tool's version") << "\n";
+  if (const auto& missing = (*verifier)->missing(); !missing.empty()) {
+    std::cerr << missing << "\n";
     return kExitToolMissing;
   }
-  CachingBackend cached(tool, cache);
-  Backend& backend = options.no_cache ? tool : static_cast<Backend&>(cached);
+  Backend& tool = (*verifier)->tool();
+  Backend& backend = (*verifier)->backend();
   const std::string target = task->language == Language::Dafny ? options.target : "";
 
   auto generator = make_generator(options.generator, backend);
@@ -254,10 +243,8 @@ int run_gen(const GenCommandOptions& options) {
     report["assumptions"] = trusted;
     GenProvenance provenance;
     provenance.verifier = tool.name() + " " + tool.version();
-    if (task->language == Language::Dafny) {
-      provenance.dafny_version = tool.version();
-      provenance.z3_version = dafny::solver_version(runner);
-    }
+    if (task->language == Language::Dafny) provenance.dafny_version = tool.version();
+    provenance.z3_version = tool.solver_version();
     provenance.verifier_options = tool.options_fingerprint();
     provenance.provider = (*generator)->name();
     provenance.model = options.generator.model;

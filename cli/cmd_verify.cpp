@@ -6,12 +6,11 @@
 #include <mutex>
 #include <thread>
 
-#include "backends/backend_factory.h"
+#include "backends/verifier_stack.h"
 #include "cli/assumption_option.h"
 #include "cli/commands.h"
 #include "cli/source_input.h"
 #include "cli/verify_report.h"
-#include "core/caching_backend.h"
 #include "core/file_io.h"
 #include "core/parallel.h"
 #include "core/progress.h"
@@ -74,12 +73,11 @@ class OrderedPrinter {
 
 int run_verify(const VerifyOptions& options) {
   SubprocessRunner runner;
-  BackendOptions backend_options;
-  backend_options.dafny.verification_time_limit = options.time_limit;
-  backend_options.lean.project_dir = options.lean_project;
-  backend_options.fstar.include_dirs = options.fstar_includes;
-  VerificationCache cache(VerificationCache::default_directory());
-  if (!options.no_cache) backend_options.dafny.version_memo_dir = cache.directory() + "/tools";
+  VerifierOptions verifier_options;
+  verifier_options.backends.dafny.verification_time_limit = options.time_limit;
+  verifier_options.backends.lean.project_dir = options.lean_project;
+  verifier_options.backends.fstar.include_dirs = options.fstar_includes;
+  verifier_options.use_cache = !options.no_cache;
 
   // Inputs are read and checked before any tool runs: a bad file costs nothing else.
   std::optional<SourceFile> original;
@@ -93,8 +91,7 @@ int run_verify(const VerifyOptions& options) {
   }
   std::vector<FileVerdict> results(options.files.size());
   std::vector<std::optional<SourceFile>> sources(options.files.size());
-  std::map<Language, std::unique_ptr<Backend>> backends;
-  std::map<Language, std::unique_ptr<Backend>> cached_backends;
+  std::map<Language, std::unique_ptr<Verifier>> verifiers;
   for (std::size_t i = 0; i < options.files.size(); ++i) {
     results[i].file = options.files[i];
     auto source = read_source(options.files[i]);
@@ -103,15 +100,13 @@ int run_verify(const VerifyOptions& options) {
       continue;
     }
     Language language = source->language;
-    if (!backends.count(language)) {
-      auto backend = make_backend(language, runner, backend_options);
-      if (!backend.ok()) {
-        results[i].verdict = Verdict::error(Cause::BadInput, options.files[i] + ": error: " + backend.error());
+    if (!verifiers.count(language)) {
+      auto verifier = make_verifier(language, runner, verifier_options);
+      if (!verifier.ok()) {
+        results[i].verdict = Verdict::error(Cause::BadInput, options.files[i] + ": error: " + verifier.error());
         continue;
       }
-      backends[language] = std::move(*backend);
-      if (!options.no_cache)
-        cached_backends[language] = std::make_unique<CachingBackend>(*backends[language], cache);
+      verifiers[language] = std::move(*verifier);
     }
     if (original) {
       // A candidate that changed what it must keep, or added an escape hatch, is never shown
@@ -146,8 +141,7 @@ int run_verify(const VerifyOptions& options) {
         if (options.kind == "implement" && original->language == Language::Dafny)
           candidate.assumption_policy.holes = implement_holes(original->text);
       }
-      Backend& backend = options.no_cache ? *backends.at(candidate.language)
-                                          : *cached_backends.at(candidate.language);
+      Backend& backend = verifiers.at(candidate.language)->backend();
       const Deadline deadline = Deadline::after_seconds(options.timeout);
       results[i].verdict = backend.verify(candidate, deadline);
       if (original && options.kind == "specify" && candidate.language == Language::Dafny &&

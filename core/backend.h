@@ -26,6 +26,9 @@ class Backend {
   virtual std::string version() = 0;
   /// Options that change verdicts (limits, flags), part of cache keys and certificates.
   virtual std::string options_fingerprint() const = 0;
+  /// The version of the solver the tool runs ("4.8.12" for Dafny's Z3), "" when it has none
+  /// or it cannot be told; recorded in certificates.
+  virtual std::string solver_version() { return {}; }
   /// Everything besides the candidate's text that its verdict depends on (the files it
   /// includes), as a fingerprint for cache keys; "" when nothing.
   virtual std::string dependency_fingerprint(const Candidate& /*candidate*/) { return {}; }

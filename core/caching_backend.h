@@ -15,6 +15,7 @@ class CachingBackend : public Backend {
   std::string name() const override { return inner_.name(); }
   std::string version() override { return inner_.version(); }
   std::string options_fingerprint() const override { return inner_.options_fingerprint(); }
+  std::string solver_version() override { return inner_.solver_version(); }
   std::string dependency_fingerprint(const Candidate& candidate) override {
     return inner_.dependency_fingerprint(candidate);
   }

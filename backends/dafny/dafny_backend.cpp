@@ -68,6 +68,8 @@ std::vector<std::string> DafnyBackend::verification_options() const {
   return argv;
 }
 
+std::string DafnyBackend::solver_version() { return dafny::solver_version(runner_); }
+
 std::string DafnyBackend::dependency_fingerprint(const Candidate& candidate) {
   return includes_fingerprint(candidate.text, candidate.display_path);
 }

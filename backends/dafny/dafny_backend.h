@@ -50,6 +50,8 @@ class DafnyBackend : public Backend {
   /// "4.11.0", or "" when Dafny is missing or older than 4 (see tool_error()).
   std::string version() override;
   std::string options_fingerprint() const override;
+  /// The z3 on PATH that Dafny runs.
+  std::string solver_version() override;
   /// The included files' paths and contents.
   std::string dependency_fingerprint(const Candidate& candidate) override;
   /// Why Dafny cannot be used (missing, too old); "" when it can.

@@ -1,7 +1,6 @@
 #include "benchmarks/harness/pipeline_attempt.h"
 
-#include "backends/backend_factory.h"
-#include "core/caching_backend.h"
+#include "backends/verifier_stack.h"
 #include "core/hash.h"
 #include "core/process.h"
 #include "gen/builtin/builtin_generator.h"
@@ -19,9 +18,7 @@ double seconds(std::chrono::milliseconds ms) { return static_cast<double>(ms.cou
 /// threads; the back-ends and the log are thread-safe.
 struct Environment {
   SubprocessRunner runner;
-  VerificationCache cache{VerificationCache::default_directory()};
-  std::unique_ptr<Backend> tool;
-  std::unique_ptr<CachingBackend> cached;
+  std::unique_ptr<Verifier> verifier;
   Backend* backend = nullptr;
   std::unique_ptr<RunLog> log;
   RunOptions options;
@@ -264,23 +261,15 @@ SolverSetup make_pipeline_solver(const RunOptions& options, Language language,
   if (!env->outputs)
     if (auto refused = check_provider(options, tasks, env->unattempted, note))
       return std::move(*refused);
-  BackendOptions backend_options;
-  backend_options.dafny.verification_time_limit = options.verification_time_limit;
-  if (!options.no_cache) backend_options.dafny.version_memo_dir = env->cache.directory() + "/tools";
-  backend_options.lean.project_dir = options.lean_project;
-  auto tool = make_backend(language, env->runner, backend_options);
-  if (!tool.ok()) return {nullptr, "bench: error: " + tool.error(), 2};
-  env->tool = std::move(*tool);
-  if (env->tool->version().empty()) {
-    // The back-end's own verdict on a trivial candidate carries its one-line install hint.
-    Candidate probe;
-    probe.language = language;
-    probe.display_path = "probe";
-    auto v = env->tool->verify(probe, Deadline::after(std::chrono::seconds(60)));
-    return {nullptr, v.cause == Cause::ToolNotFound ? v.detail : env->tool->name() + ": error: cannot determine the tool's version", 3};
-  }
-  env->cached = std::make_unique<CachingBackend>(*env->tool, env->cache);
-  env->backend = options.no_cache ? env->tool.get() : static_cast<Backend*>(env->cached.get());
+  VerifierOptions verifier_options;
+  verifier_options.backends.dafny.verification_time_limit = options.verification_time_limit;
+  verifier_options.backends.lean.project_dir = options.lean_project;
+  verifier_options.use_cache = !options.no_cache;
+  auto verifier = make_verifier(language, env->runner, verifier_options);
+  if (!verifier.ok()) return {nullptr, "bench: error: " + verifier.error(), 2};
+  env->verifier = std::move(*verifier);
+  if (const auto& missing = env->verifier->missing(); !missing.empty()) return {nullptr, missing, 3};
+  env->backend = &env->verifier->backend();
   env->log = options.log.empty() ? std::make_unique<RunLog>() : std::make_unique<RunLog>(options.log);
   if (!env->log->ok()) return {nullptr, env->log->error(), 2};
   return {[env](const BenchTask& task, int sample) { return attempt(*env, task, sample); }, "", 0,
