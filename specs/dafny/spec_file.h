@@ -20,7 +20,8 @@
 namespace verigen::dafny {
 
 /// Reads `text` (from `path`) into a Task. Failures are one line `path:line:col: error: ...`:
-/// a lexical or bracket error, or a file with nothing to generate.
+/// a lexical or bracket error, brackets nested deeper than kMaxNesting (nesting.h), or a file
+/// with nothing to generate.
 Result<Task> parse_spec(const std::string& path, const std::string& text,
                         std::optional<TaskKind> forced_kind = std::nullopt);
 
