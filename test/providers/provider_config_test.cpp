@@ -130,6 +130,9 @@ TEST_CASE("verigen.toml: non-ASCII characters toml++ 3.3 cannot read", "[unit]")
         "v.toml:1:1: error: non-ASCII character outside a string or comment");
   CHECK(error_of("#\n[\xef\xbb\x9fvil]\n") ==
         "v.toml:2:2: error: non-ASCII character outside a string or comment");
+  // A quote right after a value's first character does not start a string for toml++.
+  CHECK(error_of("jd = -\"x\xce\xbc\"\n") ==
+        "v.toml:1:9: error: non-ASCII character outside a string or comment");
   CHECK(error_of("model = \"a\\\xc3\xa9\"\n") ==
         "v.toml:1:12: error: non-ASCII character after a backslash");
   CHECK(error_of("model = \"\"\"\\\n  \xc2\xa7\"\"\"\n")
