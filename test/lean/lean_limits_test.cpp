@@ -26,6 +26,11 @@ TEST_CASE("CLEVER markers are scanned, not matched by regex", "[unit]") {
     REQUIRE(none.ok());
     CHECK(none->empty());
   }
+  // Found by fuzzing: the regex backtracked exponentially over ways to split a run of dashes
+  // (a 2 KB CLEVER file with 38 dashes before `result` ran for minutes).
+  auto dashes_then_code = clever_sections("p.lean", std::string(60, '-') + "result := 1\n");
+  REQUIRE(dashes_then_code.ok());
+  CHECK(dashes_then_code->empty());
   std::string dashes;
   for (int i = 0; i < 300000; ++i) dashes += "-- ";
   auto long_line = clever_sections("p.lean", dashes + "start_def X\ny\n-- end_def X\n");

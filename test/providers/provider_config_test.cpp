@@ -176,3 +176,20 @@ TEST_CASE("configuration precedence", "[unit]") {
   ::unsetenv("VERIGEN_MODEL");
   fs::remove_all(dir);
 }
+
+// Contract: the inputs fuzzing found (benchmarks/fuzz/regressions/config/) are read to a one-line
+// error naming the file, like any other bad file.
+TEST_CASE("verigen.toml: fuzzing regressions", "[unit]") {
+  const fs::path folder = fs::path(VERIGEN_SOURCE_DIR) / "benchmarks/fuzz/regressions/config";
+  int inputs = 0;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    INFO(entry.path().filename().string());
+    auto error = error_of(text);
+    CHECK(error.rfind("v.toml:", 0) == 0);
+    CHECK(error.find('\n') == std::string::npos);
+    ++inputs;
+  }
+  CHECK(inputs >= 4);
+}
