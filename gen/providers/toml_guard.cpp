@@ -1,5 +1,7 @@
 #include "gen/providers/toml_guard.h"
 
+#include <cstdio>
+#include <string>
 #include <vector>
 
 namespace verigen {
@@ -7,7 +9,7 @@ namespace {
 
 bool non_ascii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
 bool is_bare_key_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
@@ -50,14 +52,32 @@ class Scanner {
     if (mode_ == Mode::Lost || mode_ == Mode::Unquoted) {
       if (non_ascii(c)) return outside();
       if (mode_ == Mode::Unquoted &&
-          (is_blank(c) || c == '\n' || c == ']' || c == '}' || c == ',' || c == '#')) {
+          (is_blank(c) || c == '\n' || c == '\r' || c == ']' || c == '}' || c == ',' || c == '#')) {
+        if (c == ' ' && date_then_one_digit()) {
+          return TomlHazard{at_ + 1,
+                            "a date followed by a one-digit time (toml++ 3.3 cannot "
+                            "read it; write the time as HH:MM:SS)"};
+        }
         mode_ = Mode::AfterValue;  // the terminator is read again as what follows a value
         return std::nullopt;
       }
+      if (mode_ == Mode::Unquoted && c != '_') token_ += c;
       ++at_;
       return std::nullopt;
     }
     if (non_ascii(c)) return outside();
+    if (header_start_ && !is_blank(c)) {
+      // toml++ parses a header's key without checking its first character (an assumption,
+      // __builtin_assume in release builds): anything but a key there must not reach it.
+      if (c == '[' && stack_.size() == 1 && text_[at_ - 1] == '[') {  // [[array of tables]]
+        stack_.push_back(Container::Header);
+        ++at_;
+        return std::nullopt;
+      }
+      header_start_ = false;
+      if (!is_bare_key_char(c) && c != '"' && c != '\'' && c != ']')
+        return TomlHazard{at_, "a table header must start with a key"};
+    }
     if (c == '#') {
       skip_comment();
       return std::nullopt;
@@ -71,8 +91,12 @@ class Scanner {
       ++at_;
       return std::nullopt;
     }
-    if (is_blank(c)) {
+    if (is_blank(c) || (c == '\r' && at_ + 1 < text_.size() && text_[at_ + 1] == '\n')) {
       ++at_;
+      return std::nullopt;
+    }
+    if (c == '\r') {  // a carriage return not ending a line: toml++ stops on it
+      mode_ = Mode::Lost;
       return std::nullopt;
     }
     switch (mode_) {
@@ -103,9 +127,9 @@ class Scanner {
     } else if (c == '=') {
       mode_ = Mode::Value;
       ++at_;
-    } else if (c == '[' &&
-               (stack_.empty() || (stack_.back() == Container::Header && text_[at_ - 1] == '['))) {
+    } else if (c == '[' && stack_.empty()) {
       stack_.push_back(Container::Header);
+      header_start_ = true;
       ++at_;
     } else if (c == ']' && !stack_.empty() && stack_.back() == Container::Header) {
       stack_.pop_back();
@@ -123,6 +147,10 @@ class Scanner {
 
   std::optional<TomlHazard> value(char c) {
     if (c == '"' || c == '\'') return string(/*is_value=*/true);
+    // In an array toml++ takes any character but ']' for a value's start and assumes it is not
+    // a value terminator; '}' is one ('[ # c\n }' failed that assertion).
+    if (c == '}' && !stack_.empty() && stack_.back() == Container::Array)
+      return TomlHazard{at_, "expected a value or ']' in an array, saw '}'"};
     if (c == '[') {
       stack_.push_back(Container::Array);
     } else if (c == '{') {
@@ -133,6 +161,7 @@ class Scanner {
       mode_ = Mode::AfterValue;
     } else {
       mode_ = Mode::Unquoted;
+      token_.clear();
       return std::nullopt;  // the character is read again as the value's first
     }
     ++at_;
@@ -172,7 +201,8 @@ class Scanner {
           // A line-ending backslash: toml++ skips the white space after it and tests the first
           // other character for being white space too.
           std::size_t j = at_ + 1;
-          while (j < text_.size() && (is_blank(text_[j]) || text_[j] == '\n')) ++j;
+          while (j < text_.size() && (is_blank(text_[j]) || text_[j] == '\n' || text_[j] == '\r'))
+            ++j;
           if (j > at_ + 1 && j < text_.size() && non_ascii(text_[j]))
             return TomlHazard{j,
                               "non-ASCII character right after a line-ending backslash (toml++ "
@@ -199,6 +229,21 @@ class Scanner {
     return std::nullopt;
   }
 
+  /// At the space after an unquoted value: is it shaped like `YYYY-MM-DD` (ten characters
+  /// besides '_', dashes at 4 and 7; toml++ does not look at most letters there) followed by one
+  /// digit and then a value terminator? toml++ then scans on for a time and assumes
+  /// (TOML_ASSERT_ASSUME) the character after that digit does not end the value.
+  bool date_then_one_digit() const {
+    if (token_.size() != 10 || token_[4] != '-' || token_[7] != '-') return false;
+    std::size_t digit = at_ + 1;
+    if (digit >= text_.size() || text_[digit] < '0' || text_[digit] > '9') return false;
+    std::size_t after = digit + 1;
+    if (after >= text_.size()) return false;  // toml++ checks for the end itself
+    const char e = text_[after];
+    return is_blank(e) || e == '\n' || e == '\r' || e == ']' || e == '}' || e == ',' || e == '#' ||
+           e == '\v' || e == '\f';
+  }
+
   TomlHazard outside() const {
     return TomlHazard{at_, "non-ASCII character outside a string or comment"};
   }
@@ -207,10 +252,26 @@ class Scanner {
   std::size_t at_ = 0;
   Mode mode_ = Mode::Key;
   std::vector<Container> stack_;
+  std::string token_;          ///< the unquoted value read so far, without '_'
+  bool header_start_ = false;  ///< after a header's '[' (or '[['), before its key
 };
 
 }  // namespace
 
-std::optional<TomlHazard> find_toml_hazard(std::string_view text) { return Scanner(text).run(); }
+std::optional<TomlHazard> find_toml_hazard(std::string_view text) {
+  // TOML allows no raw control character but tab and line ends, not even in strings or comments;
+  // toml++ 3.3 assumes (TOML_ASSERT_ASSUME, __builtin_assume in release builds) that some
+  // places never hold one, e.g. a NUL right after '['.
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+      char code[8];
+      std::snprintf(code, sizeof code, "%02X", c);
+      return TomlHazard{i, std::string("control character U+00") + code +
+                               " (TOML allows only tab and line ends)"};
+    }
+  }
+  return Scanner(text).run();
+}
 
 }  // namespace verigen

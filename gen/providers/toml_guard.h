@@ -6,7 +6,9 @@
 /// comments, of the character after a backslash in a basic string, and of the first character
 /// after a line-ending backslash in a multi-line basic string. TOML allows non-ASCII characters
 /// only inside strings and comments, so refusing them in those places before toml++ sees the
-/// text rejects no valid file but the last case, which the message explains.
+/// text rejects no valid file but the last case, which the message explains. Raw control
+/// characters (other than tab and line ends), never valid TOML, are refused too: toml++ assumes
+/// in places that none is there.
 
 #include <cstddef>
 #include <optional>

@@ -130,6 +130,27 @@ TEST_CASE("verigen.toml: non-ASCII characters toml++ 3.3 cannot read", "[unit]")
         "v.toml:1:1: error: non-ASCII character outside a string or comment");
   CHECK(error_of("#\n[\xef\xbb\x9fvil]\n") ==
         "v.toml:2:2: error: non-ASCII character outside a string or comment");
+  // Found by fuzzing: a NUL after '[' broke toml++'s assumption (an assertion in debug builds).
+  CHECK(error_of(std::string("[\0penUn[t\"\nmopan[eo = 2_000", 26)) ==
+        "v.toml:1:2: error: control character U+0000 (TOML allows only tab and line ends)");
+  CHECK(error_of("model = \"a\x7f\"\n") ==
+        "v.toml:1:11: error: control character U+007F (TOML allows only tab and line ends)");
+  // Found by fuzzing: toml++ assumes a header's first character starts a key.
+  CHECK(error_of("[/api]\n") == "v.toml:1:2: error: a table header must start with a key");
+  CHECK(error_of("[ \n") == "v.toml:1:3: error: a table header must start with a key");
+  CHECK(error_of("[[#]]\n") == "v.toml:1:3: error: a table header must start with a key");
+  CHECK(error_of("[[[a]]]\n") == "v.toml:1:3: error: a table header must start with a key");
+  CHECK(error_of("[\rom") == "v.toml:1:2: error: a table header must start with a key");
+  CHECK(error_of("m = 0400-S0-S__q 5\n")
+            .rfind("v.toml:1:18: error: a date followed by a one-digit time", 0) == 0);
+  CHECK(error_of("a = [2000-01-01 0]\n")
+            .rfind("v.toml:1:17: error: a date followed by a one-digit time", 0) == 0);
+  auto crlf = parse_provider_config("v.toml", "[provider]\r\nmodel = \"caf\xc3\xa9\"\r\n");
+  REQUIRE(crlf.ok());
+  CHECK(crlf->model == "caf\xc3\xa9");
+  CHECK(error_of("model = [ # c\n}\n") ==
+        "v.toml:2:1: error: expected a value or ']' in an array, saw '}'");
+  CHECK(error_of("[[provider]]\n").rfind("v.toml:1:3: error: 'provider' must be a table", 0) == 0);
   // A quote right after a value's first character does not start a string for toml++.
   CHECK(error_of("jd = -\"x\xce\xbc\"\n") ==
         "v.toml:1:9: error: non-ASCII character outside a string or comment");
