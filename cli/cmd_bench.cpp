@@ -85,7 +85,9 @@ void register_bench(CLI::App& app, int& exit_code) {
   cmd->add_option("--timeout", o.timeout, "Wall-clock limit per verification, seconds")->check(CLI::PositiveNumber);
   cmd->add_option("--verification-time-limit", o.verification_time_limit, "Dafny's limit per assertion batch, seconds");
   cmd->add_option("--filter", o.filter, "Only tasks whose id matches this regular expression");
-  cmd->add_option("--limit", o.limit, "Only the first N tasks (after --filter, before --shard)")->check(CLI::PositiveNumber);
+  cmd->add_option("--limit", o.limit, "Only the first N tasks (after --filter, before --shard)")
+      ->check(CLI::PositiveNumber)
+      ->default_str("all");
   cmd->add_option("--shard", c->shard, "I/N: run the tasks whose index % N == I (tasks sorted by id)");
   cmd->add_option("--seed", o.seed, "Sampling seed (sample i uses seed + i)");
   cmd->add_option("--lean-project", o.lean_project, "CLEVER Lake project (clever only; Lean 4 + Mathlib)");

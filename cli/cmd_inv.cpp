@@ -149,8 +149,9 @@ void register_inv(CLI::App& app, int& exit_code) {
   cmd->add_option("files", options->files, "SyGuS-INV problems")->required();
   cmd->add_option("--timeout", options->timeout, "Wall-clock limit per problem, seconds (0: none)")
       ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--jobs,-j", options->jobs, "Problems solved in parallel (default: cores)")
-      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--jobs,-j", options->jobs, "Problems solved in parallel (0: one per core)")
+      ->check(CLI::NonNegativeNumber)
+      ->default_str("cores");
   cmd->add_flag("--json", options->json, "Print one JSON document on stdout");
   cmd->add_option("-k", options->k, "Candidates asked of each source")->check(CLI::PositiveNumber);
   cmd->add_option("--provider", options->generator.provider,

@@ -168,6 +168,7 @@ void register_rank(CLI::App& app, int& exit_code) {
   auto* model = eval_cmd->add_option("--model", eval->model, "Model file (default: the shipped one)");
   eval_cmd->add_option("--folds", eval->folds, "Cross-validate by task with K folds instead")
       ->check(CLI::Range(2, 1000))
+      ->default_str("off")
       ->excludes(model);
   eval_cmd->add_option("--epochs", eval->epochs, "Training epochs per fold (--folds)")
       ->check(CLI::PositiveNumber);

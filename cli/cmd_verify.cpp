@@ -185,8 +185,9 @@ void register_verify(CLI::App& app, int& exit_code) {
   cmd->add_option("files", options->files, "Files to verify (.dfy, .lean, .fst, .fsti)")->required();
   cmd->add_flag("--json", options->json, "Print one JSON document on stdout");
   cmd->add_option("--sarif", options->sarif, "Also write a SARIF 2.1.0 log to FILE");
-  cmd->add_option("--jobs,-j", options->jobs, "Files verified in parallel (default: cores)")
-      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--jobs,-j", options->jobs, "Files verified in parallel (0: one per core)")
+      ->check(CLI::NonNegativeNumber)
+      ->default_str("cores");
   cmd->add_option("--timeout", options->timeout, "Wall-clock limit per file, seconds (0: none)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--verification-time-limit", options->time_limit,

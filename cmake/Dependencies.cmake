@@ -9,3 +9,4 @@ find_package(CURL REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(OpenSSL REQUIRED)                        # SHA-256 for cache keys and certificates
 find_package(Threads REQUIRED)
+find_package(tomlplusplus 3 REQUIRED)                # verigen.toml

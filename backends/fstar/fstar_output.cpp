@@ -69,6 +69,26 @@ std::vector<Diagnostic> parse_json_messages(std::string_view out, const PathMapp
   return messages;
 }
 
+namespace {
+
+/// The longest line read as a message header. std::regex (libstdc++) recurses once per
+/// character: a 300,000-character line overflowed the stack. A header is a path and positions;
+/// anything longer is message text.
+constexpr std::size_t kMaxHeaderLength = 4096;
+
+/// A line or column number as printed (digits only); absurd values saturate instead of throwing
+/// (std::stoi) or overflowing when a column is made 1-based.
+int position_number(const std::string& digits) {
+  long long value = 0;
+  for (char c : digits) {
+    value = value * 10 + (c - '0');
+    if (value > 1000000000) return 1000000000;
+  }
+  return static_cast<int>(value);
+}
+
+}  // namespace
+
 std::vector<Diagnostic> parse_human_messages(std::string_view out, const PathMapping& paths) {
   static const std::regex kHeader(R"(^\* (Error|Warning|Info)(?: (\d+))?(?: at (.+?)(?:\((\d+),(\d+)-(\d+),(\d+)\)|:(\d+)\.(\d+)-(\d+)\.(\d+))?)?:\s*$)");
   std::vector<Diagnostic> messages;
@@ -80,21 +100,21 @@ std::vector<Diagnostic> parse_human_messages(std::string_view out, const PathMap
     std::string line(out.substr(pos, end - pos));
     pos = end + 1;
     std::smatch m;
-    if (std::regex_match(line, m, kHeader)) {
+    if (line.size() <= kMaxHeaderLength && std::regex_match(line, m, kHeader)) {
       Diagnostic d;
       d.severity = severity_of(m[1]);
       d.rule = "fstar." + (m[2].matched ? m[2].str() : std::string("0"));
       if (m[3].matched) d.where.file = paths.map(m[3]);
       if (m[4].matched) {  // File(l,c-l,c): 0-based columns
-        d.where.line = std::stoi(m[4]);
-        d.where.column = std::stoi(m[5]) + 1;
-        d.where.end_line = std::stoi(m[6]);
-        d.where.end_column = std::stoi(m[7]) + 1;
+        d.where.line = position_number(m[4]);
+        d.where.column = position_number(m[5]) + 1;
+        d.where.end_line = position_number(m[6]);
+        d.where.end_column = position_number(m[7]) + 1;
       } else if (m[8].matched) {  // File:l.c-l.c: 1-based columns
-        d.where.line = std::stoi(m[8]);
-        d.where.column = std::stoi(m[9]);
-        d.where.end_line = std::stoi(m[10]);
-        d.where.end_column = std::stoi(m[11]);
+        d.where.line = position_number(m[8]);
+        d.where.column = position_number(m[9]);
+        d.where.end_line = position_number(m[10]);
+        d.where.end_column = position_number(m[11]);
       }
       messages.push_back(std::move(d));
       current = &messages.back();

@@ -61,6 +61,26 @@ std::vector<Diagnostic> parse_json_messages(std::string_view out, const PathMapp
   return messages;
 }
 
+namespace {
+
+/// The longest line read as a message header. std::regex (libstdc++) recurses once per
+/// character: a 300,000-character line overflowed the stack. A header is a path and positions;
+/// anything longer is message text.
+constexpr std::size_t kMaxHeaderLength = 4096;
+
+/// A line or column number as printed (digits only); absurd values saturate instead of throwing
+/// (std::stoi) or overflowing when a column is made 1-based.
+int position_number(const std::string& digits) {
+  long long value = 0;
+  for (char c : digits) {
+    value = value * 10 + (c - '0');
+    if (value > 1000000000) return 1000000000;
+  }
+  return static_cast<int>(value);
+}
+
+}  // namespace
+
 std::vector<Diagnostic> parse_text_messages(std::string_view out, const PathMapping& paths) {
   static const std::regex kHeader(R"(^(.+?):(\d+):(\d+)(?:-(\d+):(\d+))?: (error|warning|info)(?:\(([^)]*)\))?: ?(.*)$)");
   std::vector<Diagnostic> messages;
@@ -72,14 +92,14 @@ std::vector<Diagnostic> parse_text_messages(std::string_view out, const PathMapp
     std::string line(out.substr(pos, end - pos));
     pos = end + 1;
     std::smatch m;
-    if (std::regex_match(line, m, kHeader)) {
+    if (line.size() <= kMaxHeaderLength && std::regex_match(line, m, kHeader)) {
       Diagnostic d;
       d.where.file = paths.map(m[1]);
-      d.where.line = std::stoi(m[2]);
-      d.where.column = std::stoi(m[3]) + 1;
+      d.where.line = position_number(m[2]);
+      d.where.column = position_number(m[3]) + 1;
       if (m[4].matched) {
-        d.where.end_line = std::stoi(m[4]);
-        d.where.end_column = std::stoi(m[5]) + 1;
+        d.where.end_line = position_number(m[4]);
+        d.where.end_column = position_number(m[5]) + 1;
       }
       d.severity = severity_of(m[6].str());
       d.rule = m[7].matched ? m[7].str() : "lean";

@@ -1,6 +1,7 @@
 #include "backends/z3/sygus_to_z3.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace verigen::z3inv {
 
@@ -64,11 +65,16 @@ z3::expr SygusToZ3::apply(const std::string& name, const z3::expr_vector& args) 
     throw TranslateError("'" + name + "' expects " + std::to_string(f->params.size()) +
                          " arguments, got " + std::to_string(args.size()));
   }
+  std::pair<std::string, std::vector<unsigned>> key{name, {}};
+  for (unsigned i = 0; i < args.size(); ++i) key.second.push_back(args[static_cast<int>(i)].id());
+  if (auto it = expansions_.find(key); it != expansions_.end()) return it->second.result;
   Env env;
   for (std::size_t i = 0; i < f->params.size(); ++i) {
     env.insert_or_assign(f->params[i].name, args[static_cast<int>(i)]);
   }
-  return translate(f->body, env);
+  z3::expr result = translate(f->body, env);
+  expansions_.emplace(std::move(key), Expansion{args, result});
+  return result;
 }
 
 z3::expr SygusToZ3::translate(const SExpr& term, const Env& env) {
@@ -115,8 +121,18 @@ z3::expr SygusToZ3::list(const SExpr& term, const Env& env) {
     return v;
   };
 
-  if (name == "and") { need(1); return args.size() == 1 ? args[0] : z3::mk_and(to_vector()); }
-  if (name == "or") { need(1); return args.size() == 1 ? args[0] : z3::mk_or(to_vector()); }
+  if (name == "and" || name == "or") {
+    need(1);
+    // Repeated arguments are dropped: Z3 flattens nested and/or before it shares subterms, so
+    // (and (f x) (f x)) over a chain of such functions would grow exponentially inside Z3.
+    z3::expr_vector unique(ctx_);
+    std::unordered_set<unsigned> seen;
+    for (const auto& a : args) {
+      if (seen.insert(a.id()).second) unique.push_back(a);
+    }
+    if (unique.size() == 1) return unique[0];
+    return name == "and" ? z3::mk_and(unique) : z3::mk_or(unique);
+  }
   if (name == "not") { need(1); return !args[0]; }
   if (name == "=>") {
     need(2);

@@ -7,6 +7,8 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "backends/z3/inv_checker.h"
 #include "core/deadline.h"
@@ -24,8 +26,10 @@ struct TranslateError : std::runtime_error {
 };
 
 /// Translates terms of one problem in one Z3 context. define-funs are expanded at each call
-/// (they are non-recursive and small), so every resulting expression is quantifier-free unless the
-/// term itself quantifies.
+/// (they are non-recursive), so every resulting expression is quantifier-free unless the term
+/// itself quantifies. An expansion is built once per function and arguments and then shared:
+/// a chain of functions each calling the previous one twice costs linear, not exponential, time.
+/// Recursion depth is bounded by the problem's expanded depth (sygus::kMaxNesting).
 class SygusToZ3 {
  public:
   /// `ctx` and `problem` must outlive the translator.
@@ -54,9 +58,16 @@ class SygusToZ3 {
   z3::expr list(const sygus::SExpr& term, const Env& env);
   z3::expr binder(const sygus::SExpr& term, const Env& env);
 
+  /// A call already expanded: the arguments are kept so that their AST ids, the key, stay unique.
+  struct Expansion {
+    z3::expr_vector args;
+    z3::expr result;
+  };
+
   z3::context& ctx_;
   const sygus::Problem& problem_;
   unsigned fresh_ = 0;
+  std::map<std::pair<std::string, std::vector<unsigned>>, Expansion> expansions_;
 };
 
 /// A model's value of every variable of `state` (same order as problem.variables), as SMT-LIB

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 #include <set>
+#include <string_view>
 
 namespace verigen {
 namespace {
@@ -23,17 +23,32 @@ bool contains(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
 }
 
+/// The comparison operator starting at `at` ("<=", ">=", "!=", "<" or ">"), or "" for none.
+std::string_view comparison_at(const std::string& text, std::size_t at) {
+  static constexpr std::string_view kOperators[] = {"<=", ">=", "!=", "<", ">"};
+  for (auto op : kOperators)
+    if (text.compare(at, op.size(), op) == 0) return op;
+  return {};
+}
+
 /// Splits a guard `a < b` / `a <= b` / `a != b` / `a > b` / `a >= b` (no other top-level
-/// comparison) into its sides; false for any other shape.
+/// comparison) into its sides; false for any other shape. A linear scan, not std::regex:
+/// libstdc++'s regex executor recurses once per character, so a long guard (a loop guard
+/// nested 50,000 parentheses deep) overflowed the stack.
 bool split_comparison(const std::string& guard, std::string& left, std::string& op, std::string& right) {
-  static const std::regex kComparison(R"(^\s*(.+?)\s*(<=|>=|!=|<|>)\s*(.+?)\s*$)");
-  std::smatch m;
-  if (!std::regex_match(guard, m, kComparison)) return false;
-  left = m[1];
-  op = m[2];
-  right = m[3];
-  // A second comparison means a compound guard (`i < n && a[i] != x`): not this template.
-  return right.find_first_of("<>=!&|") == std::string::npos && left.find_first_of("<>=!&|") == std::string::npos;
+  const std::string text = trim(guard);
+  // The left side is never empty: the first operator after the first character splits.
+  for (std::size_t at = 1; at < text.size(); ++at) {
+    auto found = comparison_at(text, at);
+    if (found.empty()) continue;
+    left = trim(text.substr(0, at));
+    op = std::string(found);
+    right = trim(text.substr(at + found.size()));
+    // A second comparison means a compound guard (`i < n && a[i] != x`): not this template.
+    return !left.empty() && !right.empty() && right.find_first_of("<>=!&|") == std::string::npos &&
+           left.find_first_of("<>=!&|") == std::string::npos;
+  }
+  return false;
 }
 
 bool is_identifier(const std::string& s) {

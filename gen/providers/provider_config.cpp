@@ -1,120 +1,279 @@
 #include "gen/providers/provider_config.h"
 
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <nlohmann/json.hpp>
+#include <map>
+#include <vector>
 
 #include "core/file_io.h"
+#include "gen/providers/toml_guard.h"
+#include "specs/source_span.h"
 
 namespace verigen {
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-}
+constexpr std::array<std::string_view, 6> kKeys = {"base_url", "api_key",      "model",
+                                                   "timeout",  "max_attempts", "concurrency"};
+constexpr std::array<std::string_view, 2> kTables = {"provider", "openai"};
+constexpr double kMaxTimeoutSeconds = 86400;
+constexpr long long kMaxAttempts = 100;
+constexpr long long kMaxConcurrency = 64;  // OpenAIProvider's semaphore holds at most 64
 
-/// The settings of the nearest config file, or an empty map when there is none.
-Result<std::map<std::string, std::string>> config_file_settings(const std::string& start_dir) {
-  std::error_code ec;
-  for (fs::path dir = fs::absolute(start_dir, ec); !dir.empty(); dir = dir.parent_path()) {
-    auto toml = dir / "verigen.toml";
-    auto json = dir / ".verigen.json";
-    if (fs::exists(toml, ec)) {
-      auto text = read_file(toml.string());
-      if (!text.ok()) return fail(text.error());
-      return parse_flat_toml(toml.string(), *text);
+/// Levenshtein distance, for "did you mean".
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
     }
-    if (fs::exists(json, ec)) {
-      auto text = read_file(json.string());
-      if (!text.ok()) return fail(text.error());
-      auto j = nlohmann::json::parse(*text, nullptr, false);
-      if (j.is_discarded() || !j.is_object()) return fail(json.string() + ": error: not a JSON object");
-      const auto& settings = j.contains("provider") && j["provider"].is_object() ? j["provider"] : j;
-      std::map<std::string, std::string> out;
-      for (const auto& [k, v] : settings.items())
-        if (v.is_string()) out[k] = v.get<std::string>();
-        else if (v.is_number()) out[k] = v.dump();
-      return out;
-    }
-    if (dir == dir.parent_path()) break;
   }
-  return std::map<std::string, std::string>{};
+  return row[b.size()];
 }
 
-}  // namespace
+/// " (did you mean 'model'?)" when one of `names` is within a third of the word's length, else "".
+template <std::size_t N>
+std::string suggestion(std::string_view word, const std::array<std::string_view, N>& names) {
+  // Only short words are compared: a long key cannot be a typo of these names anyway.
+  if (word.size() > 64) return {};
+  std::string_view best;
+  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+  for (auto name : names) {
+    std::size_t d = edit_distance(word, name);
+    if (d < best_distance) {
+      best = name;
+      best_distance = d;
+    }
+  }
+  return best.empty() ? std::string() : " (did you mean '" + std::string(best) + "'?)";
+}
 
-Result<std::map<std::string, std::string>> parse_flat_toml(const std::string& path, const std::string& text) {
-  std::map<std::string, std::string> out;
-  std::string table;
-  std::size_t pos = 0;
-  int line_number = 0;
-  while (pos <= text.size()) {
-    auto end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_number;
-    auto where = path + ":" + std::to_string(line_number) + ": error: ";
-    // Strip a comment that is not inside a string.
-    bool in_string = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-      if (line[i] == '"') in_string = !in_string;
-      if (line[i] == '#' && !in_string) {
-        line = line.substr(0, i);
-        break;
-      }
+template <std::size_t N>
+std::string known(const std::array<std::string_view, N>& names) {
+  std::string out;
+  for (auto name : names) out += (out.empty() ? "" : ", ") + std::string(name);
+  return out;
+}
+
+/// `PATH:LINE:COL: error: ` for a place toml++ recorded.
+std::string where(const std::string& path, const toml::source_region& at) {
+  return path + ":" + std::to_string(at.begin.line) + ":" + std::to_string(at.begin.column) +
+         ": error: ";
+}
+
+/// A key's name as a message shows it: control characters replaced (toml++ has checked that it
+/// is UTF-8), and short.
+std::string shown(std::string_view key) {
+  std::string out;
+  for (unsigned char c : key.substr(0, 64))
+    out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
+  return key.size() > 64 ? out + "..." : out;
+}
+
+/// toml++'s message with control characters escaped: it quotes the offending character, which
+/// may be a newline, and an error must stay on one line.
+std::string one_line(std::string_view message) {
+  std::string out;
+  for (unsigned char c : message) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c < 0x20 || c == 0x7f) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\x%02x", c);
+      out += buffer;
+    } else {
+      out += static_cast<char>(c);
     }
-    line = trim(line);
-    if (line.empty()) {
-      if (end == text.size()) break;
-      continue;
-    }
-    if (line.front() == '[') {
-      if (line.back() != ']') return fail(where + "unclosed table header");
-      table = trim(line.substr(1, line.size() - 2));
-      continue;
-    }
-    auto eq = line.find('=');
-    if (eq == std::string::npos) return fail(where + "expected key = value");
-    std::string key = trim(line.substr(0, eq));
-    std::string value = trim(line.substr(eq + 1));
-    if (key.empty()) return fail(where + "empty key");
-    if (!value.empty() && value.front() == '"') {
-      if (value.size() < 2 || value.back() != '"') return fail(where + "unterminated string");
-      value = value.substr(1, value.size() - 2);
-    } else if (value.empty() || value.find_first_not_of("0123456789.-") != std::string::npos) {
-      return fail(where + "value must be a \"string\" or a number");
-    }
-    if (table.empty() || table == "provider" || table == "openai") out[key] = value;
-    if (end == text.size()) break;
   }
   return out;
 }
 
-Result<OpenAIConfig> resolve_openai_config(const std::string& model, const std::string& start_dir) {
-  auto file = config_file_settings(start_dir);
-  if (!file.ok()) return fail(file.error());
-  OpenAIConfig config;
-  auto pick = [&](const char* env, const char* key, std::string& into) {
-    if (const char* v = std::getenv(env); v && *v) into = v;
-    else if (auto it = file->find(key); it != file->end()) into = it->second;
-  };
-  pick("OPENAI_BASE_URL", "base_url", config.base_url);
-  pick("OPENAI_API_KEY", "api_key", config.api_key);
-  pick("VERIGEN_MODEL", "model", config.model);
-  if (!model.empty()) config.model = model;
-  try {
-    if (auto it = file->find("timeout"); it != file->end())
-      config.request_timeout = std::chrono::milliseconds(static_cast<long long>(std::stod(it->second) * 1000));
-    if (auto it = file->find("max_attempts"); it != file->end()) config.max_attempts = std::stoi(it->second);
-    if (auto it = file->find("concurrency"); it != file->end()) config.concurrency = std::stoi(it->second);
-  } catch (const std::exception&) {
-    return fail("config: error: timeout, max_attempts and concurrency must be numbers");
+class Reader {
+ public:
+  explicit Reader(const std::string& path) : path_(path) {}
+
+  /// Reads every key of `table` into settings_; `in_provider` for [provider]'s own keys.
+  Result<bool> read_table(const toml::table& table, bool in_provider) {
+    for (auto&& [key, node] : table) {
+      const std::string_view name = key.str();
+      if (!in_provider && std::find(kTables.begin(), kTables.end(), name) != kTables.end()) {
+        if (!node.is_table())
+          return fail(where(path_, key.source()) + "'" + std::string(name) + "' must be a table");
+        auto inner = read_table(*node.as_table(), true);
+        if (!inner.ok()) return inner;
+        continue;
+      }
+      if (std::find(kKeys.begin(), kKeys.end(), name) == kKeys.end()) {
+        const bool is_table = node.is_table() && !in_provider;
+        const std::string hint = is_table ? suggestion(name, kTables) : suggestion(name, kKeys);
+        return fail(where(path_, key.source()) + "unknown " + (is_table ? "table" : "key") + " '" +
+                    shown(name) + "'" + hint + "; known " +
+                    (is_table ? "tables: " + known(kTables) : "keys: " + known(kKeys)));
+      }
+      auto ok = read_value(name, key.source(), node);
+      if (!ok.ok()) return ok;
+    }
+    return true;
   }
+
+  ProviderFileSettings settings() && { return std::move(settings_); }
+
+ private:
+  Result<bool> read_value(std::string_view name, const toml::source_region& key_at,
+                          const toml::node& node) {
+    if (auto previous = seen_.find(std::string(name)); previous != seen_.end()) {
+      return fail(where(path_, key_at) + "'" + std::string(name) + "' is already set on line " +
+                  std::to_string(previous->second));
+    }
+    seen_.emplace(std::string(name), key_at.begin.line);
+    const std::string at = where(path_, node.source());
+    const std::string key(name);
+    if (name == "base_url" || name == "api_key" || name == "model") {
+      const auto* text = node.as_string();
+      if (!text) return fail(at + key + " must be a string, got " + type_name(node));
+      const std::string& value = text->get();
+      if (value.empty()) return fail(at + key + " must not be empty");
+      if (name == "base_url" && value.rfind("http://", 0) != 0 && value.rfind("https://", 0) != 0)
+        return fail(at + "base_url must start with http:// or https://");
+      (name == "base_url"  ? settings_.base_url
+       : name == "api_key" ? settings_.api_key
+                           : settings_.model) = value;
+      return true;
+    }
+    if (name == "timeout") {
+      double seconds = 0;
+      if (const auto* i = node.as_integer()) {
+        seconds = static_cast<double>(i->get());
+      } else if (const auto* f = node.as_floating_point()) {
+        seconds = f->get();
+      } else {
+        return fail(at + "timeout must be a number of seconds, got " + type_name(node));
+      }
+      // TOML has nan and inf, and 1e308 seconds overflows any clock.
+      if (!std::isfinite(seconds) || seconds <= 0 || seconds > kMaxTimeoutSeconds)
+        return fail(at + "timeout must be a number of seconds in (0, " +
+                    std::to_string(static_cast<int>(kMaxTimeoutSeconds)) + "], got " +
+                    value_text(node));
+      auto ms = static_cast<long long>(std::llround(seconds * 1000));
+      settings_.timeout = std::chrono::milliseconds(std::max(1LL, ms));
+      return true;
+    }
+    const long long high = name == "max_attempts" ? kMaxAttempts : kMaxConcurrency;
+    const auto* i = node.as_integer();
+    if (!i) return fail(at + key + " must be an integer, got " + type_name(node));
+    if (i->get() < 1 || i->get() > high)
+      return fail(at + key + " must be between 1 and " + std::to_string(high) + ", got " +
+                  value_text(node));
+    (name == "max_attempts" ? settings_.max_attempts : settings_.concurrency) =
+        static_cast<int>(i->get());
+    return true;
+  }
+
+  static std::string type_name(const toml::node& node) {
+    switch (node.type()) {
+      case toml::node_type::string:
+        return "a string";
+      case toml::node_type::integer:
+        return "an integer";
+      case toml::node_type::floating_point:
+        return "a float";
+      case toml::node_type::boolean:
+        return "a boolean";
+      case toml::node_type::table:
+        return "a table";
+      case toml::node_type::array:
+        return "an array";
+      default:
+        return "a date or time";
+    }
+  }
+
+  static std::string value_text(const toml::node& node) {
+    if (const auto* i = node.as_integer()) return std::to_string(i->get());
+    if (const auto* f = node.as_floating_point()) {
+      double v = f->get();
+      if (std::isnan(v)) return "nan";
+      if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+      char buffer[64];
+      std::snprintf(buffer, sizeof buffer, "%g", v);
+      return buffer;
+    }
+    return type_name(node);
+  }
+
+  const std::string& path_;
+  ProviderFileSettings settings_;
+  std::map<std::string, std::size_t> seen_;  // key -> line, to refuse a key given twice
+};
+
+/// The path of the nearest verigen.toml from `start_dir` upwards, or "" when there is none.
+std::string find_config_file(const std::string& start_dir) {
+  std::error_code ec;
+  for (fs::path dir = fs::absolute(start_dir, ec).lexically_normal(); !dir.empty();
+       dir = dir.parent_path()) {
+    auto toml = dir / "verigen.toml";
+    if (fs::exists(toml, ec)) return toml.string();
+    if (dir == dir.parent_path()) break;
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<ProviderFileSettings> parse_provider_config(const std::string& path, std::string_view text) {
+  if (auto hazard = find_toml_hazard(text)) {
+    return fail(spec_error(path, text, hazard->offset, hazard->message));
+  }
+  toml::table root;
+  try {
+    root = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    std::string_view message = e.description();
+    // "error: Error while parsing ..." says error twice.
+    if (message.rfind("Error while ", 0) == 0) message.remove_prefix(12);
+    return fail(where(path, e.source()) + one_line(message));
+  }
+  Reader reader(path);
+  auto ok = reader.read_table(root, false);
+  if (!ok.ok()) return fail(ok.error());
+  return std::move(reader).settings();
+}
+
+Result<OpenAIConfig> resolve_openai_config(const std::string& model, const std::string& start_dir) {
+  ProviderFileSettings file;
+  if (auto path = find_config_file(start_dir); !path.empty()) {
+    auto text = read_file(path);
+    if (!text.ok()) return fail(text.error());
+    auto parsed = parse_provider_config(path, *text);
+    if (!parsed.ok()) return fail(parsed.error());
+    file = std::move(*parsed);
+  }
+  OpenAIConfig config;
+  auto pick = [](const char* env, const std::optional<std::string>& from_file, std::string& into) {
+    if (const char* v = std::getenv(env); v && *v)
+      into = v;
+    else if (from_file)
+      into = *from_file;
+  };
+  pick("OPENAI_BASE_URL", file.base_url, config.base_url);
+  pick("OPENAI_API_KEY", file.api_key, config.api_key);
+  pick("VERIGEN_MODEL", file.model, config.model);
+  if (!model.empty()) config.model = model;
+  if (file.timeout) config.request_timeout = *file.timeout;
+  if (file.max_attempts) config.max_attempts = *file.max_attempts;
+  if (file.concurrency) config.concurrency = *file.concurrency;
   return config;
 }
 

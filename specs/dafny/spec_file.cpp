@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "specs/dafny/example_call.h"
+#include "specs/dafny/nesting.h"
 #include "specs/dafny/structure.h"
 #include "specs/source_span.h"
 #include "specs/splice.h"
@@ -96,6 +97,8 @@ Result<std::vector<Example>> declaration_examples(const std::string& path, std::
 }  // namespace
 
 Result<Task> parse_spec(const std::string& path, const std::string& text, std::optional<TaskKind> forced_kind) {
+  if (auto at = too_deep(lex(text)))
+    return fail(spec_error(path, text, *at, "nesting deeper than " + std::to_string(kMaxNesting)));
   Structure s = parse_structure(text);
   if (s.error) return fail(spec_error(path, text, s.error_offset, *s.error));
   Task task;

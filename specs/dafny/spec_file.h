@@ -20,9 +20,9 @@
 namespace verigen::dafny {
 
 /// Reads `text` (from `path`) into a Task. Failures are one line `path:line:col: error: ...`:
-/// a lexical or bracket error, a file with nothing to generate, or an `example:` line that is
-/// not data (a call of one of the spec's top-level methods or functions with literal arguments
-/// and a literal value; see example_call.h).
+/// a lexical or bracket error, brackets nested deeper than kMaxNesting (nesting.h), a file with
+/// nothing to generate, or an `example:` line that is not data (a call of one of the spec's
+/// top-level methods or functions with literal arguments and a literal value; see example_call.h).
 Result<Task> parse_spec(const std::string& path, const std::string& text,
                         std::optional<TaskKind> forced_kind = std::nullopt);
 

@@ -1,7 +1,9 @@
 #include "specs/lean/lean_spec.h"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
-#include <regex>
+#include <string_view>
 
 #include "specs/lean/lean_syntax.h"
 #include "specs/source_span.h"
@@ -9,19 +11,59 @@
 
 namespace verigen::lean {
 
+namespace {
+
+/// A CLEVER marker line, `-- start_def NAME` or `-- end_def NAME` (any run of two or more dashes,
+/// possibly several, before the keyword): sets `keyword` and `name`. A scan, not std::regex:
+/// libstdc++'s regex recursed once per character, and a 900,000-character line of dashes
+/// overflowed the stack.
+bool match_marker(std::string_view line, std::string& keyword, std::string& name) {
+  auto is_blank = [](char c) { return c == ' ' || c == '\t'; };
+  std::size_t i = 0;
+  while (i < line.size() && is_blank(line[i])) ++i;
+  int dash_runs = 0;
+  while (i < line.size() && line[i] == '-') {
+    std::size_t run = line.find_first_not_of('-', i);
+    if (run == std::string_view::npos) run = line.size();
+    if (run - i < 2) return false;
+    i = run;
+    while (i < line.size() && is_blank(line[i])) ++i;
+    ++dash_runs;
+  }
+  if (dash_runs == 0) return false;
+  for (std::string_view word : {"start_def", "end_def"}) {
+    if (line.substr(i, word.size()) != word) continue;
+    std::size_t j = i + word.size();
+    std::size_t name_begin = j;
+    while (name_begin < line.size() && is_blank(line[name_begin])) ++name_begin;
+    if (name_begin == j) return false;
+    std::size_t name_end = name_begin;
+    while (name_end < line.size() &&
+           (std::isalnum(static_cast<unsigned char>(line[name_end])) || line[name_end] == '_'))
+      ++name_end;
+    if (name_end == name_begin) return false;
+    std::size_t rest = name_end;
+    while (rest < line.size() && is_blank(line[rest])) ++rest;
+    if (rest != line.size()) return false;
+    keyword = std::string(word);
+    name = std::string(line.substr(name_begin, name_end - name_begin));
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Result<std::vector<Section>> clever_sections(const std::string& path, const std::string& text) {
-  static const std::regex kMarker(R"(^[ \t]*(?:-{2,}[ \t]*)+(start_def|end_def)[ \t]+([A-Za-z0-9_]+)[ \t]*$)");
   std::vector<Section> sections;
   std::map<std::string, std::size_t> open;  // name → inner begin
   std::size_t pos = 0;
   while (pos < text.size()) {
     auto end = text.find('\n', pos);
     if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(pos, end - pos);
-    std::smatch m;
-    if (std::regex_match(line, m, kMarker)) {
-      std::string name = m[2];
-      if (m[1] == "start_def") {
+    std::string keyword, name;
+    if (match_marker(std::string_view(text).substr(pos, end - pos), keyword, name)) {
+      if (keyword == "start_def") {
         if (open.count(name)) return fail(spec_error(path, text, pos, "section '" + name + "' opened twice"));
         open[name] = std::min(end + 1, text.size());
       } else {

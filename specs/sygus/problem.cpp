@@ -1,5 +1,6 @@
 #include "specs/sygus/problem.h"
 
+#include <algorithm>
 #include <set>
 
 #include "core/file_io.h"
@@ -107,6 +108,37 @@ std::string signature(const std::vector<Variable>& variables, std::size_t repeat
   return out + ")";
 }
 
+// The depth of `term` once calls of `functions` are expanded. Recursion is safe: the reader
+// bounds the term's own depth, and each function's expanded depth is already known (a body may
+// only call functions defined before it). A let- or parameter name that shadows a function
+// counts as a call, which only overestimates.
+std::size_t expanded_depth(const SExpr& term, const std::vector<FunctionDef>& functions) {
+  auto callee_depth = [&](const std::string& name) -> std::size_t {
+    for (const auto& f : functions) {
+      if (f.name == name) return f.expanded_depth;
+    }
+    return 0;
+  };
+  if (term.is_symbol()) return std::max<std::size_t>(1, callee_depth(term.atom));
+  if (!term.is_list()) return 1;
+  std::size_t deepest =
+      term.items.empty() || !term.items[0].is_symbol() ? 0 : callee_depth(term.items[0].atom);
+  for (const SExpr& item : term.items) deepest = std::max(deepest, expanded_depth(item, functions));
+  return deepest + 1;
+}
+
+// A Failure at `term` when it nests deeper than kMaxNesting once calls are expanded.
+Result<std::size_t> bounded_depth(const SExpr& term, const std::vector<FunctionDef>& functions,
+                                  const std::string& path) {
+  std::size_t depth = expanded_depth(term, functions);
+  if (depth > kMaxNesting) {
+    return error_at(path, term,
+                    "nesting deeper than " + std::to_string(kMaxNesting) +
+                        " once calls of defined functions are expanded");
+  }
+  return depth;
+}
+
 // Checks that inv-constraint names functions of the right shape.
 Result<bool> check_constraint(const Problem& p, const SExpr& constraint, const std::string& path) {
   const auto& items = constraint.items;
@@ -161,7 +193,9 @@ Result<bool> read_command(Problem& p, const SExpr& cmd, const TypeChecker& check
     if (!result.ok()) return Failure{result.error()};
     auto body = checker.expect(items[4], scope_of(*params), *result);
     if (!body.ok()) return Failure{body.error()};
-    p.functions.push_back({items[1].atom, std::move(*params), *result, items[4]});
+    auto depth = bounded_depth(items[4], p.functions, path);
+    if (!depth.ok()) return Failure{depth.error()};
+    p.functions.push_back({items[1].atom, std::move(*params), *result, items[4], *depth});
     return true;
   }
   if (name == "inv-constraint") {
@@ -232,6 +266,8 @@ Result<SExpr> parse_invariant(std::string_view text, const Problem& problem,
   if (term.head() != "define-fun") {
     auto sort = checker.expect(term, scope_of(problem.variables), Sort::Bool);
     if (!sort.ok()) return Failure{sort.error()};
+    auto depth = bounded_depth(term, problem.functions, origin);
+    if (!depth.ok()) return Failure{depth.error()};
     return term;
   }
 
@@ -247,6 +283,8 @@ Result<SExpr> parse_invariant(std::string_view text, const Problem& problem,
   if (*result != Sort::Bool) return error_at(origin, items[3], "an invariant must return Bool");
   auto sort = checker.expect(items[4], scope_of(*params), Sort::Bool);
   if (!sort.ok()) return Failure{sort.error()};
+  auto depth = bounded_depth(items[4], problem.functions, origin);
+  if (!depth.ok()) return Failure{depth.error()};
 
   // The body speaks of the definition's own parameter names; rebind them to the problem's
   // variables so callers always get a term over the problem's names.

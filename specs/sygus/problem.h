@@ -29,6 +29,9 @@ struct FunctionDef {
   std::vector<Variable> params;
   Sort result = Sort::Bool;
   SExpr body;
+  /// How deep the body nests once every call in it is expanded (as SygusToZ3 expands them);
+  /// never more than kMaxNesting.
+  std::size_t expanded_depth = 0;
 };
 
 struct Problem {
@@ -47,7 +50,8 @@ struct Problem {
 /// Reads a problem: set-logic, synth-inv, define-fun (pre/trans/post and helpers), inv-constraint,
 /// check-synth. Every function body is type-checked (Int/Bool/Array Int Int; arithmetic incl.
 /// nonlinear `*`, `div`, `mod`, `abs`; `let`, `ite`, `=>`, `forall`/`exists`, `select`/`store`).
-/// A Failure reads `PATH:LINE:COL: error: ...`.
+/// A Failure reads `PATH:LINE:COL: error: ...`; a body that nests deeper than kMaxNesting once
+/// its calls are expanded is one.
 Result<Problem> parse_problem(std::string_view text, const std::string& path);
 /// parse_problem on a file's contents; a missing/unreadable file is a Failure naming it.
 Result<Problem> load_problem(const std::string& path);
@@ -55,7 +59,8 @@ Result<Problem> load_problem(const std::string& path);
 /// Reads a candidate invariant for `problem`: either a whole `(define-fun inv_fun (...) Bool BODY)`
 /// or a bare BODY over the problem's variables. The body is type-checked to Bool; free symbols
 /// must be variables of the problem or its functions. `origin` names the candidate in messages
-/// ("openai#3:1:7: error: unknown symbol 'q'"). Returns the body.
+/// ("openai#3:1:7: error: unknown symbol 'q'"). Returns the body, which nests at most
+/// kMaxNesting deep once calls are expanded.
 Result<SExpr> parse_invariant(std::string_view text, const Problem& problem, const std::string& origin);
 
 /// `(define-fun inv_fun ((x Int) ...) Bool BODY)` on one line: what `verigen inv` prints.

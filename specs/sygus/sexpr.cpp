@@ -56,6 +56,9 @@ class Reader {
       Place here = place_;
       char c = text_[pos_];
       if (c == '(') {
+        if (open.size() >= kMaxNesting) {
+          return error(here, "nesting deeper than " + std::to_string(kMaxNesting));
+        }
         advance();
         open.push_back(SExpr::list({}, here));
         continue;

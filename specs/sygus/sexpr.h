@@ -37,9 +37,16 @@ struct SExpr {
   static SExpr list(std::vector<SExpr> items, Place place = {});
 };
 
+/// How deeply lists may nest. Every walk over a term (sort checking, translation to Z3, concrete
+/// evaluation, printing, even destruction) recurses once per level, so the reader refuses deeper
+/// input instead of letting a later walk overflow the stack. The SyGuS-INV problems nest at most
+/// 12 deep.
+inline constexpr std::size_t kMaxNesting = 1000;
+
 /// Parses every top-level s-expression of `text`. Comments (`;` to end of line) and white space
 /// are skipped; `|quoted symbols|` are symbols. A Failure reads `PATH:LINE:COL: error: ...`
-/// (unbalanced parenthesis, stray character, unterminated quoted symbol).
+/// (unbalanced parenthesis, stray character, unterminated quoted symbol, nesting deeper than
+/// kMaxNesting).
 Result<std::vector<SExpr>> parse_sexprs(std::string_view text, const std::string& path);
 
 /// SMT-LIB text of `expr` on one line, e.g. `(and (>= x 0) (< x n))`. Negative numerals are

@@ -1,4 +1,4 @@
-// Replay cassettes, recording through a real loopback server, and provider configuration.
+// Replay cassettes and recording through a real loopback server.
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -7,7 +7,6 @@
 
 #include "core/file_io.h"
 #include "gen/providers/openai_provider.h"
-#include "gen/providers/provider_config.h"
 #include "gen/providers/replay_provider.h"
 #include "loopback_server.h"
 
@@ -68,35 +67,5 @@ TEST_CASE("malformed cassette line", "[unit]") {
   auto r = ReplayProvider::open(cassette);
   REQUIRE_FALSE(r.ok());
   CHECK(r.error() == cassette + ":2: error: not a JSON object");
-  fs::remove_all(dir);
-}
-
-// Contract: the flat TOML subset is read; errors name file and line.
-TEST_CASE("verigen.toml parsing", "[unit]") {
-  auto ok = parse_flat_toml("v.toml", "# comment\n[provider]\nbase_url = \"http://h/v1\" # trailing\nmodel = \"m\"\ntimeout = 30\n");
-  REQUIRE(ok.ok());
-  CHECK(ok->at("base_url") == "http://h/v1");
-  CHECK(ok->at("timeout") == "30");
-  auto bad = parse_flat_toml("v.toml", "model = \"m\"\nnonsense\n");
-  REQUIRE_FALSE(bad.ok());
-  CHECK(bad.error() == "v.toml:2: error: expected key = value");
-}
-
-// Contract: flags override the environment, which overrides the config file.
-TEST_CASE("configuration precedence", "[unit]") {
-  auto dir = scratch("config");
-  std::ofstream(dir / "verigen.toml") << "base_url = \"http://file/v1\"\nmodel = \"file-model\"\nconcurrency = 3\n";
-  fs::create_directories(dir / "sub");
-  ::unsetenv("OPENAI_BASE_URL");
-  ::unsetenv("VERIGEN_MODEL");
-  auto from_file = resolve_openai_config("", (dir / "sub").string());
-  REQUIRE(from_file.ok());
-  CHECK(from_file->base_url == "http://file/v1");
-  CHECK(from_file->model == "file-model");
-  CHECK(from_file->concurrency == 3);
-  ::setenv("VERIGEN_MODEL", "env-model", 1);
-  CHECK(resolve_openai_config("", (dir / "sub").string())->model == "env-model");
-  CHECK(resolve_openai_config("flag-model", (dir / "sub").string())->model == "flag-model");
-  ::unsetenv("VERIGEN_MODEL");
   fs::remove_all(dir);
 }
