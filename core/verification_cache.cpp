@@ -1,5 +1,7 @@
 #include "core/verification_cache.h"
 
+#include "core/json_fields.h"
+
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
@@ -45,8 +47,9 @@ std::optional<Verdict> VerificationCache::load(const std::string& key,
   auto text = read_file(path_of(key));
   if (!text.ok()) return std::nullopt;
   auto entry = nlohmann::json::parse(*text, nullptr, false);
-  if (entry.is_discarded() || !entry.is_object() || entry.value("format", 0) != kFormat ||
-      entry.value("key", std::string()) != key || !entry.contains("verdict"))
+  // A damaged entry (any shape) is a miss, never an exception.
+  if (entry.is_discarded() || json_int(json_field(entry, "format"), 0) != kFormat ||
+      json_string(entry, "key") != key || !entry.contains("verdict"))
     return std::nullopt;
   auto verdict = verdict_from_json(entry["verdict"], display_path);
   if (!verdict) return std::nullopt;

@@ -1,8 +1,9 @@
 #include "backends/dafny/dafny_output.h"
 
 #include <nlohmann/json.hpp>
-#include <regex>
+#include <algorithm>
 
+#include "core/json_fields.h"
 #include "core/process_verdict.h"
 
 namespace verigen::dafny {
@@ -12,9 +13,9 @@ using nlohmann::json;
 
 /// Dafny's own message templates use {0}, {1} ... for arguments.
 std::string format_message(const json& value) {
-  std::string text = value.value("defaultFormatMessage", std::string());
-  if (!value.contains("arguments") || !value["arguments"].is_array()) return text;
-  const auto& args = value["arguments"];
+  std::string text = json_string(value, "defaultFormatMessage");
+  const auto& args = json_field(value, "arguments");
+  if (!args.is_array()) return text;
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string placeholder = "{" + std::to_string(i) + "}";
     std::string arg = args[i].is_string() ? args[i].get<std::string>() : args[i].dump();
@@ -26,9 +27,8 @@ std::string format_message(const json& value) {
 }
 
 std::string map_file(const json& location, const PathMapping& paths) {
-  auto pick = [](const json& v) { return v.is_string() ? v.get<std::string>() : std::string(); };
-  std::string file = location.contains("filePath") ? pick(location["filePath"]) : "";
-  std::string name = location.contains("filename") ? pick(location["filename"]) : "";
+  std::string file = json_string(location, "filePath");
+  std::string name = json_string(location, "filename");
   if (file.empty()) file = name;
   if (file == paths.tool_path || name == paths.tool_path) return paths.display_path;
   // Dafny prints the name relative to the working directory; ours may be absolute.
@@ -43,14 +43,16 @@ std::string map_file(const json& location, const PathMapping& paths) {
 Location to_location(const json& location, const PathMapping& paths) {
   Location where;
   where.file = map_file(location, paths);
-  if (location.contains("range")) {
-    const auto& range = location["range"];
-    auto line = range["start"].value("line", 0);
-    auto character = range["start"].value("character", -1);
+  const auto& range = json_field(location, "range");
+  if (range.is_object()) {
+    const auto& start = json_field(range, "start");
+    const auto& end = json_field(range, "end");
+    auto line = json_int(start, "line", 0);
+    auto character = json_int(start, "character", -1);
     where.line = line > 0 ? line : 0;
     where.column = where.line > 0 && character >= 0 ? character + 1 : 0;
-    auto end_line = range["end"].value("line", 0);
-    auto end_character = range["end"].value("character", -1);
+    auto end_line = json_int(end, "line", 0);
+    auto end_character = json_int(end, "character", -1);
     where.end_line = end_line > 0 ? end_line : 0;
     where.end_column = where.end_line > 0 && end_character >= 0 ? end_character + 1 : 0;
   }
@@ -72,17 +74,16 @@ std::string lower(std::string s) {
 
 Diagnostic to_diagnostic(const json& value, const PathMapping& paths) {
   Diagnostic d;
-  d.where = to_location(value.value("location", json::object()), paths);
-  d.severity = to_severity(value.value("severity", 1));
+  d.where = to_location(json_field(value, "location"), paths);
+  d.severity = to_severity(json_int(value, "severity", 1));
   d.message = format_message(value);
-  std::string source = value.contains("source") && value["source"].is_string()
-                           ? value["source"].get<std::string>() : "dafny";
-  std::string id = value.contains("errorId") && value["errorId"].is_string()
-                       ? value["errorId"].get<std::string>() : "";
+  std::string source = json_string(value, "source", "dafny");
+  std::string id = json_string(value, "errorId");
   d.rule = "dafny." + lower(source) + (id.empty() ? "" : "." + id);
-  if (value.contains("relatedInformation") && value["relatedInformation"].is_array()) {
-    for (const auto& related : value["relatedInformation"]) {
-      Location where = to_location(related.value("location", json::object()), paths);
+  const auto& related_information = json_field(value, "relatedInformation");
+  if (related_information.is_array()) {
+    for (const auto& related : related_information) {
+      Location where = to_location(json_field(related, "location"), paths);
       where.message = format_message(related);
       d.related.push_back(std::move(where));
     }
@@ -133,23 +134,62 @@ bool is_timeout_message(const std::string& message) {
   return message.find("timed out") != std::string::npos;
 }
 
-std::optional<VerifierSummary> parse_summary(std::string_view text) {
-  static const std::regex kLine(R"(Dafny program verifier finished with (\d+) verified, (\d+) errors?([^\n]*))");
-  static const std::regex kExtra(R"((\d+) (time outs?|out of resource|inconclusive))");
-  std::match_results<std::string_view::const_iterator> m;
-  if (!std::regex_search(text.begin(), text.end(), m, kLine)) return std::nullopt;
-  VerifierSummary s;
-  s.verified = std::stoi(m[1].str());
-  s.errors = std::stoi(m[2].str());
-  std::string rest = m[3].str();
-  for (std::sregex_iterator it(rest.begin(), rest.end(), kExtra), end; it != end; ++it) {
-    int count = std::stoi((*it)[1].str());
-    std::string what = (*it)[2].str();
-    if (what.rfind("time out", 0) == 0) s.timeouts = count;
-    else if (what == "out of resource") s.out_of_resource = count;
-    else s.inconclusive = count;
+namespace {
+
+/// The number at the front of `text` (saturating at 10^9), and the text after it; nullopt
+/// when `text` does not start with a digit.
+std::optional<std::pair<int, std::string_view>> leading_count(std::string_view text) {
+  std::size_t n = 0;
+  long long value = 0;
+  while (n < text.size() && text[n] >= '0' && text[n] <= '9') {
+    value = std::min<long long>(value * 10 + (text[n] - '0'), 1000000000);
+    ++n;
   }
-  return s;
+  if (n == 0) return std::nullopt;
+  return std::make_pair(static_cast<int>(value), text.substr(n));
+}
+
+bool consume(std::string_view& text, std::string_view prefix) {
+  if (text.substr(0, prefix.size()) != prefix) return false;
+  text.remove_prefix(prefix.size());
+  return true;
+}
+
+}  // namespace
+
+// A hand-written scan, not std::regex: libstdc++'s regex executor recurses once per character
+// and overflowed the stack on a 20 KB summary line (found by fuzzing; see
+// benchmarks/fuzz/regressions/verifier_output).
+std::optional<VerifierSummary> parse_summary(std::string_view text) {
+  static constexpr std::string_view kLead = "Dafny program verifier finished with ";
+  for (std::size_t at = text.find(kLead); at != std::string_view::npos; at = text.find(kLead, at + 1)) {
+    std::string_view rest = text.substr(at + kLead.size());
+    auto verified = leading_count(rest);
+    if (!verified) continue;
+    rest = verified->second;
+    if (!consume(rest, " verified, ")) continue;
+    auto errors = leading_count(rest);
+    if (!errors) continue;
+    rest = errors->second;
+    if (!consume(rest, " error")) continue;
+    consume(rest, "s");
+    rest = rest.substr(0, rest.find('\n'));
+    VerifierSummary s;
+    s.verified = verified->first;
+    s.errors = errors->first;
+    // The rest of the line: ", 1 time out", ", 2 out of resource", ", 1 inconclusive" ...
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+      if (rest[i] < '0' || rest[i] > '9' || (i > 0 && rest[i - 1] >= '0' && rest[i - 1] <= '9')) continue;
+      auto count = leading_count(rest.substr(i));
+      std::string_view what = count->second;
+      if (!consume(what, " ")) continue;
+      if (what.substr(0, 8) == "time out") s.timeouts = count->first;
+      else if (what.substr(0, 15) == "out of resource") s.out_of_resource = count->first;
+      else if (what.substr(0, 12) == "inconclusive") s.inconclusive = count->first;
+    }
+    return s;
+  }
+  return std::nullopt;
 }
 
 ParsedOutput parse_json_output(std::string_view out, const PathMapping& paths) {

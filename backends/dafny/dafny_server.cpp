@@ -1,5 +1,7 @@
 #include "backends/dafny/dafny_server.h"
 
+#include "core/json_fields.h"
+
 #include <unistd.h>
 
 #include "backends/dafny/dafny_output.h"
@@ -18,28 +20,28 @@ constexpr int kDocumentsPerServer = 200;
 Location to_location(const json& range, const std::string& file) {
   Location where;
   where.file = file;
-  where.line = range["start"].value("line", -1) + 1;
-  where.column = range["start"].value("character", -1) + 1;
-  where.end_line = range["end"].value("line", -1) + 1;
-  where.end_column = range["end"].value("character", -1) + 1;
+  where.line = json_int(json_field(range, "start"), "line", -1) + 1;
+  where.column = json_int(json_field(range, "start"), "character", -1) + 1;
+  where.end_line = json_int(json_field(range, "end"), "line", -1) + 1;
+  where.end_column = json_int(json_field(range, "end"), "character", -1) + 1;
   return where;
 }
 
 Diagnostic to_diagnostic(const json& d, const std::string& file) {
   Diagnostic out;
-  if (d.contains("range")) out.where = to_location(d["range"], file);
-  int severity = d.value("severity", 1);
+  if (const auto& range = json_field(d, "range"); range.is_object()) out.where = to_location(range, file);
+  int severity = json_int(d, "severity", 1);
   out.severity = severity == 1 ? Severity::Error : severity == 2 ? Severity::Warning : Severity::Info;
-  out.message = d.value("message", std::string());
-  std::string source = d.contains("source") && d["source"].is_string() ? d["source"].get<std::string>() : "dafny";
+  out.message = json_string(d, "message");
+  std::string source = json_string(d, "source", "dafny");
   for (auto& c : source) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  std::string code = d.contains("code") && d["code"].is_string() ? d["code"].get<std::string>() : "";
+  std::string code = json_string(d, "code");
   out.rule = "dafny." + source + (code.empty() ? "" : "." + code);
-  if (d.contains("relatedInformation") && d["relatedInformation"].is_array())
-    for (const auto& r : d["relatedInformation"]) {
-      Location where = r.contains("location") && r["location"].contains("range")
-                           ? to_location(r["location"]["range"], file) : Location{};
-      where.message = r.value("message", std::string());
+  if (const auto& related = json_field(d, "relatedInformation"); related.is_array())
+    for (const auto& r : related) {
+      const auto& range = json_field(json_field(r, "location"), "range");
+      Location where = range.is_object() ? to_location(range, file) : Location{};
+      where.message = json_string(r, "message");
       out.related.push_back(where);
     }
   return out;
@@ -101,7 +103,10 @@ void DafnyServer::stop() {
   documents_ = 0;
 }
 
-bool DafnyServer::send(const json& message) { return process_ && process_->write(lsp_frame(message)); }
+bool DafnyServer::send(const json& message) {
+  auto framed = lsp_frame(message);
+  return process_ && framed && process_->write(*framed);
+}
 
 std::optional<json> DafnyServer::receive(Deadline deadline, bool* timed_out) {
   while (true) {
@@ -179,15 +184,15 @@ Result<ServerTranscript> DafnyServer::verify(const std::string& text, Deadline d
       if (*timed_out) return fail("dafny server: deadline reached");
       return fail("dafny server: connection lost");
     }
-    const std::string method = message->value("method", std::string());
-    if (!message->contains("params") || !(*message)["params"].is_object()) continue;
-    const auto& params = (*message)["params"];
-    if (params.value("uri", std::string()) != uri) continue;
+    const std::string method = json_string(*message, "method");
+    const auto& params = json_field(*message, "params");
+    if (json_string(params, "uri") != uri) continue;
     if (method == "textDocument/publishDiagnostics") {
       transcript.diagnostics.clear();
-      for (const auto& d : params.value("diagnostics", json::array())) transcript.diagnostics.push_back(to_diagnostic(d, ""));
+      if (const auto& list = json_field(params, "diagnostics"); list.is_array())
+        for (const auto& d : list) transcript.diagnostics.push_back(to_diagnostic(d, ""));
     } else if (method == "dafny/compilation/status") {
-      transcript.compilation_status = params.value("status", std::string());
+      transcript.compilation_status = json_string(params, "status");
       if (transcript.compilation_status == "ParsingFailed" || transcript.compilation_status == "ResolutionFailed")
         failed_early = true;
       if (transcript.compilation_status == "ResolutionSucceeded" && !resolved) {
@@ -197,8 +202,9 @@ Result<ServerTranscript> DafnyServer::verify(const std::string& text, Deadline d
     } else if (method == "dafny/textDocument/symbolStatus") {
       transcript.symbol_statuses.clear();
       bool all_final = true;
-      for (const auto& v : params.value("namedVerifiables", json::array())) {
-        int status = v.value("status", 0);
+      const auto& verifiables = json_field(params, "namedVerifiables");
+      for (const auto& v : verifiables.is_array() ? verifiables : json::array()) {
+        int status = json_int(v, "status", 0);
         transcript.symbol_statuses.push_back(status);
         all_final &= status == kStatusError || status == kStatusCorrect;
       }
@@ -218,12 +224,12 @@ Result<ServerTranscript> DafnyServer::verify(const std::string& text, Deadline d
       if (!deadline.expired()) *timed_out = false;  // a silent server: the process answers
       return fail("dafny server: no answer to the closing request");
     }
-    if (message->value("id", -1) == id) break;
-    if (message->value("method", std::string()) == "textDocument/publishDiagnostics" &&
-        (*message)["params"].value("uri", std::string()) == uri) {
+    if (json_int(*message, "id", -1) == id) break;
+    const auto& params = json_field(*message, "params");
+    if (json_string(*message, "method") == "textDocument/publishDiagnostics" && json_string(params, "uri") == uri) {
       transcript.diagnostics.clear();
-      for (const auto& d : (*message)["params"].value("diagnostics", json::array()))
-        transcript.diagnostics.push_back(to_diagnostic(d, ""));
+      if (const auto& list = json_field(params, "diagnostics"); list.is_array())
+        for (const auto& d : list) transcript.diagnostics.push_back(to_diagnostic(d, ""));
     }
   }
   send({{"jsonrpc", "2.0"}, {"method", "textDocument/didClose"}, {"params", {{"textDocument", {{"uri", uri}}}}}});

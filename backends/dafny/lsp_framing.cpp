@@ -4,8 +4,13 @@
 
 namespace verigen::dafny {
 
-std::string lsp_frame(const nlohmann::json& message) {
-  std::string body = message.dump();
+Result<std::string> lsp_frame(const nlohmann::json& message) {
+  std::string body;
+  try {
+    body = message.dump();
+  } catch (const nlohmann::json::type_error& e) {
+    return fail(std::string("cannot frame an LSP message: ") + e.what());
+  }
   return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
 }
 

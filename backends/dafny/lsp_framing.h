@@ -8,10 +8,13 @@
 #include <string>
 #include <string_view>
 
+#include "core/result.h"
+
 namespace verigen::dafny {
 
-/// One framed message.
-std::string lsp_frame(const nlohmann::json& message);
+/// One framed message; a Failure when a string in it is not UTF-8 (JSON cannot carry it, and
+/// replacing the bytes would have the server verify other text than the caller's).
+Result<std::string> lsp_frame(const nlohmann::json& message);
 
 /// Splits a byte stream into messages, however the bytes arrive.
 class LspDecoder {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "core/json_fields.h"
 #include "core/process_verdict.h"
 
 namespace verigen::fstar {
@@ -18,13 +19,14 @@ Severity severity_of(const std::string& level) {
 
 Location location_of(const json& range, const PathMapping& paths, int column_shift) {
   Location where;
-  std::string file = range.value("file_name", std::string());
+  std::string file = json_string(range, "file_name");
   if (file == "dummy") return where;  // F*'s marker for "no location"
   where.file = paths.map(file);
   auto pos = [&](const char* key, int& line, int& column) {
-    if (!range.contains(key) || !range[key].is_object()) return;
-    line = range[key].value("line", 0);
-    column = line > 0 ? range[key].value("col", 0) + column_shift : 0;
+    const auto& at = json_field(range, key);
+    if (!at.is_object()) return;
+    line = json_int(at, "line", 0);
+    column = line > 0 ? json_int(at, "col", 0) + column_shift : 0;
   };
   pos("start_pos", where.line, where.column);
   pos("end_pos", where.end_line, where.end_column);
@@ -50,8 +52,8 @@ std::vector<Diagnostic> parse_json_messages(std::string_view out, const PathMapp
     Diagnostic d;
     for (const auto& part : j["msg"])
       if (part.is_string()) d.message += (d.message.empty() ? "" : "\n") + part.get<std::string>();
-    d.severity = severity_of(j.value("level", std::string("Error")));
-    int number = j.contains("number") && j["number"].is_number_integer() ? j["number"].get<int>() : 0;
+    d.severity = severity_of(json_string(j, "level", "Error"));
+    int number = json_int(j, "number", 0);
     d.rule = "fstar." + std::to_string(number);
     if (j.contains("range") && j["range"].is_object()) {
       const auto& range = j["range"];
@@ -137,28 +139,30 @@ std::vector<Diagnostic> parse_ide_responses(std::string_view out, const PathMapp
     if (end == std::string_view::npos) end = out.size();
     auto j = json::parse(out.substr(pos, end - pos), nullptr, false);
     pos = end + 1;
-    if (j.is_discarded() || !j.is_object() || j.value("kind", std::string()) != "response" ||
+    if (j.is_discarded() || !j.is_object() || json_string(j, "kind") != "response" ||
         !j.contains("response") || !j["response"].is_array())
       continue;
     for (const auto& item : j["response"]) {
       if (!item.is_object() || !item.contains("message")) continue;
       Diagnostic d;
-      std::string level = item.value("level", std::string("error"));
+      std::string level = json_string(item, "level", "error");
       d.severity = level == "error" ? Severity::Error : level == "warning" ? Severity::Warning : Severity::Info;
       d.message = item["message"].is_string() ? item["message"].get<std::string>() : "";
-      d.rule = "fstar." + std::to_string(item.value("number", 0));
+      d.rule = "fstar." + std::to_string(json_int(item, "number", 0));
       if (item.contains("ranges") && item["ranges"].is_array()) {
         bool first = true;
         for (const auto& r : item["ranges"]) {
           Location where;
-          where.file = paths.map(r.value("fname", std::string()));
-          if (r.contains("beg") && r["beg"].is_array() && r["beg"].size() == 2) {
-            where.line = r["beg"][0].get<int>();
-            where.column = r["beg"][1].get<int>() + 1;
+          where.file = paths.map(json_string(r, "fname"));
+          const auto& begin = json_field(r, "beg");
+          const auto& end = json_field(r, "end");
+          if (begin.is_array() && begin.size() == 2) {
+            where.line = json_int(json_element(begin, 0), 0);
+            where.column = json_int(json_element(begin, 1), 0) + 1;
           }
-          if (r.contains("end") && r["end"].is_array() && r["end"].size() == 2) {
-            where.end_line = r["end"][0].get<int>();
-            where.end_column = r["end"][1].get<int>() + 1;
+          if (end.is_array() && end.size() == 2) {
+            where.end_line = json_int(json_element(end, 0), 0);
+            where.end_column = json_int(json_element(end, 1), 0) + 1;
           }
           if (first) d.where = where;
           else d.related.push_back(where);

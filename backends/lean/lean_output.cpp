@@ -4,6 +4,7 @@
 #include <regex>
 #include <sstream>
 
+#include "core/json_fields.h"
 #include "core/process_verdict.h"
 
 namespace verigen::lean {
@@ -17,9 +18,7 @@ Severity severity_of(std::string_view word) {
   return Severity::Info;
 }
 
-int number(const json& j, const char* key) {
-  return j.contains(key) && j[key].is_number_integer() ? j[key].get<int>() : 0;
-}
+int number(const json& j, const char* key) { return json_int(j, key, 0); }
 
 bool is_parse_error(const Diagnostic& d) {
   return d.severity == Severity::Error && d.message.rfind("unexpected ", 0) == 0;
@@ -43,18 +42,19 @@ std::vector<Diagnostic> parse_json_messages(std::string_view out, const PathMapp
       continue;
     }
     Diagnostic d;
-    d.where.file = paths.map(j.value("fileName", std::string()));
-    if (j.contains("pos") && j["pos"].is_object()) {
-      d.where.line = number(j["pos"], "line");
-      d.where.column = number(j["pos"], "column") + 1;
+    d.where.file = paths.map(json_string(j, "fileName"));
+    if (const auto& at = json_field(j, "pos"); at.is_object()) {
+      d.where.line = number(at, "line");
+      d.where.column = number(at, "column") + 1;
     }
-    if (j.contains("endPos") && j["endPos"].is_object()) {
-      d.where.end_line = number(j["endPos"], "line");
-      d.where.end_column = number(j["endPos"], "column") + 1;
+    if (const auto& at = json_field(j, "endPos"); at.is_object()) {
+      d.where.end_line = number(at, "line");
+      d.where.end_column = number(at, "column") + 1;
     }
-    d.severity = severity_of(j["severity"].is_string() ? j["severity"].get<std::string>() : "error");
-    d.message = j["data"].is_string() ? j["data"].get<std::string>() : j["data"].dump();
-    std::string caption = j.value("caption", std::string());
+    d.severity = severity_of(json_string(j, "severity", "error"));
+    const auto& data = json_field(j, "data");
+    d.message = data.is_string() ? data.get<std::string>() : data.dump();
+    std::string caption = json_string(j, "caption");
     d.rule = "lean" + (caption.empty() ? std::string() : "." + caption);
     messages.push_back(std::move(d));
   }
@@ -136,23 +136,24 @@ std::vector<Diagnostic> parse_lsp_diagnostics(std::string_view out, const PathMa
     } catch (const json::exception&) {
       break;  // trailing garbage: keep what was read
     }
-    if (!j.is_object() || !j.contains("diagnostics") || !j["diagnostics"].is_array()) continue;
-    std::string uri = j.value("uri", std::string());
+    const auto& diagnostics = json_field(j, "diagnostics");
+    if (!diagnostics.is_array()) continue;
+    std::string uri = json_string(j, "uri");
     auto slash = uri.rfind('/');
     std::string file = slash == std::string::npos ? uri : uri.substr(slash + 1);
-    for (const auto& item : j["diagnostics"]) {
+    for (const auto& item : diagnostics) {
       Diagnostic d;
       d.where.file = paths.map(file);
-      if (item.contains("range")) {
-        d.where.line = number(item["range"]["start"], "line") + 1;
-        d.where.column = number(item["range"]["start"], "character") + 1;
-        d.where.end_line = number(item["range"]["end"], "line") + 1;
-        d.where.end_column = number(item["range"]["end"], "character") + 1;
+      if (const auto& range = json_field(item, "range"); range.is_object()) {
+        d.where.line = number(json_field(range, "start"), "line") + 1;
+        d.where.column = number(json_field(range, "start"), "character") + 1;
+        d.where.end_line = number(json_field(range, "end"), "line") + 1;
+        d.where.end_column = number(json_field(range, "end"), "character") + 1;
       }
-      int severity = item.value("severity", 1);
+      int severity = json_int(item, "severity", 1);
       d.severity = severity == 1 ? Severity::Error : severity == 2 ? Severity::Warning : Severity::Info;
-      d.message = item.value("message", std::string());
-      d.rule = item.contains("code") && item["code"].is_string() ? item["code"].get<std::string>() : "lean";
+      d.message = json_string(item, "message");
+      d.rule = json_string(item, "code", "lean");
       messages.push_back(std::move(d));
     }
   }

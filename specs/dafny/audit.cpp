@@ -119,11 +119,19 @@ class Auditor {
     context_ = erasure_context(original_, candidate_);
     original_names_ = identifiers(original_);
 
+    // Items that share a key (a name declared twice, which Dafny itself refuses) pair in the
+    // order they appear, so that a program audited against itself is always clean.
     std::map<std::string, std::size_t> by_key;
-    for (std::size_t i = 0; i < candidate_.items.size(); ++i) by_key.emplace(item_key(candidate_, candidate_.items[i]), i);
+    std::map<std::string, int> seen;
+    for (std::size_t i = 0; i < candidate_.items.size(); ++i) {
+      auto key = item_key(candidate_, candidate_.items[i]);
+      by_key.emplace(key + "\n" + std::to_string(seen[key]++), i);
+    }
+    seen.clear();
     std::set<std::size_t> matched;
     for (const auto& o : original_.items) {
-      auto it = by_key.find(item_key(original_, o));
+      auto key = item_key(original_, o);
+      auto it = by_key.find(key + "\n" + std::to_string(seen[key]++));
       if (it == by_key.end()) {
         removed(o);
         continue;

@@ -108,6 +108,27 @@ TEST_CASE("summary line variants", "[unit]") {
   CHECK_FALSE(parse_summary("1 parse errors detected in x.dfy"));
 }
 
+// Contract: a summary line of any length is read without running out of stack, and counts
+// too large for an int saturate instead of throwing. Found by fuzzing: std::regex recursed
+// once per character and a 20 KB line overflowed the stack (regressions/verifier_output).
+TEST_CASE("summary line of any length or count", "[unit]") {
+  std::string line = "Dafny program verifier finished with 2 verified, 1 error, 3 inconclusive";
+  line += std::string(300000, ' ');
+  line += "\n";
+  auto s = parse_summary(line);
+  REQUIRE(s);
+  CHECK(s->verified == 2);
+  CHECK(s->errors == 1);
+  CHECK(s->inconclusive == 3);
+  auto huge = parse_summary("Dafny program verifier finished with 99999999999999999999 verified, 0 errors\n");
+  REQUIRE(huge);
+  CHECK(huge->verified == 1000000000);
+  // A damaged first summary does not hide a real one later.
+  auto second = parse_summary("Dafny program verifier finished with x\nDafny program verifier finished with 1 verified, 0 errors\n");
+  REQUIRE(second);
+  CHECK(second->verified == 1);
+}
+
 // Contract: verified requires exit code 0 AND a clean summary; anything else is never success.
 TEST_CASE("contradictory or damaged runs are never verified", "[unit]") {
   PathMapping paths{"a.dfy", "a.dfy"};

@@ -14,7 +14,7 @@ using namespace std::chrono_literals;
 
 // Contract: messages are recovered whatever the read boundaries; garbage headers are errors.
 TEST_CASE("LSP framing", "[unit]") {
-  std::string stream = lsp_frame({{"id", 1}}) + lsp_frame({{"method", "x"}, {"params", {{"a", "é"}}}});
+  std::string stream = *lsp_frame({{"id", 1}}) + *lsp_frame({{"method", "x"}, {"params", {{"a", "é"}}}});
   LspDecoder whole;
   whole.feed(stream);
   CHECK(whole.next()->value("id", 0) == 1);
@@ -31,6 +31,10 @@ TEST_CASE("LSP framing", "[unit]") {
   bad.feed("Content-Length: x\r\n\r\n{}");
   CHECK_FALSE(bad.next());
   CHECK_FALSE(bad.error().empty());
+  // Text that is not UTF-8 is refused, not thrown over or sent altered (found by fuzzing).
+  auto not_utf8 = lsp_frame({{"params", std::string("a\xff")}});
+  REQUIRE_FALSE(not_utf8.ok());
+  CHECK(not_utf8.error().find("LSP") != std::string::npos);
 }
 
 // Contract: transcript rules match interpret_verify_run's: all Correct → verified; an error →

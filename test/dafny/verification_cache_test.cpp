@@ -123,8 +123,15 @@ TEST_CASE("corrupt cache entry is ignored and rewritten", "[unit]") {
   std::ofstream(entry, std::ios::trunc) << "{\"format\": 1, \"key\": tru";
   auto again = cached.verify(sample("a.dfy", "t"), Deadline::never());
   CHECK(inner.calls == 2);
+  // Readable JSON of the wrong shape is a miss too, not an exception.
+  for (const char* damaged : {"{\"format\": \"2\", \"key\": 7}", "[1]", "{\"format\": 2, \"key\": null}"}) {
+    std::ofstream(entry, std::ios::trunc) << damaged;
+    CHECK(cache.load(entry.stem().string(), "a.dfy") == std::nullopt);
+  }
+  cached.verify(sample("a.dfy", "t"), Deadline::never());
+  CHECK(inner.calls == 3);
   CHECK(again.verified());
   auto third = cached.verify(sample("a.dfy", "t"), Deadline::never());
   CHECK(third.cached);
-  CHECK(inner.calls == 2);
+  CHECK(inner.calls == 3);
 }

@@ -202,3 +202,24 @@ TEST_CASE("lean back-end process handling", "[process]") {
   CHECK_FALSE(check("echo '%%% garbage'; exit 3", Deadline::after(std::chrono::seconds(10))).verified());
   CHECK(check("[ \"$1\" = --version ] && echo 'Lean (version 4.24.0, x86_64)'; exit 0", Deadline::after(std::chrono::seconds(10))).verified());
 }
+
+// Contract: LSP diagnostics of any shape are read without throwing or asserting: a range
+// without `start`, a severity that is a string, an item that is not an object. Found by
+// fuzzing (benchmarks/fuzz/regressions/verifier_output/lean-lsp-range-without-start).
+TEST_CASE("Lean LSP diagnostics of odd shapes", "[unit]") {
+  const std::string odd =
+      R"({"uri": "file:///a.lean", "diagnostics": [)"
+      R"({"range": {"stazt": {"line": 0}}, "message": "no start", "severity": 1},)"
+      R"({"range": 5, "message": "range not an object", "severity": "high"},)"
+      R"(7, "text", {"message": 3, "code": 4},)"
+      R"({"range": {"start": {"line": 2, "character": 1}}, "message": "kept", "severity": 2}]})";
+  auto messages = parse_lsp_diagnostics(odd, PathMapping{"a.lean", "shown.lean"});
+  REQUIRE(messages.size() == 6);
+  CHECK(messages[0].message == "no start");
+  CHECK(messages[0].where.line == 1);
+  CHECK(messages[1].severity == Severity::Error);
+  CHECK(messages[4].message.empty());
+  CHECK(messages[5].message == "kept");
+  CHECK(messages[5].where.line == 3);
+  CHECK(messages[5].severity == Severity::Warning);
+}

@@ -54,12 +54,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     verigen::fuzz::require(whole.messages == split.messages, "the same number of messages");
     verigen::fuzz::require(whole.kinds == split.kinds, "the same messages");
   }
-  // lsp_frame needs UTF-8 strings (nlohmann's dump throws otherwise; the callers check source
-  // files first): benchmarks/fuzz/regressions/open/lsp_framing/ keeps an input showing it.
-  if (verigen::is_valid_utf8(std::string(text))) {
-    nlohmann::json probe = {{"jsonrpc", "2.0"}, {"id", size}, {"params", std::string(text)}};
+  // Any text: a framed message decodes to itself, and text that is not UTF-8 is refused, never
+  // framed with other bytes (regressions/lsp_framing keeps the input that made it throw).
+  nlohmann::json probe = {{"jsonrpc", "2.0"}, {"id", size}, {"params", std::string(text)}};
+  auto framed = verigen::dafny::lsp_frame(probe);
+  verigen::fuzz::require(framed.ok() == verigen::is_valid_utf8(std::string(text)),
+                         "framing refuses exactly the text that is not UTF-8");
+  if (framed) {
     verigen::dafny::LspDecoder echo;
-    echo.feed(verigen::dafny::lsp_frame(probe));
+    echo.feed(*framed);
     auto back = echo.next();
     verigen::fuzz::require(back && *back == probe, "a framed message decodes to itself");
   }
