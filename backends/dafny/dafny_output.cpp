@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <algorithm>
 
+#include "backends/dafny/dafny_run_verdict.h"
 #include "core/json_fields.h"
 #include "core/process_verdict.h"
 
@@ -239,57 +240,40 @@ Verdict interpret_verify_run(const ProcessResult& run, const PathMapping& paths)
     v.diagnostics = parsed.diagnostics;
     return v;
   };
-
+  // The exit code and the summary must tell one story; where they do, the facts go to the
+  // rule shared with the server (dafny_run_verdict.h).
+  DafnyRunFacts facts;
+  facts.diagnostics = parsed.diagnostics;
+  if (s) {
+    facts.errors = s->errors;
+    facts.timeouts = s->timeouts;
+    facts.resource_limits = s->out_of_resource + s->inconclusive;
+  }
   switch (run.exit_code) {
     case 0: {
       bool clean = s && s->errors == 0 && s->timeouts == 0 && s->out_of_resource == 0 &&
                    s->inconclusive == 0;
       bool error_diagnostic = false;
       for (const auto& d : parsed.diagnostics) error_diagnostic |= d.severity == Severity::Error;
-      if (clean && !error_diagnostic) {
-        Verdict v = Verdict::verified_by("");
-        v.diagnostics = parsed.diagnostics;  // warnings the user may want to see
-        // Proved, perhaps under assumptions nobody proved: the back-end's policy judges them
-        // (settle_assumptions), never this reading of the output.
-        v.assumptions = assumptions_from_warnings(v.diagnostics);
-        return v;
-      }
-      return with_diagnostics(Verdict::error(
-          Cause::BadOutput, s ? "dafny exited 0 but its summary reports failures"
-                              : "dafny exited 0 without a verification summary"));
+      if (!clean || error_diagnostic)
+        return with_diagnostics(Verdict::error(
+            Cause::BadOutput, s ? "dafny exited 0 but its summary reports failures"
+                                : "dafny exited 0 without a verification summary"));
+      facts.complete = true;
+      return dafny_run_verdict(facts);
     }
     case 4: {
-      if (s && s->errors > 0)
-        return with_diagnostics(Verdict::refuted({}, first_error_line(parsed)));
-      if (s && s->timeouts > 0) {
-        std::string detail = "dafny: " + std::to_string(s->timeouts) +
-                             " verification time-out(s) (--verification-time-limit)";
-        for (const auto& d : parsed.diagnostics)
-          if (is_timeout_message(d.message)) { detail = format_diagnostic(d); break; }
-        Verdict timed_out = with_diagnostics(Verdict::unknown(Cause::Timeout, detail));
-        timed_out.reproducible = true;  // Dafny's own limit, part of the options, not our clock
-        return timed_out;
-      }
-      if (s && (s->out_of_resource > 0 || s->inconclusive > 0))
-        return with_diagnostics(Verdict::unknown(Cause::ResourceLimit, first_error_line(parsed)));
-      return with_diagnostics(
-          Verdict::error(Cause::BadOutput, "dafny exited 4 without a failure in its summary"));
+      if (!s || (s->errors == 0 && s->timeouts == 0 && s->out_of_resource == 0 && s->inconclusive == 0))
+        return with_diagnostics(
+            Verdict::error(Cause::BadOutput, "dafny exited 4 without a failure in its summary"));
+      return dafny_run_verdict(facts);
     }
     case 2: {
-      if (parsed.parse_or_resolution_errors) {
-        std::string first = first_error_line(parsed);
-        return with_diagnostics(Verdict::error(Cause::BadInput, first.empty() ? "dafny: parse or resolution errors" : first));
-      }
-      if (parsed.warnings_rejected) {
-        // Dafny itself refuses a program that relies on an unproven assumption; verigen agrees.
-        auto findings = parsed.diagnostics;
-        for (auto& d : findings)
-          if (d.severity == Severity::Warning) d.severity = Severity::Error;
-        Verdict v = Verdict::rejected(std::move(findings));
-        if (v.detail.empty()) v.detail = "dafny rejects warnings (e.g. assume without {:axiom})";
-        return v;
-      }
-      return with_diagnostics(Verdict::error(Cause::BadOutput, "dafny exited 2: " + output_tail(run.out + run.err)));
+      if (!parsed.parse_or_resolution_errors && !parsed.warnings_rejected)
+        return with_diagnostics(Verdict::error(Cause::BadOutput, "dafny exited 2: " + output_tail(run.out + run.err)));
+      facts.input_rejected = parsed.parse_or_resolution_errors;
+      facts.warnings_rejected = parsed.warnings_rejected;
+      return dafny_run_verdict(facts);
     }
     case 1: {
       std::string first = first_error_line(parsed);

@@ -1,5 +1,6 @@
 #include "backends/dafny/dafny_server.h"
 
+#include "backends/dafny/dafny_run_verdict.h"
 #include "core/json_fields.h"
 
 #include <unistd.h>
@@ -50,44 +51,28 @@ Diagnostic to_diagnostic(const json& d, const std::string& file) {
 }  // namespace
 
 Verdict interpret_server_transcript(const ServerTranscript& t, const PathMapping& paths) {
-  // The server also sends editor hints (information/hint severity, e.g. an inferred
-  // `decreases`); `dafny verify` does not report them, and they decide nothing.
-  std::vector<Diagnostic> diagnostics;
+  // The server's notifications as facts for the rule shared with the one-shot process
+  // (dafny_run_verdict.h). It also sends editor hints (information/hint severity, e.g. an
+  // inferred `decreases`); `dafny verify` does not report them, and they decide nothing.
+  DafnyRunFacts facts;
   for (const auto& d : t.diagnostics)
-    if (d.severity != Severity::Info) diagnostics.push_back(d);
-  for (auto& d : diagnostics) {
+    if (d.severity != Severity::Info) facts.diagnostics.push_back(d);
+  for (auto& d : facts.diagnostics) {
     d.where.file = paths.display_path;
     for (auto& r : d.related) r.file = paths.display_path;
+    if (d.severity != Severity::Error) continue;
+    if (is_timeout_message(d.message)) ++facts.timeouts;
+    else ++facts.errors;
   }
-  auto with = [&](Verdict v) {
-    v.diagnostics = diagnostics;
-    for (const auto& d : v.diagnostics)
-      if (d.severity == Severity::Error && v.detail.empty()) v.detail = format_diagnostic(d);
-    return v;
-  };
-  if (t.compilation_status == "ParsingFailed" || t.compilation_status == "ResolutionFailed")
-    return with(Verdict::error(Cause::BadInput, ""));
-  bool errors = false, only_timeouts = true;
-  for (const auto& d : diagnostics)
-    if (d.severity == Severity::Error) {
-      errors = true;
-      only_timeouts &= is_timeout_message(d.message);
-    }
-  if (errors && only_timeouts) {
-    Verdict timed_out = with(Verdict::unknown(Cause::Timeout, ""));
-    timed_out.reproducible = true;  // Dafny's per-assertion limit, as in the one-shot path
-    return timed_out;
-  }
-  if (errors) return with(Verdict::refuted({}));
+  facts.input_rejected = t.compilation_status == "ParsingFailed" || t.compilation_status == "ResolutionFailed";
   bool all_correct = !t.symbol_statuses.empty();
   for (int status : t.symbol_statuses) all_correct &= status == kStatusCorrect;
   // A symbol that failed without an error message (out of resource is reported like this)
   // is not verified, and not a refutation either.
-  if (!all_correct) return with(Verdict::unknown(Cause::ResourceLimit, "dafny server: a symbol failed without a message"));
-  Verdict v = with(Verdict::verified_by(""));
-  // As in the one-shot path: assumptions are listed here and judged by the back-end's policy.
-  v.assumptions = assumptions_from_warnings(v.diagnostics);
-  return v;
+  if (!all_correct && facts.errors == 0 && facts.timeouts == 0) ++facts.resource_limits;
+  facts.complete = all_correct;
+  facts.incomplete_detail = "dafny server: not every symbol was verified";
+  return dafny_run_verdict(facts);
 }
 
 DafnyServer::DafnyServer(std::vector<std::string> command, std::vector<std::string> options,
