@@ -5,26 +5,28 @@
 
 #include <atomic>
 #include <filesystem>
+#include <utility>
 
 #include "core/file_io.h"
 
 namespace verigen {
 namespace fs = std::filesystem;
 
-ScratchCopy::ScratchCopy(const std::string& display_path, const std::string& text, const std::string& extension,
-                         const std::string& directory) {
+Result<ScratchCopy> ScratchCopy::create(const std::string& display_path, const std::string& text,
+                                        const std::string& extension, const std::string& directory) {
+  ScratchCopy copy;  // removes what it owns if it is not returned
+  std::string& path_ = copy.path_;
+  std::string& owned_directory_ = copy.owned_directory_;
+  std::string& owned_file_ = copy.owned_file_;
   auto on_disk = read_file(display_path);
   if (on_disk.ok() && *on_disk == text && fs::path(display_path).extension() == extension) {
     path_ = display_path;
-    return;
+    return copy;
   }
   std::string dir = directory;
   if (dir.empty()) {
     std::string pattern = (fs::temp_directory_path() / "verigen-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) {
-      error_ = "cannot create a temporary directory";
-      return;
-    }
+    if (::mkdtemp(pattern.data()) == nullptr) return fail("cannot create a temporary directory");
     dir = owned_directory_ = pattern;
   }
   std::string stem = fs::path(display_path).stem().string();
@@ -46,8 +48,14 @@ ScratchCopy::ScratchCopy(const std::string& display_path, const std::string& tex
     path_ = (fs::path(dir) / (stem + extension)).string();
   }
   auto written = write_file_atomic(path_, text);
-  if (!written.ok()) error_ = written.error();
+  if (!written.ok()) return fail(written.error());
+  return copy;
 }
+
+ScratchCopy::ScratchCopy(ScratchCopy&& other) noexcept
+    : path_(std::move(other.path_)),
+      owned_directory_(std::exchange(other.owned_directory_, {})),
+      owned_file_(std::exchange(other.owned_file_, {})) {}
 
 ScratchCopy::~ScratchCopy() {
   std::error_code ignored;

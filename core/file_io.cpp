@@ -26,7 +26,7 @@ Result<std::string> read_file(const std::string& path) {
   return buffer.str();
 }
 
-Result<bool> write_file_atomic(const std::string& path, const std::string& content) {
+Result<void> write_file_atomic(const std::string& path, const std::string& content) {
   fs::path target(path);
   std::error_code ec;
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
@@ -48,7 +48,7 @@ Result<bool> write_file_atomic(const std::string& path, const std::string& conte
     fs::remove(temp, ec);
     return fail(path + ": error: cannot rename into place: " + ec.message());
   }
-  return true;
+  return {};
 }
 
 bool is_valid_utf8(const std::string& text, std::size_t* bad_offset) {

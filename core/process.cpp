@@ -105,11 +105,10 @@ struct InteractiveProcess::State {
   pid_t group = 0;
 };
 
-std::unique_ptr<InteractiveProcess> InteractiveProcess::start(const ProcessSpec& spec, std::string* error) {
+Result<std::unique_ptr<InteractiveProcess>> InteractiveProcess::start(const ProcessSpec& spec) {
   const std::string exe = spec.argv.empty() ? std::string() : find_program(spec.argv[0]);
   if (exe.empty()) {
-    if (error) *error = spec.argv.empty() ? "empty command" : "'" + spec.argv[0] + "' not found";
-    return nullptr;
+    return fail(spec.argv.empty() ? "empty command" : "'" + spec.argv[0] + "' not found");
   }
   // A write to a child that died would otherwise kill us with SIGPIPE; write() reports it.
   static std::once_flag ignore_sigpipe;
@@ -131,12 +130,10 @@ std::unique_ptr<InteractiveProcess> InteractiveProcess::start(const ProcessSpec&
                            bp::std_err > bp::null, env, own_group, bp::start_dir = spec.working_directory, ec);
     }
   } catch (const std::exception& e) {
-    if (error) *error = e.what();
-    return nullptr;
+    return fail(e.what());
   }
   if (ec || !st.child.valid()) {
-    if (error) *error = "could not start '" + spec.argv[0] + "': " + ec.message();
-    return nullptr;
+    return fail("could not start '" + spec.argv[0] + "': " + ec.message());
   }
   st.group = st.child.id();
   // Our copies of the child's ends must be closed, or end-of-file never comes.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/deadline.h"
+#include "core/result.h"
 
 namespace verigen {
 
@@ -73,9 +74,9 @@ class InteractiveProcess {
  public:
   enum class ReadStatus { Data, Timeout, Closed };
 
-  /// Starts `spec.argv` (spec.deadline is ignored: each read has its own). nullptr and a
-  /// message in `error` when it cannot start.
-  static std::unique_ptr<InteractiveProcess> start(const ProcessSpec& spec, std::string* error);
+  /// Starts `spec.argv` (spec.deadline is ignored: each read has its own); a Failure saying why
+  /// when it cannot start.
+  static Result<std::unique_ptr<InteractiveProcess>> start(const ProcessSpec& spec);
   ~InteractiveProcess();
   InteractiveProcess(const InteractiveProcess&) = delete;
   InteractiveProcess& operator=(const InteractiveProcess&) = delete;

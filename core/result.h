@@ -1,5 +1,6 @@
 #pragma once
-/// Result<T>: a value or an error message, for I/O, HTTP and parsing, where failure is expected.
+/// Result<T>: a value or an error message, for I/O, HTTP and parsing, where failure is expected;
+/// Result<void> for success without a value. verigen's one error style for expected failures.
 
 #include <string>
 #include <utility>
@@ -35,6 +36,25 @@ class Result {
 
  private:
   std::variant<T, Failure> data_;
+};
+
+/// Success without a value, or a Failure: for operations done for their effect (writing a
+/// file, recording a sample). `return {};` is success.
+template <>
+class Result<void> {
+ public:
+  Result() = default;
+  Result(Failure failure) : failure_(std::move(failure)), ok_(false) {}  // NOLINT: implicit by design
+
+  bool ok() const { return ok_; }
+  explicit operator bool() const { return ok_; }
+
+  /// The failure message; only valid when !ok().
+  const std::string& error() const { return failure_.message; }
+
+ private:
+  Failure failure_;
+  bool ok_ = true;
 };
 
 /// Builds a Failure from a message.

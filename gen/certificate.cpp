@@ -28,7 +28,8 @@ std::string mac_message(nlohmann::json j) {
   return j.dump();
 }
 
-/// Keyed mode: the MAC must be there and right exactly when a key is configured.
+/// Keyed mode: the MAC must be there and right exactly when a key is configured. True when the
+/// certificate is keyed (and its MAC is right), false when neither it nor the caller has a key.
 Result<bool> check_mac(const std::string& path, const nlohmann::json& j,
                        const CertificateKey* key) {
   const bool has_mac = j.contains("mac");

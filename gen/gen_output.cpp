@@ -89,7 +89,7 @@ Result<GenArtifacts> write_gen_program(ProcessRunner& runner, const std::string&
   return artifacts;
 }
 
-Result<bool> write_gen_certificate(const Task& task, const std::string& program,
+Result<void> write_gen_certificate(const Task& task, const std::string& program,
                                    const std::string& target, const GenProvenance& provenance,
                                    GenArtifacts& artifacts, const CertificateKey* key) {
   Certificate certificate;
@@ -115,7 +115,7 @@ Result<bool> write_gen_certificate(const Task& task, const std::string& program,
       !written.ok())
     return fail(written.error());
   artifacts.certificate = path;
-  return true;
+  return {};
 }
 
 Result<GenArtifacts> write_gen_output(ProcessRunner& runner, const std::string& out_dir,

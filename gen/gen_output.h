@@ -47,7 +47,7 @@ Result<GenArtifacts> write_gen_program(ProcessRunner& runner, const std::string&
 /// Writes certificate.json for what write_gen_program() wrote (`artifacts`, whose `certificate`
 /// it sets). Call it only once everything the run checks has passed.
 /// With a `key` the certificate carries its HMAC (keyed mode).
-Result<bool> write_gen_certificate(const Task& task, const std::string& program,
+Result<void> write_gen_certificate(const Task& task, const std::string& program,
                                    const std::string& target, const GenProvenance& provenance,
                                    GenArtifacts& artifacts, const CertificateKey* key = nullptr);
 

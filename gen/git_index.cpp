@@ -72,7 +72,7 @@ Result<std::unique_ptr<GitIndex>> GitIndex::open(ProcessRunner& runner) {
   return index;
 }
 
-Result<bool> GitIndex::load_entries() {
+Result<void> GitIndex::load_entries() {
   // One listing of the whole index: "<mode> <blob> <stage>\t<path>", NUL-terminated.
   auto listing = git({"ls-files", "--stage", "-z"}, 256u << 20);
   if (!listing.ok()) return fail(listing.error());
@@ -89,7 +89,7 @@ Result<bool> GitIndex::load_entries() {
     auto [it, inserted] = entries_.emplace(record.substr(tab + 1), entry);
     if (!inserted && entry.stage > it->second.stage) it->second = entry;
   }
-  return true;
+  return {};
 }
 
 Result<std::vector<std::string>> GitIndex::files_containing(const std::string& needle) {

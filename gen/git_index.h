@@ -42,7 +42,7 @@ class GitIndex : public FileTree {
   GitIndex(ProcessRunner& runner, std::filesystem::path top, std::string prefix)
       : runner_(runner), top_(std::move(top)), prefix_(std::move(prefix)) {}
   Result<std::string> git(const std::vector<std::string>& args, std::size_t cap = 8u << 20) const;
-  Result<bool> load_entries();
+  Result<void> load_entries();
 
   ProcessRunner& runner_;
   std::filesystem::path top_;  ///< the work tree's top, absolute

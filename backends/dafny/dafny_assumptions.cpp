@@ -54,12 +54,12 @@ std::vector<Assumption> AssumptionFinder::find_in_original(const std::string& or
       found.insert(found.end(), more.begin(), more.end());
     }
     std::string folder = fs::path(display_path).parent_path().string();
-    ScratchCopy copy(display_path.empty() ? "original.dfy" : display_path, original, ".dfy",
-                     included->empty() ? std::string() : folder);
+    auto copy = ScratchCopy::create(display_path.empty() ? "original.dfy" : display_path, original, ".dfy",
+                                    included->empty() ? std::string() : folder);
     if (copy.ok()) {
-      std::vector<std::string> files = {copy.path()};
+      std::vector<std::string> files = {copy->path()};
       for (const auto& f : *included) files.push_back(f.path);
-      auto audited = run_dafny_audit(runner_, dafny_, files, PathMapping{copy.path(), display_path}, deadline);
+      auto audited = run_dafny_audit(runner_, dafny_, files, PathMapping{copy->path(), display_path}, deadline);
       if (audited.ok()) found.insert(found.end(), audited->begin(), audited->end());
     }
     name_declarations(found, display_path, original);

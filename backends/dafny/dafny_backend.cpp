@@ -116,17 +116,17 @@ std::optional<Verdict> DafnyBackend::verify_with_server(const Candidate& candida
   // The server checks one document: per-symbol filters and `include`s need the process.
   if (!enabled || !candidate.symbol.empty() || candidate.text.find("include") != std::string::npos) return std::nullopt;
   auto server = take_server();
-  bool timed_out = false;
   auto started = std::chrono::steady_clock::now();
-  auto transcript = server->verify(candidate.text, deadline, &timed_out);
+  auto answer = server->verify(candidate.text, deadline);
   give_back(std::move(server));
-  if (!transcript.ok()) {
-    if (timed_out) return Verdict::unknown(Cause::Timeout, "dafny server: wall-clock deadline reached");
+  if (std::holds_alternative<DafnyServer::TimedOut>(answer))
+    return Verdict::unknown(Cause::Timeout, "dafny server: wall-clock deadline reached");
+  if (std::holds_alternative<DafnyServer::FallBack>(answer)) {
     ++fallbacks_;
     return std::nullopt;
   }
   ++served_;
-  Verdict v = interpret_server_transcript(*transcript, PathMapping{"", candidate.display_path});
+  Verdict v = interpret_server_transcript(std::get<ServerTranscript>(answer), PathMapping{"", candidate.display_path});
   v.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
   v.tool_version = "dafny " + version_;
   return v;
@@ -140,10 +140,10 @@ Verdict DafnyBackend::prove(const Candidate& candidate, const std::vector<Includ
   // The user's own file when it holds exactly this text, else a private copy — beside the
   // user's file when it includes others, so that relative includes resolve.
   std::string display = candidate.display_path.empty() ? "candidate.dfy" : candidate.display_path;
-  ScratchCopy scratch(display, candidate.text, ".dfy",
-                      included.empty() ? std::string() : fs::path(display).parent_path().string());
+  auto scratch = ScratchCopy::create(display, candidate.text, ".dfy",
+                                     included.empty() ? std::string() : fs::path(display).parent_path().string());
   if (!scratch.ok()) return Verdict::error(Cause::Internal, scratch.error());
-  const std::string tool_path = scratch.path();
+  const std::string tool_path = scratch->path();
 
   ProcessSpec spec;
   spec.argv = verify_command(tool_path, candidate.symbol, included);
@@ -196,10 +196,10 @@ Result<std::vector<Assumption>> DafnyBackend::assumptions_of(const Candidate& ca
                                                              const std::vector<IncludedFile>& included,
                                                              Deadline deadline) {
   std::string display = candidate.display_path.empty() ? "candidate.dfy" : candidate.display_path;
-  ScratchCopy scratch(display, candidate.text, ".dfy",
-                      included.empty() ? std::string() : fs::path(display).parent_path().string());
+  auto scratch = ScratchCopy::create(display, candidate.text, ".dfy",
+                                     included.empty() ? std::string() : fs::path(display).parent_path().string());
   if (!scratch.ok()) return fail(scratch.error());
-  auto found = finder_->find(candidate.text, scratch.path(), display, included, deadline);
+  auto found = finder_->find(candidate.text, scratch->path(), display, included, deadline);
   if (!found.ok()) return found;
   if (auto expect = needed_expect(candidate, included, deadline)) found->push_back(*expect);
   std::vector<Assumption> baseline;

@@ -93,52 +93,48 @@ bool DafnyServer::send(const json& message) {
   return process_ && framed && process_->write(*framed);
 }
 
-std::optional<json> DafnyServer::receive(Deadline deadline, bool* timed_out) {
+DafnyServer::Received DafnyServer::receive(Deadline deadline) {
   while (true) {
-    if (auto message = decoder_->next()) return message;
-    if (!decoder_->error().empty()) return std::nullopt;
+    if (auto message = decoder_->next()) return {std::move(message), false};
+    if (!decoder_->error().empty()) return {};
     std::string bytes;
     auto status = process_->read(bytes, deadline);
-    if (status == InteractiveProcess::ReadStatus::Timeout) {
-      if (timed_out) *timed_out = true;
-      return std::nullopt;
-    }
-    if (status == InteractiveProcess::ReadStatus::Closed) return std::nullopt;
+    if (status == InteractiveProcess::ReadStatus::Timeout) return {std::nullopt, true};
+    if (status == InteractiveProcess::ReadStatus::Closed) return {};
     decoder_->feed(bytes);
   }
 }
 
-Result<bool> DafnyServer::ensure_started(Deadline deadline) {
-  if (process_ && process_->alive() && documents_ < kDocumentsPerServer) return true;
+Result<void> DafnyServer::ensure_started(Deadline deadline) {
+  if (process_ && process_->alive() && documents_ < kDocumentsPerServer) return {};
   stop();
   ProcessSpec spec;
   spec.argv = command_;
   spec.argv.insert(spec.argv.end(), {"server", "--verify-on", "Change"});
   spec.argv.insert(spec.argv.end(), options_.begin(), options_.end());
   spec.environment = environment_;
-  std::string error;
-  process_ = InteractiveProcess::start(spec, &error);
-  if (!process_) return fail("dafny server: " + error);
+  auto started = InteractiveProcess::start(spec);
+  if (!started) return fail("dafny server: " + started.error());
+  process_ = std::move(*started);
   decoder_ = std::make_unique<LspDecoder>();
   const int id = next_id_++;
   if (!send({{"jsonrpc", "2.0"}, {"id", id}, {"method", "initialize"},
              {"params", {{"processId", static_cast<int>(::getpid())}, {"rootUri", nullptr}, {"capabilities", json::object()}}}}))
     return fail("dafny server: could not send initialize");
   while (true) {
-    auto message = receive(deadline, nullptr);
+    auto message = receive(deadline).message;
     if (!message) return fail("dafny server: no answer to initialize");
     if (message->value("id", -1) == id) break;
   }
   send({{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", json::object()}});
-  return true;
+  return {};
 }
 
-Result<ServerTranscript> DafnyServer::verify(const std::string& text, Deadline deadline, bool* timed_out) {
-  *timed_out = false;
+DafnyServer::Answer DafnyServer::verify(const std::string& text, Deadline deadline) {
   auto started = ensure_started(deadline);
   if (!started.ok()) {
     stop();
-    return fail(started.error());
+    return FallBack{started.error()};
   }
   ++documents_;
   // A URI of its own per document: no message about an earlier document can be mistaken for
@@ -152,22 +148,19 @@ Result<ServerTranscript> DafnyServer::verify(const std::string& text, Deadline d
   Deadline symbol_deadline = deadline;
   while (!symbols_final && !failed_early) {
     // Every wait is also capped by the stall limit, counted from the last message.
-    auto message = receive((resolved ? symbol_deadline : deadline).capped(stall_limit_), timed_out);
+    auto [message, timed_out] = receive((resolved ? symbol_deadline : deadline).capped(stall_limit_));
     if (!message) {
-      if (*timed_out && resolved && !deadline.expired() && transcript.symbol_statuses.empty()) {
+      if (timed_out && resolved && !deadline.expired() && transcript.symbol_statuses.empty()) {
         // Resolution succeeded but no symbol was ever announced (nothing to verify): let the
         // one-shot process answer that, it prints a summary.
-        *timed_out = false;
         send({{"jsonrpc", "2.0"}, {"method", "textDocument/didClose"}, {"params", {{"textDocument", {{"uri", uri}}}}}});
-        return fail("dafny server: no verifiable symbols announced");
+        return FallBack{"dafny server: no verifiable symbols announced"};
       }
       stop();
-      if (*timed_out && !deadline.expired()) {
-        *timed_out = false;  // not our deadline: the server went silent, the process answers
-        return fail("dafny server: silent for " + std::to_string(stall_limit_.count() / 1000) + " s");
-      }
-      if (*timed_out) return fail("dafny server: deadline reached");
-      return fail("dafny server: connection lost");
+      if (timed_out && deadline.expired()) return TimedOut{};
+      // Not our deadline: the server went silent, or the connection broke; the process answers.
+      if (timed_out) return FallBack{"dafny server: silent for " + std::to_string(stall_limit_.count() / 1000) + " s"};
+      return FallBack{"dafny server: connection lost"};
     }
     const std::string method = json_string(*message, "method");
     const auto& params = json_field(*message, "params");
@@ -203,11 +196,11 @@ Result<ServerTranscript> DafnyServer::verify(const std::string& text, Deadline d
   send({{"jsonrpc", "2.0"}, {"id", id}, {"method", "textDocument/documentSymbol"},
         {"params", {{"textDocument", {{"uri", uri}}}}}});
   while (true) {
-    auto message = receive(deadline.capped(stall_limit_), timed_out);
+    auto [message, timed_out] = receive(deadline.capped(stall_limit_));
     if (!message) {
       stop();
-      if (!deadline.expired()) *timed_out = false;  // a silent server: the process answers
-      return fail("dafny server: no answer to the closing request");
+      if (timed_out && deadline.expired()) return TimedOut{};
+      return FallBack{"dafny server: no answer to the closing request"};  // the process answers
     }
     if (json_int(*message, "id", -1) == id) break;
     const auto& params = json_field(*message, "params");

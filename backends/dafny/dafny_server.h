@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "backends/dafny/lsp_framing.h"
@@ -39,11 +40,18 @@ class DafnyServer {
               std::vector<std::pair<std::string, std::string>> environment);
   ~DafnyServer();
 
-  /// Verifies `text` before `deadline`. A Failure means the server could not give a trustworthy
-  /// answer (did not start, died, broke the protocol, finished without per-symbol results):
-  /// the caller falls back to a fresh `dafny verify` process. At the deadline the server is
-  /// killed (and restarted by the next call) and the transcript is marked timed out.
-  Result<ServerTranscript> verify(const std::string& text, Deadline deadline, bool* timed_out);
+  /// The caller's deadline passed while the server worked on the document (the server was
+  /// killed; the next call restarts it): the answer is Unknown/Timeout.
+  struct TimedOut {};
+  /// The server could not give a trustworthy answer (did not start, died, went silent, broke
+  /// the protocol, finished without per-symbol results): ask a fresh `dafny verify` process.
+  struct FallBack {
+    std::string reason;
+  };
+  using Answer = std::variant<ServerTranscript, TimedOut, FallBack>;
+
+  /// Verifies `text` before `deadline`.
+  Answer verify(const std::string& text, Deadline deadline);
 
   /// Documents verified since the server started (it is restarted every so often).
   int documents() const { return documents_; }
@@ -55,10 +63,15 @@ class DafnyServer {
   void set_stall_limit(std::chrono::milliseconds limit) { stall_limit_ = limit; }
 
  private:
-  Result<bool> ensure_started(Deadline deadline);
+  Result<void> ensure_started(Deadline deadline);
   bool send(const nlohmann::json& message);
-  /// Reads until a message arrives or the deadline; nullopt on timeout or a dead server.
-  std::optional<nlohmann::json> receive(Deadline deadline, bool* timed_out);
+  /// A message, or why none came: the deadline passed, or the server is gone or garbled.
+  struct Received {
+    std::optional<nlohmann::json> message;
+    bool timed_out = false;
+  };
+  /// Reads until a message arrives or the deadline.
+  Received receive(Deadline deadline);
   void stop();
 
   std::vector<std::string> command_;

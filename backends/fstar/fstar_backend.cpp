@@ -41,15 +41,16 @@ std::string FStarBackend::version() {
 Verdict FStarBackend::do_verify(const Candidate& candidate, Deadline deadline) {
   // F* ties module names to file names, so a copy keeps the user's file name in a fresh
   // directory (the directory is added to the include path for sibling modules).
-  ScratchCopy file(candidate.display_path, candidate.text, fs::path(candidate.display_path).extension() == ".fsti" ? ".fsti" : ".fst");
+  auto file = ScratchCopy::create(candidate.display_path, candidate.text,
+                                  fs::path(candidate.display_path).extension() == ".fsti" ? ".fsti" : ".fst");
   if (!file.ok()) return Verdict::error(Cause::Internal, file.error());
   ProcessSpec spec;
-  spec.argv = command(file.path());
+  spec.argv = command(file->path());
   spec.deadline = deadline.is_never() ? Deadline::after(std::chrono::minutes(20)) : deadline;
   auto run = runner_.run(spec);
   if (run.status == ProcessResult::Status::NotFound)
     return Verdict::error(Cause::ToolNotFound, std::string("fstar: error: fstar.exe not found on PATH; ") + kInstallHint);
-  Verdict v = interpret_fstar_run(run, PathMapping{file.path(), candidate.display_path});
+  Verdict v = interpret_fstar_run(run, PathMapping{file->path(), candidate.display_path});
   v.tool_version = version().empty() ? "fstar" : "fstar " + version();
   v.elapsed = run.elapsed;
   return v;

@@ -42,16 +42,16 @@ std::string LeanBackend::version() {
 Verdict LeanBackend::do_verify(const Candidate& candidate, Deadline deadline) {
   std::string project = options_.project_dir.empty() ? find_lake_project(candidate.display_path) : options_.project_dir;
   // Inside a project the copy must live in it, so its imports resolve.
-  ScratchCopy file(candidate.display_path, candidate.text, ".lean", project);
+  auto file = ScratchCopy::create(candidate.display_path, candidate.text, ".lean", project);
   if (!file.ok()) return Verdict::error(Cause::Internal, file.error());
   ProcessSpec spec;
-  spec.argv = command(fs::absolute(file.path()).string(), project);
+  spec.argv = command(fs::absolute(file->path()).string(), project);
   spec.working_directory = project;
   spec.deadline = deadline.is_never() ? Deadline::after(std::chrono::minutes(20)) : deadline;
   auto run = runner_.run(spec);
   if (run.status == ProcessResult::Status::NotFound)
     return Verdict::error(Cause::ToolNotFound, std::string("lean: error: ") + spec.argv[0] + " not found on PATH; " + kInstallHint);
-  Verdict v = interpret_lean_run(run, PathMapping{fs::absolute(file.path()).string(), candidate.display_path});
+  Verdict v = interpret_lean_run(run, PathMapping{fs::absolute(file->path()).string(), candidate.display_path});
   v.tool_version = version().empty() ? "lean" : "lean " + version();
   v.elapsed = run.elapsed;
   return v;

@@ -14,9 +14,9 @@ namespace {
 
 /// Reads `<model>_results.csv`: test_ID,test_file,success_on_attempt_#. A file name may hold a
 /// comma, so the first and last commas split the fields.
-Result<bool> read_results_csv(const std::string& path, PublishedOutputs& outputs) {
+Result<void> read_results_csv(const std::string& path, PublishedOutputs& outputs) {
   auto text = read_file(path);
-  if (!text.ok()) return true;  // the CSV is optional: without it `recorded` stays empty
+  if (!text.ok()) return {};  // the CSV is optional: without it `recorded` stays empty
   std::istringstream in(*text);
   std::string line;
   int number = 0;
@@ -31,7 +31,7 @@ Result<bool> read_results_csv(const std::string& path, PublishedOutputs& outputs
     auto it = outputs.by_file.find(file);
     if (it != outputs.by_file.end()) it->second.recorded = line.substr(last + 1);
   }
-  return true;
+  return {};
 }
 
 class PublishedGenerator : public CandidateGenerator {

@@ -265,7 +265,7 @@ std::set<std::pair<std::string, int>> ResultStore::finished(std::int64_t run) co
   return result;
 }
 
-Result<bool> ResultStore::record(std::int64_t run, const SampleRecord& s) {
+Result<void> ResultStore::record(std::int64_t run, const SampleRecord& s) {
   sqlite3* db = impl_->db;
   auto failure = [&](const std::string& why) { return fail(path_ + ": error: " + why); };
   sql::Transaction transaction(db);
@@ -297,7 +297,7 @@ Result<bool> ResultStore::record(std::int64_t run, const SampleRecord& s) {
       .bind(verifier_outcome_text(s));
   if (sample.step() != SQLITE_DONE) return failure(sample.error());
   if (std::string e = transaction.commit(); !e.empty()) return failure(e);
-  return true;
+  return {};
 }
 
 std::vector<SampleRecord> ResultStore::samples(std::int64_t run) const {
@@ -311,10 +311,10 @@ std::vector<SampleRecord> ResultStore::samples(std::int64_t run) const {
   return result;
 }
 
-Result<bool> ResultStore::merge_from(const std::string& other) {
+Result<void> ResultStore::merge_from(const std::string& other) {
   auto merged = merge(other);
   if (!merged.ok()) return fail(merged.error());
-  return true;
+  return {};
 }
 
 Result<MergeCounts> ResultStore::merge(const std::string& other) {

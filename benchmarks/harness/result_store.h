@@ -93,13 +93,13 @@ class ResultStore {
   std::set<std::pair<std::string, int>> finished(std::int64_t run) const;
   /// Records one finished sample (and its task) in one transaction. Recording the same
   /// (task, sample) twice keeps the first and returns ok: resuming is idempotent.
-  Result<bool> record(std::int64_t run, const SampleRecord& sample);
+  Result<void> record(std::int64_t run, const SampleRecord& sample);
   /// Every sample of `run`, ordered by task id then sample.
   std::vector<SampleRecord> samples(std::int64_t run) const;
 
   /// Copies every run and sample of the database at `other` into this one, matching runs by
   /// key; samples already present are kept. For `verigen bench merge` after sharded runs.
-  Result<bool> merge_from(const std::string& other);
+  Result<void> merge_from(const std::string& other);
 
   /// merge_from() with counts, for the CLI to report what it merged. Merging a database into
   /// itself is a Failure; everything else about it is as merge_from().

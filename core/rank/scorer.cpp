@@ -150,7 +150,7 @@ std::string Scorer::to_json() const {
   return j.dump() + "\n";
 }
 
-Result<bool> Scorer::save(const std::string& path) const { return write_file_atomic(path, to_json()); }
+Result<void> Scorer::save(const std::string& path) const { return write_file_atomic(path, to_json()); }
 
 std::vector<float> Scorer::project(const std::vector<float>& matrix, std::uint32_t rows,
                                    std::uint32_t cols, const SparseVector& x) {

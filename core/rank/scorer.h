@@ -46,7 +46,7 @@ class Scorer {
   /// it gives a model with identical scores.
   std::string to_json() const;
   /// Writes to_json() to `path` atomically.
-  Result<bool> save(const std::string& path) const;
+  Result<void> save(const std::string& path) const;
 
   /// cosine(P_task·f(task), P_cand·f(task, candidate)), in [-1, 1].
   double score(std::string_view task_text, std::string_view candidate_text) const;

@@ -105,7 +105,7 @@ class Reader {
   explicit Reader(const std::string& path) : path_(path) {}
 
   /// Reads every key of `table` into settings_; `in_provider` for [provider]'s own keys.
-  Result<bool> read_table(const toml::table& table, bool in_provider) {
+  Result<void> read_table(const toml::table& table, bool in_provider) {
     for (auto&& [key, node] : table) {
       const std::string_view name = key.str();
       if (!in_provider && std::find(kTables.begin(), kTables.end(), name) != kTables.end()) {
@@ -125,13 +125,13 @@ class Reader {
       auto ok = read_value(name, key.source(), node);
       if (!ok.ok()) return ok;
     }
-    return true;
+    return {};
   }
 
   ProviderFileSettings settings() && { return std::move(settings_); }
 
  private:
-  Result<bool> read_value(std::string_view name, const toml::source_region& key_at,
+  Result<void> read_value(std::string_view name, const toml::source_region& key_at,
                           const toml::node& node) {
     if (auto previous = seen_.find(std::string(name)); previous != seen_.end()) {
       return fail(where(path_, key_at) + "'" + std::string(name) + "' is already set on line " +
@@ -150,7 +150,7 @@ class Reader {
       (name == "base_url"  ? settings_.base_url
        : name == "api_key" ? settings_.api_key
                            : settings_.model) = value;
-      return true;
+      return {};
     }
     if (name == "timeout") {
       double seconds = 0;
@@ -168,7 +168,7 @@ class Reader {
                     value_text(node));
       auto ms = static_cast<long long>(std::llround(seconds * 1000));
       settings_.timeout = std::chrono::milliseconds(std::max(1LL, ms));
-      return true;
+      return {};
     }
     const long long high = name == "max_attempts" ? kMaxAttempts : kMaxConcurrency;
     const auto* i = node.as_integer();
@@ -178,7 +178,7 @@ class Reader {
                   value_text(node));
     (name == "max_attempts" ? settings_.max_attempts : settings_.concurrency) =
         static_cast<int>(i->get());
-    return true;
+    return {};
   }
 
   static std::string type_name(const toml::node& node) {

@@ -140,7 +140,7 @@ Result<std::size_t> bounded_depth(const SExpr& term, const std::vector<FunctionD
 }
 
 // Checks that inv-constraint names functions of the right shape.
-Result<bool> check_constraint(const Problem& p, const SExpr& constraint, const std::string& path) {
+Result<void> check_constraint(const Problem& p, const SExpr& constraint, const std::string& path) {
   const auto& items = constraint.items;
   if (items[1].atom != p.inv_name) {
     return error_at(path, items[1], "inv-constraint names '" + items[1].atom +
@@ -155,10 +155,10 @@ Result<bool> check_constraint(const Problem& p, const SExpr& constraint, const s
                                           signature(p.variables, repeat) + " and return Bool");
     }
   }
-  return true;
+  return {};
 }
 
-Result<bool> read_command(Problem& p, const SExpr& cmd, const TypeChecker& checker,
+Result<void> read_command(Problem& p, const SExpr& cmd, const TypeChecker& checker,
                           const std::string& path, const SExpr** constraint) {
   if (!cmd.is_list() || cmd.head().empty()) return error_at(path, cmd, "expected a command (NAME ...)");
   std::string_view name = cmd.head();
@@ -166,7 +166,7 @@ Result<bool> read_command(Problem& p, const SExpr& cmd, const TypeChecker& check
   if (name == "set-logic") {
     if (items.size() != 2 || !items[1].is_symbol()) return error_at(path, cmd, "expected (set-logic NAME)");
     p.logic = items[1].atom;
-    return true;
+    return {};
   }
   if (name == "synth-inv") {
     if (items.size() < 3 || !items[1].is_symbol()) {
@@ -178,7 +178,7 @@ Result<bool> read_command(Problem& p, const SExpr& cmd, const TypeChecker& check
     if (vars->empty()) return error_at(path, items[2], "the invariant has no variables");
     p.inv_name = items[1].atom;
     p.variables = std::move(*vars);
-    return true;
+    return {};
   }
   if (name == "define-fun") {
     if (items.size() != 5 || !items[1].is_symbol()) {
@@ -196,7 +196,7 @@ Result<bool> read_command(Problem& p, const SExpr& cmd, const TypeChecker& check
     auto depth = bounded_depth(items[4], p.functions, path);
     if (!depth.ok()) return Failure{depth.error()};
     p.functions.push_back({items[1].atom, std::move(*params), *result, items[4], *depth});
-    return true;
+    return {};
   }
   if (name == "inv-constraint") {
     if (items.size() != 5) {
@@ -211,9 +211,9 @@ Result<bool> read_command(Problem& p, const SExpr& cmd, const TypeChecker& check
     p.pre = items[2].atom;
     p.trans = items[3].atom;
     p.post = items[4].atom;
-    return true;
+    return {};
   }
-  if (name == "check-synth") return true;
+  if (name == "check-synth") return {};
   return error_at(path, cmd, "unsupported command '" + std::string(name) + "'");
 }
 
