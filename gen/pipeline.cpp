@@ -34,9 +34,9 @@ int repair_priority(const CandidateRecord& r) {
 
 }  // namespace
 
-Pipeline::Pipeline(CandidateGenerator& generator, Backend& backend, Auditor auditor, Ranker ranker,
+Pipeline::Pipeline(CandidateGenerator& generator, Backend& backend, CandidateAudit audit, Ranker ranker,
                    RunLog& log, PipelineOptions options)
-    : generator_(generator), backend_(backend), auditor_(std::move(auditor)),
+    : generator_(generator), backend_(backend), audit_(std::move(audit)),
       ranker_(std::move(ranker)), log_(log), options_(options) {}
 
 void Pipeline::log_record(const Task& task, const CandidateRecord& r) {
@@ -83,8 +83,8 @@ bool Pipeline::settle_round(const Task& task, std::vector<RawCandidate> raws, in
       auto [it, fresh] = seen.emplace(sha256_hex(normalize_code(record.text)), record.id);
       if (!fresh) record.rejected = "duplicate of candidate " + std::to_string(it->second);
     }
-    if (record.rejected.empty() && auditor_) {
-      record.findings = auditor_(task, record.text);
+    if (record.rejected.empty() && audit_) {
+      record.findings = audit_(task, record.text);
       if (!record.findings.empty()) {
         // Rejected by the audit: it is never shown to the verifier, and says why.
         record.verdict = Verdict::rejected(record.findings);

@@ -30,7 +30,7 @@ struct PipelineOptions {
 };
 
 /// Findings of the integrity audit for one candidate text against the task; empty = clean.
-using Auditor = std::function<std::vector<Diagnostic>(const Task& task, const std::string& candidate)>;
+using CandidateAudit = std::function<std::vector<Diagnostic>(const Task& task, const std::string& candidate)>;
 /// Higher is better. Used to order candidates before verification.
 using Ranker = std::function<double(const Task& task, const std::string& candidate)>;
 
@@ -64,7 +64,7 @@ class Pipeline {
  public:
   /// All references must outlive the pipeline. `ranker` may be empty (keep the generator's
   /// order); `log` receives one record per candidate.
-  Pipeline(CandidateGenerator& generator, Backend& backend, Auditor auditor, Ranker ranker,
+  Pipeline(CandidateGenerator& generator, Backend& backend, CandidateAudit audit, Ranker ranker,
            RunLog& log, PipelineOptions options);
 
   void on_progress(PipelineProgress progress) { progress_ = std::move(progress); }
@@ -82,7 +82,7 @@ class Pipeline {
 
   CandidateGenerator& generator_;
   Backend& backend_;
-  Auditor auditor_;
+  CandidateAudit audit_;
   Ranker ranker_;
   RunLog& log_;
   PipelineOptions options_;

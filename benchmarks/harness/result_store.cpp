@@ -311,12 +311,6 @@ std::vector<SampleRecord> ResultStore::samples(std::int64_t run) const {
   return result;
 }
 
-Result<void> ResultStore::merge_from(const std::string& other) {
-  auto merged = merge(other);
-  if (!merged.ok()) return fail(merged.error());
-  return {};
-}
-
 Result<MergeCounts> ResultStore::merge(const std::string& other) {
   // Opening it on its own first checks it is one of ours and gives errors that name it; it also
   // migrates an older schema, so the copy below can name every current column.

@@ -99,10 +99,7 @@ class ResultStore {
 
   /// Copies every run and sample of the database at `other` into this one, matching runs by
   /// key; samples already present are kept. For `verigen bench merge` after sharded runs.
-  Result<void> merge_from(const std::string& other);
-
-  /// merge_from() with counts, for the CLI to report what it merged. Merging a database into
-  /// itself is a Failure; everything else about it is as merge_from().
+  /// Returns what was merged; merging a database into itself is a Failure.
   Result<MergeCounts> merge(const std::string& other);
 
   const std::string& path() const { return path_; }

@@ -1,6 +1,6 @@
 #include "specs/fstar/fstar_spec.h"
 
-#include "specs/hatch_count.h"
+#include "specs/hatch_audit.h"
 #include "specs/source_span.h"
 
 namespace verigen::fstar {

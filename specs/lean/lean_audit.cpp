@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "specs/hatch_count.h"
+#include "specs/hatch_audit.h"
 #include "specs/lean/lean_spec.h"
 #include "specs/lean/lean_syntax.h"
 

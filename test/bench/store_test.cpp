@@ -141,7 +141,7 @@ TEST_CASE("store: merging shards equals one database", "[unit]") {
   REQUIRE(first.ok());
   CHECK(first->runs_added == 2);
   CHECK(first->samples_added == 25);
-  REQUIRE(merged->merge_from(dir.file("shard1.db")).ok());
+  REQUIRE(merged->merge(dir.file("shard1.db")).ok());
 
   auto expected = by_key(*single);
   auto actual = by_key(*merged);
@@ -256,8 +256,8 @@ TEST_CASE("store: merge copies verifier_outcome", "[unit]") {
   write_version_1(dir.file("v1.db"));
 
   auto merged = open_ok(dir.file("merged.db"));
-  REQUIRE(merged->merge_from(dir.file("shard.db")).ok());
-  REQUIRE(merged->merge_from(dir.file("v1.db")).ok());
+  REQUIRE(merged->merge(dir.file("shard.db")).ok());
+  REQUIRE(merged->merge(dir.file("v1.db")).ok());
   REQUIRE(merged->runs().size() == 1);
   auto read = merged->samples(merged->runs()[0].id);
   REQUIRE(read.size() == 3);

@@ -1,4 +1,4 @@
-#include "specs/hatch_count.h"
+#include "specs/hatch_audit.h"
 
 #include <map>
 
