@@ -31,19 +31,29 @@ struct ServerTranscript {
 /// other errors → Refuted.
 Verdict interpret_server_transcript(const ServerTranscript& transcript, const PathMapping& paths);
 
-class DafnyServer {
+/// What the back-end asks of a warm server: one document's transcript, or a Failure that sends
+/// the candidate to a fresh `dafny verify` process. DafnyServer is the real one; the interface
+/// lets tests script the server's answers and drive the fallback path without Dafny.
+class WarmServer {
+ public:
+  virtual ~WarmServer() = default;
+  /// As DafnyServer::verify.
+  virtual Result<ServerTranscript> verify(const std::string& text, Deadline deadline, bool* timed_out) = 0;
+};
+
+class DafnyServer : public WarmServer {
  public:
   /// `command` runs Dafny (e.g. {"dafny"}); `options` are verification options for the server
   /// (time limit, --allow-warnings ...). The server starts lazily.
   DafnyServer(std::vector<std::string> command, std::vector<std::string> options,
               std::vector<std::pair<std::string, std::string>> environment);
-  ~DafnyServer();
+  ~DafnyServer() override;
 
   /// Verifies `text` before `deadline`. A Failure means the server could not give a trustworthy
   /// answer (did not start, died, broke the protocol, finished without per-symbol results):
   /// the caller falls back to a fresh `dafny verify` process. At the deadline the server is
   /// killed (and restarted by the next call) and the transcript is marked timed out.
-  Result<ServerTranscript> verify(const std::string& text, Deadline deadline, bool* timed_out);
+  Result<ServerTranscript> verify(const std::string& text, Deadline deadline, bool* timed_out) override;
 
   /// Documents verified since the server started (it is restarted every so often).
   int documents() const { return documents_; }
