@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "benchmarks/harness/runner.h"
-#include "benchmarks/harness/sygus_attempt.h"
+#include "benchmarks/harness/suite_table.h"
 #include "cli/commands.h"
 
 namespace verigen::cli {
@@ -34,6 +34,15 @@ std::string data_dir(const std::string& given, const std::string& suite) {
   return fs::is_directory(nested, ec) ? nested.string() : root;
 }
 
+/// The suite table's names as prose ("a, b or c"), for the help text.
+std::string suite_list() {
+  const auto names = bench::suite_names();
+  std::string text;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    text += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  return text;
+}
+
 /// "I/N" → (I, N); false when it is not two integers around a slash.
 bool parse_shard(const std::string& text, int& index, int& count) {
   auto slash = text.find('/');
@@ -55,9 +64,6 @@ int run(BenchRunCommand& c) {
     return kExitBadInput;
   }
   o.data_dir = data_dir(c.data, o.suite);
-  // The Dafny suites and clever come with the generation pipeline; sygus-inv runs the invariant
-  // portfolio of `verigen inv`.
-  bench::register_sygus_inv_solver();
   return bench::run_bench(o, std::cout, std::cerr);
 }
 
@@ -70,9 +76,9 @@ void register_bench(CLI::App& app, int& exit_code) {
   auto c = std::make_shared<BenchRunCommand>();
   auto& o = c->options;
   auto* cmd = bench->add_subcommand("run", "Run a suite into a results database (resumable, shardable)");
-  cmd->add_option("suite", o.suite, "dafnycomp, dafnybench, clever or sygus-inv")
+  cmd->add_option("suite", o.suite, suite_list())
       ->required()
-      ->check(CLI::IsMember({"dafnycomp", "dafnybench", "clever", "sygus-inv"}));
+      ->check(CLI::IsMember(bench::suite_names()));
   cmd->add_option("--db", o.db, "Results database (SQLite; created when absent, resumed when present)")->required();
   cmd->add_option("--data", c->data, "Datasets folder (default $VERIGEN_DATA, else ../shared/datasets)");
   cmd->add_option("--provider", o.provider, "builtin (default), openai, or replay (with --outputs)")

@@ -35,14 +35,28 @@ std::string joined(const std::vector<std::string>& items) {
   return out;
 }
 
-/// The logs' tasks, or prints the reader's FILE:LINE error.
+/// The logs' tasks, or prints why there are none. Damaged lines (a killed run's partial last
+/// line) are skipped with a warning each, the first few by place, so one bad line does not
+/// throw away a whole run's data; a log with nothing but damaged lines is an error.
 std::optional<std::vector<rank::TaskLog>> read_logs(const RankOptions& options) {
-  auto tasks = rank::read_run_logs(options.logs);
-  if (!tasks.ok()) {
-    std::cerr << tasks.error() << "\n";
+  auto contents = rank::read_run_logs(options.logs);
+  if (!contents.ok()) {
+    std::cerr << contents.error() << "\n";
     return std::nullopt;
   }
-  return std::move(*tasks);
+  const auto& damaged = contents->damaged;
+  if (contents->tasks.empty() && !damaged.empty()) {
+    std::cerr << damaged.front().message() << " (" << damaged.size()
+              << " damaged line(s), no checked candidate left)\n";
+    return std::nullopt;
+  }
+  constexpr std::size_t kShown = 5;
+  for (std::size_t i = 0; i < damaged.size() && i < kShown; ++i)
+    std::cerr << damaged[i].path << ":" << damaged[i].line << ": warning: skipped a damaged line: "
+              << damaged[i].why << "\n";
+  if (!damaged.empty())
+    std::cerr << "rank: warning: skipped " << damaged.size() << " damaged line(s) in total\n";
+  return std::move(contents->tasks);
 }
 
 int run_train(const RankOptions& options) {

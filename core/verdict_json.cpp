@@ -44,6 +44,18 @@ json diagnostic_json(const Diagnostic& d, const std::string& self_path) {
   return j;
 }
 
+/// Throws json::exception on a field of the wrong type; callers fence it.
+Diagnostic diagnostic_json_read(const json& dj, const std::string& self_path) {
+  Diagnostic d;
+  d.where = location_from_json(dj, self_path);
+  d.severity = severity_from_name(dj.value("severity", std::string("error")));
+  d.message = dj.value("message", std::string());
+  d.rule = dj.value("rule", std::string());
+  if (dj.contains("related"))
+    for (const auto& rj : dj["related"]) d.related.push_back(location_from_json(rj, self_path));
+  return d;
+}
+
 json assumption_json(const Assumption& a, const std::string& self_path) {
   json j = location_to_json(a.where, self_path);
   j["kind"] = a.kind;
@@ -74,6 +86,15 @@ json assumption_to_json(const Assumption& assumption) { return assumption_json(a
 
 json diagnostic_to_json(const Diagnostic& diagnostic) { return diagnostic_json(diagnostic, {}); }
 
+std::optional<Diagnostic> diagnostic_from_json(const json& value) {
+  if (!value.is_object()) return std::nullopt;
+  try {
+    return diagnostic_json_read(value, {});
+  } catch (const json::exception&) {
+    return std::nullopt;
+  }
+}
+
 json verdict_to_json(const Verdict& verdict, const std::string& self_path) {
   json diagnostics = json::array();
   for (const auto& d : verdict.diagnostics) diagnostics.push_back(diagnostic_json(d, self_path));
@@ -102,16 +123,7 @@ std::optional<Verdict> verdict_from_json(const json& value, const std::string& s
     v.tool_version = value.value("tool_version", std::string());
     v.elapsed = std::chrono::milliseconds(value.value("elapsed_ms", 0LL));
     v.cached = value.value("cached", false);
-    for (const auto& dj : value.at("diagnostics")) {
-      Diagnostic d;
-      d.where = location_from_json(dj, self_path);
-      d.severity = severity_from_name(dj.value("severity", std::string("error")));
-      d.message = dj.value("message", std::string());
-      d.rule = dj.value("rule", std::string());
-      if (dj.contains("related"))
-        for (const auto& rj : dj["related"]) d.related.push_back(location_from_json(rj, self_path));
-      v.diagnostics.push_back(std::move(d));
-    }
+    for (const auto& dj : value.at("diagnostics")) v.diagnostics.push_back(diagnostic_json_read(dj, self_path));
     if (value.contains("assumptions"))
       for (const auto& aj : value.at("assumptions")) {
         Assumption a;

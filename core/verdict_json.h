@@ -13,6 +13,10 @@ namespace verigen {
 /// {"file","line","column","end_line","end_column","severity","message","rule","related":[...]}.
 nlohmann::json diagnostic_to_json(const Diagnostic& diagnostic);
 
+/// Inverse of diagnostic_to_json; nullopt when `value` is not an object of that shape. Never
+/// throws.
+std::optional<Diagnostic> diagnostic_from_json(const nlohmann::json& value);
+
 /// {"file","line","column","kind","declaration","message","source","text","allowed","allowed_by"}.
 nlohmann::json assumption_to_json(const Assumption& assumption);
 

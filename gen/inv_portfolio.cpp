@@ -59,17 +59,19 @@ InvPortfolio::InvPortfolio(std::vector<inv::InvariantSource*> sources, const ran
 void InvPortfolio::log_candidate(const sygus::Problem& problem, const std::string& problem_text,
                                  const CheckedCandidate& checked) {
   if (!log_) return;
-  log_->append({{"task", problem.path},
-                {"task_text", problem_text},
-                {"language", "sygus"},
-                {"kind", "invariant"},
-                {"candidate", checked.candidate.index},
-                {"round", 0},
-                {"origin", checked.candidate.origin},
-                {"text", checked.candidate.text},
-                {"score", checked.score},
-                {"rank", checked.rank},
-                {"verdict", checked.verdict ? verdict_json(*checked.verdict) : nlohmann::json(nullptr)}});
+  log_->append(RunLogRecord{.task = problem.path,
+                            .task_text = problem_text,
+                            .kind = "invariant",
+                            .language = "sygus",
+                            .candidate = checked.candidate.index,
+                            .round = 0,
+                            .origin = checked.candidate.origin,
+                            .text = checked.candidate.text,
+                            .rejected = {},
+                            .findings = {},
+                            .score = checked.score,
+                            .rank = checked.rank,
+                            .verdict = checked.verdict ? verdict_json(*checked.verdict) : nlohmann::json()});
 }
 
 InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string& problem_text,

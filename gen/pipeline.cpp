@@ -40,23 +40,19 @@ Pipeline::Pipeline(CandidateGenerator& generator, Backend& backend, CandidateAud
       ranker_(std::move(ranker)), log_(log), options_(options) {}
 
 void Pipeline::log_record(const Task& task, const CandidateRecord& r) {
-  nlohmann::json findings = nlohmann::json::array();
-  for (const auto& f : r.findings) findings.push_back(diagnostic_to_json(f));
-  nlohmann::json record = {{"task", task.id},
-                           {"task_text", task.source},
-                           {"task_sha256", sha256_hex(task.source)},
-                           {"kind", std::string(to_string(task.kind))},
-                           {"language", std::string(to_string(task.language))},
-                           {"candidate", r.id},
-                           {"round", r.round},
-                           {"origin", r.origin},
-                           {"text", r.text},
-                           {"rejected", r.rejected},
-                           {"findings", findings},
-                           {"score", r.score},
-                           {"rank", r.rank},
-                           {"verdict", r.verdict ? verdict_to_json(*r.verdict) : nlohmann::json(nullptr)}};
-  log_.append(record);
+  log_.append(RunLogRecord{.task = task.id,
+                           .task_text = task.source,
+                           .kind = std::string(to_string(task.kind)),
+                           .language = std::string(to_string(task.language)),
+                           .candidate = r.id,
+                           .round = r.round,
+                           .origin = r.origin,
+                           .text = r.text,
+                           .rejected = r.rejected,
+                           .findings = r.findings,
+                           .score = r.score,
+                           .rank = r.rank,
+                           .verdict = r.verdict ? verdict_to_json(*r.verdict) : nlohmann::json()});
   if (progress_) progress_(r);
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "core/result.h"
+#include "core/run_log_record.h"
 #include "gen/size_limits.h"
 
 namespace verigen {
@@ -25,7 +26,10 @@ class RunLog {
   bool ok() const { return error_.empty(); }
   const std::string& error() const { return error_; }
 
-  /// Appends one line; thread-safe. Each line is flushed so a killed run keeps what it logged.
+  /// Appends one candidate's record (RunLogRecord::to_json); thread-safe. Each line is flushed
+  /// so a killed run keeps what it logged.
+  void append(const RunLogRecord& record) { append(record.to_json()); }
+  /// Appends any JSON object as one line, cut as truncated() says.
   void append(const nlohmann::json& record);
 
   /// `record` with every string (values and keys of nested objects and arrays alike) longer

@@ -24,8 +24,8 @@ constexpr auto kDefaultWallClock = std::chrono::minutes(10);
 
 }  // namespace
 
-DafnyBackend::DafnyBackend(ProcessRunner& runner, DafnyOptions options)
-    : runner_(runner), options_(options) {}
+DafnyBackend::DafnyBackend(ProcessRunner& runner, DafnyOptions options, WarmServerFactory make_server)
+    : runner_(runner), options_(options), make_server_(std::move(make_server)) {}
 
 void DafnyBackend::detect() {
   std::call_once(detected_, [this] {
@@ -90,13 +90,14 @@ std::vector<std::string> DafnyBackend::verify_command(const std::string& file, c
   return argv;
 }
 
-std::unique_ptr<DafnyServer> DafnyBackend::take_server() {
+std::unique_ptr<WarmServer> DafnyBackend::take_server() {
   std::lock_guard<std::mutex> lock(pool_mutex_);
   if (!idle_servers_.empty()) {
     auto server = std::move(idle_servers_.back());
     idle_servers_.pop_back();
     return server;
   }
+  if (make_server_) return make_server_();
   auto server = std::make_unique<DafnyServer>(command_, verification_options(), dafny_environment());
   // Silence far beyond what one assertion batch may take means the server has stopped working
   // on the document; the one-shot process then answers within the same deadline.
@@ -105,7 +106,7 @@ std::unique_ptr<DafnyServer> DafnyBackend::take_server() {
   return server;
 }
 
-void DafnyBackend::give_back(std::unique_ptr<DafnyServer> server) {
+void DafnyBackend::give_back(std::unique_ptr<WarmServer> server) {
   std::lock_guard<std::mutex> lock(pool_mutex_);
   idle_servers_.push_back(std::move(server));
 }
@@ -119,9 +120,9 @@ std::optional<Verdict> DafnyBackend::verify_with_server(const Candidate& candida
   auto started = std::chrono::steady_clock::now();
   auto answer = server->verify(candidate.text, deadline);
   give_back(std::move(server));
-  if (std::holds_alternative<DafnyServer::TimedOut>(answer))
+  if (std::holds_alternative<WarmServer::TimedOut>(answer))
     return Verdict::unknown(Cause::Timeout, "dafny server: wall-clock deadline reached");
-  if (std::holds_alternative<DafnyServer::FallBack>(answer)) {
+  if (std::holds_alternative<WarmServer::FallBack>(answer)) {
     ++fallbacks_;
     return std::nullopt;
   }

@@ -4,6 +4,7 @@
 /// proof rests on. Included files are verified and audited with the program.
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -41,10 +42,14 @@ struct DafnyOptions {
   std::string version_memo_dir;
 };
 
+/// Makes a warm server for the back-end's pool (one per concurrent caller).
+using WarmServerFactory = std::function<std::unique_ptr<WarmServer>()>;
+
 class DafnyBackend : public Backend {
  public:
   /// `runner` must outlive the back-end. Dafny is located and its version checked lazily, once.
-  DafnyBackend(ProcessRunner& runner, DafnyOptions options = {});
+  /// `make_server` makes the warm servers; empty (the default) starts `dafny server` processes.
+  DafnyBackend(ProcessRunner& runner, DafnyOptions options = {}, WarmServerFactory make_server = {});
 
   std::string name() const override { return "dafny"; }
   /// "4.11.0", or "" when Dafny is missing or older than 4 (see tool_error()).
@@ -84,17 +89,18 @@ class DafnyBackend : public Backend {
                                           Deadline deadline);
   /// The server path; nullopt when the candidate must go to a process instead.
   std::optional<Verdict> verify_with_server(const Candidate& candidate, Deadline deadline);
-  std::unique_ptr<DafnyServer> take_server();
-  void give_back(std::unique_ptr<DafnyServer> server);
+  std::unique_ptr<WarmServer> take_server();
+  void give_back(std::unique_ptr<WarmServer> server);
 
   ProcessRunner& runner_;
   DafnyOptions options_;
+  WarmServerFactory make_server_;
   std::once_flag detected_;
   std::vector<std::string> command_;
   std::string version_;
   std::string tool_error_;
   std::mutex pool_mutex_;
-  std::vector<std::unique_ptr<DafnyServer>> idle_servers_;
+  std::vector<std::unique_ptr<WarmServer>> idle_servers_;
   std::unique_ptr<AssumptionFinder> finder_;
   std::atomic<int> served_{0};
   std::atomic<int> fallbacks_{0};

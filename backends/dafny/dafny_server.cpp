@@ -130,7 +130,7 @@ Result<void> DafnyServer::ensure_started(Deadline deadline) {
   return {};
 }
 
-DafnyServer::Answer DafnyServer::verify(const std::string& text, Deadline deadline) {
+WarmServer::Answer DafnyServer::verify(const std::string& text, Deadline deadline) {
   auto started = ensure_started(deadline);
   if (!started.ok()) {
     stop();

@@ -32,13 +32,12 @@ struct ServerTranscript {
 /// other errors → Refuted.
 Verdict interpret_server_transcript(const ServerTranscript& transcript, const PathMapping& paths);
 
-class DafnyServer {
+/// What the back-end asks of a warm server: one document's transcript, or a Failure that sends
+/// the candidate to a fresh `dafny verify` process. DafnyServer is the real one; the interface
+/// lets tests script the server's answers and drive the fallback path without Dafny.
+class WarmServer {
  public:
-  /// `command` runs Dafny (e.g. {"dafny"}); `options` are verification options for the server
-  /// (time limit, --allow-warnings ...). The server starts lazily.
-  DafnyServer(std::vector<std::string> command, std::vector<std::string> options,
-              std::vector<std::pair<std::string, std::string>> environment);
-  ~DafnyServer();
+  virtual ~WarmServer() = default;
 
   /// The caller's deadline passed while the server worked on the document (the server was
   /// killed; the next call restarts it): the answer is Unknown/Timeout.
@@ -51,13 +50,25 @@ class DafnyServer {
   using Answer = std::variant<ServerTranscript, TimedOut, FallBack>;
 
   /// Verifies `text` before `deadline`.
-  Answer verify(const std::string& text, Deadline deadline);
+  virtual Answer verify(const std::string& text, Deadline deadline) = 0;
+};
+
+class DafnyServer : public WarmServer {
+ public:
+  /// `command` runs Dafny (e.g. {"dafny"}); `options` are verification options for the server
+  /// (time limit, --allow-warnings ...). The server starts lazily.
+  DafnyServer(std::vector<std::string> command, std::vector<std::string> options,
+              std::vector<std::pair<std::string, std::string>> environment);
+  ~DafnyServer() override;
+
+  /// Verifies `text` before `deadline`.
+  WarmServer::Answer verify(const std::string& text, Deadline deadline) override;
 
   /// Documents verified since the server started (it is restarted every so often).
   int documents() const { return documents_; }
 
   /// How long the server may stay silent while a document is open before it is given up on
-  /// (killed; verify() fails without timed_out, so the caller falls back to a fresh process).
+  /// (killed; verify() answers FallBack, so the caller asks a fresh process).
   /// Seen under heavy load: a server that stopped reporting on a document with a timed-out
   /// symbol and sat idle until the wall-clock deadline.
   void set_stall_limit(std::chrono::milliseconds limit) { stall_limit_ = limit; }

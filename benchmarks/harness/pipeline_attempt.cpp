@@ -23,6 +23,7 @@ struct Environment {
   std::unique_ptr<RunLog> log;
   RunOptions options;
   std::shared_ptr<const PublishedOutputs> outputs;
+  bool attempt_zero = false;  ///< the suite counts a hint-free program that verifies (DafnyBench)
   /// builtin runs only: the tasks it cannot attempt (id → why), recorded without running.
   std::map<std::string, std::string> unattempted;
 };
@@ -123,9 +124,6 @@ void verify_refused(Environment& env, const Task& task, const PipelineResult& re
   }
 }
 
-/// True for suites whose tasks count as solved when the hint-free program verifies as it is.
-bool has_attempt_zero(const std::string& suite) { return suite == "dafnybench"; }
-
 /// DafnyBench's attempt 0: a task whose hint-free program verifies as it is counts as solved,
 /// whatever the model wrote (the published numbers and the recorded `0`s count it so). The
 /// program must be free of escape hatches (it is verified on its own, trusting nothing), so an
@@ -154,7 +152,7 @@ SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) 
     record.outcome = Outcome::Error;
     record.cause = Cause::BadInput;
     record.detail = "not attempted: " + it->second;
-    if (has_attempt_zero(env.options.suite))
+    if (env.attempt_zero)
       try_attempt_zero(env, task, env.options.timeout, record);
     return record;
   }
@@ -197,7 +195,7 @@ SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) 
   PipelineResult result = pipeline.run(task);
   fill_record(result, record);
   if (env.outputs && record.integrity_rejected) verify_refused(env, task, result, p, record);
-  if (has_attempt_zero(env.options.suite) && record.outcome != Outcome::Verified)
+  if (env.attempt_zero && record.outcome != Outcome::Verified)
     try_attempt_zero(env, task, env.options.timeout, record);
   auto usage = generator->usage();
   record.prompt_tokens = usage.prompt_tokens;
@@ -206,9 +204,9 @@ SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) 
 }
 
 /// Whether options.provider can run `tasks` at all, before any tool starts: a model provider
-/// is configured; the builtin one can attempt some task (those it cannot go to `unattempted`).
-/// The refusal, exit code 2, or nullopt.
-std::optional<SolverSetup> check_provider(const RunOptions& options,
+/// is configured; the builtin one can attempt some task (those it cannot go to `unattempted`),
+/// or the suite has attempt 0, which needs no candidate. The refusal, exit code 2, or nullopt.
+std::optional<SolverSetup> check_provider(const RunOptions& options, bool attempt_zero,
                                           const std::vector<BenchTask>& tasks,
                                           std::map<std::string, std::string>& unattempted,
                                           std::string& note) {
@@ -217,14 +215,14 @@ std::optional<SolverSetup> check_provider(const RunOptions& options,
       if (auto why = builtin_cannot_attempt(t.task)) unattempted[t.task.id] = *why;
     // Tasks builtin cannot attempt still count through attempt 0 where the suite has it, so
     // only a suite without it is refused when builtin can attempt none of its tasks.
-    if (tasks.empty() || unattempted.size() < tasks.size() || has_attempt_zero(options.suite)) {
+    if (tasks.empty() || unattempted.size() < tasks.size() || attempt_zero) {
       if (!unattempted.empty())
         note = "bench: note: --provider builtin cannot attempt " +
                std::to_string(unattempted.size()) + " of the " + std::to_string(tasks.size()) +
                " selected " + options.suite +
                " tasks (it writes loop invariants only); they are recorded as not attempted "
                "(error, bad-input)" +
-               (has_attempt_zero(options.suite) ? " unless attempt 0 solves them" : "");
+               (attempt_zero ? " unless attempt 0 solves them" : "");
       return std::nullopt;
     }
     // Every selected task is out of reach: say so once instead of recording an error per sample.
@@ -253,13 +251,14 @@ std::optional<SolverSetup> check_provider(const RunOptions& options,
 
 SolverSetup make_pipeline_solver(const RunOptions& options, Language language,
                                  const std::vector<BenchTask>& tasks,
-                                 std::shared_ptr<const PublishedOutputs> outputs) {
+                                 std::shared_ptr<const PublishedOutputs> outputs, bool attempt_zero) {
   auto env = std::make_shared<Environment>();
   env->options = options;
   env->outputs = std::move(outputs);
+  env->attempt_zero = attempt_zero;
   std::string note;
   if (!env->outputs)
-    if (auto refused = check_provider(options, tasks, env->unattempted, note))
+    if (auto refused = check_provider(options, attempt_zero, tasks, env->unattempted, note))
       return std::move(*refused);
   VerifierOptions verifier_options;
   verifier_options.backends.dafny.verification_time_limit = options.verification_time_limit;

@@ -18,9 +18,11 @@ namespace verigen::bench {
 /// attempt at least one task (exit code 2, one line naming the providers that can run the
 /// suite); tasks builtin cannot attempt are recorded as errors (cause bad-input) without
 /// running, and the setup's note says how many. Fails with exit code 3 when the verifier is
-/// missing.
+/// missing. With `attempt_zero` (DafnyBench's rule) a task whose hint-free program verifies as
+/// it is counts as solved whatever the candidate was, and builtin's unattempted tasks still get
+/// that chance.
 SolverSetup make_pipeline_solver(const RunOptions& options, Language language,
                                  const std::vector<BenchTask>& tasks,
-                                 std::shared_ptr<const PublishedOutputs> outputs);
+                                 std::shared_ptr<const PublishedOutputs> outputs, bool attempt_zero);
 
 }  // namespace verigen::bench

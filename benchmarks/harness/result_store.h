@@ -20,7 +20,7 @@ namespace verigen::bench {
 /// What identifies a run: everything that changes results. Not the shard, --jobs, --limit or
 /// --filter, so shards of one run and a resumed run share a key.
 struct RunKey {
-  std::string suite;     ///< "dafnycomp", "dafnybench", "clever", "sygus-inv"
+  std::string suite;     ///< a name from the suite table (harness/suite_table.h)
   std::string provider;  ///< "builtin", "openai", "replay"
   std::string model;     ///< model name, or the outputs file's stem for replay
   int k = 1;             ///< samples per task

@@ -9,46 +9,28 @@
 #include <regex>
 
 #include "benchmarks/harness/metrics.h"
-#include "benchmarks/harness/pipeline_attempt.h"
+#include "benchmarks/harness/suite_table.h"
 #include "core/parallel.h"
 #include "core/progress.h"
 
 namespace verigen::bench {
 namespace {
 
-std::map<std::string, SolverFactory>& solvers() {
-  static std::map<std::string, SolverFactory> registry;
-  return registry;
-}
-
-/// The solver of a suite: a registered one, else the pipeline for Dafny and Lean suites.
-SolverSetup make_solver(const RunOptions& options, const std::vector<BenchTask>& tasks,
-                        std::shared_ptr<const PublishedOutputs> outputs) {
-  if (auto it = solvers().find(options.suite); it != solvers().end()) return it->second(options, tasks);
-  if (options.suite == "dafnycomp" || options.suite == "dafnybench")
-    return make_pipeline_solver(options, Language::Dafny, tasks, std::move(outputs));
-  if (options.suite == "clever")
-    return make_pipeline_solver(options, Language::Lean, tasks, nullptr);
-  return {nullptr,
-          "bench: error: no solver is registered for suite '" + options.suite +
-              "' (register one with verigen::bench::register_suite_solver before run_bench)",
-          2};
-}
-
-/// Checks that need no file: a clever run without its Lake project stops here, before the
-/// dataset or the database is touched.
-std::optional<std::pair<int, std::string>> check_options(const RunOptions& o) {
+/// Checks that need no file: a suite of Lean proofs without its Lake project stops here,
+/// before the dataset or the database is touched.
+std::optional<std::pair<int, std::string>> check_options(const RunOptions& o, const Suite& suite) {
   auto bad = [](std::string m) { return std::make_pair(2, "bench: error: " + std::move(m)); };
-  if (o.suite == "clever" && o.lean_project.empty())
-    return std::make_pair(3, std::string("bench: error: clever needs Lean 4 and Mathlib: pass --lean-project DIR "
-                                         "naming a CLEVER Lake project (lake build done)"));
+  if (suite.needs_lean_project && o.lean_project.empty())
+    return std::make_pair(3, "bench: error: " + suite.name +
+                                 " needs Lean 4 and Mathlib: pass --lean-project DIR naming a CLEVER Lake "
+                                 "project (lake build done)");
   if (o.shard_count < 1 || o.shard_index < 0 || o.shard_index >= o.shard_count)
     return bad("--shard I/N needs 0 <= I < N");
   if (o.k < 1) return bad("-k must be at least 1");
   if (o.provider == "replay" && o.outputs.empty()) return bad("--provider replay needs --outputs FILE");
   if (!o.outputs.empty() && o.provider != "replay") return bad("--outputs needs --provider replay");
-  if (!o.outputs.empty() && o.suite != "dafnybench")
-    return bad("--outputs replays DafnyBench's published outputs; suite '" + o.suite + "' has none");
+  if (!o.outputs.empty() && !suite.read_outputs)
+    return bad("--outputs replays a suite's published outputs; suite '" + o.suite + "' has none");
   return std::nullopt;
 }
 
@@ -157,11 +139,18 @@ Result<std::vector<BenchTask>> select_tasks(std::vector<BenchTask> tasks, const 
   return mine;
 }
 
-void register_suite_solver(const std::string& suite, SolverFactory factory) { solvers()[suite] = std::move(factory); }
-
 int run_bench(const RunOptions& o, std::ostream& out, std::ostream& err) {
+  auto suite = find_suite(o.suite);
+  if (!suite.ok()) {
+    err << suite.error() << "\n";
+    return 2;
+  }
+  return run_bench(o, **suite, out, err);
+}
+
+int run_bench(const RunOptions& o, const Suite& suite, std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
-  if (auto problem = check_options(o)) {
+  if (auto problem = check_options(o, suite)) {
     err << problem->second << "\n";
     return problem->first;
   }
@@ -169,14 +158,14 @@ int run_bench(const RunOptions& o, std::ostream& out, std::ostream& err) {
   // dataset matters.
   std::shared_ptr<const PublishedOutputs> outputs;
   if (!o.outputs.empty()) {
-    auto read = load_published_outputs(o.outputs);
+    auto read = suite.read_outputs(o.outputs);
     if (!read.ok()) {
       err << read.error() << "\n";
       return 2;
     }
     outputs = std::make_shared<const PublishedOutputs>(std::move(*read));
   }
-  auto loaded = load_suite(o.suite, o.data_dir);
+  auto loaded = load_tasks(suite, o.data_dir);
   if (!loaded.ok()) {
     err << loaded.error() << "\n";
     return 2;
@@ -197,7 +186,7 @@ int run_bench(const RunOptions& o, std::ostream& out, std::ostream& err) {
     err << tasks.error() << "\n";
     return 2;
   }
-  SolverSetup solver = make_solver(o, *tasks, outputs);
+  SolverSetup solver = suite.solver(o, *tasks, outputs);
   if (!solver.attempt) {
     err << solver.error << "\n";
     return solver.exit_code ? solver.exit_code : 2;

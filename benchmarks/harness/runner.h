@@ -60,18 +60,18 @@ struct SolverSetup {
   int exit_code = 0;
   std::string note{};  ///< one line printed before the run starts (e.g. tasks it cannot attempt)
 };
-using SolverFactory = std::function<SolverSetup(const RunOptions& options, const std::vector<BenchTask>& tasks)>;
 
-/// Makes `factory` the solver of `suite`, replacing any earlier one. Dafny suites (dafnycomp,
-/// dafnybench) and clever come with the generation pipeline as their solver; sygus-inv has none
-/// until one is registered (the SyGuS-INV solver is wired in by whoever links it). Call before
-/// run_bench(); not thread-safe.
-void register_suite_solver(const std::string& suite, SolverFactory factory);
+struct Suite;  // benchmarks/harness/suite_table.h
 
-/// Runs `options`: checks, loads and selects the tasks, builds the solver, opens the store,
-/// skips finished (task, sample) pairs, runs the rest over `jobs` threads with progress on the
+/// Runs `options` on `suite` (its loader, solver and outputs reader; options.suite names it in
+/// the store): checks, loads and selects the tasks, builds the solver, opens the store, skips
+/// finished (task, sample) pairs, runs the rest over `jobs` threads with progress on the
 /// terminal, and prints a summary table on `out`. Problems go to `err` as one line. Returns the
 /// CLI exit code: 0 when every selected sample is recorded, 2 bad input, 3 a tool missing.
+int run_bench(const RunOptions& options, const Suite& suite, std::ostream& out, std::ostream& err);
+
+/// run_bench on the suite-table entry named options.suite; an unknown name is exit 2 with one
+/// line listing the known ones.
 int run_bench(const RunOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace verigen::bench

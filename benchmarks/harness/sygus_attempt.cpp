@@ -122,6 +122,4 @@ SolverSetup make_sygus_inv_solver(const RunOptions& options, const std::vector<B
   return {[env](const BenchTask& task, int sample) { return attempt(*env, task, sample); }, "", 0};
 }
 
-void register_sygus_inv_solver() { register_suite_solver("sygus-inv", make_sygus_inv_solver); }
-
 }  // namespace verigen::bench

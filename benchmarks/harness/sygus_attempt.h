@@ -19,7 +19,4 @@ namespace verigen::bench {
 /// up (replay needs a cassette, which `bench run` does not take).
 SolverSetup make_sygus_inv_solver(const RunOptions& options, const std::vector<BenchTask>& tasks);
 
-/// Registers make_sygus_inv_solver as the solver of "sygus-inv" (register_suite_solver).
-void register_sygus_inv_solver();
-
 }  // namespace verigen::bench

@@ -1,7 +1,7 @@
 #pragma once
 /// Benchmark suites: each loader turns one dataset folder into the Tasks of a benchmark run.
-/// One file per suite (dafnycomp.cpp, dafnybench.cpp, clever.cpp, sygus_inv.cpp); this header is
-/// the only thing the harness and the CLI see.
+/// One file per suite (dafnycomp.cpp, dafnybench.cpp, clever.cpp, sygus_inv.cpp); the suite
+/// table (benchmarks/harness/suite_table.h) names them and pairs each with its solver.
 
 #include <string>
 #include <vector>
@@ -18,15 +18,9 @@ struct BenchTask {
   std::string category;   ///< grouping for reports: function count, SyGuS logic, CLEVER stage
 };
 
-/// The suite names load_suite() knows, in a fixed order.
-const std::vector<std::string>& suite_names();
-
-/// Every task of suite `name` read from `data_dir` (the suite's own folder, e.g.
-/// ../shared/datasets/dafnycomp), sorted by task id. A Failure is one line naming the folder or
-/// file: an unknown suite, a missing folder, an unreadable or unparsable file.
-Result<std::vector<BenchTask>> load_suite(const std::string& name, const std::string& data_dir);
-
-/// The per-suite loaders behind load_suite() (same contract, unsorted).
+/// The per-suite loaders: every task read from `data_dir` (the suite's own folder), unsorted. A
+/// Failure is one line naming the folder or file: a missing folder, an unreadable or unparsable
+/// file.
 Result<std::vector<BenchTask>> load_dafnycomp(const std::string& data_dir);
 Result<std::vector<BenchTask>> load_dafnybench(const std::string& data_dir);
 Result<std::vector<BenchTask>> load_clever(const std::string& data_dir);

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/file_io.h"
+#include "core/run_log_record.h"
 
 namespace verigen::rank {
 namespace {
@@ -25,36 +26,15 @@ void merge(std::vector<TaskLog>& into, std::map<std::string, std::size_t>& index
   }
 }
 
-/// Checks and reads one record; the error message is completed by the caller with FILE:LINE.
-Result<std::optional<std::pair<TaskLog, LoggedCandidate>>> read_record(const json& j) {
-  using Out = std::optional<std::pair<TaskLog, LoggedCandidate>>;
-  if (!j.is_object()) return fail("a log line must be a JSON object");
-  if (!j.contains("verdict")) return fail("missing \"verdict\" (an object, or null when unchecked)");
-  const json& verdict = j["verdict"];
-  if (verdict.is_null()) return Out{};
-  if (!j.contains("task") || !j["task"].is_string()) return fail("missing string \"task\"");
-  if (!j.contains("task_text") || !j["task_text"].is_string())
-    return fail("missing string \"task_text\" (the problem text; logs written before it was "
-                "added cannot train the scorer)");
-  if (!j.contains("text") || !j["text"].is_string()) return fail("missing string \"text\"");
-  if (!j.contains("candidate") || !j["candidate"].is_number_integer())
-    return fail("missing integer \"candidate\"");
-  if (j.contains("round") && !j["round"].is_number_integer()) return fail("\"round\" must be an integer");
-  if (!verdict.is_object() || !verdict.contains("outcome") || !verdict["outcome"].is_string())
-    return fail("\"verdict\" must be null or an object with a string \"outcome\"");
-  auto outcome = outcome_from_string(verdict["outcome"].get<std::string>());
-  if (!outcome)
-    return fail("unknown outcome \"" + verdict["outcome"].get<std::string>() +
-                "\" (expected verified, refuted, unknown or error)");
-  TaskLog task;
-  task.task = j["task"].get<std::string>();
-  task.task_text = j["task_text"].get<std::string>();
-  LoggedCandidate c;
-  c.candidate = j["candidate"].get<int>();
-  c.round = j.value("round", 0);
-  c.text = j["text"].get<std::string>();
-  c.outcome = *outcome;
-  return Out{std::pair{std::move(task), std::move(c)}};
+/// The record on one line, or why it is damaged.
+Result<RunLogRecord> read_line(std::string_view line) {
+  // The parser's exception says where the text went wrong; it stops here.
+  try {
+    return RunLogRecord::from_json(json::parse(line));
+  } catch (const json::exception& e) {
+    // A killed run leaves a partial last line.
+    return fail("malformed JSON (" + std::string(e.what()) + ")");
+  }
 }
 
 }  // namespace
@@ -65,8 +45,12 @@ bool TaskLog::any_verified() const {
   return false;
 }
 
-Result<std::vector<TaskLog>> parse_run_log(std::string_view text, const std::string& path) {
-  std::vector<TaskLog> tasks;
+std::string DamagedLine::message() const {
+  return path + ":" + std::to_string(line) + ": error: " + why;
+}
+
+RunLogContents scan_run_log(std::string_view text, const std::string& path) {
+  RunLogContents contents;
   std::map<std::string, std::size_t> index;
   std::size_t line_number = 0, start = 0;
   while (start < text.size()) {
@@ -76,36 +60,41 @@ Result<std::vector<TaskLog>> parse_run_log(std::string_view text, const std::str
     start = end + 1;
     ++line_number;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    const std::string where = path + ":" + std::to_string(line_number) + ": error: ";
-    json j;
-    try {
-      j = json::parse(line);
-    } catch (const json::parse_error& e) {
-      // A killed run leaves a partial last line; it is still an error, but say so.
-      return fail(where + "malformed JSON (" + std::string(e.what()) + ")");
+    auto record = read_line(line);
+    if (!record.ok()) {
+      contents.damaged.push_back({path, line_number, record.error()});
+      continue;
     }
-    auto record = read_record(j);
-    if (!record.ok()) return fail(where + record.error());
-    if (!*record) continue;
-    auto& [task, candidate] = **record;
-    std::vector<TaskLog> one(1, std::move(task));
-    one[0].candidates.push_back(std::move(candidate));
-    merge(tasks, index, std::move(one));
+    auto outcome = record->outcome();
+    if (!outcome) continue;  // never checked: nothing to learn from
+    TaskLog task;
+    task.task = std::move(record->task);
+    task.task_text = std::move(record->task_text);
+    task.candidates.push_back({record->candidate, record->round, std::move(record->text), *outcome});
+    std::vector<TaskLog> one;
+    one.push_back(std::move(task));
+    merge(contents.tasks, index, std::move(one));
   }
-  return tasks;
+  return contents;
 }
 
-Result<std::vector<TaskLog>> read_run_logs(const std::vector<std::string>& paths) {
-  std::vector<TaskLog> tasks;
+Result<std::vector<TaskLog>> parse_run_log(std::string_view text, const std::string& path) {
+  auto contents = scan_run_log(text, path);
+  if (!contents.damaged.empty()) return fail(contents.damaged.front().message());
+  return std::move(contents.tasks);
+}
+
+Result<RunLogContents> read_run_logs(const std::vector<std::string>& paths) {
+  RunLogContents all;
   std::map<std::string, std::size_t> index;
   for (const auto& path : paths) {
     auto text = read_file(path);
     if (!text.ok()) return fail(text.error());
-    auto parsed = parse_run_log(*text, path);
-    if (!parsed.ok()) return fail(parsed.error());
-    merge(tasks, index, std::move(*parsed));
+    auto contents = scan_run_log(*text, path);
+    merge(all.tasks, index, std::move(contents.tasks));
+    all.damaged.insert(all.damaged.end(), contents.damaged.begin(), contents.damaged.end());
   }
-  return tasks;
+  return all;
 }
 
 }  // namespace verigen::rank

@@ -14,7 +14,7 @@
 
 #include "../cli/cli_harness.h"
 #include "benchmarks/harness/result_store.h"
-#include "benchmarks/suites/suite.h"
+#include "benchmarks/harness/suite_table.h"
 #include "core/file_io.h"
 
 using namespace verigen;

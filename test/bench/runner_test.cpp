@@ -12,6 +12,7 @@
 
 #include "benchmarks/harness/published_outputs.h"
 #include "benchmarks/harness/runner.h"
+#include "benchmarks/harness/suite_table.h"
 
 using namespace verigen;
 using namespace verigen::bench;
@@ -65,8 +66,11 @@ std::string sygus_fixture(const Scratch& s, int n) {
 
 /// Stand-in solver: verifies tasks with an even number in their name; counts its calls.
 std::atomic<int> g_attempts{0};
-void register_stand_in() {
-  register_suite_solver("sygus-inv", [](const RunOptions&, const std::vector<BenchTask>&) {
+/// The sygus-inv entry of the suite table (its loader reads sygus_fixture) with the stand-in
+/// solver in place of the invariant portfolio.
+Suite stand_in() {
+  Suite suite = *find_suite("sygus-inv").value();
+  suite.solver = [](const RunOptions&, const std::vector<BenchTask>&, std::shared_ptr<const PublishedOutputs>) {
     SolverSetup setup;
     setup.attempt = [](const BenchTask& t, int) {
       ++g_attempts;
@@ -79,7 +83,8 @@ void register_stand_in() {
       return r;
     };
     return setup;
-  });
+  };
+  return suite;
 }
 
 std::set<std::pair<std::string, int>> recorded(const std::string& db) {
@@ -132,7 +137,7 @@ TEST_CASE("run_key ignores how the run is split", "[unit]") {
 // shards 0/2 and 1/2 together record exactly the samples of the unsharded run.
 TEST_CASE("run_bench resumes and shards add up", "[unit]") {
   Scratch s;
-  register_stand_in();
+  const Suite suite = stand_in();
   RunOptions o;
   o.suite = "sygus-inv";
   o.data_dir = sygus_fixture(s, 5);
@@ -141,11 +146,11 @@ TEST_CASE("run_bench resumes and shards add up", "[unit]") {
   o.db = (s.path / "all.db").string();
   std::ostringstream out, err;
   g_attempts = 0;
-  REQUIRE(run_bench(o, out, err) == 0);
+  REQUIRE(run_bench(o, suite, out, err) == 0);
   CHECK(g_attempts == 10);
   CHECK(out.str().find("verified       6 (60.0%)") != std::string::npos);
   CHECK(out.str().find("10 run now") != std::string::npos);
-  REQUIRE(run_bench(o, out, err) == 0);
+  REQUIRE(run_bench(o, suite, out, err) == 0);
   CHECK(g_attempts == 10);  // everything was already recorded
   auto single = recorded(o.db);
   CHECK(single.size() == 10);
@@ -156,14 +161,14 @@ TEST_CASE("run_bench resumes and shards add up", "[unit]") {
     shard.shard_index = i;
     shard.shard_count = 2;
     shard.db = (s.path / ("shard-" + std::to_string(i) + ".db")).string();
-    REQUIRE(run_bench(shard, out, err) == 0);
+    REQUIRE(run_bench(shard, suite, out, err) == 0);
     for (const auto& p : recorded(shard.db)) CHECK(shards.insert(p).second);
   }
   CHECK(shards == single);
 }
 
-// Contract: clever without --lean-project stops with exit 3 before touching the database; a
-// suite without a solver and bad option combinations are exit 2 with one line.
+// Contract: clever without --lean-project stops with exit 3 before touching the database; bad
+// option combinations are exit 2 with one line.
 TEST_CASE("run_bench refuses what it cannot run, before anything is written", "[unit]") {
   Scratch s;
   std::ostringstream out, err;

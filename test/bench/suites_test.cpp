@@ -6,7 +6,7 @@
 #include <map>
 
 #include "benchmarks/suites/dafny_strip.h"
-#include "benchmarks/suites/suite.h"
+#include "benchmarks/harness/suite_table.h"
 #include "core/file_io.h"
 #include "specs/dafny/audit.h"
 #include "specs/integrity_audit.h"

@@ -11,7 +11,6 @@
 #include "../cli/cli_harness.h"
 #include "benchmarks/harness/result_store.h"
 #include "benchmarks/harness/runner.h"
-#include "benchmarks/harness/sygus_attempt.h"
 
 using namespace verigen;
 using namespace verigen::bench;
@@ -48,7 +47,6 @@ std::map<std::string, SampleRecord> samples_of(const std::string& db) {
 // the same command finds everything recorded and runs nothing.
 TEST_CASE("sygus-inv samples are portfolio runs, recorded and resumed", "[z3]") {
   TempDir dir;
-  register_sygus_inv_solver();
   RunOptions o;
   o.suite = "sygus-inv";
   o.data_dir = sygus_data(dir) + "/sygus-inv";
@@ -87,7 +85,6 @@ TEST_CASE("sygus-inv samples are portfolio runs, recorded and resumed", "[z3]") 
 TEST_CASE("an unparsable sygus-inv problem is an Error sample", "[z3]") {
   TempDir dir;
   dir.file("sygus-inv/problems/bad.sl", "(set-logic LIA)\n(synth-inv inv_fun ((x Int))\n");
-  register_sygus_inv_solver();
   RunOptions o;
   o.suite = "sygus-inv";
   o.data_dir = (dir.path / "sygus-inv").string();

@@ -63,3 +63,17 @@ TEST_CASE("rank reports bad logs and models", "[unit]") {
   CHECK(missing.exit_code == 2);
   CHECK(missing.err.find("absent.jsonl") != std::string::npos);
 }
+
+// A log whose last line a killed run cut off still trains: the damaged line is skipped with a
+// warning naming file and line, and the count of skipped lines is reported.
+TEST_CASE("rank skips damaged log lines with a warning", "[unit]") {
+  TempDir dir;
+  const auto log = dir.file("cut.jsonl", verigen::test::synthetic_log(6, 2) + "{\"task\":\"cut");
+  const auto model = (dir.path / "model.json").string();
+  auto trained = run_verigen({"rank", "train", log, "--out", model, "--epochs", "2"}, dir.path.string());
+  INFO(trained.err);
+  CHECK(trained.exit_code == 0);
+  CHECK(trained.err.find("cut.jsonl:") != std::string::npos);
+  CHECK(trained.err.find(": warning: skipped a damaged line: malformed JSON") != std::string::npos);
+  CHECK(trained.err.find("rank: warning: skipped 1 damaged line(s) in total") != std::string::npos);
+}

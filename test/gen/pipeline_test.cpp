@@ -4,11 +4,12 @@
 #include "gen/pipeline.h"
 
 #include <catch2/catch.hpp>
-#include <deque>
 
 #include "backends/dafny/dafny_backend.h"
+#include "test/support/scripted_generator.h"
 
 using namespace verigen;
+using verigen::test::ScriptedGenerator;
 
 namespace {
 
@@ -16,34 +17,6 @@ const char* kSpec = "method Inc(a: int) returns (r: int)\n  ensures r > a\n";
 const char* kRight = "method Inc(a: int) returns (r: int)\n  ensures r > a\n{ r := a + 1; }\n";
 const char* kWrong = "method Inc(a: int) returns (r: int)\n  ensures r > a\n{ r := a; }\n";
 const char* kCheat = "method Inc(a: int) returns (r: int)\n  ensures r > a\n{ assume false; r := a; }\n";
-
-/// Answers generate() and repair() from scripts and records what it was asked.
-class ScriptedGenerator : public CandidateGenerator {
- public:
-  std::vector<std::string> first;
-  std::deque<std::vector<std::string>> repairs;
-  std::vector<std::string> repaired_texts;
-  std::vector<std::string> repair_messages;
-
-  std::string name() const override { return "scripted"; }
-  Result<std::vector<RawCandidate>> generate(const Task&, int k, Deadline) override {
-    std::vector<RawCandidate> out;
-    for (std::size_t i = 0; i < first.size() && static_cast<int>(i) < k; ++i)
-      out.push_back({first[i], "scripted#" + std::to_string(i), "", first[i]});
-    return out;
-  }
-  Result<std::vector<RawCandidate>> repair(const Task&, const std::string& failed, const Verdict& v,
-                                           int, Deadline) override {
-    repaired_texts.push_back(failed);
-    repair_messages.push_back(v.diagnostics.empty() ? v.detail : v.diagnostics[0].message);
-    std::vector<RawCandidate> out;
-    if (!repairs.empty()) {
-      for (auto& text : repairs.front()) out.push_back({text, "scripted-repair", "", text});
-      repairs.pop_front();
-    }
-    return out;
-  }
-};
 
 Task inc_task() {
   Task t;

@@ -1,4 +1,5 @@
-// The run log's record-size cap: no string of a record is written beyond the cap.
+// The run log: the record-size cap (no string of a record is written beyond it) and records
+// read back by the scorer's reader.
 
 #include "gen/run_log.h"
 
@@ -9,6 +10,7 @@
 #include <fstream>
 
 #include "core/file_io.h"
+#include "core/rank/run_log_reader.h"
 
 using namespace verigen;
 namespace fs = std::filesystem;
@@ -44,4 +46,38 @@ TEST_CASE("truncation keeps UTF-8 whole", "[unit]") {
   CHECK(cut == "ab[verigen: truncated, 4 of 6 bytes omitted]");
   CHECK(is_valid_utf8(cut));
   CHECK(RunLog::truncated(nlohmann::json(text), 6) == nlohmann::json(text));
+}
+
+// Contract: what RunLog writes for a record is what the scorer's reader reads back, through a
+// real file (the writers and the reader share RunLogRecord).
+TEST_CASE("a written record reads back through the run log reader", "[unit]") {
+  auto path =
+      fs::temp_directory_path() / ("verigen-run-log-rt-" + std::to_string(::getpid()) + ".jsonl");
+  fs::remove(path);
+  RunLogRecord record;
+  record.task = "inc";
+  record.task_text = "method Inc() {}";
+  record.candidate = 4;
+  record.round = 2;
+  record.text = "method Inc() { }";
+  record.verdict = {{"outcome", "verified"}};
+  RunLogRecord unchecked = record;
+  unchecked.candidate = 5;
+  unchecked.verdict = nullptr;
+  {
+    RunLog log(path.string());
+    REQUIRE(log.ok());
+    log.append(record);
+    log.append(unchecked);
+  }
+  auto read = rank::read_run_logs({path.string()});
+  REQUIRE(read.ok());
+  CHECK(read->damaged.empty());
+  REQUIRE(read->tasks.size() == 1);
+  CHECK(read->tasks[0].task_text == record.task_text);
+  REQUIRE(read->tasks[0].candidates.size() == 1);  // the unchecked one teaches nothing
+  CHECK(read->tasks[0].candidates[0].candidate == 4);
+  CHECK(read->tasks[0].candidates[0].round == 2);
+  CHECK(read->tasks[0].candidates[0].verified());
+  fs::remove(path);
 }
