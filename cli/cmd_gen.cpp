@@ -165,11 +165,12 @@ int run_gen(const GenCommandOptions& options) {
                                   : options.out_dir;
   std::error_code ec;
   fs::create_directories(out_dir, ec);
-  RunLog log((fs::path(out_dir) / "run.jsonl").string());
-  if (!log.ok()) {
-    std::cerr << log.error() << "\n";
+  auto opened_log = RunLog::open((fs::path(out_dir) / "run.jsonl").string());
+  if (!opened_log.ok()) {
+    std::cerr << opened_log.error() << "\n";
     return kExitBadInput;
   }
+  RunLog& log = **opened_log;
 
   PipelineOptions pipeline_options;
   pipeline_options.k = options.k;

@@ -80,11 +80,13 @@ int run_inv(const InvOptions& options) {
       scorer = &*loaded;
     }
   }
-  RunLog log = options.log.empty() ? RunLog() : RunLog(options.log);
-  if (!log.ok()) {
-    std::cerr << log.error() << "\n";
+  auto opened_log = options.log.empty() ? Result<std::unique_ptr<RunLog>>(std::make_unique<RunLog>())
+                                         : RunLog::open(options.log);
+  if (!opened_log.ok()) {
+    std::cerr << opened_log.error() << "\n";
     return kExitBadInput;
   }
+  RunLog& log = **opened_log;
 
   InvPortfolioOptions portfolio_options;
   portfolio_options.k = options.k;

@@ -37,13 +37,16 @@ nlohmann::json RunLog::truncated(const nlohmann::json& record, std::size_t max_b
   return record;
 }
 
-RunLog::RunLog(const std::string& path, std::size_t max_field_bytes)
-    : enabled_(true), max_field_bytes_(max_field_bytes) {
+Result<std::unique_ptr<RunLog>> RunLog::open(const std::string& path, std::size_t max_field_bytes) {
   std::error_code ec;
   auto parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  out_.open(path, std::ios::app | std::ios::binary);
-  if (!out_) error_ = path + ": error: cannot open run log: " + std::strerror(errno);
+  auto log = std::make_unique<RunLog>();
+  log->out_.open(path, std::ios::app | std::ios::binary);
+  if (!log->out_) return fail(path + ": error: cannot open run log: " + std::strerror(errno));
+  log->enabled_ = true;
+  log->max_field_bytes_ = max_field_bytes;
+  return log;
 }
 
 void RunLog::append(const nlohmann::json& record) {

@@ -6,6 +6,7 @@
 /// marker naming how many bytes were left out, so one huge answer cannot swell the log.
 
 #include <fstream>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -20,11 +21,10 @@ class RunLog {
  public:
   /// A log that discards everything (no --out directory).
   RunLog() = default;
-  /// Opens `path` for appending; see ok(). Strings longer than `max_field_bytes` are cut.
-  explicit RunLog(const std::string& path, std::size_t max_field_bytes = kDefaultMaxLogFieldBytes);
-
-  bool ok() const { return error_.empty(); }
-  const std::string& error() const { return error_; }
+  /// Opens `path` for appending (creating its folder); a Failure naming the file when it
+  /// cannot. Strings longer than `max_field_bytes` are cut.
+  static Result<std::unique_ptr<RunLog>> open(const std::string& path,
+                                              std::size_t max_field_bytes = kDefaultMaxLogFieldBytes);
 
   /// Appends one candidate's record (RunLogRecord::to_json); thread-safe. Each line is flushed
   /// so a killed run keeps what it logged.
@@ -40,7 +40,6 @@ class RunLog {
  private:
   std::mutex mutex_;
   std::ofstream out_;
-  std::string error_;
   bool enabled_ = false;
   std::size_t max_field_bytes_ = kDefaultMaxLogFieldBytes;
 };

@@ -269,8 +269,13 @@ SolverSetup make_pipeline_solver(const RunOptions& options, Language language,
   env->verifier = std::move(*verifier);
   if (const auto& missing = env->verifier->missing(); !missing.empty()) return {nullptr, missing, 3};
   env->backend = &env->verifier->backend();
-  env->log = options.log.empty() ? std::make_unique<RunLog>() : std::make_unique<RunLog>(options.log);
-  if (!env->log->ok()) return {nullptr, env->log->error(), 2};
+  if (options.log.empty()) {
+    env->log = std::make_unique<RunLog>();
+  } else {
+    auto opened = RunLog::open(options.log);
+    if (!opened.ok()) return {nullptr, opened.error(), 2};
+    env->log = std::move(*opened);
+  }
   return {[env](const BenchTask& task, int sample) { return attempt(*env, task, sample); }, "", 0,
           note};
 }

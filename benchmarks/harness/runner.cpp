@@ -16,14 +16,21 @@
 namespace verigen::bench {
 namespace {
 
+/// Options that cannot run: the message and the exit code (2 for a usage error, 3 for a tool
+/// the suite needs and the machine lacks).
+struct OptionProblem {
+  int exit_code;
+  std::string message;
+};
+
 /// Checks that need no file: a suite of Lean proofs without its Lake project stops here,
 /// before the dataset or the database is touched.
-std::optional<std::pair<int, std::string>> check_options(const RunOptions& o, const Suite& suite) {
-  auto bad = [](std::string m) { return std::make_pair(2, "bench: error: " + std::move(m)); };
+std::optional<OptionProblem> check_options(const RunOptions& o, const Suite& suite) {
+  auto bad = [](std::string m) { return OptionProblem{2, "bench: error: " + std::move(m)}; };
   if (suite.needs_lean_project && o.lean_project.empty())
-    return std::make_pair(3, "bench: error: " + suite.name +
+    return OptionProblem{3, "bench: error: " + suite.name +
                                  " needs Lean 4 and Mathlib: pass --lean-project DIR naming a CLEVER Lake "
-                                 "project (lake build done)");
+                                 "project (lake build done)"};
   if (o.shard_count < 1 || o.shard_index < 0 || o.shard_index >= o.shard_count)
     return bad("--shard I/N needs 0 <= I < N");
   if (o.k < 1) return bad("-k must be at least 1");
@@ -151,8 +158,8 @@ int run_bench(const RunOptions& o, std::ostream& out, std::ostream& err) {
 int run_bench(const RunOptions& o, const Suite& suite, std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
   if (auto problem = check_options(o, suite)) {
-    err << problem->second << "\n";
-    return problem->first;
+    err << problem->message << "\n";
+    return problem->exit_code;
   }
   // The user's own outputs file is checked first: its errors are theirs to fix before the
   // dataset matters.

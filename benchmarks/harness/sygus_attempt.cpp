@@ -116,8 +116,9 @@ SolverSetup make_sygus_inv_solver(const RunOptions& options, const std::vector<B
   auto env = std::make_shared<Environment>();
   env->options = options;
   if (!options.log.empty()) {
-    env->log = std::make_unique<RunLog>(options.log);
-    if (!env->log->ok()) return {nullptr, env->log->error(), 2};
+    auto opened = RunLog::open(options.log);
+    if (!opened.ok()) return {nullptr, opened.error(), 2};
+    env->log = std::move(*opened);
   }
   return {[env](const BenchTask& task, int sample) { return attempt(*env, task, sample); }, "", 0};
 }

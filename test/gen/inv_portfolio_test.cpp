@@ -206,8 +206,9 @@ TEST_CASE("portfolio check_all checks and logs every candidate", "[z3]") {
 
   SECTION("check_all") {
     TempLog log_file;
-    RunLog log(log_file.path);
-    REQUIRE(log.ok());
+    auto opened = RunLog::open(log_file.path);
+    REQUIRE(opened.ok());
+    RunLog& log = **opened;
     FixedSource source(f.problem, texts);
     InvPortfolioOptions options;
     options.use_spacer = false;

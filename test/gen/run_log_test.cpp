@@ -22,8 +22,9 @@ TEST_CASE("a huge field is truncated with a marker", "[unit]") {
       fs::temp_directory_path() / ("verigen-run-log-" + std::to_string(::getpid()) + ".jsonl");
   fs::remove(path);
   {
-    RunLog log(path.string());
-    REQUIRE(log.ok());
+    auto opened = RunLog::open(path.string());
+    REQUIRE(opened.ok());
+    RunLog& log = **opened;
     log.append({{"task", "t"},
                 {"text", std::string(1 << 20, 'x')},
                 {"nested", {{"list", {std::string(300 << 10, 'y')}}}}});
@@ -65,8 +66,9 @@ TEST_CASE("a written record reads back through the run log reader", "[unit]") {
   unchecked.candidate = 5;
   unchecked.verdict = nullptr;
   {
-    RunLog log(path.string());
-    REQUIRE(log.ok());
+    auto opened = RunLog::open(path.string());
+    REQUIRE(opened.ok());
+    RunLog& log = **opened;
     log.append(record);
     log.append(unchecked);
   }
@@ -80,4 +82,16 @@ TEST_CASE("a written record reads back through the run log reader", "[unit]") {
   CHECK(read->tasks[0].candidates[0].round == 2);
   CHECK(read->tasks[0].candidates[0].verified());
   fs::remove(path);
+}
+
+// Contract: a log that cannot be opened is a Failure naming the file, not a log that drops
+// what it is given.
+TEST_CASE("a run log that cannot be opened names its file", "[unit]") {
+  auto blocker = fs::temp_directory_path() / ("verigen-run-log-blocker-" + std::to_string(::getpid()));
+  { std::ofstream(blocker) << "a file, not a folder"; }
+  auto opened = RunLog::open((blocker / "run.jsonl").string());
+  REQUIRE_FALSE(opened.ok());
+  CHECK(opened.error().find("run.jsonl") != std::string::npos);
+  CHECK(opened.error().find("cannot open run log") != std::string::npos);
+  fs::remove(blocker);
 }
