@@ -104,7 +104,7 @@ int run_inv(const InvOptions& options) {
       // threads share nothing but the read-only scorer and the (locked) run log.
       std::vector<std::unique_ptr<inv::InvariantSource>> owned;
       std::vector<std::string> source_notes;
-      owned.push_back(inv::make_builtin_source());
+      owned.push_back(inv::make_template_source());
       if (options.generator.provider != "builtin") {
         auto llm = inv::make_llm_source(options.generator);
         if (llm.ok()) owned.push_back(std::move(*llm));

@@ -79,7 +79,7 @@ SampleRecord attempt(const Environment& env, const BenchTask& task, int sample) 
     return record;
   }
   std::vector<std::unique_ptr<inv::InvariantSource>> owned;
-  owned.push_back(inv::make_builtin_source());
+  owned.push_back(inv::make_template_source());
   std::string source_error;
   if (env.options.provider != "builtin") {
     auto llm = inv::make_llm_source(generator_options(env.options, sample));

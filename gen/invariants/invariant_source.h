@@ -33,8 +33,9 @@ class InvariantSource {
                                                              Deadline deadline) = 0;
 };
 
-/// The built-in enumerator (no network).
-std::unique_ptr<InvariantSource> make_builtin_source();
+/// The template enumerator of SyGuS invariants (no network; "builtin" on the command line, as
+/// gen/builtin is for Dafny).
+std::unique_ptr<InvariantSource> make_template_source();
 /// openai / replay through the existing providers and config (GeneratorOptions from
 /// gen/generator_factory.h).
 Result<std::unique_ptr<InvariantSource>> make_llm_source(const GeneratorOptions& options);

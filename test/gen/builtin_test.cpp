@@ -4,7 +4,7 @@
 
 #include "backends/dafny/dafny_backend.h"
 #include "core/file_io.h"
-#include "gen/builtin/houdini.h"
+#include "gen/builtin/dafny_houdini.h"
 #include "gen/builtin/invariant_templates.h"
 
 using namespace verigen;
@@ -62,7 +62,7 @@ TEST_CASE("houdini finds the invariant of sum_loop_spec", "[verifier:dafny]") {
   candidates.push_back("s == 7");  // false on entry: must be dropped
   SubprocessRunner runner;
   dafny::DafnyBackend dafny(runner);
-  auto result = houdini(dafny, text, "sum_loop_spec.dfy", {loop}, {candidates},
+  auto result = dafny_houdini(dafny, text, "sum_loop_spec.dfy", {loop}, {candidates},
                         Deadline::after(std::chrono::minutes(5)));
   CHECK(result.verdict.verified());
   CHECK_FALSE(has(result.kept[0], "s == 7"));

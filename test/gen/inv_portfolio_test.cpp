@@ -106,7 +106,7 @@ const std::string kLiaRight = "(<= x n)";
 // Contract: a Solved outcome carries an invariant that an independent checker verifies.
 TEST_CASE("portfolio solves lia.sl with an invariant that re-checks", "[z3]") {
   auto f = fixture("lia.sl");
-  auto builtin = inv::make_builtin_source();
+  auto builtin = inv::make_template_source();
   InvPortfolio portfolio({builtin.get()}, &rank::Scorer::default_model(), nullptr, {});
   auto out = portfolio.solve(f.problem, f.text, Deadline::after(60s));
   INFO(to_string(out.status));
@@ -124,7 +124,7 @@ TEST_CASE("portfolio solves lia.sl with an invariant that re-checks", "[z3]") {
 // follows trans at every step and ends outside post.
 TEST_CASE("portfolio reports counter_unsafe.sl infeasible with a real trace", "[z3]") {
   auto f = fixture("counter_unsafe.sl");
-  auto builtin = inv::make_builtin_source();
+  auto builtin = inv::make_template_source();
   InvPortfolio portfolio({builtin.get()}, &rank::Scorer::default_model(), nullptr, {});
   auto out = portfolio.solve(f.problem, f.text, Deadline::after(60s));
   INFO(to_string(out.status));
@@ -156,7 +156,7 @@ TEST_CASE("portfolio reports counter_unsafe.sl infeasible with a real trace", "[
 // Contract: no time, no claim — an expired deadline never yields Solved (nor an exception).
 TEST_CASE("portfolio with an expired deadline does not claim a solution", "[z3]") {
   auto f = fixture("lia.sl");
-  auto builtin = inv::make_builtin_source();
+  auto builtin = inv::make_template_source();
   InvPortfolio portfolio({builtin.get()}, &rank::Scorer::default_model(), nullptr, {});
   auto out = portfolio.solve(f.problem, f.text, Deadline(std::chrono::steady_clock::now() - 1s));
   CHECK(out.status != InvOutcome::Status::Solved);

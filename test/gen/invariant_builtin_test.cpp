@@ -21,7 +21,7 @@ sygus::Problem fixture(const std::string& name) {
 }
 
 std::vector<inv::InvariantCandidate> builtin_candidates(const sygus::Problem& problem, int k) {
-  auto source = inv::make_builtin_source();
+  auto source = inv::make_template_source();
   auto list = source->candidates(problem, k, Deadline::after(20s));
   INFO((list.ok() ? "" : list.error()));
   REQUIRE(list.ok());

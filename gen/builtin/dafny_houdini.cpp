@@ -1,4 +1,4 @@
-#include "gen/builtin/houdini.h"
+#include "gen/builtin/dafny_houdini.h"
 
 #include <algorithm>
 #include <map>
@@ -55,13 +55,13 @@ std::string insert_invariants(const std::string& text, const std::vector<LoopSit
   return build(text, loops, invariants, all, nullptr);
 }
 
-HoudiniResult houdini(Backend& backend, const std::string& text, const std::string& display_path,
+DafnyHoudiniResult dafny_houdini(Backend& backend, const std::string& text, const std::string& display_path,
                       const std::vector<LoopSite>& loops,
                       const std::vector<std::vector<std::string>>& candidates, Deadline deadline,
                       int max_iterations, const AssumptionPolicy& policy) {
   std::vector<std::vector<bool>> enabled;
   for (const auto& list : candidates) enabled.emplace_back(list.size(), true);
-  HoudiniResult result;
+  DafnyHoudiniResult result;
   while (true) {
     LineMap lines;
     result.program = build(text, loops, candidates, enabled, &lines);

@@ -12,7 +12,7 @@
 
 namespace verigen::inv {
 
-struct HoudiniOutcome {
+struct SygusHoudiniOutcome {
   std::vector<Atom> kept;     ///< the surviving atoms, in their original order
   std::vector<Atom> dropped;  ///< atoms dropped, in the order they were dropped
   bool inductive = false;     ///< initiation and consecution both Verified on `kept`
@@ -20,7 +20,7 @@ struct HoudiniOutcome {
 };
 
 /// Runs Houdini on `atoms` with `checker` before `deadline`.
-HoudiniOutcome run_houdini(z3inv::InvariantChecker& checker, std::vector<Atom> atoms, Deadline deadline);
+SygusHoudiniOutcome sygus_houdini(z3inv::InvariantChecker& checker, std::vector<Atom> atoms, Deadline deadline);
 
 /// True when `term` holds in `state`: the C++ evaluator first, Z3's model evaluation for what
 /// it cannot decide; nullopt when neither can.

@@ -1,4 +1,4 @@
-#include "gen/invariants/inv_houdini.h"
+#include "gen/invariants/sygus_houdini.h"
 
 #include "gen/invariants/terms.h"
 
@@ -10,8 +10,8 @@ std::optional<bool> holds_in(z3inv::InvariantChecker& checker, const sygus::SExp
   return checker.holds(term, state);
 }
 
-HoudiniOutcome run_houdini(z3inv::InvariantChecker& checker, std::vector<Atom> atoms, Deadline deadline) {
-  HoudiniOutcome out;
+SygusHoudiniOutcome sygus_houdini(z3inv::InvariantChecker& checker, std::vector<Atom> atoms, Deadline deadline) {
+  SygusHoudiniOutcome out;
   while (!deadline.expired()) {
     std::vector<sygus::SExpr> terms;
     for (const auto& a : atoms) terms.push_back(a.term);

@@ -9,7 +9,7 @@
 #include "backends/z3/inv_checker.h"
 #include "gen/invariants/atom_templates.h"
 #include "gen/invariants/candidate_list.h"
-#include "gen/invariants/inv_houdini.h"
+#include "gen/invariants/sygus_houdini.h"
 #include "gen/invariants/invariant_source.h"
 #include "gen/invariants/problem_facts.h"
 #include "gen/invariants/terms.h"
@@ -129,7 +129,7 @@ void diversify(const sygus::Problem& problem, const ProblemFacts& facts, std::ve
   }
 }
 
-class BuiltinSource : public InvariantSource {
+class TemplateSource : public InvariantSource {
  public:
   std::string name() const override { return "builtin"; }
 
@@ -165,7 +165,7 @@ class BuiltinSource : public InvariantSource {
     }
     for (auto& a : implication_atoms(facts, refuted, samples)) add_atom(survivors, std::move(a.term), a.kind);
 
-    auto houdini = run_houdini(checker, survivors, share(deadline, 0.7));
+    auto houdini = sygus_houdini(checker, survivors, share(deadline, 0.7));
     CandidateParts parts;
     parts.facts = &facts;
     parts.core = prune_bounds(houdini.kept);
@@ -182,6 +182,6 @@ class BuiltinSource : public InvariantSource {
 
 }  // namespace
 
-std::unique_ptr<InvariantSource> make_builtin_source() { return std::make_unique<BuiltinSource>(); }
+std::unique_ptr<InvariantSource> make_template_source() { return std::make_unique<TemplateSource>(); }
 
 }  // namespace verigen::inv
