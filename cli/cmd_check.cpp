@@ -9,9 +9,9 @@
 #include "backends/verifier_stack.h"
 #include "cli/commands.h"
 #include "core/file_io.h"
-#include "gen/certificate.h"
-#include "gen/generated_check.h"
-#include "gen/git_index.h"
+#include "deliver/certificate.h"
+#include "deliver/generated_check.h"
+#include "deliver/git_index.h"
 
 namespace verigen::cli {
 namespace {

@@ -12,9 +12,9 @@
 #include "cli/source_input.h"
 #include "core/parallel.h"
 #include "core/progress.h"
-#include "core/rank/scorer.h"
+#include "rank/scorer.h"
 #include "gen/generator_factory.h"
-#include "gen/inv_portfolio.h"
+#include "gen/invariants/inv_portfolio.h"
 #include "gen/run_log.h"
 
 namespace verigen::cli {

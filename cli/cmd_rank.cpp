@@ -11,10 +11,10 @@
 #include <vector>
 
 #include "cli/commands.h"
-#include "core/rank/evaluate.h"
-#include "core/rank/run_log_reader.h"
-#include "core/rank/scorer.h"
-#include "core/rank/train.h"
+#include "rank/evaluate.h"
+#include "rank/run_log_reader.h"
+#include "rank/scorer.h"
+#include "rank/train.h"
 
 namespace verigen::cli {
 namespace {

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "gen/inv_portfolio.h"
+#include "gen/invariants/inv_portfolio.h"
 
 namespace verigen::cli {
 

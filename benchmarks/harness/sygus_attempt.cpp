@@ -3,8 +3,8 @@
 #include <memory>
 
 #include "core/hash.h"
-#include "core/rank/scorer.h"
-#include "gen/inv_portfolio.h"
+#include "rank/scorer.h"
+#include "gen/invariants/inv_portfolio.h"
 #include "gen/run_log.h"
 #include "specs/sygus/problem.h"
 

@@ -1,4 +1,4 @@
-#include "gen/certificate.h"
+#include "deliver/certificate.h"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>

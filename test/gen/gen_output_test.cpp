@@ -1,6 +1,6 @@
 // gen's output directory and its re-check, with the real Dafny (compile to Python).
 
-#include "gen/gen_output.h"
+#include "deliver/gen_output.h"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -8,7 +8,7 @@
 
 #include "backends/dafny/dafny_backend.h"
 #include "core/file_io.h"
-#include "gen/generated_check.h"
+#include "deliver/generated_check.h"
 
 using namespace verigen;
 namespace fs = std::filesystem;

@@ -12,8 +12,8 @@
 
 #include "backends/z3/inv_checker.h"
 #include "core/file_io.h"
-#include "core/rank/scorer.h"
-#include "gen/inv_portfolio.h"
+#include "rank/scorer.h"
+#include "gen/invariants/inv_portfolio.h"
 #include "gen/invariants/invariant_source.h"
 #include "gen/run_log.h"
 #include "specs/sygus/problem.h"

@@ -1,7 +1,7 @@
 // A spec's examples run against the Python that the real Dafny generated: values of every
 // literal kind cross into Dafny's runtime and back, and an example that is code never runs.
 
-#include "gen/python_examples.h"
+#include "deliver/python_examples.h"
 
 #include <unistd.h>
 

@@ -10,7 +10,7 @@
 #include <fstream>
 
 #include "core/file_io.h"
-#include "core/rank/run_log_reader.h"
+#include "rank/run_log_reader.h"
 
 using namespace verigen;
 namespace fs = std::filesystem;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/rank/features.h"
+#include "rank/features.h"
 
 using namespace verigen::rank;
 

@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/rank/run_log_reader.h"
+#include "rank/run_log_reader.h"
 
 using namespace verigen;
 using nlohmann::json;

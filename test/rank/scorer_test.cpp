@@ -4,7 +4,7 @@
 #include <unistd.h>
 #include <nlohmann/json.hpp>
 
-#include "core/rank/scorer.h"
+#include "rank/scorer.h"
 
 using namespace verigen::rank;
 namespace fs = std::filesystem;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "core/rank/evaluate.h"
-#include "core/rank/train.h"
+#include "rank/evaluate.h"
+#include "rank/train.h"
 #include "test/rank/synthetic_log.h"
 
 using namespace verigen::rank;

@@ -1,4 +1,4 @@
-#include "core/rank/features.h"
+#include "rank/features.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "core/rank/evaluate.h"
+#include "rank/evaluate.h"
 
 #include <algorithm>
 #include <numeric>

@@ -1,4 +1,4 @@
-#include "core/rank/train.h"
+#include "rank/train.h"
 
 #include <cmath>
 #include <random>

@@ -1,4 +1,4 @@
-#include "gen/file_tree.h"
+#include "deliver/file_tree.h"
 
 #include "core/file_io.h"
 

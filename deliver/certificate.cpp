@@ -1,4 +1,4 @@
-#include "gen/certificate.h"
+#include "deliver/certificate.h"
 
 #include "core/verdict_json.h"
 

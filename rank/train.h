@@ -6,8 +6,8 @@
 #include <functional>
 #include <vector>
 
-#include "core/rank/run_log_reader.h"
-#include "core/rank/scorer.h"
+#include "rank/run_log_reader.h"
+#include "rank/scorer.h"
 #include "core/result.h"
 
 namespace verigen::rank {

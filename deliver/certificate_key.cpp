@@ -1,4 +1,4 @@
-#include "gen/certificate_key.h"
+#include "deliver/certificate_key.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/process.h"
-#include "gen/file_tree.h"
+#include "deliver/file_tree.h"
 
 namespace verigen {
 

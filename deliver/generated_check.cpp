@@ -1,9 +1,9 @@
-#include "gen/generated_check.h"
+#include "deliver/generated_check.h"
 
 #include <filesystem>
 
 #include "core/hash.h"
-#include "gen/certificate.h"
+#include "deliver/certificate.h"
 
 namespace verigen {
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-#include "gen/python_examples.h"
+#include "deliver/python_examples.h"
 
 #include "specs/dafny/example_call.h"
 

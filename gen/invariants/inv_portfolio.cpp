@@ -1,11 +1,11 @@
-#include "gen/inv_portfolio.h"
+#include "gen/invariants/inv_portfolio.h"
 
 #include <algorithm>
 #include <exception>
 #include <set>
 #include <nlohmann/json.hpp>
 
-#include "core/rank/scorer.h"
+#include "rank/scorer.h"
 #include "gen/run_log.h"
 
 namespace verigen {

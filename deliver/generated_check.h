@@ -7,8 +7,8 @@
 
 #include "core/backend.h"
 #include "core/diagnostic.h"
-#include "gen/certificate_key.h"
-#include "gen/file_tree.h"
+#include "deliver/certificate_key.h"
+#include "deliver/file_tree.h"
 
 namespace verigen {
 

@@ -1,4 +1,4 @@
-#include "gen/git_index.h"
+#include "deliver/git_index.h"
 
 #include <cstdlib>
 

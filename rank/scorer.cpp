@@ -1,4 +1,4 @@
-#include "core/rank/scorer.h"
+#include "rank/scorer.h"
 
 #include <cmath>
 #include <map>
@@ -10,7 +10,7 @@
 #include "core/file_io.h"
 
 namespace verigen {
-// Generated from core/rank/default_model.json by cmake/EmbedFiles.cmake.
+// Generated from rank/default_model.json by cmake/EmbedFiles.cmake.
 std::optional<std::string_view> rank_embedded_file(std::string_view name);
 }  // namespace verigen
 

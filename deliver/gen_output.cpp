@@ -1,4 +1,4 @@
-#include "gen/gen_output.h"
+#include "deliver/gen_output.h"
 
 #include <algorithm>
 #include <filesystem>

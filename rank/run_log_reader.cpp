@@ -1,4 +1,4 @@
-#include "core/rank/run_log_reader.h"
+#include "rank/run_log_reader.h"
 
 #include <map>
 #include <nlohmann/json.hpp>

@@ -9,7 +9,7 @@
 
 #include "core/assumption.h"
 #include "core/result.h"
-#include "gen/certificate_key.h"
+#include "deliver/certificate_key.h"
 
 namespace verigen {
 

@@ -9,7 +9,7 @@
 #include "core/process.h"
 #include "core/result.h"
 #include "core/task.h"
-#include "gen/certificate.h"
+#include "deliver/certificate.h"
 
 namespace verigen {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/rank/features.h"
+#include "rank/features.h"
 #include "core/result.h"
 
 namespace verigen::rank {
@@ -33,7 +33,7 @@ class Scorer {
   /// training from the same seed and data is reproducible.
   explicit Scorer(ModelDims dims = {}, std::uint64_t seed = 1, double temperature = 0.1);
 
-  /// The model shipped in the binary (core/rank/default_model.json), parsed once.
+  /// The model shipped in the binary (rank/default_model.json), parsed once.
   static const Scorer& default_model();
 
   /// Reads a model file. Fails with one line naming `path` for an unreadable file, malformed

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "core/rank/run_log_reader.h"
-#include "core/rank/scorer.h"
-#include "core/rank/train.h"
+#include "rank/run_log_reader.h"
+#include "rank/scorer.h"
+#include "rank/train.h"
 #include "core/result.h"
 
 namespace verigen::rank {
