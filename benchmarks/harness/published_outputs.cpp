@@ -67,6 +67,12 @@ class PublishedGenerator : public CandidateGenerator {
   PublishedOutput output_;
 };
 
+/// `text` as a JSON string literal: quotes, and no raw line break or control character, so an
+/// error that names it stays one line.
+std::string json_quoted(const std::string& text) {
+  return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace
 
 Result<PublishedOutputs> load_published_outputs(const std::string& json_path) {
@@ -79,22 +85,25 @@ Result<PublishedOutputs> load_published_outputs(const std::string& json_path) {
     // e.byte is 1-based and points just past the offending character.
     std::size_t at = e.byte > 0 ? std::min<std::size_t>(e.byte - 1, text->size()) : 0;
     return fail(spec_error(json_path, *text, at, "not JSON"));
+  } catch (const nlohmann::json::exception& e) {
+    // A number too large for a double (out_of_range 406) and the like: no position is given.
+    return fail(json_path + ": error: not readable JSON: " + e.what());
   }
   if (!doc.is_object())
     return fail(json_path + ": error: expected an object {test_ID: {test_ID, test_file, llm_output}}");
   PublishedOutputs out;
   out.model = std::filesystem::path(json_path).stem().string();
   for (const auto& [key, entry] : doc.items()) {
-    if (!entry.is_object()) return fail(json_path + ": error: entry '" + key + "' is not an object");
+    if (!entry.is_object()) return fail(json_path + ": error: entry " + json_quoted(key) + " is not an object");
     for (const char* field : {"test_file", "llm_output"})
       if (!entry.contains(field) || !entry[field].is_string())
-        return fail(json_path + ": error: entry '" + key + "' has no string field '" + field + "'");
+        return fail(json_path + ": error: entry " + json_quoted(key) + " has no string field '" + field + "'");
     PublishedOutput o;
     o.test_id = entry.contains("test_ID") && entry["test_ID"].is_string() ? entry["test_ID"].get<std::string>() : key;
     o.test_file = entry["test_file"].get<std::string>();
     o.llm_output = entry["llm_output"].get<std::string>();
     if (!out.by_file.emplace(o.test_file, o).second)
-      return fail(json_path + ": error: entry '" + key + "' repeats test_file '" + o.test_file + "'");
+      return fail(json_path + ": error: entry " + json_quoted(key) + " repeats test_file " + json_quoted(o.test_file));
   }
   auto csv = std::filesystem::path(json_path).parent_path() / (out.model + "_results.csv");
   if (auto read = read_results_csv(csv.string(), out); !read.ok()) return fail(read.error());

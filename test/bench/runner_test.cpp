@@ -202,8 +202,17 @@ TEST_CASE("load_published_outputs names malformed files and entries", "[unit]") 
   auto missing = load_published_outputs(s.file("c.json", R"({"007": {"test_ID": "007", "test_file": "x.dfy"}})"));
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.error().find("c.json") != std::string::npos);
-  CHECK(missing.error().find("'007'") != std::string::npos);
+  CHECK(missing.error().find("\"007\"") != std::string::npos);
   CHECK(missing.error().find("llm_output") != std::string::npos);
+  // Found by fuzzing: a number too large for a double threw out of the reader, and a key with
+  // a line break made a two-line error.
+  auto huge = load_published_outputs(s.file("d.json", R"({"1": 1e999999})"));
+  REQUIRE_FALSE(huge.ok());
+  CHECK(huge.error().find("d.json") != std::string::npos);
+  auto broken_key = load_published_outputs(s.file("e.json", "{\"a\\nb\": 3}"));
+  REQUIRE_FALSE(broken_key.ok());
+  CHECK(broken_key.error().find('\n') == std::string::npos);
+  CHECK(broken_key.error().find("e.json") != std::string::npos);
 }
 
 // Contract: outputs are keyed by test_file, `recorded` comes from the CSV beside the JSON, and
