@@ -13,7 +13,8 @@ namespace verigen {
 namespace fs = std::filesystem;
 
 Result<ScratchCopy> ScratchCopy::create(const std::string& display_path, const std::string& text,
-                                        const std::string& extension, const std::string& directory) {
+                                        const std::string& extension,
+                                        const std::string& directory) {
   ScratchCopy copy;  // removes what it owns if it is not returned
   std::string& path_ = copy.path_;
   std::string& owned_directory_ = copy.owned_directory_;
@@ -35,11 +36,13 @@ Result<ScratchCopy> ScratchCopy::create(const std::string& display_path, const s
     // file names, so it stays an identifier.
     for (auto& c : stem)
       if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') c = '_';
-    if (stem.empty() || std::isdigit(static_cast<unsigned char>(stem[0]))) stem = "Candidate" + stem;
+    if (stem.empty() || std::isdigit(static_cast<unsigned char>(stem[0])))
+      stem = "Candidate" + stem;
     // Several copies of one file may exist at once (parallel candidates): each gets a number.
     static std::atomic<unsigned> counter{0};
     path_ = (fs::path(dir) / ("VerigenCandidate_" + std::to_string(::getpid()) + "_" +
-                              std::to_string(counter++) + "_" + stem + extension)).string();
+                              std::to_string(counter++) + "_" + stem + extension))
+                .string();
     owned_file_ = path_;
   } else {
     // In a fresh directory the user's own base name is kept: F* requires `module A` to live

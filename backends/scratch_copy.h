@@ -15,7 +15,8 @@ class ScratchCopy {
   /// (".lean", ".fst"); `directory` where a copy goes ("" = a fresh directory under $TMPDIR,
   /// where the copy keeps the display name's base name). A Failure when it cannot be written.
   static Result<ScratchCopy> create(const std::string& display_path, const std::string& text,
-                                    const std::string& extension, const std::string& directory = {});
+                                    const std::string& extension,
+                                    const std::string& directory = {});
   ~ScratchCopy();
   /// The new object owns (and will remove) what `other` owned.
   ScratchCopy(ScratchCopy&& other) noexcept;

@@ -23,10 +23,12 @@ const std::string& Verifier::missing() {
   return *missing_;
 }
 
-Result<std::unique_ptr<Verifier>> make_verifier(Language language, ProcessRunner& runner, VerifierOptions options) {
+Result<std::unique_ptr<Verifier>> make_verifier(Language language, ProcessRunner& runner,
+                                                VerifierOptions options) {
   std::optional<VerificationCache> cache;
   if (options.use_cache) {
-    cache.emplace(options.cache_directory.empty() ? VerificationCache::default_directory() : options.cache_directory);
+    cache.emplace(options.cache_directory.empty() ? VerificationCache::default_directory()
+                                                  : options.cache_directory);
     if (options.backends.dafny.version_memo_dir.empty())
       options.backends.dafny.version_memo_dir = cache->directory() + "/tools";
   }

@@ -47,6 +47,7 @@ class Verifier {
 
 /// The verifier for `language`, running tools through `runner` (which must outlive it); a
 /// Failure naming the language when verigen has no back-end for it.
-Result<std::unique_ptr<Verifier>> make_verifier(Language language, ProcessRunner& runner, VerifierOptions options);
+Result<std::unique_ptr<Verifier>> make_verifier(Language language, ProcessRunner& runner,
+                                                VerifierOptions options);
 
 }  // namespace verigen

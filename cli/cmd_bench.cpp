@@ -75,12 +75,16 @@ void register_bench(CLI::App& app, int& exit_code) {
 
   auto c = std::make_shared<BenchRunCommand>();
   auto& o = c->options;
-  auto* cmd = bench->add_subcommand("run", "Run a suite into a results database (resumable, shardable)");
+  auto* cmd =
+      bench->add_subcommand("run", "Run a suite into a results database (resumable, shardable)");
   cmd->add_option("suite", o.suite, suite_list())
       ->required()
       ->check(CLI::IsMember(bench::suite_names()));
-  cmd->add_option("--db", o.db, "Results database (SQLite; created when absent, resumed when present)")->required();
-  cmd->add_option("--data", c->data, "Datasets folder (default $VERIGEN_DATA, else ../shared/datasets)");
+  cmd->add_option("--db", o.db,
+                  "Results database (SQLite; created when absent, resumed when present)")
+      ->required();
+  cmd->add_option("--data", c->data,
+                  "Datasets folder (default $VERIGEN_DATA, else ../shared/datasets)");
   cmd->add_option("--provider", o.provider, "builtin (default), openai, or replay (with --outputs)")
       ->check(CLI::IsMember({"builtin", "openai", "replay"}));
   cmd->add_option("--outputs", o.outputs, "Published outputs to replay (DafnyBench <model>.json)");
@@ -88,15 +92,19 @@ void register_bench(CLI::App& app, int& exit_code) {
   cmd->add_option("-k", o.k, "Samples per task")->check(CLI::PositiveNumber);
   cmd->add_option("--rounds", o.rounds, "Repair rounds per sample")->check(CLI::NonNegativeNumber);
   cmd->add_option("--jobs,-j", o.jobs, "Samples run in parallel")->check(CLI::PositiveNumber);
-  cmd->add_option("--timeout", o.timeout, "Wall-clock limit per verification, seconds")->check(CLI::PositiveNumber);
-  cmd->add_option("--verification-time-limit", o.verification_time_limit, "Dafny's limit per assertion batch, seconds");
+  cmd->add_option("--timeout", o.timeout, "Wall-clock limit per verification, seconds")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--verification-time-limit", o.verification_time_limit,
+                  "Dafny's limit per assertion batch, seconds");
   cmd->add_option("--filter", o.filter, "Only tasks whose id matches this regular expression");
   cmd->add_option("--limit", o.limit, "Only the first N tasks (after --filter, before --shard)")
       ->check(CLI::PositiveNumber)
       ->default_str("all");
-  cmd->add_option("--shard", c->shard, "I/N: run the tasks whose index % N == I (tasks sorted by id)");
+  cmd->add_option("--shard", c->shard,
+                  "I/N: run the tasks whose index % N == I (tasks sorted by id)");
   cmd->add_option("--seed", o.seed, "Sampling seed (sample i uses seed + i)");
-  cmd->add_option("--lean-project", o.lean_project, "CLEVER Lake project (clever only; Lean 4 + Mathlib)");
+  cmd->add_option("--lean-project", o.lean_project,
+                  "CLEVER Lake project (clever only; Lean 4 + Mathlib)");
   cmd->add_option("--log", o.log, "Append every candidate and verdict to this JSONL file");
   cmd->add_flag("--no-cache", o.no_cache, "Neither read nor write the verification cache");
   cmd->callback([c, &exit_code] { exit_code = run(*c); });

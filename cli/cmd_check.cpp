@@ -43,7 +43,8 @@ std::optional<std::vector<std::string>> marked_files_in_repository() {
     std::string file = listing.out.substr(pos, end - pos);
     pos = end + 1;
     std::error_code ec;
-    if (file.empty() || !fs::is_regular_file(file, ec) || fs::file_size(file, ec) > (8u << 20)) continue;
+    if (file.empty() || !fs::is_regular_file(file, ec) || fs::file_size(file, ec) > (8u << 20))
+      continue;
     auto text = read_file(file);
     if (text.ok() && text->find(kCertificateMarker) != std::string::npos) marked.push_back(file);
   }
@@ -173,7 +174,8 @@ int run_check(const CheckOptions& options) {
 void register_check(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<CheckOptions>();
   auto* cmd = app.add_subcommand("check", "Re-verify generated code against its certificates");
-  cmd->add_option("files", options->files, "Files to check (default: every marked file in the repository)");
+  cmd->add_option("files", options->files,
+                  "Files to check (default: every marked file in the repository)");
   cmd->add_flag("--staged", options->staged,
                 "Check what the next commit holds (git's index), not the working copy; the "
                 "pre-commit hook's mode");

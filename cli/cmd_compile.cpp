@@ -54,10 +54,12 @@ int run_compile(const CompileOptions& options) {
     std::cerr << options.file << ": error: not compiled: the program is not verified\n";
     return exit_code_for(verdicts);
   }
-  auto compiled = dafny::compile_dafny(runner, source->path, options.target, options.out_dir, deadline);
+  auto compiled =
+      dafny::compile_dafny(runner, source->path, options.target, options.out_dir, deadline);
   if (!compiled.ok()) {
     std::cerr << compiled.error() << "\n";
-    return compiled.error().rfind("dafny: error: Dafny not found", 0) == 0 ? kExitToolMissing : kExitNotVerified;
+    return compiled.error().rfind("dafny: error: Dafny not found", 0) == 0 ? kExitToolMissing
+                                                                           : kExitNotVerified;
   }
   std::cout << source->path << ": verified and compiled to " << options.target << ": "
             << compiled->entry_point << "\n";
@@ -70,12 +72,14 @@ int run_compile(const CompileOptions& options) {
 
 void register_compile(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<CompileOptions>();
-  auto* cmd = app.add_subcommand("compile", "Verify a Dafny program, then compile it to a target language");
+  auto* cmd =
+      app.add_subcommand("compile", "Verify a Dafny program, then compile it to a target language");
   cmd->add_option("file", options->file, "Dafny file")->required();
   cmd->add_option("--target", options->target, "py, js, cs, java or go")
       ->check(CLI::IsMember(dafny::kCompileTargets));
   cmd->add_option("--out", options->out_dir, "Output directory")->required();
-  cmd->add_option("--timeout", options->timeout, "Wall-clock limit, seconds")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--timeout", options->timeout, "Wall-clock limit, seconds")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--no-cache", options->no_cache, "Neither read nor write the verification cache");
   cmd->add_option("--allow-assumption", options->allowed_assumptions,
                   "Trust assumptions of this kind (KIND or KIND:Declaration; repeatable), e.g. an "

@@ -13,16 +13,16 @@
 #include "cli/commands.h"
 #include "cli/source_input.h"
 #include "core/file_io.h"
-#include "core/progress.h"
-#include "rank/scorer.h"
 #include "core/json_document.h"
+#include "core/progress.h"
 #include "core/verdict_json.h"
-#include "gen/best_failure.h"
 #include "deliver/gen_output.h"
+#include "deliver/python_examples.h"
+#include "gen/best_failure.h"
 #include "gen/generator_factory.h"
 #include "gen/pipeline.h"
-#include "deliver/python_examples.h"
 #include "gen/size_limits.h"
+#include "rank/scorer.h"
 #include "specs/dafny/spec_file.h"
 #include "specs/fstar/fstar_spec.h"
 #include "specs/integrity_audit.h"
@@ -79,22 +79,26 @@ Result<Task> load_task(const SourceFile& source, const GenCommandOptions& option
       return dafny::parse_spec(source.path, source.text, forced);
     }
     case Language::Lean: {
-      if (source.text.find("start_def") == std::string::npos) return lean::parse_lean_spec(source.path, source.text);
+      if (source.text.find("start_def") == std::string::npos)
+        return lean::parse_lean_spec(source.path, source.text);
       // A CLEVER problem: --task picks one of its four tasks.
       auto tasks = lean::clever_tasks(source.path, source.text);
       if (!tasks.ok()) return fail(tasks.error());
-      const std::map<std::string, std::string> sections = {{"spec", "generated_spec_body"},
-                                                           {"isomorphism", "spec_isomorphism_proof"},
-                                                           {"implementation", "implementation"},
-                                                           {"correctness", "correctness_proof"}};
+      const std::map<std::string, std::string> sections = {
+          {"spec", "generated_spec_body"},
+          {"isomorphism", "spec_isomorphism_proof"},
+          {"implementation", "implementation"},
+          {"correctness", "correctness_proof"}};
       for (auto& t : *tasks)
         if (t.holes[0].name == sections.at(options.clever_task)) return std::move(t);
-      return fail(source.path + ": error: this CLEVER problem has no '" + options.clever_task + "' task");
+      return fail(source.path + ": error: this CLEVER problem has no '" + options.clever_task +
+                  "' task");
     }
     case Language::FStar:
       return fstar::parse_fstar_spec(source.path, source.text);
     default:
-      return fail(source.path + ": error: loop-invariant problems (.sl) are solved by 'verigen inv'");
+      return fail(source.path +
+                  ": error: loop-invariant problems (.sl) are solved by 'verigen inv'");
   }
 }
 
@@ -160,9 +164,9 @@ int run_gen(const GenCommandOptions& options) {
     return kExitBadInput;
   }
 
-  const std::string out_dir = options.out_dir.empty()
-                                  ? (fs::path("verigen-out") / fs::path(source->path).stem()).string()
-                                  : options.out_dir;
+  const std::string out_dir =
+      options.out_dir.empty() ? (fs::path("verigen-out") / fs::path(source->path).stem()).string()
+                              : options.out_dir;
   std::error_code ec;
   fs::create_directories(out_dir, ec);
   auto opened_log = RunLog::open((fs::path(out_dir) / "run.jsonl").string());
@@ -180,7 +184,8 @@ int run_gen(const GenCommandOptions& options) {
   pipeline_options.max_candidate_bytes = options.max_candidate_bytes;
   pipeline_options.deadline = run_deadline;
   pipeline_options.allowed_assumptions = options.allowed_assumptions;
-  auto auditor = [allowed = options.allowed_assumptions](const Task& t, const std::string& candidate) {
+  auto auditor = [allowed = options.allowed_assumptions](const Task& t,
+                                                         const std::string& candidate) {
     return audit_candidate(t.language, t.source, candidate, t.kind, t.source_path, allowed);
   };
   // Candidates are verified best-scored first; the scorer only orders them, it never decides.
@@ -240,7 +245,8 @@ int run_gen(const GenCommandOptions& options) {
   } else {
     nlohmann::json trusted = nlohmann::json::array();
     if (result.winner->verdict)
-      for (const auto& a : result.winner->verdict->assumptions) trusted.push_back(assumption_to_json(a));
+      for (const auto& a : result.winner->verdict->assumptions)
+        trusted.push_back(assumption_to_json(a));
     report["assumptions"] = trusted;
     GenProvenance provenance;
     provenance.verifier = tool.name() + " " + tool.version();
@@ -253,10 +259,12 @@ int run_gen(const GenCommandOptions& options) {
                           {"verification_ms", result.verification_time.count()},
                           {"total_ms", ms(std::chrono::steady_clock::now() - started)}};
     if (result.winner->verdict) provenance.assumptions = result.winner->verdict->assumptions;
-    provenance.generation = {{"k", options.k}, {"rounds", options.rounds},
+    provenance.generation = {{"k", options.k},
+                             {"rounds", options.rounds},
                              {"candidates", result.candidates.size()},
                              {"verifier_calls", result.verifier_calls},
-                             {"winner", result.winner->id}, {"winner_round", result.winner->round}};
+                             {"winner", result.winner->id},
+                             {"winner_round", result.winner->round}};
     auto compile_started = std::chrono::steady_clock::now();
     auto artifacts =
         write_gen_program(runner, out_dir, *task, result.winner->text, target, run_deadline);
@@ -282,8 +290,10 @@ int run_gen(const GenCommandOptions& options) {
                                 task->examples, run_deadline);
         nlohmann::json examples = nlohmann::json::array();
         for (const auto& run : runs) {
-          examples.push_back({{"call", run.example.input}, {"expected", run.example.expected},
-                              {"actual", run.actual}, {"passed", run.passed}});
+          examples.push_back({{"call", run.example.input},
+                              {"expected", run.example.expected},
+                              {"actual", run.actual},
+                              {"passed", run.passed}});
           example_lines += "\n  example " + run.example.input + " == " + run.example.expected +
                            ": " + (run.passed ? "ok" : "FAILED (got " + run.actual + ")");
           if (!run.passed) ++examples_failed;
@@ -308,8 +318,9 @@ int run_gen(const GenCommandOptions& options) {
                   "certificate written" +
                   example_lines + outputs("source, for inspection");
         report["error"] = why + "; no certificate written";
-      } else if (auto certified = write_gen_certificate(*task, result.winner->text, target,
-                                                        provenance, *artifacts, *key ? &**key : nullptr);
+      } else if (auto certified =
+                     write_gen_certificate(*task, result.winner->text, target, provenance,
+                                           *artifacts, *key ? &**key : nullptr);
                  !certified.ok()) {
         summary = certified.error();
         report["error"] = certified.error();
@@ -330,16 +341,19 @@ int run_gen(const GenCommandOptions& options) {
   } else if (!result.winner) {
     const CandidateRecord* closest = nullptr;
     for (const auto& r : result.candidates)
-      if (r.verdict && (!closest || combine(r.verdict->outcome, closest->verdict->outcome) == closest->verdict->outcome))
+      if (r.verdict && (!closest || combine(r.verdict->outcome, closest->verdict->outcome) ==
+                                        closest->verdict->outcome))
         closest = &r;
     if (closest)
-      set_verdict_fields(report, closest->verdict->outcome, closest->verdict->cause, closest->verdict->detail);
+      set_verdict_fields(report, closest->verdict->outcome, closest->verdict->cause,
+                         closest->verdict->detail);
     else
       set_verdict_fields(report, Outcome::Error, Cause::BadOutput, "no usable candidate");
   } else {
     // A verified candidate whose examples failed, or whose output could not be written.
     bool examples = report.contains("examples_failed") && report["examples_failed"].get<int>() > 0;
-    set_verdict_fields(report, examples ? Outcome::Refuted : Outcome::Error, examples ? Cause::None : Cause::Internal,
+    set_verdict_fields(report, examples ? Outcome::Refuted : Outcome::Error,
+                       examples ? Cause::None : Cause::Internal,
                        report.value("error", std::string()));
   }
   report["elapsed_ms"] = ms(std::chrono::steady_clock::now() - started);
@@ -352,7 +366,8 @@ int run_gen(const GenCommandOptions& options) {
                        {"child_processes_ms", total_child_time().count()},
                        {"total_ms", report["elapsed_ms"]}};
   auto usage = (*generator)->usage();
-  report["usage"] = {{"requests", usage.requests}, {"prompt_tokens", usage.prompt_tokens},
+  report["usage"] = {{"requests", usage.requests},
+                     {"prompt_tokens", usage.prompt_tokens},
                      {"completion_tokens", usage.completion_tokens}};
   report["peak_rss_kib"] = peak_rss_kib();
   if (!result.failure.empty()) std::cerr << result.failure << "\n";
@@ -378,29 +393,36 @@ void register_gen(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<GenCommandOptions>();
   auto* cmd = app.add_subcommand("gen", "Fill a spec's holes, verify, repair, compile, certify");
   cmd->add_option("spec", o->spec, "Spec file (.dfy, .lean, .fst)")->required();
-  cmd->add_option("--task", o->clever_task, "For a CLEVER problem: spec, isomorphism, implementation or correctness")
+  cmd->add_option("--task", o->clever_task,
+                  "For a CLEVER problem: spec, isomorphism, implementation or correctness")
       ->check(CLI::IsMember({"spec", "isomorphism", "implementation", "correctness"}));
   cmd->add_option("--lean-project", o->lean_project, "Lake project to check Lean candidates in");
   cmd->add_option("--include", o->fstar_includes, "F* include directory (repeatable)");
-  cmd->add_option("--provider", o->generator.provider, "builtin (default, offline), openai or replay")
+  cmd->add_option("--provider", o->generator.provider,
+                  "builtin (default, offline), openai or replay")
       ->check(CLI::IsMember({"builtin", "openai", "replay"}));
   cmd->add_option("--model", o->generator.model, "Model name (openai; default $VERIGEN_MODEL)");
   cmd->add_option("-k", o->k, "Candidates in the first round")->check(CLI::PositiveNumber);
   cmd->add_option("--rounds", o->rounds, "Repair rounds")->check(CLI::NonNegativeNumber);
-  cmd->add_option("--jobs,-j", o->jobs, "Candidates verified in parallel")->check(CLI::PositiveNumber);
+  cmd->add_option("--jobs,-j", o->jobs, "Candidates verified in parallel")
+      ->check(CLI::PositiveNumber);
   cmd->add_option("--target", o->target, "Compile the verified program to py, js, cs, java or go")
       ->check(CLI::IsMember({"py", "js", "cs", "java", "go"}));
   cmd->add_option("--out", o->out_dir, "Output directory (default verigen-out/<spec name>)");
-  cmd->add_option("--kind", o->kind, "Force the task kind")->check(CLI::IsMember({"implement", "annotate", "specify"}));
+  cmd->add_option("--kind", o->kind, "Force the task kind")
+      ->check(CLI::IsMember({"implement", "annotate", "specify"}));
   cmd->add_option("--timeout", o->timeout,
                   "Wall-clock limit for the whole run (generation, verification, compilation, "
                   "examples), seconds");
-  cmd->add_option("--verify-timeout", o->verify_timeout, "Wall-clock limit per verification, seconds");
-  cmd->add_option("--verification-time-limit", o->time_limit, "Dafny's limit per assertion batch, seconds");
+  cmd->add_option("--verify-timeout", o->verify_timeout,
+                  "Wall-clock limit per verification, seconds");
+  cmd->add_option("--verification-time-limit", o->time_limit,
+                  "Dafny's limit per assertion batch, seconds");
   cmd->add_option("--temperature", o->generator.temperature, "Sampling temperature (openai)");
   cmd->add_option("--seed", o->generator.seed, "Sampling seed (openai)");
   cmd->add_option("--cassette", o->generator.cassette, "Recorded answers (replay provider)");
-  cmd->add_option("--record", o->generator.record, "Record the provider's answers to this cassette");
+  cmd->add_option("--record", o->generator.record,
+                  "Record the provider's answers to this cassette");
   cmd->add_option("--max-response-size", o->generator.max_response_bytes,
                   "Largest model answer read (openai, replay), e.g. 8MiB; more is an error")
       ->transform(CLI::AsSizeValue(false))
@@ -413,7 +435,8 @@ void register_gen(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   cmd->add_flag("--json", o->json, "Print one JSON document on stdout");
   cmd->add_flag("--no-cache", o->no_cache, "Neither read nor write the verification cache");
-  cmd->add_flag("--no-rank", o->no_rank, "Verify candidates in the provider's order, not the scorer's");
+  cmd->add_flag("--no-rank", o->no_rank,
+                "Verify candidates in the provider's order, not the scorer's");
   cmd->add_option("--scorer", o->scorer_model, "Scorer model file (default: the shipped one)");
   cmd->add_option("--allow-assumption", o->allowed_assumptions,
                   "Trust assumptions of this kind (KIND or KIND:Declaration; repeatable): by "

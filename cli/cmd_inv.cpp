@@ -7,15 +7,15 @@
 #include <thread>
 
 #include "cli/commands.h"
-#include "core/json_document.h"
 #include "cli/inv_report.h"
 #include "cli/source_input.h"
+#include "core/json_document.h"
 #include "core/parallel.h"
 #include "core/progress.h"
-#include "rank/scorer.h"
 #include "gen/generator_factory.h"
 #include "gen/invariants/inv_portfolio.h"
 #include "gen/run_log.h"
+#include "rank/scorer.h"
 
 namespace verigen::cli {
 namespace {
@@ -80,8 +80,9 @@ int run_inv(const InvOptions& options) {
       scorer = &*loaded;
     }
   }
-  auto opened_log = options.log.empty() ? Result<std::unique_ptr<RunLog>>(std::make_unique<RunLog>())
-                                         : RunLog::open(options.log);
+  auto opened_log = options.log.empty()
+                        ? Result<std::unique_ptr<RunLog>>(std::make_unique<RunLog>())
+                        : RunLog::open(options.log);
   if (!opened_log.ok()) {
     std::cerr << opened_log.error() << "\n";
     return kExitBadInput;
@@ -93,8 +94,9 @@ int run_inv(const InvOptions& options) {
   portfolio_options.use_spacer = !options.no_spacer;
   portfolio_options.check_all = options.check_all;
 
-  const int jobs = options.jobs > 0 ? options.jobs
-                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int jobs = options.jobs > 0
+                       ? options.jobs
+                       : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   Progress progress("inv", options.files.size());
   std::mutex print_mutex;
   parallel_for(options.files.size(), jobs, [&](std::size_t i) {
@@ -107,12 +109,15 @@ int run_inv(const InvOptions& options) {
       owned.push_back(inv::make_template_source());
       if (options.generator.provider != "builtin") {
         auto llm = inv::make_llm_source(options.generator);
-        if (llm.ok()) owned.push_back(std::move(*llm));
-        else source_notes.push_back(llm.error());
+        if (llm.ok())
+          owned.push_back(std::move(*llm));
+        else
+          source_notes.push_back(llm.error());
       }
       std::vector<inv::InvariantSource*> sources;
       for (auto& s : owned) sources.push_back(s.get());
-      InvPortfolio portfolio(sources, scorer, options.log.empty() ? nullptr : &log, portfolio_options);
+      InvPortfolio portfolio(sources, scorer, options.log.empty() ? nullptr : &log,
+                             portfolio_options);
       r.outcome = portfolio.solve(*r.problem, texts[i], Deadline::after_seconds(options.timeout));
       r.outcome->notes.insert(r.outcome->notes.begin(), source_notes.begin(), source_notes.end());
     }
@@ -137,8 +142,7 @@ int run_inv(const InvOptions& options) {
       solved += r.outcome->status == InvOutcome::Status::Solved;
       infeasible += r.outcome->status == InvOutcome::Status::Infeasible;
     }
-    std::cout << solved << " of " << results.size() << " solved, " << infeasible
-              << " infeasible\n";
+    std::cout << solved << " of " << results.size() << " solved, " << infeasible << " infeasible\n";
   }
   return inv_exit_code(results);
 }
@@ -156,8 +160,9 @@ void register_inv(CLI::App& app, int& exit_code) {
       ->default_str("cores");
   cmd->add_flag("--json", options->json, "Print one JSON document on stdout");
   cmd->add_option("-k", options->k, "Candidates asked of each source")->check(CLI::PositiveNumber);
-  cmd->add_option("--provider", options->generator.provider,
-                  "Candidate source besides the built-in enumerator: builtin (none), openai, replay")
+  cmd->add_option(
+         "--provider", options->generator.provider,
+         "Candidate source besides the built-in enumerator: builtin (none), openai, replay")
       ->check(CLI::IsMember({"builtin", "openai", "replay"}));
   cmd->add_option("--model", options->generator.model, "Model name (openai)");
   cmd->add_option("--cassette", options->generator.cassette, "Recorded answers (replay)");
@@ -166,7 +171,8 @@ void register_inv(CLI::App& app, int& exit_code) {
   cmd->add_flag("--check-all", options->check_all,
                 "Check every candidate, not only up to the first that holds (ranking data)");
   cmd->add_flag("--no-rank", options->no_rank, "Check candidates in the sources' own order");
-  cmd->add_option("--scorer", options->scorer_model, "Scorer model file (default: the shipped one)");
+  cmd->add_option("--scorer", options->scorer_model,
+                  "Scorer model file (default: the shipped one)");
   cmd->add_option("--log", options->log, "Append every candidate and its verdict to FILE (JSONL)");
   cmd->callback([options, &exit_code] { exit_code = run_inv(*options); });
 }

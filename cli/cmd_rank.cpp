@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,8 +52,8 @@ std::optional<std::vector<rank::TaskLog>> read_logs(const RankOptions& options) 
   }
   constexpr std::size_t kShown = 5;
   for (std::size_t i = 0; i < damaged.size() && i < kShown; ++i)
-    std::cerr << damaged[i].path << ":" << damaged[i].line << ": warning: skipped a damaged line: "
-              << damaged[i].why << "\n";
+    std::cerr << damaged[i].path << ":" << damaged[i].line
+              << ": warning: skipped a damaged line: " << damaged[i].why << "\n";
   if (!damaged.empty())
     std::cerr << "rank: warning: skipped " << damaged.size() << " damaged line(s) in total\n";
   return std::move(contents->tasks);
@@ -85,15 +85,20 @@ int run_train(const RankOptions& options) {
 }
 
 nlohmann::json metrics_json(const rank::OrderMetrics& m) {
-  return {{"v@1", m.v_at[0]}, {"v@5", m.v_at[1]}, {"v@10", m.v_at[2]},
-          {"mean_rank", m.mean_rank}, {"median_rank", m.median_rank}};
+  return {{"v@1", m.v_at[0]},
+          {"v@5", m.v_at[1]},
+          {"v@10", m.v_at[2]},
+          {"mean_rank", m.mean_rank},
+          {"median_rank", m.median_rank}};
 }
 
 void print_table(const rank::Evaluation& e, const std::string& model, int shuffles) {
-  std::printf("%d tasks with a checked candidate (%d with a verified one, %d without), %d candidates\n",
-              e.tasks, e.tasks_with_verified, e.tasks_without_verified, e.candidates);
+  std::printf(
+      "%d tasks with a checked candidate (%d with a verified one, %d without), %d candidates\n",
+      e.tasks, e.tasks_with_verified, e.tasks_without_verified, e.candidates);
   std::printf("model: %s\n\n", model.c_str());
-  std::printf("%-16s %7s %7s %7s %10s %12s\n", "order", "V@1", "V@5", "V@10", "mean rank", "median rank");
+  std::printf("%-16s %7s %7s %7s %10s %12s\n", "order", "V@1", "V@5", "V@10", "mean rank",
+              "median rank");
   auto row = [](const std::string& name, const rank::OrderMetrics& m) {
     std::printf("%-16s %6.1f%% %6.1f%% %6.1f%% %10.2f %12.1f\n", name.c_str(), 100 * m.v_at[0],
                 100 * m.v_at[1], 100 * m.v_at[2], m.mean_rank, m.median_rank);
@@ -143,17 +148,18 @@ int run_eval(const RankOptions& options) {
   }
 
   if (options.json) {
-    nlohmann::json out = {{"tasks", evaluation.tasks},
-                          {"tasks_with_verified", evaluation.tasks_with_verified},
-                          {"tasks_without_verified", evaluation.tasks_without_verified},
-                          {"candidates", evaluation.candidates},
-                          {"model", model_name},
-                          {"folds", options.folds > 0 ? nlohmann::json(fold_losses) : nlohmann::json(nullptr)},
-                          {"scorer", metrics_json(evaluation.scorer)},
-                          {"source", metrics_json(evaluation.source)},
-                          {"random", metrics_json(evaluation.random)},
-                          {"random_shuffles", eval_options.shuffles},
-                          {"checks_saved", evaluation.checks_saved}};
+    nlohmann::json out = {
+        {"tasks", evaluation.tasks},
+        {"tasks_with_verified", evaluation.tasks_with_verified},
+        {"tasks_without_verified", evaluation.tasks_without_verified},
+        {"candidates", evaluation.candidates},
+        {"model", model_name},
+        {"folds", options.folds > 0 ? nlohmann::json(fold_losses) : nlohmann::json(nullptr)},
+        {"scorer", metrics_json(evaluation.scorer)},
+        {"source", metrics_json(evaluation.source)},
+        {"random", metrics_json(evaluation.random)},
+        {"random_shuffles", eval_options.shuffles},
+        {"checks_saved", evaluation.checks_saved}};
     std::cout << out.dump(2) << "\n";
   } else {
     print_table(evaluation, model_name, eval_options.shuffles);
@@ -179,7 +185,8 @@ void register_rank(CLI::App& app, int& exit_code) {
   auto* eval_cmd = cmd->add_subcommand(
       "eval", "Rank of the first verified candidate: scorer vs the source's order vs random");
   eval_cmd->add_option("logs", eval->logs, "Run logs")->required();
-  auto* model = eval_cmd->add_option("--model", eval->model, "Model file (default: the shipped one)");
+  auto* model =
+      eval_cmd->add_option("--model", eval->model, "Model file (default: the shipped one)");
   eval_cmd->add_option("--folds", eval->folds, "Cross-validate by task with K folds instead")
       ->check(CLI::Range(2, 1000))
       ->default_str("off")

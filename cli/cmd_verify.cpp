@@ -103,7 +103,8 @@ int run_verify(const VerifyOptions& options) {
     if (!verifiers.count(language)) {
       auto verifier = make_verifier(language, runner, verifier_options);
       if (!verifier.ok()) {
-        results[i].verdict = Verdict::error(Cause::BadInput, options.files[i] + ": error: " + verifier.error());
+        results[i].verdict =
+            Verdict::error(Cause::BadInput, options.files[i] + ": error: " + verifier.error());
         continue;
       }
       verifiers[language] = std::move(*verifier);
@@ -122,7 +123,9 @@ int run_verify(const VerifyOptions& options) {
     sources[i] = std::move(*source);
   }
 
-  const int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int jobs = options.jobs > 0
+                       ? options.jobs
+                       : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   Progress progress("verify", options.files.size());
   OrderedPrinter printer(results, !options.json);
   parallel_for(options.files.size(), jobs, [&](std::size_t i) {
@@ -147,7 +150,8 @@ int run_verify(const VerifyOptions& options) {
       if (original && options.kind == "specify" && candidate.language == Language::Dafny &&
           results[i].verdict.verified()) {
         // Preconditions nothing can satisfy make any body verify: not an answer to the spec.
-        auto vacuous = dafny::find_vacuous_preconditions(backend, original->text, candidate, deadline);
+        auto vacuous =
+            dafny::find_vacuous_preconditions(backend, original->text, candidate, deadline);
         if (!vacuous.empty()) {
           Verdict refused = Verdict::rejected(vacuous);
           refused.tool_version = results[i].verdict.tool_version;
@@ -168,7 +172,8 @@ int run_verify(const VerifyOptions& options) {
   }
   const int exit_code = exit_code_for(results);
   if (!options.sarif.empty()) {
-    auto written = write_file_atomic(options.sarif, render_sarif(results, "0.1.0", exit_code).dump(2) + "\n");
+    auto written =
+        write_file_atomic(options.sarif, render_sarif(results, "0.1.0", exit_code).dump(2) + "\n");
     if (!written.ok()) {
       std::cerr << written.error() << "\n";
       return kExitBadInput;
@@ -182,7 +187,8 @@ int run_verify(const VerifyOptions& options) {
 void register_verify(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<VerifyOptions>();
   auto* cmd = app.add_subcommand("verify", "Verify source files with the matching back-end");
-  cmd->add_option("files", options->files, "Files to verify (.dfy, .lean, .fst, .fsti)")->required();
+  cmd->add_option("files", options->files, "Files to verify (.dfy, .lean, .fst, .fsti)")
+      ->required();
   cmd->add_flag("--json", options->json, "Print one JSON document on stdout");
   cmd->add_option("--sarif", options->sarif, "Also write a SARIF 2.1.0 log to FILE");
   cmd->add_option("--jobs,-j", options->jobs, "Files verified in parallel (0: one per core)")

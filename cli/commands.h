@@ -14,7 +14,6 @@ enum ExitCode : int {
   kExitToolMissing = 3   ///< a tool is missing or crashed
 };
 
-
 void register_verify(CLI::App& app, int& exit_code);
 void register_compile(CLI::App& app, int& exit_code);
 /// `verigen check` (cli/cmd_check.cpp); it also calls register_hook.

@@ -4,8 +4,8 @@
 #include <sstream>
 
 #include "cli/commands.h"
-#include "core/json_document.h"
 #include "cli/verify_report.h"
+#include "core/json_document.h"
 
 namespace verigen::cli {
 namespace {
@@ -74,18 +74,22 @@ nlohmann::json render_inv_json(const InvFileResult& r) {
       break;
     case InvOutcome::Status::Infeasible:
       set_verdict_fields(json, Outcome::Refuted, Cause::None,
-                         "infeasible: post violated after " + std::to_string(o.trace.empty() ? 0 : o.trace.size() - 1) +
+                         "infeasible: post violated after " +
+                             std::to_string(o.trace.empty() ? 0 : o.trace.size() - 1) +
                              " transitions");
       break;
     case InvOutcome::Status::Unknown:
-      set_verdict_fields(json, Outcome::Unknown, Cause::Timeout, o.notes.empty() ? "" : o.notes.front());
+      set_verdict_fields(json, Outcome::Unknown, Cause::Timeout,
+                         o.notes.empty() ? "" : o.notes.front());
       break;
     case InvOutcome::Status::Error:
-      set_verdict_fields(json, Outcome::Error, Cause::Internal, o.notes.empty() ? "" : o.notes.front());
+      set_verdict_fields(json, Outcome::Error, Cause::Internal,
+                         o.notes.empty() ? "" : o.notes.front());
       break;
   }
-  json["invariant"] = o.invariant ? nlohmann::json(sygus::invariant_definition(*r.problem, *o.invariant))
-                                  : nlohmann::json(nullptr);
+  json["invariant"] = o.invariant
+                          ? nlohmann::json(sygus::invariant_definition(*r.problem, *o.invariant))
+                          : nlohmann::json(nullptr);
   json["source"] = o.source;
   json["checks"] = o.checks_run;
   json["candidates"] = o.candidates.size();
@@ -102,9 +106,12 @@ nlohmann::json render_inv_json(const InvFileResult& r) {
 int inv_exit_code(const std::vector<InvFileResult>& results) {
   bool bad = false, error = false, unsolved = false;
   for (const auto& r : results) {
-    if (!r.input_error.empty()) bad = true;
-    else if (r.outcome->status == InvOutcome::Status::Error) error = true;
-    else if (r.outcome->status != InvOutcome::Status::Solved) unsolved = true;
+    if (!r.input_error.empty())
+      bad = true;
+    else if (r.outcome->status == InvOutcome::Status::Error)
+      error = true;
+    else if (r.outcome->status != InvOutcome::Status::Solved)
+      unsolved = true;
   }
   if (bad) return kExitBadInput;
   if (error) return kExitToolMissing;

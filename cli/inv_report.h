@@ -2,11 +2,10 @@
 /// How `verigen inv` shows its results: compiler-style text lines and the JSON document of the
 /// CLI contract (`{"problems":[{"file","solved","invariant","checks","elapsed_ms",…}]}`).
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "gen/invariants/inv_portfolio.h"
 

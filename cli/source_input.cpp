@@ -18,7 +18,12 @@ Result<SourceFile> read_source(const std::string& path) {
   if (!is_valid_utf8(*text, &bad)) {
     int line = 1, column = 1;
     for (std::size_t i = 0; i < bad; ++i) {
-      if ((*text)[i] == '\n') { ++line; column = 1; } else { ++column; }
+      if ((*text)[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
     }
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02x", static_cast<unsigned char>((*text)[bad]));

@@ -1,9 +1,10 @@
 #include "cli/verify_report.h"
 
+#include <unistd.h>
+
 #include <cctype>
 #include <cstdio>
 #include <map>
-#include <unistd.h>
 
 #include "cli/commands.h"
 #include "core/json_document.h"
@@ -34,7 +35,8 @@ std::string verdict_line(const FileVerdict& r) {
   if (v.cause != Cause::None) line += " (" + std::string(to_string(v.cause)) + ")";
   std::string facts;
   if (!v.tool_version.empty()) facts += v.tool_version;
-  if (v.elapsed.count() > 0 || !v.tool_version.empty()) facts += (facts.empty() ? "" : ", ") + format_seconds(v.elapsed);
+  if (v.elapsed.count() > 0 || !v.tool_version.empty())
+    facts += (facts.empty() ? "" : ", ") + format_seconds(v.elapsed);
   if (v.cached) facts += ", cached";
   if (!facts.empty()) line += " [" + facts + "]";
   return line;
@@ -42,9 +44,12 @@ std::string verdict_line(const FileVerdict& r) {
 
 const char* sarif_level(Severity severity) {
   switch (severity) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Info: return "note";
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Info:
+      return "note";
   }
   return "error";
 }
@@ -130,15 +135,17 @@ nlohmann::json render_json(const std::vector<FileVerdict>& results) {
   return json_document("verify", {{"results", list}});
 }
 
-nlohmann::json render_sarif(const std::vector<FileVerdict>& results, const std::string& version, int exit_code) {
+nlohmann::json render_sarif(const std::vector<FileVerdict>& results, const std::string& version,
+                            int exit_code) {
   std::map<std::string, std::string> rules;  // id → short description
   nlohmann::json sarif_results = nlohmann::json::array();
   for (const auto& r : results) {
     for (const auto& a : r.verdict.assumptions) {
       std::string rule = "verigen.assumption." + a.kind;
       rules.emplace(rule, "the proof rests on an assumption: " + a.kind);
-      std::string text = "assumption (" + a.kind + ")" + (a.declaration.empty() ? "" : " in '" + a.declaration + "'") +
-                         ": " + a.message + (a.allowed() ? " [allowed: " + a.allowed_by + "]" : "");
+      std::string text = "assumption (" + a.kind + ")" +
+                         (a.declaration.empty() ? "" : " in '" + a.declaration + "'") + ": " +
+                         a.message + (a.allowed() ? " [allowed: " + a.allowed_by + "]" : "");
       sarif_results.push_back({{"ruleId", rule},
                                {"level", a.allowed() ? "note" : "error"},
                                {"message", {{"text", text}}},
@@ -164,17 +171,21 @@ nlohmann::json render_sarif(const std::vector<FileVerdict>& results, const std::
     }
     if (!r.verdict.verified() && r.verdict.diagnostics.empty() && r.verdict.assumptions.empty()) {
       // Timeouts, missing tools and the like have no source position but must not vanish.
-      std::string rule = "verigen." + std::string(to_string(r.verdict.outcome)) +
-                         (r.verdict.cause == Cause::None ? "" : "." + std::string(to_string(r.verdict.cause)));
-      rules.emplace(rule, "verification did not succeed: " + std::string(to_string(r.verdict.outcome)));
-      sarif_results.push_back({{"ruleId", rule},
-                               {"level", "error"},
-                               {"message", {{"text", r.verdict.detail.empty() ? verdict_line(r) : r.verdict.detail}}},
-                               {"locations", nlohmann::json::array({sarif_location(file_location(r.file))})}});
+      std::string rule =
+          "verigen." + std::string(to_string(r.verdict.outcome)) +
+          (r.verdict.cause == Cause::None ? "" : "." + std::string(to_string(r.verdict.cause)));
+      rules.emplace(rule,
+                    "verification did not succeed: " + std::string(to_string(r.verdict.outcome)));
+      sarif_results.push_back(
+          {{"ruleId", rule},
+           {"level", "error"},
+           {"message", {{"text", r.verdict.detail.empty() ? verdict_line(r) : r.verdict.detail}}},
+           {"locations", nlohmann::json::array({sarif_location(file_location(r.file))})}});
     }
   }
   nlohmann::json rule_list = nlohmann::json::array();
-  for (const auto& [id, text] : rules) rule_list.push_back({{"id", id}, {"shortDescription", {{"text", text}}}});
+  for (const auto& [id, text] : rules)
+    rule_list.push_back({{"id", id}, {"shortDescription", {{"text", text}}}});
   char cwd[4096];
   std::string folder = ::getcwd(cwd, sizeof cwd) ? std::string(cwd) + "/" : "/";
   nlohmann::json invocation = {{"executionSuccessful", exit_code == 0 || exit_code == 1},
@@ -182,11 +193,12 @@ nlohmann::json render_sarif(const std::vector<FileVerdict>& results, const std::
                                {"workingDirectory", {{"uri", sarif_uri(folder)}}}};
   return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
           {"version", "2.1.0"},
-          {"runs", nlohmann::json::array({{{"tool", {{"driver", {{"name", "verigen"},
-                                                                 {"version", version},
-                                                                 {"rules", rule_list}}}}},
-                                           {"invocations", nlohmann::json::array({invocation})},
-                                           {"results", sarif_results}}})}};
+          {"runs",
+           nlohmann::json::array(
+               {{{"tool",
+                  {{"driver", {{"name", "verigen"}, {"version", version}, {"rules", rule_list}}}}},
+                 {"invocations", nlohmann::json::array({invocation})},
+                 {"results", sarif_results}}})}};
 }
 
 int exit_code_for(const std::vector<FileVerdict>& results) {

@@ -31,7 +31,8 @@ nlohmann::json render_json(const std::vector<FileVerdict>& results);
 /// success, working directory), one result per diagnostic and per assumption (ruleId
 /// `verigen.assumption.KIND`, level error, or note when allowed), and one per file-level
 /// failure. Artifact URIs are percent-encoded; absolute paths are file:// URIs.
-nlohmann::json render_sarif(const std::vector<FileVerdict>& results, const std::string& version, int exit_code);
+nlohmann::json render_sarif(const std::vector<FileVerdict>& results, const std::string& version,
+                            int exit_code);
 
 /// A path as a SARIF artifact URI: percent-encoded (RFC 3986), `file://` before an absolute path.
 std::string sarif_uri(const std::string& path);

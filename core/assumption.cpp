@@ -9,11 +9,11 @@ namespace verigen {
 const std::vector<std::string>& assumption_kinds() {
   namespace k = assumption_kind;
   static const std::vector<std::string> kinds = {
-      std::string(k::kAssume),      std::string(k::kAxiom),         std::string(k::kExtern),
-      std::string(k::kBodyless),    std::string(k::kBodylessLoop),  std::string(k::kVerifyFalse),
-      std::string(k::kOnly),        std::string(k::kDecreasesStar), std::string(k::kExpect),
-      std::string(k::kOptions),     std::string(k::kAttribute),     std::string(k::kTermination),
-      std::string(k::kInclude),     std::string(k::kOther)};
+      std::string(k::kAssume),   std::string(k::kAxiom),         std::string(k::kExtern),
+      std::string(k::kBodyless), std::string(k::kBodylessLoop),  std::string(k::kVerifyFalse),
+      std::string(k::kOnly),     std::string(k::kDecreasesStar), std::string(k::kExpect),
+      std::string(k::kOptions),  std::string(k::kAttribute),     std::string(k::kTermination),
+      std::string(k::kInclude),  std::string(k::kOther)};
   return kinds;
 }
 
@@ -49,7 +49,8 @@ std::string format_assumption(const Assumption& a) {
   return format_diagnostic(d);
 }
 
-void apply_assumption_policy(std::vector<Assumption>& found, const std::vector<Assumption>& baseline,
+void apply_assumption_policy(std::vector<Assumption>& found,
+                             const std::vector<Assumption>& baseline,
                              const AssumptionPolicy& policy) {
   std::vector<bool> used(baseline.size(), false);
   auto simple = [](const std::string& name) {
@@ -58,12 +59,14 @@ void apply_assumption_policy(std::vector<Assumption>& found, const std::vector<A
   };
   for (std::size_t i = 0; i < baseline.size(); ++i)
     for (const auto& hole : policy.holes)
-      if (!baseline[i].declaration.empty() && simple(baseline[i].declaration) == simple(hole)) used[i] = true;
+      if (!baseline[i].declaration.empty() && simple(baseline[i].declaration) == simple(hole))
+        used[i] = true;
   for (auto& a : found) {
     if (a.allowed()) continue;
     for (std::size_t i = 0; i < baseline.size(); ++i) {
       const auto& b = baseline[i];
-      if (used[i] || b.kind != a.kind || b.source != a.source || b.declaration != a.declaration) continue;
+      if (used[i] || b.kind != a.kind || b.source != a.source || b.declaration != a.declaration)
+        continue;
       if (!a.text.empty() && !b.text.empty() && a.text != b.text) continue;
       used[i] = true;
       a.allowed_by = "spec";

@@ -13,21 +13,22 @@ namespace verigen {
 
 /// The kinds of assumption, as the names users write in `--allow-assumption KIND`.
 namespace assumption_kind {
-inline constexpr std::string_view kAssume = "assume";            ///< assume statement, `:| assume`
-inline constexpr std::string_view kAxiom = "axiom";              ///< {:axiom} / @Axiom
-inline constexpr std::string_view kExtern = "extern";            ///< body-less {:extern} declaration
-inline constexpr std::string_view kBodyless = "bodyless";        ///< declaration without a body
+inline constexpr std::string_view kAssume = "assume";      ///< assume statement, `:| assume`
+inline constexpr std::string_view kAxiom = "axiom";        ///< {:axiom} / @Axiom
+inline constexpr std::string_view kExtern = "extern";      ///< body-less {:extern} declaration
+inline constexpr std::string_view kBodyless = "bodyless";  ///< declaration without a body
 inline constexpr std::string_view kBodylessLoop = "bodyless-loop";
-inline constexpr std::string_view kVerifyFalse = "verify-false"; ///< {:verify false} / @Verify(false)
-inline constexpr std::string_view kOnly = "only";                ///< {:only} / @VerifyOnly
+inline constexpr std::string_view kVerifyFalse =
+    "verify-false";                                ///< {:verify false} / @Verify(false)
+inline constexpr std::string_view kOnly = "only";  ///< {:only} / @VerifyOnly
 inline constexpr std::string_view kDecreasesStar = "decreases-star";
 inline constexpr std::string_view kExpect = "expect";            ///< a proof that needs an `expect`
 inline constexpr std::string_view kOptions = "options";          ///< {:options} changing checks
 inline constexpr std::string_view kAttribute = "attribute";      ///< an attribute that weakens or
-                                                                  ///< may weaken checking
+                                                                 ///< may weaken checking
 inline constexpr std::string_view kTermination = "termination";  ///< termination not checked
-inline constexpr std::string_view kInclude = "include";          ///< a file the proof uses unverified
-inline constexpr std::string_view kOther = "other";              ///< a tool finding of no known kind
+inline constexpr std::string_view kInclude = "include";  ///< a file the proof uses unverified
+inline constexpr std::string_view kOther = "other";      ///< a tool finding of no known kind
 }  // namespace assumption_kind
 
 /// Every kind above, for help texts and validation of `--allow-assumption`.
@@ -54,7 +55,7 @@ struct Assumption {
 struct AssumptionPolicy {
   std::vector<std::string> allowed;  ///< "extern", "axiom:Lib.Pow", ...
   bool has_original = false;
-  std::string original;              ///< the spec text a candidate was written against
+  std::string original;  ///< the spec text a candidate was written against
   /// Declarations the candidate must fill (the task's holes, by simple name): the original's
   /// assumptions there (a body-less method to implement) are not the candidate's to keep.
   std::vector<std::string> holes;
@@ -72,7 +73,8 @@ std::string format_assumption(const Assumption& assumption);
 /// (the original's assumptions) already has outside the policy's holes: same kind, source and
 /// declaration, and the same text when both carry one. Matching is one-to-one, so a candidate
 /// never gets more of a kind in a declaration than the original had.
-void apply_assumption_policy(std::vector<Assumption>& found, const std::vector<Assumption>& baseline,
+void apply_assumption_policy(std::vector<Assumption>& found,
+                             const std::vector<Assumption>& baseline,
                              const AssumptionPolicy& policy);
 
 /// Folds the reports of one assumption by several sources (same file, line and kind) into one

@@ -18,8 +18,8 @@ Verdict Backend::verify(const Candidate& candidate, Deadline deadline) {
   // Whatever the back-end concluded, an unallowed assumption means not verified.
   settle_assumptions(verdict);
   if (verdict.elapsed.count() == 0) {
-    verdict.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
-        Deadline::Clock::now() - started);
+    verdict.elapsed =
+        std::chrono::duration_cast<std::chrono::milliseconds>(Deadline::Clock::now() - started);
   }
   return verdict;
 }

@@ -14,7 +14,9 @@ class Deadline {
   /// A deadline that never expires.
   static Deadline never() { return Deadline(Clock::time_point::max()); }
   /// A deadline `budget` from now.
-  static Deadline after(std::chrono::milliseconds budget) { return Deadline(Clock::now() + budget); }
+  static Deadline after(std::chrono::milliseconds budget) {
+    return Deadline(Clock::now() + budget);
+  }
   /// A deadline `seconds` from now; seconds <= 0 means never.
   static Deadline after_seconds(double seconds) {
     if (seconds <= 0) return never();

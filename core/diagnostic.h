@@ -25,8 +25,8 @@ struct Diagnostic {
   Location where;
   Severity severity = Severity::Error;
   std::string message;
-  std::string rule;                 ///< stable identifier for SARIF ruleId, e.g. "dafny.postcondition"
-  std::vector<Location> related;    ///< related locations (the violated postcondition, ...)
+  std::string rule;  ///< stable identifier for SARIF ruleId, e.g. "dafny.postcondition"
+  std::vector<Location> related;  ///< related locations (the violated postcondition, ...)
   bool operator==(const Diagnostic&) const = default;
 };
 

@@ -8,7 +8,8 @@ nlohmann::json json_document(const std::string& command, nlohmann::json body) {
   return document;
 }
 
-void set_verdict_fields(nlohmann::json& object, Outcome outcome, Cause cause, const std::string& detail) {
+void set_verdict_fields(nlohmann::json& object, Outcome outcome, Cause cause,
+                        const std::string& detail) {
   object["outcome"] = std::string(to_string(outcome));
   object["cause"] = std::string(to_string(cause));
   object["detail"] = detail;

@@ -18,6 +18,7 @@ inline constexpr int kJsonSchemaVersion = 2;
 nlohmann::json json_document(const std::string& command, nlohmann::json body);
 
 /// Sets `object`'s "outcome", "cause" and "detail".
-void set_verdict_fields(nlohmann::json& object, Outcome outcome, Cause cause, const std::string& detail);
+void set_verdict_fields(nlohmann::json& object, Outcome outcome, Cause cause,
+                        const std::string& detail);
 
 }  // namespace verigen

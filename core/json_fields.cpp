@@ -29,8 +29,10 @@ std::string json_string(const nlohmann::json& j, std::string_view key, std::stri
 
 int json_int(const nlohmann::json& v, int fallback) {
   constexpr long long kLimit = 1000000000;
-  if (v.is_number_unsigned()) return static_cast<int>(std::min<unsigned long long>(v.get<unsigned long long>(), kLimit));
-  if (v.is_number_integer()) return static_cast<int>(std::clamp<long long>(v.get<long long>(), -kLimit, kLimit));
+  if (v.is_number_unsigned())
+    return static_cast<int>(std::min<unsigned long long>(v.get<unsigned long long>(), kLimit));
+  if (v.is_number_integer())
+    return static_cast<int>(std::clamp<long long>(v.get<long long>(), -kLimit, kLimit));
   return fallback;
 }
 

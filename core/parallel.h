@@ -12,8 +12,10 @@ namespace verigen {
 
 /// Calls work(i) for every i in [0, count) on up to `jobs` threads (at least 1) and returns
 /// when all calls have finished. Items are taken in index order. `work` must not throw.
-inline void parallel_for(std::size_t count, int jobs, const std::function<void(std::size_t)>& work) {
-  const std::size_t threads = std::min<std::size_t>(count, static_cast<std::size_t>(std::max(1, jobs)));
+inline void parallel_for(std::size_t count, int jobs,
+                         const std::function<void(std::size_t)>& work) {
+  const std::size_t threads =
+      std::min<std::size_t>(count, static_cast<std::size_t>(std::max(1, jobs)));
   if (threads <= 1) {
     for (std::size_t i = 0; i < count; ++i) work(i);
     return;

@@ -6,16 +6,16 @@
 #include <unistd.h>
 
 #include <array>
-#include <csignal>
-#include <mutex>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/process.hpp>
 #include <boost/process/extend.hpp>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 
 namespace verigen {
 namespace bp = boost::process;
@@ -55,15 +55,15 @@ class PipeReader : public std::enable_shared_from_this<PipeReader> {
   PipeReader(bp::async_pipe& pipe, Capture& capture) : pipe_(pipe), capture_(capture) {}
   void start() {
     auto self = shared_from_this();
-    pipe_.async_read_some(asio::buffer(buffer_), [self](const boost::system::error_code& ec,
-                                                         std::size_t n) {
-      if (n > 0) self->capture_.add(self->buffer_.data(), n);
-      if (ec) {
-        self->done_ = true;
-        return;
-      }
-      self->start();
-    });
+    pipe_.async_read_some(asio::buffer(buffer_),
+                          [self](const boost::system::error_code& ec, std::size_t n) {
+                            if (n > 0) self->capture_.add(self->buffer_.data(), n);
+                            if (ec) {
+                              self->done_ = true;
+                              return;
+                            }
+                            self->start();
+                          });
   }
   bool done() const { return done_; }
 
@@ -88,12 +88,16 @@ bool is_executable_file(const std::string& path) {
 
 std::string ProcessResult::describe() const {
   switch (status) {
-    case Status::Exited: return "exited with code " + std::to_string(exit_code);
+    case Status::Exited:
+      return "exited with code " + std::to_string(exit_code);
     case Status::Signaled:
       return "killed by signal " + std::to_string(signal) + " (" + signal_name(signal) + ")";
-    case Status::TimedOut: return "timed out after " + std::to_string(elapsed.count()) + " ms";
-    case Status::NotFound: return error.empty() ? "program not found" : error;
-    case Status::StartFailed: return error.empty() ? "could not start" : error;
+    case Status::TimedOut:
+      return "timed out after " + std::to_string(elapsed.count()) + " ms";
+    case Status::NotFound:
+      return error.empty() ? "program not found" : error;
+    case Status::StartFailed:
+      return error.empty() ? "could not start" : error;
   }
   return "unknown";
 }
@@ -123,11 +127,12 @@ Result<std::unique_ptr<InteractiveProcess>> InteractiveProcess::start(const Proc
   try {
     auto own_group = bp::extend::on_exec_setup([](auto&) { ::setpgid(0, 0); });
     if (spec.working_directory.empty()) {
-      st.child = bp::child(bp::exe = exe, bp::args = args, bp::std_in < st.in, bp::std_out > st.out,
+      st.child = bp::child(bp::exe = exe, bp::args = args, bp::std_in<st.in, bp::std_out> st.out,
                            bp::std_err > bp::null, env, own_group, ec);
     } else {
-      st.child = bp::child(bp::exe = exe, bp::args = args, bp::std_in < st.in, bp::std_out > st.out,
-                           bp::std_err > bp::null, env, own_group, bp::start_dir = spec.working_directory, ec);
+      st.child = bp::child(bp::exe = exe, bp::args = args, bp::std_in<st.in, bp::std_out> st.out,
+                           bp::std_err > bp::null, env, own_group,
+                           bp::start_dir = spec.working_directory, ec);
     }
   } catch (const std::exception& e) {
     return fail(e.what());
@@ -194,7 +199,9 @@ void InteractiveProcess::kill() {
   state_.reset();
 }
 
-std::chrono::milliseconds total_child_time() { return std::chrono::milliseconds(child_time_ms.load()); }
+std::chrono::milliseconds total_child_time() {
+  return std::chrono::milliseconds(child_time_ms.load());
+}
 
 std::string find_program(const std::string& name) {
   if (name.empty()) return {};
@@ -242,12 +249,11 @@ ProcessResult SubprocessRunner::run(const ProcessSpec& spec) {
     // reaches every descendant that stayed in it (Dafny's z3, a shell's sleep ...).
     auto own_group = bp::extend::on_exec_setup([](auto&) { ::setpgid(0, 0); });
     if (spec.working_directory.empty()) {
-      child = bp::child(bp::exe = exe, bp::args = args, bp::std_in < bp::null,
-                        bp::std_out > out_pipe, bp::std_err > err_pipe, env, own_group, io,
-                        start_error);
+      child = bp::child(bp::exe = exe, bp::args = args, bp::std_in<bp::null, bp::std_out> out_pipe,
+                        bp::std_err > err_pipe, env, own_group, io, start_error);
     } else {
-      child = bp::child(bp::exe = exe, bp::args = args, bp::std_in < bp::null,
-                        bp::std_out > out_pipe, bp::std_err > err_pipe, env, own_group,
+      child = bp::child(bp::exe = exe, bp::args = args, bp::std_in<bp::null, bp::std_out> out_pipe,
+                        bp::std_err > err_pipe, env, own_group,
                         bp::start_dir = spec.working_directory, io, start_error);
     }
   } catch (const std::exception& e) {

@@ -5,8 +5,8 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -38,12 +38,12 @@ struct ProcessResult {
   Status status = Status::StartFailed;
   int exit_code = -1;
   int signal = 0;
-  std::string out;             ///< stdout, up to output_cap bytes from the start
-  std::string err;             ///< stderr, likewise
-  std::string out_tail;        ///< the last bytes of stdout when it overflowed the cap
+  std::string out;       ///< stdout, up to output_cap bytes from the start
+  std::string err;       ///< stderr, likewise
+  std::string out_tail;  ///< the last bytes of stdout when it overflowed the cap
   bool out_truncated = false;
   bool err_truncated = false;
-  std::string error;           ///< why it could not start, for NotFound/StartFailed
+  std::string error;  ///< why it could not start, for NotFound/StartFailed
   std::chrono::milliseconds elapsed{0};
 
   bool exited() const { return status == Status::Exited; }

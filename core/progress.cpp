@@ -19,11 +19,13 @@ void Progress::advance(const std::string& item, bool failed) {
   ++done_;
   if (failed) ++failed_;
   if (!active_) return;
-  double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
-  double eta = done_ > 0 ? elapsed / static_cast<double>(done_) * static_cast<double>(total_ - done_) : 0;
+  double elapsed =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  double eta =
+      done_ > 0 ? elapsed / static_cast<double>(done_) * static_cast<double>(total_ - done_) : 0;
   std::string shown = item.size() > 40 ? "…" + item.substr(item.size() - 39) : item;
-  std::fprintf(stderr, "\r\033[K%s [%zu/%zu] %zu failed, %.0fs elapsed, ETA %.0fs  %s", label_.c_str(),
-               done_, total_, failed_, elapsed, eta, shown.c_str());
+  std::fprintf(stderr, "\r\033[K%s [%zu/%zu] %zu failed, %.0fs elapsed, ETA %.0fs  %s",
+               label_.c_str(), done_, total_, failed_, elapsed, eta, shown.c_str());
   std::fflush(stderr);
   drawn_ = true;
 }

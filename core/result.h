@@ -44,7 +44,8 @@ template <>
 class Result<void> {
  public:
   Result() = default;
-  Result(Failure failure) : failure_(std::move(failure)), ok_(false) {}  // NOLINT: implicit by design
+  Result(Failure failure)
+      : failure_(std::move(failure)), ok_(false) {}  // NOLINT: implicit by design
 
   bool ok() const { return ok_; }
   explicit operator bool() const { return ok_; }

@@ -33,14 +33,17 @@ json RunLogRecord::to_json() const {
 
 Result<RunLogRecord> RunLogRecord::from_json(const json& line) {
   if (!line.is_object()) return fail("a log line must be a JSON object");
-  if (!line.contains("verdict")) return fail("missing \"verdict\" (an object, or null when unchecked)");
+  if (!line.contains("verdict"))
+    return fail("missing \"verdict\" (an object, or null when unchecked)");
   auto is_string = [&](const char* key) { return json_field(line, key).is_string(); };
   if (!is_string("task")) return fail("missing string \"task\"");
   if (!is_string("task_text"))
-    return fail("missing string \"task_text\" (the problem text; logs written before it was "
-                "added cannot train the scorer)");
+    return fail(
+        "missing string \"task_text\" (the problem text; logs written before it was "
+        "added cannot train the scorer)");
   if (!is_string("text")) return fail("missing string \"text\"");
-  if (!json_field(line, "candidate").is_number_integer()) return fail("missing integer \"candidate\"");
+  if (!json_field(line, "candidate").is_number_integer())
+    return fail("missing integer \"candidate\"");
   if (line.contains("round") && !json_field(line, "round").is_number_integer())
     return fail("\"round\" must be an integer");
   const json& verdict = json_field(line, "verdict");
@@ -49,7 +52,8 @@ Result<RunLogRecord> RunLogRecord::from_json(const json& line) {
       return fail("\"verdict\" must be null or an object with a string \"outcome\"");
     const std::string outcome = json_string(verdict, "outcome");
     if (!outcome_from_string(outcome))
-      return fail("unknown outcome \"" + outcome + "\" (expected verified, refuted, unknown or error)");
+      return fail("unknown outcome \"" + outcome +
+                  "\" (expected verified, refuted, unknown or error)");
   }
   RunLogRecord r;
   r.task = json_string(line, "task");
@@ -66,7 +70,8 @@ Result<RunLogRecord> RunLogRecord::from_json(const json& line) {
   if (findings.is_array())
     for (const auto& f : findings)
       if (auto d = diagnostic_from_json(f)) r.findings.push_back(std::move(*d));
-  if (const json& score = json_field(line, "score"); score.is_number()) r.score = score.get<double>();
+  if (const json& score = json_field(line, "score"); score.is_number())
+    r.score = score.get<double>();
   r.rank = json_int(line, "rank", -1);
   r.verdict = verdict;
   return r;

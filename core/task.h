@@ -33,7 +33,7 @@ std::optional<Language> language_of_path(std::string_view path);
 
 /// A region of the spec text that the generator fills. Offsets are bytes into Task::source.
 struct Hole {
-  std::string name;     ///< the declaration it belongs to ("Max", "inv_fun", "implementation")
+  std::string name;  ///< the declaration it belongs to ("Max", "inv_fun", "implementation")
   std::size_t begin = 0;
   std::size_t end = 0;  ///< one past the last byte; begin == end for an insertion point
   std::string doc;      ///< the natural-language description attached to it
@@ -46,15 +46,15 @@ struct Example {
 };
 
 struct Task {
-  std::string id;           ///< stable, unique within a suite ("dafnycomp/17", a file path ...)
+  std::string id;  ///< stable, unique within a suite ("dafnycomp/17", a file path ...)
   Language language = Language::Dafny;
   TaskKind kind = TaskKind::Verify;
   std::string source_path;  ///< the file the task came from, for messages
   std::string source;       ///< the spec text exactly as the user wrote it
   std::vector<Hole> holes;
-  std::string doc;          ///< task-level description
+  std::string doc;  ///< task-level description
   std::vector<Example> examples;
-  std::string category;     ///< grouping for reports (function count, SyGuS logic ...)
+  std::string category;  ///< grouping for reports (function count, SyGuS logic ...)
 };
 
 /// One program to verify: a complete text in the task's language.

@@ -14,14 +14,14 @@ namespace verigen {
 struct Verdict {
   Outcome outcome = Outcome::Error;
   Cause cause = Cause::Internal;
-  std::string detail;                    ///< one human line, or the tail of the tool's output
+  std::string detail;  ///< one human line, or the tail of the tool's output
   std::vector<Diagnostic> diagnostics;
   /// Every assumption the proof rests on that the back-end found, allowed or not. A verdict
   /// with an assumption that is not allowed is never Verified (see settle_assumptions).
   std::vector<Assumption> assumptions;
   std::string tool_version;
   std::chrono::milliseconds elapsed{0};
-  bool cached = false;                   ///< true when served from the verification cache
+  bool cached = false;  ///< true when served from the verification cache
   /// True for an Unknown the tool itself concluded under a limit that is part of its options
   /// (Dafny's per-assertion --verification-time-limit): the same input and options give that
   /// answer again, so it may be cached. A wall-clock kill is never reproducible.
@@ -38,7 +38,9 @@ struct Verdict {
   static Verdict rejected(std::vector<Diagnostic> findings);
 
   /// True for a verdict made by rejected() (or settled by settle_assumptions()).
-  bool integrity_rejected() const { return outcome == Outcome::Refuted && cause == Cause::Integrity; }
+  bool integrity_rejected() const {
+    return outcome == Outcome::Refuted && cause == Cause::Integrity;
+  }
 };
 
 /// The rule every Verified verdict passes through: a proof that rests on an assumption nobody

@@ -7,8 +7,10 @@ using nlohmann::json;
 
 json location_to_json(const Location& where, const std::string& self_path) {
   json j = {{"line", where.line}, {"column", where.column}};
-  if (!self_path.empty() && where.file == self_path) j["self"] = true;
-  else j["file"] = where.file;
+  if (!self_path.empty() && where.file == self_path)
+    j["self"] = true;
+  else
+    j["file"] = where.file;
   if (where.end_line) j["end_line"] = where.end_line;
   if (where.end_column) j["end_column"] = where.end_column;
   if (!where.message.empty()) j["message"] = where.message;
@@ -123,7 +125,8 @@ std::optional<Verdict> verdict_from_json(const json& value, const std::string& s
     v.tool_version = value.value("tool_version", std::string());
     v.elapsed = std::chrono::milliseconds(value.value("elapsed_ms", 0LL));
     v.cached = value.value("cached", false);
-    for (const auto& dj : value.at("diagnostics")) v.diagnostics.push_back(diagnostic_json_read(dj, self_path));
+    for (const auto& dj : value.at("diagnostics"))
+      v.diagnostics.push_back(diagnostic_json_read(dj, self_path));
     if (value.contains("assumptions"))
       for (const auto& aj : value.at("assumptions")) {
         Assumption a;

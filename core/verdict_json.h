@@ -28,6 +28,7 @@ nlohmann::json assumption_to_json(const Assumption& assumption);
 nlohmann::json verdict_to_json(const Verdict& verdict, const std::string& self_path = {});
 
 /// Inverse of verdict_to_json; "self" diagnostics get `self_path`. nullopt when malformed.
-std::optional<Verdict> verdict_from_json(const nlohmann::json& value, const std::string& self_path = {});
+std::optional<Verdict> verdict_from_json(const nlohmann::json& value,
+                                         const std::string& self_path = {});
 
 }  // namespace verigen

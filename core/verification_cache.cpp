@@ -1,12 +1,11 @@
 #include "core/verification_cache.h"
 
-#include "core/json_fields.h"
-
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "core/file_io.h"
 #include "core/hash.h"
+#include "core/json_fields.h"
 #include "core/verdict_json.h"
 
 namespace verigen {
@@ -18,8 +17,10 @@ constexpr int kFormat = 2;
 VerificationCache::VerificationCache(std::string directory) : directory_(std::move(directory)) {}
 
 std::string VerificationCache::default_directory() {
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/verigen";
-  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/verigen";
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+    return std::string(xdg) + "/verigen";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return std::string(home) + "/.cache/verigen";
   return "/tmp/verigen-cache";
 }
 
@@ -29,8 +30,8 @@ std::string VerificationCache::key(const std::string& backend, const std::string
   // Length-prefixed fields: no two different inputs concatenate to the same bytes.
   std::string material;
   const std::string policy = candidate.assumption_policy.fingerprint();
-  for (const std::string* field :
-       {&backend, &tool_version, &options, &candidate.symbol, &candidate.text, &policy, &dependencies}) {
+  for (const std::string* field : {&backend, &tool_version, &options, &candidate.symbol,
+                                   &candidate.text, &policy, &dependencies}) {
     material += std::to_string(field->size());
     material += ':';
     material += *field;
@@ -65,8 +66,8 @@ bool VerificationCache::store(const std::string& key, const Verdict& verdict,
   // those options; a wall-clock kill, a crash or an error is not and is asked again.
   bool tool_limit = verdict.outcome == Outcome::Unknown && verdict.reproducible;
   if (!definitive && !tool_limit) return false;
-  nlohmann::json entry = {{"format", kFormat}, {"key", key},
-                          {"verdict", verdict_to_json(verdict, display_path)}};
+  nlohmann::json entry = {
+      {"format", kFormat}, {"key", key}, {"verdict", verdict_to_json(verdict, display_path)}};
   return write_file_atomic(path_of(key), entry.dump()).ok();
 }
 

@@ -30,8 +30,8 @@ class VerificationCache {
 
   /// Stores a verdict if it is definitive (Verified, or Refuted by the tool) or an Unknown the
   /// tool reached under its own option-set limit (Verdict::reproducible); other Unknowns and
-  /// Errors depend on our clock and the machine and are never cached. Atomic: a crash leaves no partial entry.
-  /// Returns false when nothing was written.
+  /// Errors depend on our clock and the machine and are never cached. Atomic: a crash leaves no
+  /// partial entry. Returns false when nothing was written.
   bool store(const std::string& key, const Verdict& verdict, const std::string& display_path) const;
 
   const std::string& directory() const { return directory_; }

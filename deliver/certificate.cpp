@@ -1,11 +1,10 @@
 #include "deliver/certificate.h"
 
-#include "core/verdict_json.h"
-
 #include <ctime>
 
 #include "core/file_io.h"
 #include "core/hash.h"
+#include "core/verdict_json.h"
 
 namespace verigen {
 
@@ -55,14 +54,18 @@ Result<bool> check_mac(const std::string& path, const nlohmann::json& j,
 
 nlohmann::json certificate_to_json(const Certificate& c, const CertificateKey* key) {
   nlohmann::json j = {{"format", c.format},
-          {"spec", {{"path", c.spec_path}, {"sha256", c.spec_sha256}}},
-          {"source", {{"path", c.source_path}, {"sha256", c.source_sha256}}},
-          {"target", {{"language", c.target}, {"code_sha256", c.code_sha256}}},
-          {"tools", {{"verifier", c.verifier}, {"dafny", c.dafny_version}, {"z3", c.z3_version}, {"options", c.verifier_options}}},
-          {"provider", {{"name", c.provider}, {"model", c.model}}},
-          {"created_at", c.created_at},
-          {"timings", c.timings},
-          {"generation", c.generation}};
+                      {"spec", {{"path", c.spec_path}, {"sha256", c.spec_sha256}}},
+                      {"source", {{"path", c.source_path}, {"sha256", c.source_sha256}}},
+                      {"target", {{"language", c.target}, {"code_sha256", c.code_sha256}}},
+                      {"tools",
+                       {{"verifier", c.verifier},
+                        {"dafny", c.dafny_version},
+                        {"z3", c.z3_version},
+                        {"options", c.verifier_options}}},
+                      {"provider", {{"name", c.provider}, {"model", c.model}}},
+                      {"created_at", c.created_at},
+                      {"timings", c.timings},
+                      {"generation", c.generation}};
   nlohmann::json trusted = nlohmann::json::array();
   for (const auto& a : c.assumptions) trusted.push_back(assumption_to_json(a));
   j["assumptions"] = trusted;
@@ -80,15 +83,18 @@ Result<Certificate> read_certificate(const std::string& path, const CertificateK
 Result<Certificate> parse_certificate(const std::string& path, const std::string& text,
                                       const CertificateKey* key) {
   auto j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return fail(path + ": error: certificate is not valid JSON");
-  if (!j.contains("digest") || !j["digest"].is_string() || j["digest"].get<std::string>() != digest_of(j))
+  if (j.is_discarded() || !j.is_object())
+    return fail(path + ": error: certificate is not valid JSON");
+  if (!j.contains("digest") || !j["digest"].is_string() ||
+      j["digest"].get<std::string>() != digest_of(j))
     return fail(path + ": error: certificate was altered (its digest does not match its content)");
   auto keyed = check_mac(path, j, key);
   if (!keyed.ok()) return fail(keyed.error());
   try {
     Certificate c;
     c.format = j.at("format").get<int>();
-    if (c.format != 1) return fail(path + ": error: unsupported certificate format " + std::to_string(c.format));
+    if (c.format != 1)
+      return fail(path + ": error: unsupported certificate format " + std::to_string(c.format));
     c.spec_path = j.at("spec").at("path").get<std::string>();
     c.spec_sha256 = j.at("spec").at("sha256").get<std::string>();
     c.source_path = j.at("source").at("path").get<std::string>();

@@ -21,17 +21,17 @@ struct Certificate {
   int format = 1;
   std::string spec_path;
   std::string spec_sha256;
-  std::string source_path;    ///< the verified Dafny file, relative to the certificate
+  std::string source_path;  ///< the verified Dafny file, relative to the certificate
   std::string source_sha256;
-  std::string target;         ///< "py", ...
+  std::string target;                              ///< "py", ...
   std::map<std::string, std::string> code_sha256;  ///< generated file (relative) → hash of its code
-  std::string verifier;       ///< the back-end and its version ("dafny 4.11.0", "lean 4.24.0")
+  std::string verifier;  ///< the back-end and its version ("dafny 4.11.0", "lean 4.24.0")
   std::string dafny_version;
   std::string z3_version;
   std::string verifier_options;
   std::string provider;
   std::string model;
-  std::string created_at;     ///< UTC, ISO 8601
+  std::string created_at;  ///< UTC, ISO 8601
   nlohmann::json timings = nlohmann::json::object();
   nlohmann::json generation = nlohmann::json::object();  ///< k, rounds, candidates tried ...
   /// What the proof rests on: each assumption the verdict listed (all allowed, or nothing would

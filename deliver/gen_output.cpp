@@ -30,7 +30,8 @@ std::string source_extension(const std::string& target) {
 bool is_runtime_path(const fs::path& relative) {
   for (const auto& part : relative) {
     auto name = part.string();
-    if (name == "_dafny" || name == "System_" || name == "__pycache__" || name == "node_modules") return true;
+    if (name == "_dafny" || name == "System_" || name == "__pycache__" || name == "node_modules")
+      return true;
   }
   return false;
 }
@@ -59,7 +60,8 @@ Result<GenArtifacts> write_gen_program(ProcessRunner& runner, const std::string&
   const fs::path target_dir = fs::path(out_dir) / target;
   if (!target.empty()) {
     fs::remove_all(target_dir, ec);  // stale files of an earlier run must not be certified
-    auto compiled = dafny::compile_dafny(runner, artifacts.verified_source, target, target_dir.string(), deadline);
+    auto compiled = dafny::compile_dafny(runner, artifacts.verified_source, target,
+                                         target_dir.string(), deadline);
     if (!compiled.ok()) return fail(compiled.error());
     artifacts.entry_point = compiled->entry_point;
     artifacts.run_command = compiled->run_command;
@@ -81,7 +83,8 @@ Result<GenArtifacts> write_gen_program(ProcessRunner& runner, const std::string&
     if (!prefix.empty() && file.extension() == extension) {
       fs::path to_certificate = fs::relative(certificate_path, file.parent_path());
       content = prefix + kCertificateMarker + to_certificate.string() + "\n" + content;
-      if (auto written = write_file_atomic(file.string(), content); !written.ok()) return fail(written.error());
+      if (auto written = write_file_atomic(file.string(), content); !written.ok())
+        return fail(written.error());
       artifacts.marked_files.push_back(file.string());
     }
     artifacts.code_sha256[fs::relative(file, out_dir).string()] = code_hash(content);

@@ -27,9 +27,9 @@ struct GenProvenance {
 };
 
 struct GenArtifacts {
-  std::string verified_source;          ///< DIR/<stem>.dfy
-  std::string certificate;              ///< DIR/certificate.json; empty until it is written
-  std::string entry_point;              ///< the program to run (DIR/py/<stem>-py/__main__.py)
+  std::string verified_source;  ///< DIR/<stem>.dfy
+  std::string certificate;      ///< DIR/certificate.json; empty until it is written
+  std::string entry_point;      ///< the program to run (DIR/py/<stem>-py/__main__.py)
   std::string run_command;
   std::vector<std::string> marked_files;  ///< generated code carrying the certificate marker
   std::map<std::string, std::string> code_sha256;  ///< generated file (relative to DIR) → code hash

@@ -42,7 +42,8 @@ std::optional<CertificateMarker> find_marker(const std::string& path, const std:
     std::string_view current(text.data() + pos, end - pos);
     auto at = current.find(kCertificateMarker);
     if (at != std::string_view::npos) {
-      std::string named = trim(std::string(current.substr(at + std::string_view(kCertificateMarker).size())));
+      std::string named =
+          trim(std::string(current.substr(at + std::string_view(kCertificateMarker).size())));
       fs::path certificate = named;
       if (certificate.is_relative()) certificate = fs::path(path).parent_path() / certificate;
       return CertificateMarker{line, certificate.lexically_normal().string()};
@@ -106,7 +107,8 @@ std::vector<Diagnostic> check_generated_file(const std::string& path, FileTree& 
     return problems;
   }
   if (sha256_hex(**source) != certificate->source_sha256) {
-    problems.push_back(error_at(path, line, "certified source " + source_path + " was changed after certification"));
+    problems.push_back(error_at(
+        path, line, "certified source " + source_path + " was changed after certification"));
     return problems;
   }
   Candidate candidate;
@@ -117,9 +119,11 @@ std::vector<Diagnostic> check_generated_file(const std::string& path, FileTree& 
   candidate.assumption_policy = certified_policy(*certificate);
   Verdict verdict = backend.verify(candidate, deadline);
   if (!verdict.verified()) {
-    std::string why = !verdict.diagnostics.empty() ? format_diagnostic(verdict.diagnostics.front()) : verdict.detail;
-    problems.push_back(error_at(path, line, "certified source " + source_path + " no longer verifies (" +
-                                                std::string(to_string(verdict.outcome)) + "): " + why));
+    std::string why = !verdict.diagnostics.empty() ? format_diagnostic(verdict.diagnostics.front())
+                                                   : verdict.detail;
+    problems.push_back(error_at(path, line,
+                                "certified source " + source_path + " no longer verifies (" +
+                                    std::string(to_string(verdict.outcome)) + "): " + why));
   }
   return problems;
 }

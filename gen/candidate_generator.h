@@ -37,7 +37,8 @@ class CandidateGenerator {
 
   /// Up to `k` first-round candidates for `task`. A Failure is a generator-level problem (server
   /// unreachable, no model configured) that ends the run with that message.
-  virtual Result<std::vector<RawCandidate>> generate(const Task& task, int k, Deadline deadline) = 0;
+  virtual Result<std::vector<RawCandidate>> generate(const Task& task, int k,
+                                                     Deadline deadline) = 0;
 
   /// Up to `k` repairs of `failed`, given the verifier's `verdict` on it.
   virtual Result<std::vector<RawCandidate>> repair(const Task& task, const std::string& failed,

@@ -11,7 +11,7 @@ namespace verigen {
 struct CodeBlock {
   std::string language;  ///< the fence's info string ("dafny", "lean", ""), lower-cased
   std::string code;
-  bool closed = true;    ///< false when the completion ended inside the fence (truncated)
+  bool closed = true;  ///< false when the completion ended inside the fence (truncated)
 };
 
 /// The fenced blocks (``` or ~~~) of `completion`, in order. When there is no fence at all the

@@ -11,13 +11,17 @@ namespace {
 /// Owns the provider chain (provider, optional recorder) that an LlmGenerator talks to.
 class OwningLlmGenerator : public CandidateGenerator {
  public:
-  OwningLlmGenerator(std::unique_ptr<Provider> provider, std::unique_ptr<Provider> recorder, LlmSettings settings)
-      : provider_(std::move(provider)), recorder_(std::move(recorder)),
+  OwningLlmGenerator(std::unique_ptr<Provider> provider, std::unique_ptr<Provider> recorder,
+                     LlmSettings settings)
+      : provider_(std::move(provider)),
+        recorder_(std::move(recorder)),
         llm_(recorder_ ? *recorder_ : *provider_, std::move(settings)) {}
   std::string name() const override { return llm_.name(); }
-  Result<std::vector<RawCandidate>> generate(const Task& t, int k, Deadline d) override { return llm_.generate(t, k, d); }
-  Result<std::vector<RawCandidate>> repair(const Task& t, const std::string& f, const Verdict& v, int k,
-                                           Deadline d) override {
+  Result<std::vector<RawCandidate>> generate(const Task& t, int k, Deadline d) override {
+    return llm_.generate(t, k, d);
+  }
+  Result<std::vector<RawCandidate>> repair(const Task& t, const std::string& f, const Verdict& v,
+                                           int k, Deadline d) override {
     return llm_.repair(t, f, v, k, d);
   }
   GenerationUsage usage() const override { return llm_.usage(); }
@@ -30,9 +34,11 @@ class OwningLlmGenerator : public CandidateGenerator {
 
 }  // namespace
 
-Result<LlmProviderChain> make_llm_provider_chain(const GeneratorOptions& options, const std::string& command) {
+Result<LlmProviderChain> make_llm_provider_chain(const GeneratorOptions& options,
+                                                 const std::string& command) {
   if (options.provider != "openai" && options.provider != "replay")
-    return fail(command + ": error: unknown provider '" + options.provider + "' (builtin, openai, replay)");
+    return fail(command + ": error: unknown provider '" + options.provider +
+                "' (builtin, openai, replay)");
 
   auto config = resolve_openai_config(options.model, ".");
   if (!config.ok()) return fail(config.error());
@@ -42,22 +48,27 @@ Result<LlmProviderChain> make_llm_provider_chain(const GeneratorOptions& options
   chain.settings.seed = options.seed;
 
   if (options.provider == "replay") {
-    if (options.cassette.empty()) return fail(command + ": error: --provider replay needs --cassette FILE");
+    if (options.cassette.empty())
+      return fail(command + ": error: --provider replay needs --cassette FILE");
     auto replay = ReplayProvider::open(options.cassette, options.max_response_bytes);
     if (!replay.ok()) return fail(replay.error());
     chain.provider = std::move(*replay);
   } else {
     if (config->model.empty())
-      return fail(command + ": error: no model configured for --provider openai: set VERIGEN_MODEL, pass --model, "
-                  "or put model = \"...\" in verigen.toml");
+      return fail(
+          command +
+          ": error: no model configured for --provider openai: set VERIGEN_MODEL, pass --model, "
+          "or put model = \"...\" in verigen.toml");
     config->max_response_bytes = options.max_response_bytes;
     chain.provider = std::make_unique<OpenAIProvider>(*config);
   }
-  if (!options.record.empty()) chain.recorder = std::make_unique<RecordingProvider>(*chain.provider, options.record);
+  if (!options.record.empty())
+    chain.recorder = std::make_unique<RecordingProvider>(*chain.provider, options.record);
   return chain;
 }
 
-Result<std::unique_ptr<CandidateGenerator>> make_generator(const GeneratorOptions& options, Backend& backend) {
+Result<std::unique_ptr<CandidateGenerator>> make_generator(const GeneratorOptions& options,
+                                                           Backend& backend) {
   if (options.provider == "builtin")
     return std::unique_ptr<CandidateGenerator>(std::make_unique<BuiltinGenerator>(backend));
   auto chain = make_llm_provider_chain(options, "gen");

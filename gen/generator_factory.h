@@ -19,8 +19,8 @@ struct GeneratorOptions {
   std::string model;                 ///< overrides VERIGEN_MODEL / the config file
   std::optional<double> temperature;
   std::optional<long> seed;
-  std::string cassette;              ///< replay: the recorded answers
-  std::string record;                ///< record answers to this cassette
+  std::string cassette;  ///< replay: the recorded answers
+  std::string record;    ///< record answers to this cassette
   /// One answer's size cap, live (HTTP body) or replayed (cassette answer).
   std::size_t max_response_bytes = kDefaultMaxResponseBytes;
 };
@@ -38,9 +38,11 @@ struct LlmProviderChain {
 /// Builds the chain for options.provider "openai" or "replay" from the options and the resolved
 /// provider config. Failures are one line prefixed with `command` ("gen", "inv"): an unknown
 /// provider, no model for openai, no or a bad cassette for replay.
-Result<LlmProviderChain> make_llm_provider_chain(const GeneratorOptions& options, const std::string& command);
+Result<LlmProviderChain> make_llm_provider_chain(const GeneratorOptions& options,
+                                                 const std::string& command);
 
 /// The generator `options` ask for; `backend` serves the builtin provider's Houdini loop.
-Result<std::unique_ptr<CandidateGenerator>> make_generator(const GeneratorOptions& options, Backend& backend);
+Result<std::unique_ptr<CandidateGenerator>> make_generator(const GeneratorOptions& options,
+                                                           Backend& backend);
 
 }  // namespace verigen

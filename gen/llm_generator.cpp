@@ -28,12 +28,14 @@ std::string diagnostics_text(const std::string& candidate, const Verdict& verdic
   }
   std::string out;
   for (const auto& d : verdict.diagnostics) {
-    out += "line " + std::to_string(d.where.line) + ": " + severity_name(d.severity) + ": " + d.message + "\n";
+    out += "line " + std::to_string(d.where.line) + ": " + severity_name(d.severity) + ": " +
+           d.message + "\n";
     if (d.where.line > 0 && d.where.line <= static_cast<int>(lines.size()))
       out += "    " + lines[d.where.line - 1] + "\n";
     for (const auto& r : d.related)
       if (r.line > 0 && r.line <= static_cast<int>(lines.size()))
-        out += "  related, line " + std::to_string(r.line) + ": " + r.message + "\n    " + lines[r.line - 1] + "\n";
+        out += "  related, line " + std::to_string(r.line) + ": " + r.message + "\n    " +
+               lines[r.line - 1] + "\n";
   }
   if (out.empty()) out = std::string(to_string(verdict.outcome)) + ": " + verdict.detail + "\n";
   return out;
@@ -47,7 +49,8 @@ bool has_declaration_keyword(const std::string& code) {
 
 }  // namespace
 
-RawCandidate LlmGenerator::extract(const Task& task, const std::string& completion, const std::string& origin) {
+RawCandidate LlmGenerator::extract(const Task& task, const std::string& completion,
+                                   const std::string& origin) {
   RawCandidate raw;
   raw.origin = origin;
   raw.raw = completion;
@@ -56,10 +59,14 @@ RawCandidate LlmGenerator::extract(const Task& task, const std::string& completi
   auto matches = [&](const std::string& fence) {
     if (fence.empty() || fence == language) return true;
     switch (task.language) {
-      case Language::Dafny: return fence == "dfy";
-      case Language::Lean: return fence == "lean4";
-      case Language::FStar: return fence == "fst" || fence == "f*" || fence == "fsharp";
-      default: return false;
+      case Language::Dafny:
+        return fence == "dfy";
+      case Language::Lean:
+        return fence == "lean4";
+      case Language::FStar:
+        return fence == "fst" || fence == "f*" || fence == "fsharp";
+      default:
+        return false;
     }
   };
   const CodeBlock* best = nullptr;
@@ -69,14 +76,16 @@ RawCandidate LlmGenerator::extract(const Task& task, const std::string& completi
     if (!best || b.code.size() > best->code.size()) best = &b;
   }
   if (!best) {
-    raw.rejected = blocks.empty() ? "no code in the answer" : "no " + language + " code block in the answer";
+    raw.rejected =
+        blocks.empty() ? "no code in the answer" : "no " + language + " code block in the answer";
     return raw;
   }
   if (!best->closed) {
     raw.rejected = "truncated answer (the code block is never closed)";
     return raw;
   }
-  if (task.language == Language::Dafny && !has_declaration_keyword(best->code) && task.holes.size() == 1) {
+  if (task.language == Language::Dafny && !has_declaration_keyword(best->code) &&
+      task.holes.size() == 1) {
     raw.text = splice_holes(task, {"\n" + best->code});
   } else if (task.language != Language::Dafny && task.holes.size() == 1 &&
              best->code.size() < task.source.size() / 2) {
@@ -88,7 +97,8 @@ RawCandidate LlmGenerator::extract(const Task& task, const std::string& completi
   return raw;
 }
 
-Result<std::vector<RawCandidate>> LlmGenerator::ask(const Task& task, const std::string& user_prompt, int k,
+Result<std::vector<RawCandidate>> LlmGenerator::ask(const Task& task,
+                                                    const std::string& user_prompt, int k,
                                                     Deadline deadline, const std::string& origin) {
   auto system = prompt_template(task.language, "system");
   if (!system.ok()) return fail(system.error());
@@ -107,23 +117,27 @@ Result<std::vector<RawCandidate>> LlmGenerator::ask(const Task& task, const std:
   return out;
 }
 
-Result<std::vector<RawCandidate>> LlmGenerator::generate(const Task& task, int k, Deadline deadline) {
+Result<std::vector<RawCandidate>> LlmGenerator::generate(const Task& task, int k,
+                                                         Deadline deadline) {
   TaskKind kind = task.kind == TaskKind::Verify ? TaskKind::Implement : task.kind;
   // F* has no separate specify/annotate templates: its holes are proof or code holes.
   if (task.language == Language::FStar && kind != TaskKind::Implement) kind = TaskKind::Prove;
   auto text = prompt_template(task.language, std::string(to_string(kind)));
   if (!text.ok()) return fail(text.error());
-  auto prompt = render_template(*text, {{"spec", task.source}, {"doc", task.doc.empty() ? "(none)" : task.doc},
+  auto prompt = render_template(*text, {{"spec", task.source},
+                                        {"doc", task.doc.empty() ? "(none)" : task.doc},
                                         {"examples", examples_text(task)}});
   if (!prompt.ok()) return fail(prompt.error());
   return ask(task, *prompt, k, deadline, "");
 }
 
 Result<std::vector<RawCandidate>> LlmGenerator::repair(const Task& task, const std::string& failed,
-                                                       const Verdict& verdict, int k, Deadline deadline) {
+                                                       const Verdict& verdict, int k,
+                                                       Deadline deadline) {
   auto text = prompt_template(task.language, "repair");
   if (!text.ok()) return fail(text.error());
-  auto prompt = render_template(*text, {{"spec", task.source}, {"candidate", failed},
+  auto prompt = render_template(*text, {{"spec", task.source},
+                                        {"candidate", failed},
                                         {"diagnostics", diagnostics_text(failed, verdict)}});
   if (!prompt.ok()) return fail(prompt.error());
   return ask(task, *prompt, k, deadline, "repair");

@@ -31,18 +31,21 @@ struct LlmSettings {
 class LlmGenerator : public CandidateGenerator {
  public:
   /// `provider` must outlive the generator.
-  LlmGenerator(Provider& provider, LlmSettings settings) : provider_(provider), settings_(std::move(settings)) {}
+  LlmGenerator(Provider& provider, LlmSettings settings)
+      : provider_(provider), settings_(std::move(settings)) {}
 
   std::string name() const override { return provider_.name() + ":" + settings_.model; }
   Result<std::vector<RawCandidate>> generate(const Task& task, int k, Deadline deadline) override;
   Result<std::vector<RawCandidate>> repair(const Task& task, const std::string& failed,
-                                           const Verdict& verdict, int k, Deadline deadline) override;
+                                           const Verdict& verdict, int k,
+                                           Deadline deadline) override;
   GenerationUsage usage() const override;
 
   /// The candidate program in one completion: the largest closed code block in the task's
   /// language (or untagged); a fragment without any declaration keyword is spliced into the
   /// task's single hole. `rejected` says why there is no candidate.
-  static RawCandidate extract(const Task& task, const std::string& completion, const std::string& origin);
+  static RawCandidate extract(const Task& task, const std::string& completion,
+                              const std::string& origin);
 
  private:
   Result<std::vector<RawCandidate>> ask(const Task& task, const std::string& user_prompt, int k,

@@ -26,18 +26,25 @@ std::chrono::milliseconds since(Clock::time_point start) {
 int repair_priority(const CandidateRecord& r) {
   if (!r.verdict) return 1000;
   switch (r.verdict->outcome) {
-    case Outcome::Refuted: return static_cast<int>(r.verdict->diagnostics.size());
-    case Outcome::Unknown: return 100;
-    default: return 500;
+    case Outcome::Refuted:
+      return static_cast<int>(r.verdict->diagnostics.size());
+    case Outcome::Unknown:
+      return 100;
+    default:
+      return 500;
   }
 }
 
 }  // namespace
 
-Pipeline::Pipeline(CandidateGenerator& generator, Backend& backend, CandidateAudit audit, Ranker ranker,
-                   RunLog& log, PipelineOptions options)
-    : generator_(generator), backend_(backend), audit_(std::move(audit)),
-      ranker_(std::move(ranker)), log_(log), options_(options) {}
+Pipeline::Pipeline(CandidateGenerator& generator, Backend& backend, CandidateAudit audit,
+                   Ranker ranker, RunLog& log, PipelineOptions options)
+    : generator_(generator),
+      backend_(backend),
+      audit_(std::move(audit)),
+      ranker_(std::move(ranker)),
+      log_(log),
+      options_(options) {}
 
 void Pipeline::log_record(const Task& task, const CandidateRecord& r) {
   log_.append(RunLogRecord{.task = task.id,
@@ -177,12 +184,14 @@ PipelineResult Pipeline::run_rounds(const Task& task) {
           !repaired.count(r.id))
         failures.push_back(&r);
     std::stable_sort(failures.begin(), failures.end(), [](auto* a, auto* b) {
-      return std::make_pair(-a->round, repair_priority(*a)) < std::make_pair(-b->round, repair_priority(*b));
+      return std::make_pair(-a->round, repair_priority(*a)) <
+             std::make_pair(-b->round, repair_priority(*b));
     });
     if (failures.empty()) break;
     std::vector<RawCandidate> repairs;
     auto gen_started = Clock::now();
-    for (std::size_t i = 0; i < failures.size() && i < static_cast<std::size_t>(options_.repair_width); ++i) {
+    for (std::size_t i = 0;
+         i < failures.size() && i < static_cast<std::size_t>(options_.repair_width); ++i) {
       repaired.insert(failures[i]->id);
       auto fixed = generator_.repair(task, failures[i]->text, *failures[i]->verdict,
                                      options_.repairs_per_failure, options_.deadline);

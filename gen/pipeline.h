@@ -30,20 +30,21 @@ struct PipelineOptions {
 };
 
 /// Findings of the integrity audit for one candidate text against the task; empty = clean.
-using CandidateAudit = std::function<std::vector<Diagnostic>(const Task& task, const std::string& candidate)>;
+using CandidateAudit =
+    std::function<std::vector<Diagnostic>(const Task& task, const std::string& candidate)>;
 /// Higher is better. Used to order candidates before verification.
 using Ranker = std::function<double(const Task& task, const std::string& candidate)>;
 
 /// Everything known about one candidate.
 struct CandidateRecord {
-  int id = 0;                 ///< order of arrival, across rounds
-  int round = 0;              ///< 0 for the first round, then 1.. for repairs
+  int id = 0;     ///< order of arrival, across rounds
+  int round = 0;  ///< 0 for the first round, then 1.. for repairs
   std::string origin;
   std::string text;
-  std::string rejected;       ///< extraction failure or "duplicate of #N"
+  std::string rejected;              ///< extraction failure or "duplicate of #N"
   std::vector<Diagnostic> findings;  ///< integrity findings; non-empty → never verified
   double score = 0;
-  int rank = -1;              ///< position in its round's verification order
+  int rank = -1;  ///< position in its round's verification order
   std::optional<Verdict> verdict;
 };
 
@@ -52,7 +53,7 @@ struct PipelineResult {
   std::vector<CandidateRecord> candidates;
   int verifier_calls = 0;            ///< all of them: on candidates, and the generator's own
   int generator_verifier_calls = 0;  ///< of those, made by the generator (builtin's pruning)
-  std::string failure;  ///< a generator-level failure that stopped the run early
+  std::string failure;               ///< a generator-level failure that stopped the run early
   std::chrono::milliseconds generation_time{0};
   std::chrono::milliseconds verification_time{0};
 };
@@ -77,7 +78,8 @@ class Pipeline {
   /// The first round and the repair rounds.
   PipelineResult run_rounds(const Task& task);
   /// Audits, ranks and verifies one round's candidates; returns true when one verified.
-  bool settle_round(const Task& task, std::vector<RawCandidate> raws, int round, PipelineResult& result);
+  bool settle_round(const Task& task, std::vector<RawCandidate> raws, int round,
+                    PipelineResult& result);
   void log_record(const Task& task, const CandidateRecord& record);
 
   CandidateGenerator& generator_;

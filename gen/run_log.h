@@ -23,8 +23,8 @@ class RunLog {
   RunLog() = default;
   /// Opens `path` for appending (creating its folder); a Failure naming the file when it
   /// cannot. Strings longer than `max_field_bytes` are cut.
-  static Result<std::unique_ptr<RunLog>> open(const std::string& path,
-                                              std::size_t max_field_bytes = kDefaultMaxLogFieldBytes);
+  static Result<std::unique_ptr<RunLog>> open(
+      const std::string& path, std::size_t max_field_bytes = kDefaultMaxLogFieldBytes);
 
   /// Appends one candidate's record (RunLogRecord::to_json); thread-safe. Each line is flushed
   /// so a killed run keeps what it logged.

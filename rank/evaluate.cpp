@@ -7,7 +7,8 @@
 namespace verigen::rank {
 namespace {
 
-/// 1-based position of the first verified candidate in `order` (indices into candidates), 0 if none.
+/// 1-based position of the first verified candidate in `order` (indices into candidates), 0 if
+/// none.
 int first_verified(const TaskLog& task, const std::vector<std::size_t>& order) {
   for (std::size_t i = 0; i < order.size(); ++i)
     if (task.candidates[order[i]].verified()) return static_cast<int>(i) + 1;
@@ -22,14 +23,15 @@ double median(std::vector<double> values) {
 }
 
 /// Metrics of one order from each task's rank and probabilities of landing within top-N.
-OrderMetrics metrics(const std::vector<double>& ranks, const std::vector<std::array<double, 3>>& within,
-                     int tasks) {
+OrderMetrics metrics(const std::vector<double>& ranks,
+                     const std::vector<std::array<double, 3>>& within, int tasks) {
   OrderMetrics m;
   if (tasks == 0) return m;
   for (const auto& w : within)
     for (std::size_t n = 0; n < kTopN.size(); ++n) m.v_at[n] += w[n] / tasks;
   if (!ranks.empty()) {
-    m.mean_rank = std::accumulate(ranks.begin(), ranks.end(), 0.0) / static_cast<double>(ranks.size());
+    m.mean_rank =
+        std::accumulate(ranks.begin(), ranks.end(), 0.0) / static_cast<double>(ranks.size());
     m.median_rank = median(ranks);
   }
   return m;
@@ -115,7 +117,8 @@ Evaluation summarize(std::vector<TaskRanks> per_task) {
   return e;
 }
 
-Evaluation evaluate(const Scorer& scorer, const std::vector<TaskLog>& tasks, const EvalOptions& options) {
+Evaluation evaluate(const Scorer& scorer, const std::vector<TaskLog>& tasks,
+                    const EvalOptions& options) {
   std::vector<TaskRanks> per_task;
   per_task.reserve(tasks.size());
   for (const auto& t : tasks) per_task.push_back(rank_task(scorer, t, options));
@@ -128,12 +131,14 @@ std::vector<int> assign_folds(std::size_t task_count, int k, std::uint64_t seed)
   std::mt19937_64 rng(seed);
   for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
   std::vector<int> fold(task_count, 0);
-  for (std::size_t i = 0; i < order.size(); ++i) fold[order[i]] = static_cast<int>(i % static_cast<std::size_t>(k));
+  for (std::size_t i = 0; i < order.size(); ++i)
+    fold[order[i]] = static_cast<int>(i % static_cast<std::size_t>(k));
   return fold;
 }
 
 Result<CrossValidation> cross_validate(const std::vector<TaskLog>& tasks, int k,
-                                       const TrainOptions& train_options, const EvalOptions& eval_options) {
+                                       const TrainOptions& train_options,
+                                       const EvalOptions& eval_options) {
   if (k < 2) return fail("cross-validation needs at least 2 folds");
   if (tasks.size() < 2) return fail("cross-validation needs at least 2 tasks");
   k = std::min<int>(k, static_cast<int>(tasks.size()));
@@ -149,7 +154,9 @@ Result<CrossValidation> cross_validate(const std::vector<TaskLog>& tasks, int k,
     }
     TrainReport report;
     auto model = train(train_set, train_options, &report);
-    if (!model.ok()) return fail("fold " + std::to_string(f + 1) + " of " + std::to_string(k) + ": " + model.error());
+    if (!model.ok())
+      return fail("fold " + std::to_string(f + 1) + " of " + std::to_string(k) + ": " +
+                  model.error());
     fold.epoch_loss = report.epoch_loss;
     for (const auto& t : eval_set) per_task.push_back(rank_task(*model, t, eval_options));
     cv.folds.push_back(std::move(fold));

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "core/result.h"
 #include "rank/run_log_reader.h"
 #include "rank/scorer.h"
 #include "rank/train.h"
-#include "core/result.h"
 
 namespace verigen::rank {
 
@@ -34,15 +34,15 @@ struct TaskRanks {
   int verified = 0;
   int scorer = 0;
   int source = 0;
-  double random = 0;                  ///< mean over the shuffles
+  double random = 0;                      ///< mean over the shuffles
   std::array<double, 3> random_within{};  ///< fraction of shuffles with rank ≤ 1, 5, 10
 };
 
 struct Evaluation {
-  int tasks = 0;                   ///< tasks with at least one checked candidate
+  int tasks = 0;  ///< tasks with at least one checked candidate
   int tasks_with_verified = 0;
   int tasks_without_verified = 0;
-  int candidates = 0;              ///< checked candidates
+  int candidates = 0;  ///< checked candidates
   OrderMetrics scorer, source, random;
   /// Σ over tasks with a verified candidate of (source rank − scorer rank): checks the scorer
   /// saves (negative when it costs checks).

@@ -15,20 +15,29 @@ bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0;
 
 // Longest first, so "<==>" is not read as "<=" "=" ">".
 constexpr std::array<std::string_view, 16> kMultiCharOperators = {
-    "<==>", "==>", "<==", "&&", "||", "<=", ">=", "==", "!=", "=>", ":=", "::", "..", "/\\",
-    "\\/", "!!"};
+    "<==>", "==>", "<==", "&&", "||", "<=",  ">=",  "==",
+    "!=",   "=>",  ":=",  "::", "..", "/\\", "\\/", "!!"};
 
 // Words of SMT-LIB, SyGuS and Dafny that are not a problem's variables. Knowing them lets
 // "fraction of the task's variables the candidate uses" count variables, not syntax.
 const std::set<std::string>& keywords() {
   static const std::set<std::string> kWords = {
-      "and", "or", "not", "ite", "let", "forall", "exists", "true", "false", "Int", "Bool", "Real",
-      "define-fun", "declare-fun", "declare-var", "declare-primed-var", "synth-inv", "synth-fun",
-      "set-logic", "inv-constraint", "constraint", "check-synth", "assert", "check-sat", "mod",
-      "div", "abs", "distinct", "LIA", "NIA", "method", "function", "predicate", "lemma",
-      "requires", "ensures", "invariant", "decreases", "modifies", "reads", "var", "while", "if",
-      "then", "else", "return", "returns", "old", "fresh", "int", "nat", "bool", "real", "seq",
-      "set", "map", "multiset", "array", "in", "assume", "ghost", "this", "null", "new"};
+      "and",        "or",          "not",         "ite",
+      "let",        "forall",      "exists",      "true",
+      "false",      "Int",         "Bool",        "Real",
+      "define-fun", "declare-fun", "declare-var", "declare-primed-var",
+      "synth-inv",  "synth-fun",   "set-logic",   "inv-constraint",
+      "constraint", "check-synth", "assert",      "check-sat",
+      "mod",        "div",         "abs",         "distinct",
+      "LIA",        "NIA",         "method",      "function",
+      "predicate",  "lemma",       "requires",    "ensures",
+      "invariant",  "decreases",   "modifies",    "reads",
+      "var",        "while",       "if",          "then",
+      "else",       "return",      "returns",     "old",
+      "fresh",      "int",         "nat",         "bool",
+      "real",       "seq",         "set",         "map",
+      "multiset",   "array",       "in",          "assume",
+      "ghost",      "this",        "null",        "new"};
   return kWords;
 }
 
@@ -191,10 +200,14 @@ std::vector<Token> tokenize(std::string_view s) {
       while (i < s.size()) {
         char d = s[i];
         char next = i + 1 < s.size() ? s[i + 1] : '\0';
-        if (is_alnum(d) || d == '_' || d == '\'' || d == '?') ++i;
-        else if ((d == '-' || d == '.') && is_ident_start(next)) ++i;
-        else if (d == '!' && next != '=') ++i;
-        else break;
+        if (is_alnum(d) || d == '_' || d == '\'' || d == '?')
+          ++i;
+        else if ((d == '-' || d == '.') && is_ident_start(next))
+          ++i;
+        else if (d == '!' && next != '=')
+          ++i;
+        else
+          break;
       }
       out.push_back({TokenKind::Identifier, std::string(s.substr(start, i - start))});
     } else if (is_digit(c)) {
@@ -275,7 +288,8 @@ SparseVector candidate_features(const TaskProfile& task, std::string_view candid
   h.add("x:ops_in_task=" + tenths(shared_ops, ops.size()), 2.0f);
   h.add("x:bigrams_in_task=" + tenths(shared_bigrams, bigrams.size()), 2.0f);
   for (const auto& op : ops) h.add("x:op:" + op + (task.operators.count(op) ? ":in" : ":out"));
-  for (const auto& c : consts) h.add(std::string("x:const:") + (task.constants.count(c) ? "in" : "out"));
+  for (const auto& c : consts)
+    h.add(std::string("x:const:") + (task.constants.count(c) ? "in" : "out"));
   for (const auto& v : task.variables)
     if (vars.count(v)) h.add("x:var:" + v);  // names that recur across tasks (i, n, len)
   return h.finish();

@@ -37,7 +37,7 @@ struct TaskProfile {
   std::set<std::string> variables;  ///< identifiers that are not keywords
   std::set<std::string> constants;  ///< numerals
   std::set<std::string> operators;
-  std::set<std::string> bigrams;    ///< adjacent token pairs, "a b"
+  std::set<std::string> bigrams;  ///< adjacent token pairs, "a b"
 };
 
 /// The profile of a task text.

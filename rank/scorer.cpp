@@ -1,11 +1,12 @@
 #include "rank/scorer.h"
 
+#include <spdlog/spdlog.h>
+
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <random>
-#include <spdlog/spdlog.h>
 
 #include "core/file_io.h"
 
@@ -38,15 +39,16 @@ Result<std::vector<float>> read_weights(const FloatJson& weights, const char* ke
   for (const auto& v : array) {
     if (!v.is_number()) return fail(name + ": error: \"weights\"." + key + " holds a non-number");
     float f = v.get<float>();
-    if (!std::isfinite(f)) return fail(name + ": error: \"weights\"." + key + " holds a non-finite number");
+    if (!std::isfinite(f))
+      return fail(name + ": error: \"weights\"." + key + " holds a non-finite number");
     out.push_back(f);
   }
   return out;
 }
 
 Result<std::uint32_t> read_dim(const FloatJson& dims, const char* key, const std::string& name) {
-  if (!dims.contains(key) || !dims[key].is_number_unsigned() || dims[key].get<std::uint64_t>() == 0 ||
-      dims[key].get<std::uint64_t>() > (1u << 20))
+  if (!dims.contains(key) || !dims[key].is_number_unsigned() ||
+      dims[key].get<std::uint64_t>() == 0 || dims[key].get<std::uint64_t>() > (1u << 20))
     return fail(name + ": error: \"dims\"." + key + " must be a positive integer up to 2^20");
   return static_cast<std::uint32_t>(dims[key].get<std::uint64_t>());
 }
@@ -58,7 +60,8 @@ Scorer::Scorer(ModelDims dims, std::uint64_t seed, double temperature)
   // mt19937_64's sequence is fixed by the standard; the uniform mapping is ours, because
   // std::uniform_real_distribution may differ between standard libraries.
   std::mt19937_64 rng(seed);
-  const double scale = 1.0 / std::sqrt(static_cast<double>(std::max<std::uint32_t>(dims.embedding, 1)));
+  const double scale =
+      1.0 / std::sqrt(static_cast<double>(std::max<std::uint32_t>(dims.embedding, 1)));
   auto draw = [&] {
     double u = static_cast<double>(rng() >> 11) * 0x1.0p-53;  // [0, 1)
     return static_cast<float>((2 * u - 1) * scale);
@@ -98,17 +101,20 @@ Result<Scorer> Scorer::from_json(std::string_view text, const std::string& name)
     return fail(name + ": error: not a model file (malformed JSON: " + e.what() + ")");
   }
   if (!j.is_object() || !j.contains("format") || j["format"] != kFormat)
-    return fail(name + ": error: not a verigen-rank model (\"format\" must be \"" + kFormat + "\")");
+    return fail(name + ": error: not a verigen-rank model (\"format\" must be \"" + kFormat +
+                "\")");
   if (!j.contains("version") || !j["version"].is_number_integer())
     return fail(name + ": error: model has no integer \"version\"");
   if (j["version"].get<std::int64_t>() != kVersion)
-    return fail(name + ": error: model version " + std::to_string(j["version"].get<std::int64_t>()) +
+    return fail(name + ": error: model version " +
+                std::to_string(j["version"].get<std::int64_t>()) +
                 " is not supported (this verigen reads version " + std::to_string(kVersion) + ")");
   if (j.value("features", 0) != kFeatureVersion)
     return fail(name + ": error: model was trained on features version " +
                 std::to_string(j.value("features", 0)) + ", this verigen computes version " +
                 std::to_string(kFeatureVersion) + " (retrain with 'verigen rank train')");
-  if (!j.contains("dims") || !j["dims"].is_object()) return fail(name + ": error: model has no \"dims\" object");
+  if (!j.contains("dims") || !j["dims"].is_object())
+    return fail(name + ": error: model has no \"dims\" object");
   ModelDims dims;
   for (auto [key, field] : {std::pair{"task_features", &dims.task_features},
                             std::pair{"candidate_features", &dims.candidate_features},
@@ -119,13 +125,15 @@ Result<Scorer> Scorer::from_json(std::string_view text, const std::string& name)
   }
   if (!j.contains("weights") || !j["weights"].is_object())
     return fail(name + ": error: model has no \"weights\" object");
-  auto task = read_weights(j["weights"], "task", std::size_t{dims.embedding} * dims.task_features, name);
+  auto task =
+      read_weights(j["weights"], "task", std::size_t{dims.embedding} * dims.task_features, name);
   if (!task.ok()) return fail(task.error());
   auto candidate = read_weights(j["weights"], "candidate",
                                 std::size_t{dims.embedding} * dims.candidate_features, name);
   if (!candidate.ok()) return fail(candidate.error());
   double temperature = j.contains("temperature") && j["temperature"].is_number()
-                           ? j["temperature"].get<double>() : 0.1;
+                           ? j["temperature"].get<double>()
+                           : 0.1;
   if (!(temperature > 0)) return fail(name + ": error: \"temperature\" must be positive");
 
   Scorer model(ModelDims{1, 1, 1}, 0, temperature);
@@ -150,7 +158,9 @@ std::string Scorer::to_json() const {
   return j.dump() + "\n";
 }
 
-Result<void> Scorer::save(const std::string& path) const { return write_file_atomic(path, to_json()); }
+Result<void> Scorer::save(const std::string& path) const {
+  return write_file_atomic(path, to_json());
+}
 
 std::vector<float> Scorer::project(const std::vector<float>& matrix, std::uint32_t rows,
                                    std::uint32_t cols, const SparseVector& x) {

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "rank/features.h"
 #include "core/result.h"
+#include "rank/features.h"
 
 namespace verigen::rank {
 

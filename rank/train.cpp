@@ -18,8 +18,14 @@ struct Example {
 class SparseAdam {
  public:
   SparseAdam(std::vector<float>& weights, std::uint32_t rows, std::uint32_t cols, double rate)
-      : w_(weights), rows_(rows), cols_(cols), rate_(rate), m_(weights.size()), v_(weights.size()),
-        grad_(weights.size()), touched_(cols, false) {}
+      : w_(weights),
+        rows_(rows),
+        cols_(cols),
+        rate_(rate),
+        m_(weights.size()),
+        v_(weights.size()),
+        grad_(weights.size()),
+        touched_(cols, false) {}
 
   /// Adds g ⊗ x to the pending gradient.
   void accumulate(const std::vector<double>& g, const SparseVector& x) {
@@ -43,7 +49,8 @@ class SparseAdam {
         const double g = grad_[i];
         m_[i] = static_cast<float>(kBeta1 * m_[i] + (1 - kBeta1) * g);
         v_[i] = static_cast<float>(kBeta2 * v_[i] + (1 - kBeta2) * g * g);
-        w_[i] -= static_cast<float>(rate_ * (m_[i] / correct1) / (std::sqrt(v_[i] / correct2) + kEpsilon));
+        w_[i] -= static_cast<float>(rate_ * (m_[i] / correct1) /
+                                    (std::sqrt(v_[i] / correct2) + kEpsilon));
         grad_[i] = 0;
       }
       touched_[c] = false;
@@ -101,7 +108,8 @@ Result<Scorer> train(const std::vector<TaskLog>& tasks, const TrainOptions& opti
     return fail("no task has both a verified and a failed candidate: nothing to learn from");
 
   Scorer model(dims, options.seed, options.temperature);
-  SparseAdam task_adam(model.task_projection(), dims.embedding, dims.task_features, options.learning_rate);
+  SparseAdam task_adam(model.task_projection(), dims.embedding, dims.task_features,
+                       options.learning_rate);
   SparseAdam cand_adam(model.candidate_projection(), dims.embedding, dims.candidate_features,
                        options.learning_rate);
   std::mt19937_64 rng(options.seed ^ 0x9e3779b97f4a7c15ULL);
@@ -126,7 +134,8 @@ Result<Scorer> train(const std::vector<TaskLog>& tasks, const TrainOptions& opti
       std::vector<std::vector<float>> v(N);
       std::vector<double> nv(N), s(N), grad_s(N, 0.0);
       for (std::size_t i = 0; i < N; ++i) {
-        v[i] = Scorer::project(model.candidate_projection(), dims.embedding, dims.candidate_features, *inputs[i]);
+        v[i] = Scorer::project(model.candidate_projection(), dims.embedding,
+                               dims.candidate_features, *inputs[i]);
         nv[i] = norm(v[i]);
         s[i] = cosine(u, v[i]);
       }
@@ -140,7 +149,8 @@ Result<Scorer> train(const std::vector<TaskLog>& tasks, const TrainOptions& opti
         epoch_loss += -(s[p] / tau - top - std::log(z));
         const double weight = 1.0 / static_cast<double>(P);
         grad_s[p] += weight * (std::exp(s[p] / tau - top) / z - 1) / tau;
-        for (std::size_t i = P; i < N; ++i) grad_s[i] += weight * std::exp(s[i] / tau - top) / z / tau;
+        for (std::size_t i = P; i < N; ++i)
+          grad_s[i] += weight * std::exp(s[i] / tau - top) / z / tau;
       }
       // Backward through the cosines into both projections.
       std::vector<double> grad_u(dims.embedding, 0.0);
@@ -163,7 +173,8 @@ Result<Scorer> train(const std::vector<TaskLog>& tasks, const TrainOptions& opti
   if (options.quantum > 0) {
     for (auto* weights : {&model.task_projection(), &model.candidate_projection()})
       for (auto& w : *weights)
-        w = static_cast<float>(std::round(static_cast<double>(w) / options.quantum) * options.quantum);
+        w = static_cast<float>(std::round(static_cast<double>(w) / options.quantum) *
+                               options.quantum);
   }
   return model;
 }

@@ -6,26 +6,27 @@
 #include <functional>
 #include <vector>
 
+#include "core/result.h"
 #include "rank/run_log_reader.h"
 #include "rank/scorer.h"
-#include "core/result.h"
 
 namespace verigen::rank {
 
 struct TrainOptions {
   ModelDims dims;
   int epochs = 30;
-  std::uint64_t seed = 1;           ///< initial weights and task order
-  double learning_rate = 0.01;      ///< Adam step size
-  double temperature = 0.1;         ///< τ: logits are cosine / τ
+  std::uint64_t seed = 1;       ///< initial weights and task order
+  double learning_rate = 0.01;  ///< Adam step size
+  double temperature = 0.1;     ///< τ: logits are cosine / τ
   /// Weights are rounded to this grid after training so the model file stays compact (scores
   /// move by well under 1e-2); 0 keeps full float precision.
   double quantum = 1e-4;
 };
 
 struct TrainReport {
-  std::vector<double> epoch_loss;  ///< mean InfoNCE loss per positive, per epoch (before its updates)
-  int tasks = 0;                   ///< tasks with at least one verified and one failed candidate
+  std::vector<double>
+      epoch_loss;  ///< mean InfoNCE loss per positive, per epoch (before its updates)
+  int tasks = 0;   ///< tasks with at least one verified and one failed candidate
   int positives = 0;
   int negatives = 0;
 };

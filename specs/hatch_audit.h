@@ -19,10 +19,10 @@ struct HatchOccurrence {
 /// Findings: a scan error in the candidate; each hatch kind the candidate has more of than the
 /// original (pointing at the first extra occurrence); the first fixed part of the original
 /// (outside `holes`) that the candidate does not keep.
-std::vector<Diagnostic> audit_by_hatches(const std::string& original, const std::string& candidate,
-                                         const std::string& display_path, const WordScan& candidate_scan,
-                                         const std::vector<HatchOccurrence>& original_hatches,
-                                         const std::vector<HatchOccurrence>& candidate_hatches,
-                                         const std::vector<std::pair<std::size_t, std::size_t>>& holes);
+std::vector<Diagnostic> audit_by_hatches(
+    const std::string& original, const std::string& candidate, const std::string& display_path,
+    const WordScan& candidate_scan, const std::vector<HatchOccurrence>& original_hatches,
+    const std::vector<HatchOccurrence>& candidate_hatches,
+    const std::vector<std::pair<std::size_t, std::size_t>>& holes);
 
 }  // namespace verigen

@@ -12,7 +12,8 @@ std::vector<Diagnostic> audit_candidate(Language language, const std::string& or
                                         const std::vector<std::string>& allowed) {
   switch (language) {
     case Language::Dafny:
-      return dafny::audit_dafny(original, candidate, dafny::audit_mode_for(kind), display_path, allowed);
+      return dafny::audit_dafny(original, candidate, dafny::audit_mode_for(kind), display_path,
+                                allowed);
     case Language::Lean:
       return lean::audit_lean(original, candidate, display_path);
     case Language::FStar:

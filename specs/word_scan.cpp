@@ -74,9 +74,9 @@ WordScan scan_words(std::string_view text, const CommentSyntax& syntax) {
   return out;
 }
 
-std::optional<std::size_t> first_missing_fixed_part(std::string_view original,
-                                                    const std::vector<std::pair<std::size_t, std::size_t>>& holes,
-                                                    std::string_view candidate) {
+std::optional<std::size_t> first_missing_fixed_part(
+    std::string_view original, const std::vector<std::pair<std::size_t, std::size_t>>& holes,
+    std::string_view candidate) {
   auto trimmed = [](std::string_view s, std::size_t& offset) {
     std::size_t b = s.find_first_not_of(" \t\r\n");
     if (b == std::string_view::npos) return std::string_view{};

@@ -35,8 +35,8 @@ WordScan scan_words(std::string_view text, const CommentSyntax& syntax);
 /// byte ranges), in order, each once: the text between holes must appear in the candidate,
 /// after the previous part. Returns the offset in `original` of the first part that is
 /// missing, or nullopt when all are kept. White space at a part's edges is not compared.
-std::optional<std::size_t> first_missing_fixed_part(std::string_view original,
-                                                    const std::vector<std::pair<std::size_t, std::size_t>>& holes,
-                                                    std::string_view candidate);
+std::optional<std::size_t> first_missing_fixed_part(
+    std::string_view original, const std::vector<std::pair<std::size_t, std::size_t>>& holes,
+    std::string_view candidate);
 
 }  // namespace verigen

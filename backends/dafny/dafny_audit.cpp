@@ -12,7 +12,9 @@ namespace {
 
 namespace kind = assumption_kind;
 
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+bool contains(std::string_view text, std::string_view part) {
+  return text.find(part) != std::string_view::npos;
+}
 
 /// The kind of a `dafny audit` finding, from the construct its issue quotes.
 std::string finding_kind(std::string_view issue) {
@@ -31,7 +33,8 @@ std::string finding_kind(std::string_view issue) {
 
 }  // namespace
 
-std::vector<std::string> audit_command(std::vector<std::string> dafny, const std::vector<std::string>& files) {
+std::vector<std::string> audit_command(std::vector<std::string> dafny,
+                                       const std::vector<std::string>& files) {
   if (dafny.empty()) dafny = {"dafny"};
   dafny.push_back("audit");
   // Every assumption is reported, also those that `verify` would accept silently.
@@ -79,24 +82,28 @@ Result<std::vector<Assumption>> parse_audit_output(std::string_view out, const P
     }
     found.push_back(std::move(a));
   }
-  if (!reported) return fail("dafny audit did not report its findings (no 'Dafny auditor completed' line)");
+  if (!reported)
+    return fail("dafny audit did not report its findings (no 'Dafny auditor completed' line)");
   if (*reported != findings)
-    return fail("dafny audit reported " + std::to_string(*reported) + " findings but " + std::to_string(findings) +
-                " could be read");
+    return fail("dafny audit reported " + std::to_string(*reported) + " findings but " +
+                std::to_string(findings) + " could be read");
   return found;
 }
 
-Result<std::vector<Assumption>> run_dafny_audit(ProcessRunner& runner, const std::vector<std::string>& dafny,
-                                                const std::vector<std::string>& files, const PathMapping& paths,
-                                                Deadline deadline) {
+Result<std::vector<Assumption>> run_dafny_audit(ProcessRunner& runner,
+                                                const std::vector<std::string>& dafny,
+                                                const std::vector<std::string>& files,
+                                                const PathMapping& paths, Deadline deadline) {
   ProcessSpec spec;
   spec.argv = audit_command(dafny, files);
   spec.environment = dafny_environment();
   spec.deadline = deadline;
   ProcessResult run = runner.run(spec);
-  if (auto unfinished = verdict_for_unfinished_run(run, "dafny audit")) return fail(unfinished->detail);
+  if (auto unfinished = verdict_for_unfinished_run(run, "dafny audit"))
+    return fail(unfinished->detail);
   if (run.exit_code != 0)
-    return fail("dafny audit exited " + std::to_string(run.exit_code) + ": " + output_tail(run.out + run.err));
+    return fail("dafny audit exited " + std::to_string(run.exit_code) + ": " +
+                output_tail(run.out + run.err));
   return parse_audit_output(run.out, paths);
 }
 

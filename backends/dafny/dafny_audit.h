@@ -14,7 +14,8 @@
 namespace verigen::dafny {
 
 /// The argv that audits `files` with the Dafny command `dafny`.
-std::vector<std::string> audit_command(std::vector<std::string> dafny, const std::vector<std::string>& files);
+std::vector<std::string> audit_command(std::vector<std::string> dafny,
+                                       const std::vector<std::string>& files);
 
 /// Reads the text `dafny audit` prints. Every finding line (`FILE(L,C): Warning: NAME: ISSUE.
 /// Possible mitigation: ...`) is an assumption, whatever its issue says: the kind is read from
@@ -27,8 +28,9 @@ Result<std::vector<Assumption>> parse_audit_output(std::string_view out, const P
 
 /// Runs `dafny audit` on `files` (the first is the candidate; paths map through `paths`)
 /// before `deadline`. A failed run (a crash, a time-out, resolution errors) is a Failure.
-Result<std::vector<Assumption>> run_dafny_audit(ProcessRunner& runner, const std::vector<std::string>& dafny,
-                                                const std::vector<std::string>& files, const PathMapping& paths,
-                                                Deadline deadline);
+Result<std::vector<Assumption>> run_dafny_audit(ProcessRunner& runner,
+                                                const std::vector<std::string>& dafny,
+                                                const std::vector<std::string>& files,
+                                                const PathMapping& paths, Deadline deadline);
 
 }  // namespace verigen::dafny

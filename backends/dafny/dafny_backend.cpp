@@ -24,7 +24,8 @@ constexpr auto kDefaultWallClock = std::chrono::minutes(10);
 
 }  // namespace
 
-DafnyBackend::DafnyBackend(ProcessRunner& runner, DafnyOptions options, WarmServerFactory make_server)
+DafnyBackend::DafnyBackend(ProcessRunner& runner, DafnyOptions options,
+                           WarmServerFactory make_server)
     : runner_(runner), options_(options), make_server_(std::move(make_server)) {}
 
 void DafnyBackend::detect() {
@@ -36,7 +37,8 @@ void DafnyBackend::detect() {
     } else {
       tool_error_ = detected.error();
     }
-    finder_ = std::make_unique<AssumptionFinder>(runner_, command_.empty() ? std::vector<std::string>{"dafny"} : command_);
+    finder_ = std::make_unique<AssumptionFinder>(
+        runner_, command_.empty() ? std::vector<std::string>{"dafny"} : command_);
   });
 }
 
@@ -60,7 +62,8 @@ std::string DafnyBackend::options_fingerprint() const {
 std::vector<std::string> DafnyBackend::verification_options() const {
   std::vector<std::string> argv;
   if (options_.verification_time_limit > 0)
-    argv.insert(argv.end(), {"--verification-time-limit", std::to_string(options_.verification_time_limit)});
+    argv.insert(argv.end(),
+                {"--verification-time-limit", std::to_string(options_.verification_time_limit)});
   if (options_.allow_warnings) argv.push_back("--allow-warnings");
   if (options_.resource_limit > 0)
     argv.insert(argv.end(), {"--resource-limit", std::to_string(options_.resource_limit)});
@@ -74,8 +77,9 @@ std::string DafnyBackend::dependency_fingerprint(const Candidate& candidate) {
   return includes_fingerprint(candidate.text, candidate.display_path);
 }
 
-std::vector<std::string> DafnyBackend::verify_command(const std::string& file, const std::string& symbol,
-                                                      const std::vector<IncludedFile>& included) const {
+std::vector<std::string> DafnyBackend::verify_command(
+    const std::string& file, const std::string& symbol,
+    const std::vector<IncludedFile>& included) const {
   std::vector<std::string> argv = command_.empty() ? dafny_command() : command_;
   if (argv.empty()) argv = {"dafny"};
   argv.insert(argv.end(), {"verify", "--json-output"});
@@ -86,7 +90,8 @@ std::vector<std::string> DafnyBackend::verify_command(const std::string& file, c
   argv.push_back(!file.empty() && file[0] == '-' ? "./" + file : file);
   // Dafny verifies only the files it is given: an included file must be one of them, or its
   // lemmas would be trusted unproved.
-  for (const auto& f : included) argv.push_back(!f.path.empty() && f.path[0] == '-' ? "./" + f.path : f.path);
+  for (const auto& f : included)
+    argv.push_back(!f.path.empty() && f.path[0] == '-' ? "./" + f.path : f.path);
   return argv;
 }
 
@@ -98,7 +103,8 @@ std::unique_ptr<WarmServer> DafnyBackend::take_server() {
     return server;
   }
   if (make_server_) return make_server_();
-  auto server = std::make_unique<DafnyServer>(command_, verification_options(), dafny_environment());
+  auto server =
+      std::make_unique<DafnyServer>(command_, verification_options(), dafny_environment());
   // Silence far beyond what one assertion batch may take means the server has stopped working
   // on the document; the one-shot process then answers within the same deadline.
   const int limit = options_.verification_time_limit > 0 ? options_.verification_time_limit : 20;
@@ -111,11 +117,13 @@ void DafnyBackend::give_back(std::unique_ptr<WarmServer> server) {
   idle_servers_.push_back(std::move(server));
 }
 
-std::optional<Verdict> DafnyBackend::verify_with_server(const Candidate& candidate, Deadline deadline) {
+std::optional<Verdict> DafnyBackend::verify_with_server(const Candidate& candidate,
+                                                        Deadline deadline) {
   const char* env = std::getenv("VERIGEN_DAFNY_SERVER");
   bool enabled = options_.use_server && !(env && std::string(env) == "0");
   // The server checks one document: per-symbol filters and `include`s need the process.
-  if (!enabled || !candidate.symbol.empty() || candidate.text.find("include") != std::string::npos) return std::nullopt;
+  if (!enabled || !candidate.symbol.empty() || candidate.text.find("include") != std::string::npos)
+    return std::nullopt;
   auto server = take_server();
   auto started = std::chrono::steady_clock::now();
   auto answer = server->verify(candidate.text, deadline);
@@ -127,8 +135,10 @@ std::optional<Verdict> DafnyBackend::verify_with_server(const Candidate& candida
     return std::nullopt;
   }
   ++served_;
-  Verdict v = interpret_server_transcript(std::get<ServerTranscript>(answer), PathMapping{"", candidate.display_path});
-  v.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+  Verdict v = interpret_server_transcript(std::get<ServerTranscript>(answer),
+                                          PathMapping{"", candidate.display_path});
+  v.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - started);
   v.tool_version = "dafny " + version_;
   return v;
 }
@@ -141,8 +151,9 @@ Verdict DafnyBackend::prove(const Candidate& candidate, const std::vector<Includ
   // The user's own file when it holds exactly this text, else a private copy — beside the
   // user's file when it includes others, so that relative includes resolve.
   std::string display = candidate.display_path.empty() ? "candidate.dfy" : candidate.display_path;
-  auto scratch = ScratchCopy::create(display, candidate.text, ".dfy",
-                                     included.empty() ? std::string() : fs::path(display).parent_path().string());
+  auto scratch = ScratchCopy::create(
+      display, candidate.text, ".dfy",
+      included.empty() ? std::string() : fs::path(display).parent_path().string());
   if (!scratch.ok()) return Verdict::error(Cause::Internal, scratch.error());
   const std::string tool_path = scratch->path();
 
@@ -153,25 +164,30 @@ Verdict DafnyBackend::prove(const Candidate& candidate, const std::vector<Includ
   ProcessResult run = runner_.run(spec);
 
   Verdict verdict = interpret_verify_run(
-      run, PathMapping{tool_path, candidate.display_path.empty() ? tool_path : candidate.display_path});
+      run,
+      PathMapping{tool_path, candidate.display_path.empty() ? tool_path : candidate.display_path});
   verdict.tool_version = "dafny " + version_;
   verdict.elapsed = run.elapsed;
   return verdict;
 }
 
 std::optional<Assumption> DafnyBackend::needed_expect(const Candidate& candidate,
-                                                      const std::vector<IncludedFile>& included, Deadline deadline) {
+                                                      const std::vector<IncludedFile>& included,
+                                                      Deadline deadline) {
   auto expects = expect_statements(candidate.text);
   const auto& policy = candidate.assumption_policy;
   if (policy.has_original) {
     // The user's own `expect`s are theirs to rely on: only the candidate's new ones are tried.
     std::multiset<std::string> kept;
-    for (auto [b, e] : expect_statements(policy.original)) kept.insert(policy.original.substr(b, e - b));
+    for (auto [b, e] : expect_statements(policy.original))
+      kept.insert(policy.original.substr(b, e - b));
     std::vector<std::pair<std::size_t, std::size_t>> added;
     for (auto [b, e] : expects) {
       auto it = kept.find(candidate.text.substr(b, e - b));
-      if (it != kept.end()) kept.erase(it);
-      else added.emplace_back(b, e);
+      if (it != kept.end())
+        kept.erase(it);
+      else
+        added.emplace_back(b, e);
     }
     expects = std::move(added);
   }
@@ -180,7 +196,8 @@ std::optional<Assumption> DafnyBackend::needed_expect(const Candidate& candidate
   a.kind = std::string(assumption_kind::kExpect);
   auto pos = position_of(candidate.text, expects.front().first);
   a.where = {candidate.display_path, static_cast<int>(pos.line), static_cast<int>(pos.column)};
-  a.text = candidate.text.substr(expects.front().first, expects.front().second - expects.front().first);
+  a.text =
+      candidate.text.substr(expects.front().first, expects.front().second - expects.front().first);
   a.source = "verigen";
   if (policy.allows_kind(a)) return std::nullopt;
   // Dafny assumes what an `expect` checks: the proof must stand without them.
@@ -188,17 +205,19 @@ std::optional<Assumption> DafnyBackend::needed_expect(const Candidate& candidate
   without.text = blank_ranges(candidate.text, expects);
   Verdict v = prove(without, included, deadline);
   if (v.verified()) return std::nullopt;
-  a.message = "the proof needs 'expect' statements (Dafny assumes what they check at run time); without them: " +
-              (v.detail.empty() ? std::string(to_string(v.outcome)) : v.detail);
+  a.message =
+      "the proof needs 'expect' statements (Dafny assumes what they check at run time); without "
+      "them: " +
+      (v.detail.empty() ? std::string(to_string(v.outcome)) : v.detail);
   return a;
 }
 
-Result<std::vector<Assumption>> DafnyBackend::assumptions_of(const Candidate& candidate,
-                                                             const std::vector<IncludedFile>& included,
-                                                             Deadline deadline) {
+Result<std::vector<Assumption>> DafnyBackend::assumptions_of(
+    const Candidate& candidate, const std::vector<IncludedFile>& included, Deadline deadline) {
   std::string display = candidate.display_path.empty() ? "candidate.dfy" : candidate.display_path;
-  auto scratch = ScratchCopy::create(display, candidate.text, ".dfy",
-                                     included.empty() ? std::string() : fs::path(display).parent_path().string());
+  auto scratch = ScratchCopy::create(
+      display, candidate.text, ".dfy",
+      included.empty() ? std::string() : fs::path(display).parent_path().string());
   if (!scratch.ok()) return fail(scratch.error());
   auto found = finder_->find(candidate.text, scratch->path(), display, included, deadline);
   if (!found.ok()) return found;
@@ -214,7 +233,8 @@ Verdict DafnyBackend::do_verify(const Candidate& candidate, Deadline deadline) {
   detect();
   // Missing and too old are the same to the user: no usable Dafny 4 (exit code 3).
   if (!tool_error_.empty()) return Verdict::error(Cause::ToolNotFound, tool_error_);
-  if (deadline.expired()) return Verdict::unknown(Cause::Timeout, "deadline passed before dafny started");
+  if (deadline.expired())
+    return Verdict::unknown(Cause::Timeout, "deadline passed before dafny started");
   const Deadline wall = deadline.is_never() ? Deadline::after(kDefaultWallClock) : deadline;
 
   auto included = collect_includes(candidate.text, candidate.display_path);
@@ -226,14 +246,18 @@ Verdict DafnyBackend::do_verify(const Candidate& candidate, Deadline deadline) {
   // Dafny proved it; now, what did the proof take on trust?
   auto assumptions = assumptions_of(candidate, *included, wall);
   if (!assumptions.ok()) {
-    if (wall.expired()) return Verdict::unknown(Cause::Timeout, "deadline reached while auditing: " + assumptions.error());
-    return Verdict::error(Cause::BadOutput, "cannot tell what the proof rests on: " + assumptions.error());
+    if (wall.expired())
+      return Verdict::unknown(Cause::Timeout,
+                              "deadline reached while auditing: " + assumptions.error());
+    return Verdict::error(Cause::BadOutput,
+                          "cannot tell what the proof rests on: " + assumptions.error());
   }
   // The run's own warnings are re-reported by the audit, which also names their declaration;
   // one the audit did not report is kept, and (matching no original) is judged by kind alone.
   for (const auto& warned : verdict.assumptions) {
     bool reported = std::any_of(assumptions->begin(), assumptions->end(), [&](const Assumption& a) {
-      return a.kind == warned.kind && a.where.line == warned.where.line && a.where.file == warned.where.file;
+      return a.kind == warned.kind && a.where.line == warned.where.line &&
+             a.where.file == warned.where.file;
     });
     if (!reported) assumptions->push_back(warned);
   }
@@ -242,7 +266,8 @@ Verdict DafnyBackend::do_verify(const Candidate& candidate, Deadline deadline) {
   merge_duplicate_assumptions(*assumptions);
   verdict.assumptions = std::move(*assumptions);
   // The warnings that mark assumptions are now listed as assumptions: not twice.
-  verdict.diagnostics.erase(std::remove_if(verdict.diagnostics.begin(), verdict.diagnostics.end(), is_escape_hatch_warning),
+  verdict.diagnostics.erase(std::remove_if(verdict.diagnostics.begin(), verdict.diagnostics.end(),
+                                           is_escape_hatch_warning),
                             verdict.diagnostics.end());
   settle_assumptions(verdict);
   return verdict;

@@ -49,7 +49,8 @@ class DafnyBackend : public Backend {
  public:
   /// `runner` must outlive the back-end. Dafny is located and its version checked lazily, once.
   /// `make_server` makes the warm servers; empty (the default) starts `dafny server` processes.
-  DafnyBackend(ProcessRunner& runner, DafnyOptions options = {}, WarmServerFactory make_server = {});
+  DafnyBackend(ProcessRunner& runner, DafnyOptions options = {},
+               WarmServerFactory make_server = {});
 
   std::string name() const override { return "dafny"; }
   /// "4.11.0", or "" when Dafny is missing or older than 4 (see tool_error()).
@@ -62,7 +63,8 @@ class DafnyBackend : public Backend {
   /// Why Dafny cannot be used (missing, too old); "" when it can.
   std::string tool_error();
 
-  /// The argv for verifying `file` (exposed for the benchmark, which runs plain Dafny the same way).
+  /// The argv for verifying `file` (exposed for the benchmark, which runs plain Dafny the same
+  /// way).
   std::vector<std::string> verify_command(const std::string& file, const std::string& symbol,
                                           const std::vector<IncludedFile>& included = {}) const;
 
@@ -78,14 +80,17 @@ class DafnyBackend : public Backend {
   /// The verification options both paths pass to Dafny.
   std::vector<std::string> verification_options() const;
   /// The proof alone: Dafny's verdict on `candidate` and its included files.
-  Verdict prove(const Candidate& candidate, const std::vector<IncludedFile>& included, Deadline deadline);
+  Verdict prove(const Candidate& candidate, const std::vector<IncludedFile>& included,
+                Deadline deadline);
   /// What a verified proof rests on, each assumption judged by the candidate's policy; a
   /// Failure when that cannot be established.
   Result<std::vector<Assumption>> assumptions_of(const Candidate& candidate,
-                                                 const std::vector<IncludedFile>& included, Deadline deadline);
+                                                 const std::vector<IncludedFile>& included,
+                                                 Deadline deadline);
   /// An assumption when the proof needs an `expect` the policy does not allow (Dafny assumes
   /// what an `expect` checks at run time): the program is verified again without them.
-  std::optional<Assumption> needed_expect(const Candidate& candidate, const std::vector<IncludedFile>& included,
+  std::optional<Assumption> needed_expect(const Candidate& candidate,
+                                          const std::vector<IncludedFile>& included,
                                           Deadline deadline);
   /// The server path; nullopt when the candidate must go to a process instead.
   std::optional<Verdict> verify_with_server(const Candidate& candidate, Deadline deadline);

@@ -49,8 +49,10 @@ Result<CompiledProgram> compile_dafny(ProcessRunner& runner, const std::string& 
   spec.argv = command;
   // `build` also bundles the runtime (Python's _dafny, Java's jar); for JavaScript it would try
   // to run node on the result, so there `translate` is the step that writes the program.
-  if (target == "js") spec.argv.insert(spec.argv.end(), {"translate", "js"});
-  else spec.argv.insert(spec.argv.end(), {"build", "--target", target});
+  if (target == "js")
+    spec.argv.insert(spec.argv.end(), {"translate", "js"});
+  else
+    spec.argv.insert(spec.argv.end(), {"build", "--target", target});
   // The program was verified, and every assumption it rests on judged, before it gets here:
   // a warning about a trusted assumption must not stop its translation.
   spec.argv.insert(spec.argv.end(), {"--no-verify", "--allow-warnings", "--output", output, input});
@@ -78,15 +80,18 @@ Result<CompiledProgram> compile_dafny(ProcessRunner& runner, const std::string& 
     program.entry_point = output + ".js";
     program.run_command = "node " + program.entry_point;
     // Dafny's JavaScript runtime needs the bignumber.js package next to the program.
-    write_file_atomic((fs::path(out_dir) / "package.json").string(),
-                      "{\n  \"private\": true,\n  \"dependencies\": {\"bignumber.js\": \"^9.0.0\"}\n}\n");
-    program.notes.push_back("run 'npm install' in " + out_dir + " once (Dafny's JavaScript runtime needs bignumber.js)");
+    write_file_atomic(
+        (fs::path(out_dir) / "package.json").string(),
+        "{\n  \"private\": true,\n  \"dependencies\": {\"bignumber.js\": \"^9.0.0\"}\n}\n");
+    program.notes.push_back("run 'npm install' in " + out_dir +
+                            " once (Dafny's JavaScript runtime needs bignumber.js)");
   } else {
     program.entry_point = output;
     program.run_command = output;
   }
   if (!fs::exists(program.entry_point, ec))
-    return fail(dafny_file + ": error: dafny reported success but " + program.entry_point + " is missing");
+    return fail(dafny_file + ": error: dafny reported success but " + program.entry_point +
+                " is missing");
   return program;
 }
 

@@ -16,11 +16,14 @@ namespace {
 constexpr std::size_t kMaxIncludes = 512;
 }  // namespace
 
-Result<std::vector<IncludedFile>> collect_includes(const std::string& text, const std::string& display_path) {
+Result<std::vector<IncludedFile>> collect_includes(const std::string& text,
+                                                   const std::string& display_path) {
   std::vector<IncludedFile> files;
   std::set<std::string> seen;
   std::error_code ec;
-  seen.insert(fs::weakly_canonical(display_path.empty() ? fs::path("<candidate>") : fs::path(display_path), ec).string());
+  seen.insert(fs::weakly_canonical(
+                  display_path.empty() ? fs::path("<candidate>") : fs::path(display_path), ec)
+                  .string());
   // Breadth-first: index 0 is the program itself, then files[i - 1] for i >= 1.
   for (std::size_t next = 0; next <= files.size(); ++next) {
     const std::string including = next == 0 ? display_path : files[next - 1].path;
@@ -34,10 +37,12 @@ Result<std::vector<IncludedFile>> collect_includes(const std::string& text, cons
       std::string where = (including.empty() ? std::string("<candidate>") : including) + ":" +
                           std::to_string(pos.line) + ":" + std::to_string(pos.column);
       if (files.size() >= kMaxIncludes)
-        return fail(where + ": error: more than " + std::to_string(kMaxIncludes) + " included files");
+        return fail(where + ": error: more than " + std::to_string(kMaxIncludes) +
+                    " included files");
       auto read = read_file(path.string());
       if (!read.ok())
-        return fail(where + ": error: cannot read included file '" + directive.file + "' (" + path.string() + ")");
+        return fail(where + ": error: cannot read included file '" + directive.file + "' (" +
+                    path.string() + ")");
       files.push_back({path.lexically_normal().string(), std::move(*read)});
     }
   }

@@ -19,7 +19,8 @@ struct IncludedFile {
 /// discovery order. Relative names resolve against the folder of the including file; for the
 /// program itself that is the folder of `display_path` (the current folder when it has none).
 /// A file that cannot be read is a Failure naming the including file, its line and the name.
-Result<std::vector<IncludedFile>> collect_includes(const std::string& text, const std::string& display_path);
+Result<std::vector<IncludedFile>> collect_includes(const std::string& text,
+                                                   const std::string& display_path);
 
 /// A stable fingerprint of the included files' paths and contents, for cache keys; it differs
 /// whenever any of them differs, and names an unreadable file instead of failing.

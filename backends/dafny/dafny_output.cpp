@@ -1,7 +1,7 @@
 #include "backends/dafny/dafny_output.h"
 
-#include <nlohmann/json.hpp>
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "backends/dafny/dafny_run_verdict.h"
 #include "core/json_fields.h"
@@ -34,7 +34,8 @@ std::string map_file(const json& location, const PathMapping& paths) {
   if (file == paths.tool_path || name == paths.tool_path) return paths.display_path;
   // Dafny prints the name relative to the working directory; ours may be absolute.
   auto slash = paths.tool_path.rfind('/');
-  std::string base = slash == std::string::npos ? paths.tool_path : paths.tool_path.substr(slash + 1);
+  std::string base =
+      slash == std::string::npos ? paths.tool_path : paths.tool_path.substr(slash + 1);
   if (!base.empty() && (file == base || name == base)) return paths.display_path;
   if (file == "unknown") return paths.display_path;
   return file;
@@ -62,9 +63,12 @@ Location to_location(const json& location, const PathMapping& paths) {
 
 Severity to_severity(int code) {
   switch (code) {
-    case 1: return Severity::Error;
-    case 2: return Severity::Warning;
-    default: return Severity::Info;
+    case 1:
+      return Severity::Error;
+    case 2:
+      return Severity::Warning;
+    default:
+      return Severity::Info;
   }
 }
 
@@ -108,7 +112,8 @@ std::string assumption_kind_of_warning(std::string_view message) {
   if (has("@VerifyOnly") || has("{:only}")) return std::string(kind::kOnly);
   if (has("{:verify false}")) return std::string(kind::kVerifyFalse);
   if (has("has no body") || has("bodyless"))
-    return has("loop") || has("forall") ? std::string(kind::kBodylessLoop) : std::string(kind::kBodyless);
+    return has("loop") || has("forall") ? std::string(kind::kBodylessLoop)
+                                        : std::string(kind::kBodyless);
   return {};
 }
 
@@ -163,7 +168,8 @@ bool consume(std::string_view& text, std::string_view prefix) {
 // benchmarks/fuzz/regressions/verifier_output).
 std::optional<VerifierSummary> parse_summary(std::string_view text) {
   static constexpr std::string_view kLead = "Dafny program verifier finished with ";
-  for (std::size_t at = text.find(kLead); at != std::string_view::npos; at = text.find(kLead, at + 1)) {
+  for (std::size_t at = text.find(kLead); at != std::string_view::npos;
+       at = text.find(kLead, at + 1)) {
     std::string_view rest = text.substr(at + kLead.size());
     auto verified = leading_count(rest);
     if (!verified) continue;
@@ -180,13 +186,17 @@ std::optional<VerifierSummary> parse_summary(std::string_view text) {
     s.errors = errors->first;
     // The rest of the line: ", 1 time out", ", 2 out of resource", ", 1 inconclusive" ...
     for (std::size_t i = 0; i < rest.size(); ++i) {
-      if (rest[i] < '0' || rest[i] > '9' || (i > 0 && rest[i - 1] >= '0' && rest[i - 1] <= '9')) continue;
+      if (rest[i] < '0' || rest[i] > '9' || (i > 0 && rest[i - 1] >= '0' && rest[i - 1] <= '9'))
+        continue;
       auto count = leading_count(rest.substr(i));
       std::string_view what = count->second;
       if (!consume(what, " ")) continue;
-      if (what.substr(0, 8) == "time out") s.timeouts = count->first;
-      else if (what.substr(0, 15) == "out of resource") s.out_of_resource = count->first;
-      else if (what.substr(0, 12) == "inconclusive") s.inconclusive = count->first;
+      if (what.substr(0, 8) == "time out")
+        s.timeouts = count->first;
+      else if (what.substr(0, 15) == "out of resource")
+        s.out_of_resource = count->first;
+      else if (what.substr(0, 12) == "inconclusive")
+        s.inconclusive = count->first;
     }
     return s;
   }
@@ -256,21 +266,23 @@ Verdict interpret_verify_run(const ProcessResult& run, const PathMapping& paths)
       bool error_diagnostic = false;
       for (const auto& d : parsed.diagnostics) error_diagnostic |= d.severity == Severity::Error;
       if (!clean || error_diagnostic)
-        return with_diagnostics(Verdict::error(
-            Cause::BadOutput, s ? "dafny exited 0 but its summary reports failures"
-                                : "dafny exited 0 without a verification summary"));
+        return with_diagnostics(
+            Verdict::error(Cause::BadOutput, s ? "dafny exited 0 but its summary reports failures"
+                                               : "dafny exited 0 without a verification summary"));
       facts.complete = true;
       return dafny_run_verdict(facts);
     }
     case 4: {
-      if (!s || (s->errors == 0 && s->timeouts == 0 && s->out_of_resource == 0 && s->inconclusive == 0))
+      if (!s ||
+          (s->errors == 0 && s->timeouts == 0 && s->out_of_resource == 0 && s->inconclusive == 0))
         return with_diagnostics(
             Verdict::error(Cause::BadOutput, "dafny exited 4 without a failure in its summary"));
       return dafny_run_verdict(facts);
     }
     case 2: {
       if (!parsed.parse_or_resolution_errors && !parsed.warnings_rejected)
-        return with_diagnostics(Verdict::error(Cause::BadOutput, "dafny exited 2: " + output_tail(run.out + run.err)));
+        return with_diagnostics(
+            Verdict::error(Cause::BadOutput, "dafny exited 2: " + output_tail(run.out + run.err)));
       facts.input_rejected = parsed.parse_or_resolution_errors;
       facts.warnings_rejected = parsed.warnings_rejected;
       return dafny_run_verdict(facts);
@@ -282,7 +294,8 @@ Verdict interpret_verify_run(const ProcessResult& run, const PathMapping& paths)
     }
     default:
       return with_diagnostics(Verdict::error(
-          Cause::ToolCrashed, "dafny " + run.describe() + ": " + output_tail(run.err.empty() ? run.out : run.err)));
+          Cause::ToolCrashed,
+          "dafny " + run.describe() + ": " + output_tail(run.err.empty() ? run.out : run.err)));
   }
 }
 

@@ -31,7 +31,7 @@ using verigen::PathMapping;
 
 /// Everything Dafny said, split into structured parts.
 struct ParsedOutput {
-  std::vector<Diagnostic> diagnostics;   ///< in output order
+  std::vector<Diagnostic> diagnostics;  ///< in output order
   std::optional<VerifierSummary> summary;
   bool parse_or_resolution_errors = false;  ///< "N parse errors detected", "resolution/type errors"
   bool warnings_rejected = false;           ///< "Compilation failed because warnings were found"

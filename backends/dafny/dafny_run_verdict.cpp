@@ -5,7 +5,8 @@
 namespace verigen::dafny {
 namespace {
 
-std::string first_line_where(const std::vector<Diagnostic>& diagnostics, bool (*pick)(const Diagnostic&)) {
+std::string first_line_where(const std::vector<Diagnostic>& diagnostics,
+                             bool (*pick)(const Diagnostic&)) {
   for (const auto& d : diagnostics)
     if (pick(d)) return format_diagnostic(d);
   return {};
@@ -24,7 +25,8 @@ Verdict dafny_run_verdict(const DafnyRunFacts& facts) {
   };
   if (facts.input_rejected) {
     std::string first = first_line_where(facts.diagnostics, is_error);
-    return with_diagnostics(Verdict::error(Cause::BadInput, first.empty() ? "dafny: parse or resolution errors" : first));
+    return with_diagnostics(Verdict::error(
+        Cause::BadInput, first.empty() ? "dafny: parse or resolution errors" : first));
   }
   if (facts.warnings_rejected) {
     // Dafny itself refuses a program that relies on an unproven assumption; verigen agrees.
@@ -43,7 +45,8 @@ Verdict dafny_run_verdict(const DafnyRunFacts& facts) {
   if (facts.timeouts > 0) {
     std::string detail = first_line_where(facts.diagnostics, is_timeout);
     if (detail.empty())
-      detail = "dafny: " + std::to_string(facts.timeouts) + " verification time-out(s) (--verification-time-limit)";
+      detail = "dafny: " + std::to_string(facts.timeouts) +
+               " verification time-out(s) (--verification-time-limit)";
     Verdict timed_out = with_diagnostics(Verdict::unknown(Cause::Timeout, detail));
     timed_out.reproducible = true;  // Dafny's own limit, part of the options, not our clock
     return timed_out;
@@ -53,7 +56,8 @@ Verdict dafny_run_verdict(const DafnyRunFacts& facts) {
     if (detail.empty()) detail = "dafny: out of resource or inconclusive";
     return with_diagnostics(Verdict::unknown(Cause::ResourceLimit, detail));
   }
-  if (!facts.complete) return with_diagnostics(Verdict::error(Cause::BadOutput, facts.incomplete_detail));
+  if (!facts.complete)
+    return with_diagnostics(Verdict::error(Cause::BadOutput, facts.incomplete_detail));
   Verdict v = with_diagnostics(Verdict::verified_by(""));
   // Proved, perhaps under assumptions nobody proved: the back-end's policy judges them
   // (settle_assumptions), never this reading of the output.

@@ -1,12 +1,11 @@
 #include "backends/dafny/dafny_server.h"
 
-#include "backends/dafny/dafny_run_verdict.h"
-#include "core/json_fields.h"
-
 #include <unistd.h>
 
 #include "backends/dafny/dafny_output.h"
+#include "backends/dafny/dafny_run_verdict.h"
 #include "backends/dafny/lsp_framing.h"
+#include "core/json_fields.h"
 
 namespace verigen::dafny {
 namespace {
@@ -30,9 +29,12 @@ Location to_location(const json& range, const std::string& file) {
 
 Diagnostic to_diagnostic(const json& d, const std::string& file) {
   Diagnostic out;
-  if (const auto& range = json_field(d, "range"); range.is_object()) out.where = to_location(range, file);
+  if (const auto& range = json_field(d, "range"); range.is_object())
+    out.where = to_location(range, file);
   int severity = json_int(d, "severity", 1);
-  out.severity = severity == 1 ? Severity::Error : severity == 2 ? Severity::Warning : Severity::Info;
+  out.severity = severity == 1   ? Severity::Error
+                 : severity == 2 ? Severity::Warning
+                                 : Severity::Info;
   out.message = json_string(d, "message");
   std::string source = json_string(d, "source", "dafny");
   for (auto& c : source) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -61,10 +63,13 @@ Verdict interpret_server_transcript(const ServerTranscript& t, const PathMapping
     d.where.file = paths.display_path;
     for (auto& r : d.related) r.file = paths.display_path;
     if (d.severity != Severity::Error) continue;
-    if (is_timeout_message(d.message)) ++facts.timeouts;
-    else ++facts.errors;
+    if (is_timeout_message(d.message))
+      ++facts.timeouts;
+    else
+      ++facts.errors;
   }
-  facts.input_rejected = t.compilation_status == "ParsingFailed" || t.compilation_status == "ResolutionFailed";
+  facts.input_rejected =
+      t.compilation_status == "ParsingFailed" || t.compilation_status == "ResolutionFailed";
   bool all_correct = !t.symbol_statuses.empty();
   for (int status : t.symbol_statuses) all_correct &= status == kStatusCorrect;
   // A symbol that failed without an error message (out of resource is reported like this)
@@ -77,7 +82,9 @@ Verdict interpret_server_transcript(const ServerTranscript& t, const PathMapping
 
 DafnyServer::DafnyServer(std::vector<std::string> command, std::vector<std::string> options,
                          std::vector<std::pair<std::string, std::string>> environment)
-    : command_(std::move(command)), options_(std::move(options)), environment_(std::move(environment)) {}
+    : command_(std::move(command)),
+      options_(std::move(options)),
+      environment_(std::move(environment)) {}
 
 DafnyServer::~DafnyServer() { stop(); }
 
@@ -118,8 +125,13 @@ Result<void> DafnyServer::ensure_started(Deadline deadline) {
   process_ = std::move(*started);
   decoder_ = std::make_unique<LspDecoder>();
   const int id = next_id_++;
-  if (!send({{"jsonrpc", "2.0"}, {"id", id}, {"method", "initialize"},
-             {"params", {{"processId", static_cast<int>(::getpid())}, {"rootUri", nullptr}, {"capabilities", json::object()}}}}))
+  if (!send({{"jsonrpc", "2.0"},
+             {"id", id},
+             {"method", "initialize"},
+             {"params",
+              {{"processId", static_cast<int>(::getpid())},
+               {"rootUri", nullptr},
+               {"capabilities", json::object()}}}}))
     return fail("dafny server: could not send initialize");
   while (true) {
     auto message = receive(deadline).message;
@@ -139,27 +151,36 @@ WarmServer::Answer DafnyServer::verify(const std::string& text, Deadline deadlin
   ++documents_;
   // A URI of its own per document: no message about an earlier document can be mistaken for
   // one about this.
-  const std::string uri = "file:///verigen-server/" + std::to_string(::getpid()) + "/" + std::to_string(++serial_) + "/candidate.dfy";
-  send({{"jsonrpc", "2.0"}, {"method", "textDocument/didOpen"},
-        {"params", {{"textDocument", {{"uri", uri}, {"languageId", "dafny"}, {"version", 1}, {"text", text}}}}}});
+  const std::string uri = "file:///verigen-server/" + std::to_string(::getpid()) + "/" +
+                          std::to_string(++serial_) + "/candidate.dfy";
+  send({{"jsonrpc", "2.0"},
+        {"method", "textDocument/didOpen"},
+        {"params",
+         {{"textDocument",
+           {{"uri", uri}, {"languageId", "dafny"}, {"version", 1}, {"text", text}}}}}});
   ServerTranscript transcript;
   bool symbols_final = false, failed_early = false, resolved = false;
   const auto resolved_wait = std::chrono::seconds(3);
   Deadline symbol_deadline = deadline;
   while (!symbols_final && !failed_early) {
     // Every wait is also capped by the stall limit, counted from the last message.
-    auto [message, timed_out] = receive((resolved ? symbol_deadline : deadline).capped(stall_limit_));
+    auto [message, timed_out] =
+        receive((resolved ? symbol_deadline : deadline).capped(stall_limit_));
     if (!message) {
       if (timed_out && resolved && !deadline.expired() && transcript.symbol_statuses.empty()) {
         // Resolution succeeded but no symbol was ever announced (nothing to verify): let the
         // one-shot process answer that, it prints a summary.
-        send({{"jsonrpc", "2.0"}, {"method", "textDocument/didClose"}, {"params", {{"textDocument", {{"uri", uri}}}}}});
+        send({{"jsonrpc", "2.0"},
+              {"method", "textDocument/didClose"},
+              {"params", {{"textDocument", {{"uri", uri}}}}}});
         return FallBack{"dafny server: no verifiable symbols announced"};
       }
       stop();
       if (timed_out && deadline.expired()) return TimedOut{};
       // Not our deadline: the server went silent, or the connection broke; the process answers.
-      if (timed_out) return FallBack{"dafny server: silent for " + std::to_string(stall_limit_.count() / 1000) + " s"};
+      if (timed_out)
+        return FallBack{"dafny server: silent for " + std::to_string(stall_limit_.count() / 1000) +
+                        " s"};
       return FallBack{"dafny server: connection lost"};
     }
     const std::string method = json_string(*message, "method");
@@ -171,7 +192,8 @@ WarmServer::Answer DafnyServer::verify(const std::string& text, Deadline deadlin
         for (const auto& d : list) transcript.diagnostics.push_back(to_diagnostic(d, ""));
     } else if (method == "dafny/compilation/status") {
       transcript.compilation_status = json_string(params, "status");
-      if (transcript.compilation_status == "ParsingFailed" || transcript.compilation_status == "ResolutionFailed")
+      if (transcript.compilation_status == "ParsingFailed" ||
+          transcript.compilation_status == "ResolutionFailed")
         failed_early = true;
       if (transcript.compilation_status == "ResolutionSucceeded" && !resolved) {
         resolved = true;
@@ -193,7 +215,9 @@ WarmServer::Answer DafnyServer::verify(const std::string& text, Deadline deadlin
   // A round trip, so every notification the server sent before answering has been read (the
   // final diagnostics are published before the last status, but not by contract).
   const int id = next_id_++;
-  send({{"jsonrpc", "2.0"}, {"id", id}, {"method", "textDocument/documentSymbol"},
+  send({{"jsonrpc", "2.0"},
+        {"id", id},
+        {"method", "textDocument/documentSymbol"},
         {"params", {{"textDocument", {{"uri", uri}}}}}});
   while (true) {
     auto [message, timed_out] = receive(deadline.capped(stall_limit_));
@@ -204,13 +228,16 @@ WarmServer::Answer DafnyServer::verify(const std::string& text, Deadline deadlin
     }
     if (json_int(*message, "id", -1) == id) break;
     const auto& params = json_field(*message, "params");
-    if (json_string(*message, "method") == "textDocument/publishDiagnostics" && json_string(params, "uri") == uri) {
+    if (json_string(*message, "method") == "textDocument/publishDiagnostics" &&
+        json_string(params, "uri") == uri) {
       transcript.diagnostics.clear();
       if (const auto& list = json_field(params, "diagnostics"); list.is_array())
         for (const auto& d : list) transcript.diagnostics.push_back(to_diagnostic(d, ""));
     }
   }
-  send({{"jsonrpc", "2.0"}, {"method", "textDocument/didClose"}, {"params", {{"textDocument", {{"uri", uri}}}}}});
+  send({{"jsonrpc", "2.0"},
+        {"method", "textDocument/didClose"},
+        {"params", {{"textDocument", {{"uri", uri}}}}}});
   return transcript;
 }
 

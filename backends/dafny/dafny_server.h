@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "backends/dafny/lsp_framing.h"
-
 #include "core/diagnostic.h"
 #include "core/process.h"
 #include "core/result.h"
@@ -22,8 +21,8 @@ namespace verigen::dafny {
 /// What the server said about one document, once it had finished with it.
 struct ServerTranscript {
   std::vector<Diagnostic> diagnostics;  ///< the last publishDiagnostics for the document
-  std::string compilation_status;      ///< the last dafny/compilation/status
-  std::vector<int> symbol_statuses;    ///< the last dafny/textDocument/symbolStatus
+  std::string compilation_status;       ///< the last dafny/compilation/status
+  std::vector<int> symbol_statuses;     ///< the last dafny/textDocument/symbolStatus
 };
 
 /// The verdict for a finished transcript, by the same rules as interpret_verify_run: Verified

@@ -76,7 +76,8 @@ Result<DafnyVersion> detect_dafny(ProcessRunner& runner, const std::string& memo
   if (!memo.empty()) {
     auto remembered = read_file(memo);
     if (remembered.ok())
-      if (auto version = parse_dafny_version(*remembered); version && version->major >= 4) return *version;
+      if (auto version = parse_dafny_version(*remembered); version && version->major >= 4)
+        return *version;
   }
   ProcessSpec spec;
   spec.argv = command;

@@ -10,7 +10,8 @@ namespace verigen::fstar {
 namespace fs = std::filesystem;
 
 const char* const kInstallHint =
-    "install F* (https://github.com/FStarLang/FStar/releases, with its z3) and put fstar.exe on PATH";
+    "install F* (https://github.com/FStarLang/FStar/releases, with its z3) and put fstar.exe on "
+    "PATH";
 
 std::string FStarBackend::options_fingerprint() const {
   std::string out = "include=";
@@ -33,7 +34,8 @@ std::string FStarBackend::version() {
     auto run = runner_.run(spec);
     static const std::regex kVersion(R"(F\* (?:version )?([^\s]+))");
     std::smatch m;
-    if (run.exited() && run.exit_code == 0 && std::regex_search(run.out, m, kVersion)) version_ = m[1];
+    if (run.exited() && run.exit_code == 0 && std::regex_search(run.out, m, kVersion))
+      version_ = m[1];
   });
   return version_;
 }
@@ -41,15 +43,18 @@ std::string FStarBackend::version() {
 Verdict FStarBackend::do_verify(const Candidate& candidate, Deadline deadline) {
   // F* ties module names to file names, so a copy keeps the user's file name in a fresh
   // directory (the directory is added to the include path for sibling modules).
-  auto file = ScratchCopy::create(candidate.display_path, candidate.text,
-                                  fs::path(candidate.display_path).extension() == ".fsti" ? ".fsti" : ".fst");
+  auto file = ScratchCopy::create(
+      candidate.display_path, candidate.text,
+      fs::path(candidate.display_path).extension() == ".fsti" ? ".fsti" : ".fst");
   if (!file.ok()) return Verdict::error(Cause::Internal, file.error());
   ProcessSpec spec;
   spec.argv = command(file->path());
   spec.deadline = deadline.is_never() ? Deadline::after(std::chrono::minutes(20)) : deadline;
   auto run = runner_.run(spec);
   if (run.status == ProcessResult::Status::NotFound)
-    return Verdict::error(Cause::ToolNotFound, std::string("fstar: error: fstar.exe not found on PATH; ") + kInstallHint);
+    return Verdict::error(
+        Cause::ToolNotFound,
+        std::string("fstar: error: fstar.exe not found on PATH; ") + kInstallHint);
   Verdict v = interpret_fstar_run(run, PathMapping{file->path(), candidate.display_path});
   v.tool_version = version().empty() ? "fstar" : "fstar " + version();
   v.elapsed = run.elapsed;

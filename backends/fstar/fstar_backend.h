@@ -19,7 +19,8 @@ extern const char* const kInstallHint;
 
 class FStarBackend : public Backend {
  public:
-  FStarBackend(ProcessRunner& runner, FStarOptions options = {}) : runner_(runner), options_(std::move(options)) {}
+  FStarBackend(ProcessRunner& runner, FStarOptions options = {})
+      : runner_(runner), options_(std::move(options)) {}
 
   std::string name() const override { return "fstar"; }
   std::string version() override;

@@ -39,7 +39,8 @@ bool is_expected_failure(const Diagnostic& d) {
   return d.severity == Severity::Info && d.message.rfind("Expected failure:", 0) == 0;
 }
 
-std::vector<Diagnostic> parse_json_messages(std::string_view out, const PathMapping& paths, bool one_based_columns) {
+std::vector<Diagnostic> parse_json_messages(std::string_view out, const PathMapping& paths,
+                                            bool one_based_columns) {
   std::vector<Diagnostic> messages;
   const int shift = one_based_columns ? 0 : 1;
   std::size_t pos = 0;
@@ -57,7 +58,8 @@ std::vector<Diagnostic> parse_json_messages(std::string_view out, const PathMapp
     d.rule = "fstar." + std::to_string(number);
     if (j.contains("range") && j["range"].is_object()) {
       const auto& range = j["range"];
-      if (range.contains("use") && range["use"].is_object()) d.where = location_of(range["use"], paths, shift);
+      if (range.contains("use") && range["use"].is_object())
+        d.where = location_of(range["use"], paths, shift);
       if (range.contains("def") && range["def"].is_object()) {
         Location def = location_of(range["def"], paths, shift);
         if (def.line > 0 && !(def == d.where)) {
@@ -92,7 +94,8 @@ int position_number(const std::string& digits) {
 }  // namespace
 
 std::vector<Diagnostic> parse_human_messages(std::string_view out, const PathMapping& paths) {
-  static const std::regex kHeader(R"(^\* (Error|Warning|Info)(?: (\d+))?(?: at (.+?)(?:\((\d+),(\d+)-(\d+),(\d+)\)|:(\d+)\.(\d+)-(\d+)\.(\d+))?)?:\s*$)");
+  static const std::regex kHeader(
+      R"(^\* (Error|Warning|Info)(?: (\d+))?(?: at (.+?)(?:\((\d+),(\d+)-(\d+),(\d+)\)|:(\d+)\.(\d+)-(\d+)\.(\d+))?)?:\s*$)");
   std::vector<Diagnostic> messages;
   Diagnostic* current = nullptr;
   std::size_t pos = 0;
@@ -146,7 +149,9 @@ std::vector<Diagnostic> parse_ide_responses(std::string_view out, const PathMapp
       if (!item.is_object() || !item.contains("message")) continue;
       Diagnostic d;
       std::string level = json_string(item, "level", "error");
-      d.severity = level == "error" ? Severity::Error : level == "warning" ? Severity::Warning : Severity::Info;
+      d.severity = level == "error"     ? Severity::Error
+                   : level == "warning" ? Severity::Warning
+                                        : Severity::Info;
       d.message = item["message"].is_string() ? item["message"].get<std::string>() : "";
       d.rule = "fstar." + std::to_string(json_int(item, "number", 0));
       if (item.contains("ranges") && item["ranges"].is_array()) {
@@ -164,8 +169,10 @@ std::vector<Diagnostic> parse_ide_responses(std::string_view out, const PathMapp
             where.end_line = json_int(json_element(end, 0), 0);
             where.end_column = json_int(json_element(end, 1), 0) + 1;
           }
-          if (first) d.where = where;
-          else d.related.push_back(where);
+          if (first)
+            d.where = where;
+          else
+            d.related.push_back(where);
           first = false;
         }
       }
@@ -195,7 +202,8 @@ Verdict interpret_fstar_run(const ProcessResult& run, const PathMapping& paths) 
         break;
       }
   } else if (run.exit_code != 0) {
-    return Verdict::error(Cause::ToolCrashed, "fstar.exe " + run.describe() + " without an error message: " + output_tail(out));
+    return Verdict::error(Cause::ToolCrashed, "fstar.exe " + run.describe() +
+                                                  " without an error message: " + output_tail(out));
   } else {
     v = Verdict::verified_by("");
   }

@@ -15,7 +15,8 @@ const char* const kInstallHint =
 std::string find_lake_project(const std::string& file) {
   std::error_code ec;
   for (fs::path dir = fs::absolute(file, ec).parent_path(); !dir.empty(); dir = dir.parent_path()) {
-    if (fs::exists(dir / "lakefile.lean", ec) || fs::exists(dir / "lakefile.toml", ec)) return dir.string();
+    if (fs::exists(dir / "lakefile.lean", ec) || fs::exists(dir / "lakefile.toml", ec))
+      return dir.string();
     if (dir == dir.parent_path()) break;
   }
   return {};
@@ -34,13 +35,15 @@ std::string LeanBackend::version() {
     auto run = runner_.run(spec);
     static const std::regex kVersion(R"(version (\d+\.\d+\.\d+[^,\s]*))");
     std::smatch m;
-    if (run.exited() && run.exit_code == 0 && std::regex_search(run.out, m, kVersion)) version_ = m[1];
+    if (run.exited() && run.exit_code == 0 && std::regex_search(run.out, m, kVersion))
+      version_ = m[1];
   });
   return version_;
 }
 
 Verdict LeanBackend::do_verify(const Candidate& candidate, Deadline deadline) {
-  std::string project = options_.project_dir.empty() ? find_lake_project(candidate.display_path) : options_.project_dir;
+  std::string project = options_.project_dir.empty() ? find_lake_project(candidate.display_path)
+                                                     : options_.project_dir;
   // Inside a project the copy must live in it, so its imports resolve.
   auto file = ScratchCopy::create(candidate.display_path, candidate.text, ".lean", project);
   if (!file.ok()) return Verdict::error(Cause::Internal, file.error());
@@ -50,8 +53,10 @@ Verdict LeanBackend::do_verify(const Candidate& candidate, Deadline deadline) {
   spec.deadline = deadline.is_never() ? Deadline::after(std::chrono::minutes(20)) : deadline;
   auto run = runner_.run(spec);
   if (run.status == ProcessResult::Status::NotFound)
-    return Verdict::error(Cause::ToolNotFound, std::string("lean: error: ") + spec.argv[0] + " not found on PATH; " + kInstallHint);
-  Verdict v = interpret_lean_run(run, PathMapping{fs::absolute(file->path()).string(), candidate.display_path});
+    return Verdict::error(Cause::ToolNotFound, std::string("lean: error: ") + spec.argv[0] +
+                                                   " not found on PATH; " + kInstallHint);
+  Verdict v = interpret_lean_run(
+      run, PathMapping{fs::absolute(file->path()).string(), candidate.display_path});
   v.tool_version = version().empty() ? "lean" : "lean " + version();
   v.elapsed = run.elapsed;
   return v;

@@ -25,7 +25,8 @@ std::string find_lake_project(const std::string& file);
 class LeanBackend : public Backend {
  public:
   /// `runner` must outlive the back-end.
-  LeanBackend(ProcessRunner& runner, LeanOptions options = {}) : runner_(runner), options_(std::move(options)) {}
+  LeanBackend(ProcessRunner& runner, LeanOptions options = {})
+      : runner_(runner), options_(std::move(options)) {}
 
   std::string name() const override { return "lean"; }
   /// "4.x.y" from `lean --version`, "" when Lean is missing.

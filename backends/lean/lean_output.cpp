@@ -82,7 +82,8 @@ int position_number(const std::string& digits) {
 }  // namespace
 
 std::vector<Diagnostic> parse_text_messages(std::string_view out, const PathMapping& paths) {
-  static const std::regex kHeader(R"(^(.+?):(\d+):(\d+)(?:-(\d+):(\d+))?: (error|warning|info)(?:\(([^)]*)\))?: ?(.*)$)");
+  static const std::regex kHeader(
+      R"(^(.+?):(\d+):(\d+)(?:-(\d+):(\d+))?: (error|warning|info)(?:\(([^)]*)\))?: ?(.*)$)");
   std::vector<Diagnostic> messages;
   Diagnostic* current = nullptr;
   std::size_t pos = 0;
@@ -151,7 +152,9 @@ std::vector<Diagnostic> parse_lsp_diagnostics(std::string_view out, const PathMa
         d.where.end_column = number(json_field(range, "end"), "character") + 1;
       }
       int severity = json_int(item, "severity", 1);
-      d.severity = severity == 1 ? Severity::Error : severity == 2 ? Severity::Warning : Severity::Info;
+      d.severity = severity == 1   ? Severity::Error
+                   : severity == 2 ? Severity::Warning
+                                   : Severity::Info;
       d.message = json_string(item, "message");
       d.rule = json_string(item, "code", "lean");
       messages.push_back(std::move(d));
@@ -163,7 +166,8 @@ std::vector<Diagnostic> parse_lsp_diagnostics(std::string_view out, const PathMa
 bool mentions_sorry(const Diagnostic& d) {
   return d.message.find("declaration uses 'sorry'") != std::string::npos ||
          d.message.find("declaration uses `sorry`") != std::string::npos ||
-         (d.message.find("depends on axioms") != std::string::npos && d.message.find("sorryAx") != std::string::npos);
+         (d.message.find("depends on axioms") != std::string::npos &&
+          d.message.find("sorryAx") != std::string::npos);
 }
 
 Verdict interpret_lean_run(const ProcessResult& run, const PathMapping& paths) {
@@ -189,7 +193,8 @@ Verdict interpret_lean_run(const ProcessResult& run, const PathMapping& paths) {
     // A proof that still leans on `sorry` proves nothing.
     v = Verdict::rejected({});
   } else if (run.exit_code != 0) {
-    return Verdict::error(Cause::ToolCrashed, "lean " + run.describe() + " without an error message: " + output_tail(out));
+    return Verdict::error(Cause::ToolCrashed, "lean " + run.describe() +
+                                                  " without an error message: " + output_tail(out));
   } else {
     v = Verdict::verified_by("");
   }
@@ -203,7 +208,8 @@ Verdict interpret_lean_run(const ProcessResult& run, const PathMapping& paths) {
         break;
       }
   }
-  if (v.verified() && run.exit_code != 0) return Verdict::error(Cause::BadOutput, "lean exited non-zero");
+  if (v.verified() && run.exit_code != 0)
+    return Verdict::error(Cause::BadOutput, "lean exited non-zero");
   return v;
 }
 

@@ -1,7 +1,7 @@
 // find_violation: bounded model checking by unrolling trans, one fresh copy of the state per step.
 
-#include "backends/z3/inv_checker.h"
 #include "backends/z3/interrupt_at.h"
+#include "backends/z3/inv_checker.h"
 #include "backends/z3/sygus_to_z3.h"
 
 namespace verigen::z3inv {

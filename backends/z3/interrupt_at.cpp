@@ -30,8 +30,9 @@ class Watchdog {
 
   void remove(z3::context* ctx, Deadline deadline) {
     std::lock_guard<std::mutex> lock(mutex_);
-    auto it = std::find_if(guards_.begin(), guards_.end(),
-                           [&](const Guard& g) { return g.ctx == ctx && g.deadline.at() == deadline.at(); });
+    auto it = std::find_if(guards_.begin(), guards_.end(), [&](const Guard& g) {
+      return g.ctx == ctx && g.deadline.at() == deadline.at();
+    });
     if (it != guards_.end()) guards_.erase(it);
   }
 

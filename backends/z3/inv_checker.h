@@ -25,10 +25,10 @@ using State = std::map<std::string, std::string>;
 
 /// The result of one of the three checks.
 struct CheckResult {
-  std::string name;             ///< "initiation", "consecution", "postcondition"
+  std::string name;                  ///< "initiation", "consecution", "postcondition"
   Outcome outcome = Outcome::Error;  ///< Verified (holds), Refuted (counterexample), Unknown, Error
   Cause cause = Cause::Internal;     ///< None for Verified/Refuted; Timeout, ResourceLimit ...
-  std::string detail;           ///< Z3's reason_unknown, or an error message
+  std::string detail;                ///< Z3's reason_unknown, or an error message
   std::vector<State> counterexample;  ///< initiation/post: {s}; consecution: {s, s'}
 };
 
@@ -70,11 +70,12 @@ class InvariantChecker {
 
 /// What Z3's CHC engine (Spacer) or bounded unrolling found for a whole problem.
 struct ChcResult {
-  Outcome outcome = Outcome::Error;  ///< Verified: `invariant` holds; Refuted: `trace` reaches ¬post
+  Outcome outcome =
+      Outcome::Error;  ///< Verified: `invariant` holds; Refuted: `trace` reaches ¬post
   Cause cause = Cause::Internal;
   std::string detail;
   std::optional<sygus::SExpr> invariant;  ///< over the problem's variables, when Verified
-  std::vector<State> trace;          ///< s0 … sk with pre(s0), trans(si, si+1), ¬post(sk)
+  std::vector<State> trace;               ///< s0 … sk with pre(s0), trans(si, si+1), ¬post(sk)
 };
 
 /// Encodes `problem` as Horn clauses (inv(x) ← pre(x); inv(x') ← inv(x) ∧ trans(x,x');

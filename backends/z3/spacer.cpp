@@ -1,7 +1,7 @@
 // solve_with_spacer: the problem as constrained Horn clauses, solved by Z3's Spacer engine.
 
-#include "backends/z3/inv_checker.h"
 #include "backends/z3/interrupt_at.h"
+#include "backends/z3/inv_checker.h"
 #include "backends/z3/sygus_to_z3.h"
 
 namespace verigen::z3inv {
@@ -90,7 +90,8 @@ ChcResult solve_with_spacer(const sygus::Problem& problem, Deadline deadline) {
     }
     auto invariant = answer_for(fp, inv, x, problem);
     if (!invariant.ok()) {
-      return unknown(Cause::BadOutput, "spacer's invariant does not read back: " + invariant.error());
+      return unknown(Cause::BadOutput,
+                     "spacer's invariant does not read back: " + invariant.error());
     }
     out.outcome = Outcome::Verified;
     out.cause = Cause::None;

@@ -133,7 +133,10 @@ z3::expr SygusToZ3::list(const SExpr& term, const Env& env) {
     if (unique.size() == 1) return unique[0];
     return name == "and" ? z3::mk_and(unique) : z3::mk_or(unique);
   }
-  if (name == "not") { need(1); return !args[0]; }
+  if (name == "not") {
+    need(1);
+    return !args[0];
+  }
   if (name == "=>") {
     need(2);
     // Right-associative: (=> a b c) is (=> a (=> b c)).
@@ -147,14 +150,38 @@ z3::expr SygusToZ3::list(const SExpr& term, const Env& env) {
     for (std::size_t i = 1; i < args.size(); ++i) out = out != args[i];
     return out;
   }
-  if (name == "ite") { need(3); return z3::ite(args[0], args[1], args[2]); }
-  if (name == "=") { need(2); return chain(args, [](const z3::expr& a, const z3::expr& b) { return a == b; }); }
-  if (name == "distinct") { need(2); return z3::distinct(to_vector()); }
-  if (name == "<") { need(2); return chain(args, [](const z3::expr& a, const z3::expr& b) { return a < b; }); }
-  if (name == "<=") { need(2); return chain(args, [](const z3::expr& a, const z3::expr& b) { return a <= b; }); }
-  if (name == ">") { need(2); return chain(args, [](const z3::expr& a, const z3::expr& b) { return a > b; }); }
-  if (name == ">=") { need(2); return chain(args, [](const z3::expr& a, const z3::expr& b) { return a >= b; }); }
-  if (name == "+") { need(1); return args.size() == 1 ? args[0] : z3::sum(to_vector()); }
+  if (name == "ite") {
+    need(3);
+    return z3::ite(args[0], args[1], args[2]);
+  }
+  if (name == "=") {
+    need(2);
+    return chain(args, [](const z3::expr& a, const z3::expr& b) { return a == b; });
+  }
+  if (name == "distinct") {
+    need(2);
+    return z3::distinct(to_vector());
+  }
+  if (name == "<") {
+    need(2);
+    return chain(args, [](const z3::expr& a, const z3::expr& b) { return a < b; });
+  }
+  if (name == "<=") {
+    need(2);
+    return chain(args, [](const z3::expr& a, const z3::expr& b) { return a <= b; });
+  }
+  if (name == ">") {
+    need(2);
+    return chain(args, [](const z3::expr& a, const z3::expr& b) { return a > b; });
+  }
+  if (name == ">=") {
+    need(2);
+    return chain(args, [](const z3::expr& a, const z3::expr& b) { return a >= b; });
+  }
+  if (name == "+") {
+    need(1);
+    return args.size() == 1 ? args[0] : z3::sum(to_vector());
+  }
   if (name == "*") {
     need(1);
     z3::expr out = args[0];
@@ -169,11 +196,26 @@ z3::expr SygusToZ3::list(const SExpr& term, const Env& env) {
     return out;
   }
   // SMT-LIB div/mod are Euclidean, as Z3's integer div/mod are.
-  if (name == "div") { need(2); return args[0] / args[1]; }
-  if (name == "mod") { need(2); return z3::mod(args[0], args[1]); }
-  if (name == "abs") { need(1); return z3::ite(args[0] >= 0, args[0], -args[0]); }
-  if (name == "select") { need(2); return z3::select(args[0], args[1]); }
-  if (name == "store") { need(3); return z3::store(args[0], args[1], args[2]); }
+  if (name == "div") {
+    need(2);
+    return args[0] / args[1];
+  }
+  if (name == "mod") {
+    need(2);
+    return z3::mod(args[0], args[1]);
+  }
+  if (name == "abs") {
+    need(1);
+    return z3::ite(args[0] >= 0, args[0], -args[0]);
+  }
+  if (name == "select") {
+    need(2);
+    return z3::select(args[0], args[1]);
+  }
+  if (name == "store") {
+    need(3);
+    return z3::store(args[0], args[1], args[2]);
+  }
   if (problem_.function(name)) return apply(name, to_vector());
   throw TranslateError(where(op) + "unknown function '" + name + "'");
 }

@@ -85,11 +85,16 @@ bool verified_by_attempt_zero(const SampleRecord& s) {
 
 std::string_view to_string(ReasonClass reason) {
   switch (reason) {
-    case ReasonClass::Integrity: return "integrity";
-    case ReasonClass::Timeout: return "timeout";
-    case ReasonClass::Refuted: return "refuted";
-    case ReasonClass::Other: return "other";
-    case ReasonClass::Verified: return "verified";
+    case ReasonClass::Integrity:
+      return "integrity";
+    case ReasonClass::Timeout:
+      return "timeout";
+    case ReasonClass::Refuted:
+      return "refuted";
+    case ReasonClass::Other:
+      return "other";
+    case ReasonClass::Verified:
+      return "verified";
   }
   return "other";
 }

@@ -71,7 +71,9 @@ void fill_record(const PipelineResult& result, SampleRecord& record) {
   }
   const CandidateRecord* last = nullptr;
   for (const auto& r : result.candidates) {
-    auto stage = [](const CandidateRecord& c) { return c.verdict && c.findings.empty() ? 2 : c.findings.empty() ? 0 : 1; };
+    auto stage = [](const CandidateRecord& c) {
+      return c.verdict && c.findings.empty() ? 2 : c.findings.empty() ? 0 : 1;
+    };
     if (!last || stage(r) >= stage(*last)) last = &r;
   }
   if (!last) {
@@ -129,7 +131,8 @@ void verify_refused(Environment& env, const Task& task, const PipelineResult& re
 /// program must be free of escape hatches (it is verified on its own, trusting nothing), so an
 /// `assume` in the dataset cannot make a task solved. On success the outcome and
 /// verifier_outcome become Verified and the detail keeps why the output itself failed.
-void try_attempt_zero(Environment& env, const Task& task, double timeout_seconds, SampleRecord& record) {
+void try_attempt_zero(Environment& env, const Task& task, double timeout_seconds,
+                      SampleRecord& record) {
   if (!dafny::scan_dafny_assumptions(task.source, task.source_path).empty()) return;
   Candidate program = candidate_for(task, task.source);
   program.assumption_policy = {};  // the program on its own: nothing in it is trusted
@@ -140,7 +143,8 @@ void try_attempt_zero(Environment& env, const Task& task, double timeout_seconds
   record.outcome = Outcome::Verified;
   record.cause = Cause::None;
   record.verifier_outcome = Outcome::Verified;
-  record.detail = "attempt 0: the hint-free program verifies as it is; the output: " + record.detail;
+  record.detail =
+      "attempt 0: the hint-free program verifies as it is; the output: " + record.detail;
 }
 
 SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) {
@@ -152,8 +156,7 @@ SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) 
     record.outcome = Outcome::Error;
     record.cause = Cause::BadInput;
     record.detail = "not attempted: " + it->second;
-    if (env.attempt_zero)
-      try_attempt_zero(env, task, env.options.timeout, record);
+    if (env.attempt_zero) try_attempt_zero(env, task, env.options.timeout, record);
     return record;
   }
   std::unique_ptr<CandidateGenerator> generator;
@@ -251,7 +254,8 @@ std::optional<SolverSetup> check_provider(const RunOptions& options, bool attemp
 
 SolverSetup make_pipeline_solver(const RunOptions& options, Language language,
                                  const std::vector<BenchTask>& tasks,
-                                 std::shared_ptr<const PublishedOutputs> outputs, bool attempt_zero) {
+                                 std::shared_ptr<const PublishedOutputs> outputs,
+                                 bool attempt_zero) {
   auto env = std::make_shared<Environment>();
   env->options = options;
   env->outputs = std::move(outputs);
@@ -267,7 +271,8 @@ SolverSetup make_pipeline_solver(const RunOptions& options, Language language,
   auto verifier = make_verifier(language, env->runner, verifier_options);
   if (!verifier.ok()) return {nullptr, "bench: error: " + verifier.error(), 2};
   env->verifier = std::move(*verifier);
-  if (const auto& missing = env->verifier->missing(); !missing.empty()) return {nullptr, missing, 3};
+  if (const auto& missing = env->verifier->missing(); !missing.empty())
+    return {nullptr, missing, 3};
   env->backend = &env->verifier->backend();
   if (options.log.empty()) {
     env->log = std::make_unique<RunLog>();

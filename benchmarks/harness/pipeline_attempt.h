@@ -23,6 +23,7 @@ namespace verigen::bench {
 /// that chance.
 SolverSetup make_pipeline_solver(const RunOptions& options, Language language,
                                  const std::vector<BenchTask>& tasks,
-                                 std::shared_ptr<const PublishedOutputs> outputs, bool attempt_zero);
+                                 std::shared_ptr<const PublishedOutputs> outputs,
+                                 bool attempt_zero);
 
 }  // namespace verigen::bench

@@ -26,7 +26,8 @@ Result<void> read_results_csv(const std::string& path, PublishedOutputs& outputs
     if (line.empty() || number == 1) continue;  // the header
     auto first = line.find(','), last = line.rfind(',');
     if (first == std::string::npos || first == last)
-      return fail(path + ":" + std::to_string(number) + ": error: expected test_ID,test_file,success_on_attempt_#");
+      return fail(path + ":" + std::to_string(number) +
+                  ": error: expected test_ID,test_file,success_on_attempt_#");
     std::string file = line.substr(first + 1, last - first - 1);
     auto it = outputs.by_file.find(file);
     if (it != outputs.by_file.end()) it->second.recorded = line.substr(last + 1);
@@ -51,9 +52,12 @@ class PublishedGenerator : public CandidateGenerator {
       bool dafny = b.language.empty() || b.language == "dafny" || b.language == "dfy";
       if (dafny && (!best || b.code.size() > best->code.size())) best = &b;
     }
-    if (!best) raw.rejected = "no Dafny code block in the published output";
-    else if (!best->closed) raw.rejected = "truncated output (the code block is never closed)";
-    else raw.text = best->code;
+    if (!best)
+      raw.rejected = "no Dafny code block in the published output";
+    else if (!best->closed)
+      raw.rejected = "truncated output (the code block is never closed)";
+    else
+      raw.text = best->code;
     return std::vector<RawCandidate>{raw};
   }
 
@@ -90,20 +94,26 @@ Result<PublishedOutputs> load_published_outputs(const std::string& json_path) {
     return fail(json_path + ": error: not readable JSON: " + e.what());
   }
   if (!doc.is_object())
-    return fail(json_path + ": error: expected an object {test_ID: {test_ID, test_file, llm_output}}");
+    return fail(json_path +
+                ": error: expected an object {test_ID: {test_ID, test_file, llm_output}}");
   PublishedOutputs out;
   out.model = std::filesystem::path(json_path).stem().string();
   for (const auto& [key, entry] : doc.items()) {
-    if (!entry.is_object()) return fail(json_path + ": error: entry " + json_quoted(key) + " is not an object");
+    if (!entry.is_object())
+      return fail(json_path + ": error: entry " + json_quoted(key) + " is not an object");
     for (const char* field : {"test_file", "llm_output"})
       if (!entry.contains(field) || !entry[field].is_string())
-        return fail(json_path + ": error: entry " + json_quoted(key) + " has no string field '" + field + "'");
+        return fail(json_path + ": error: entry " + json_quoted(key) + " has no string field '" +
+                    field + "'");
     PublishedOutput o;
-    o.test_id = entry.contains("test_ID") && entry["test_ID"].is_string() ? entry["test_ID"].get<std::string>() : key;
+    o.test_id = entry.contains("test_ID") && entry["test_ID"].is_string()
+                    ? entry["test_ID"].get<std::string>()
+                    : key;
     o.test_file = entry["test_file"].get<std::string>();
     o.llm_output = entry["llm_output"].get<std::string>();
     if (!out.by_file.emplace(o.test_file, o).second)
-      return fail(json_path + ": error: entry " + json_quoted(key) + " repeats test_file " + json_quoted(o.test_file));
+      return fail(json_path + ": error: entry " + json_quoted(key) + " repeats test_file " +
+                  json_quoted(o.test_file));
   }
   auto csv = std::filesystem::path(json_path).parent_path() / (out.model + "_results.csv");
   if (auto read = read_results_csv(csv.string(), out); !read.ok()) return fail(read.error());

@@ -21,7 +21,7 @@ struct PublishedOutput {
 };
 
 struct PublishedOutputs {
-  std::string model;  ///< the JSON file's stem ("gpt-4o")
+  std::string model;                               ///< the JSON file's stem ("gpt-4o")
   std::map<std::string, PublishedOutput> by_file;  ///< keyed by test_file
 };
 

@@ -1,5 +1,4 @@
 #include "benchmarks/harness/report.h"
-
 #include "core/json_document.h"
 
 namespace verigen::bench {

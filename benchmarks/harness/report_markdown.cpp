@@ -68,11 +68,16 @@ std::vector<std::string> stat_cells(const Stats& s, std::size_t max_k) {
 
 const char* class_title(ReasonClass reason) {
   switch (reason) {
-    case ReasonClass::Integrity: return "integrity (our audit refused)";
-    case ReasonClass::Timeout: return "timeout";
-    case ReasonClass::Refuted: return "dafny refuted";
-    case ReasonClass::Other: return "parse/other";
-    case ReasonClass::Verified: return "verified by us, recorded failed";
+    case ReasonClass::Integrity:
+      return "integrity (our audit refused)";
+    case ReasonClass::Timeout:
+      return "timeout";
+    case ReasonClass::Refuted:
+      return "dafny refuted";
+    case ReasonClass::Other:
+      return "parse/other";
+    case ReasonClass::Verified:
+      return "verified by us, recorded failed";
   }
   return "parse/other";
 }
@@ -184,7 +189,8 @@ void suite_section(std::ostringstream& out, const std::string& suite,
   }
   for (const RunMetrics* r : runs)
     if (r->agreement && r->agreement->verifier_not_run > 0)
-      out << "\n" << cell(run_label(*r, all)) << ": Dafny alone never ran on "
+      out << "\n"
+          << cell(run_label(*r, all)) << ": Dafny alone never ran on "
           << r->agreement->verifier_not_run
           << " compared samples (counted as not verified; results recorded before it was "
              "measured, or no candidate).\n";

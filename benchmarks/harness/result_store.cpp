@@ -5,8 +5,8 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
-#include <thread>
 #include <system_error>
+#include <thread>
 
 #include "benchmarks/harness/sqlite_statement.h"
 

@@ -26,13 +26,13 @@ struct RunKey {
   int k = 1;             ///< samples per task
   int rounds = 0;        ///< repair rounds per sample
   long seed = 0;
-  std::string options;   ///< canonical JSON of the remaining verdict-relevant options (timeout …)
+  std::string options;  ///< canonical JSON of the remaining verdict-relevant options (timeout …)
 };
 
 struct RunInfo {
   std::int64_t id = 0;
   RunKey key;
-  std::string created;   ///< ISO-8601 UTC
+  std::string created;  ///< ISO-8601 UTC
 };
 
 /// One task of a run, recorded when its first sample finishes.
@@ -45,18 +45,18 @@ struct TaskInfo {
 struct SampleRecord {
   std::string task_id;
   std::string category;
-  int sample = 0;                  ///< 0 … k-1
+  int sample = 0;  ///< 0 … k-1
   Outcome outcome = Outcome::Error;
   Cause cause = Cause::Internal;
-  bool integrity_rejected = false; ///< the audit refused the candidate (outcome Refuted/Integrity)
-  std::string detail;              ///< one line: the first diagnostic, the finding, the error
+  bool integrity_rejected = false;  ///< the audit refused the candidate (outcome Refuted/Integrity)
+  std::string detail;               ///< one line: the first diagnostic, the finding, the error
   int verifier_calls = 0;
   double verify_seconds = 0;
   double generate_seconds = 0;
   long prompt_tokens = 0;
   long completion_tokens = 0;
-  std::string candidate_sha256;    ///< of the final candidate text ("" when none)
-  std::string recorded;            ///< replay: what the dataset recorded ("0", "3", "failed"), else ""
+  std::string candidate_sha256;  ///< of the final candidate text ("" when none)
+  std::string recorded;  ///< replay: what the dataset recorded ("0", "3", "failed"), else ""
   /// The verifier's own verdict on the final candidate, audit aside: equal to `outcome` when
   /// the audit passed it; for a replayed candidate the audit refused, what the verifier said
   /// of it anyway; nullopt when the verifier never ran (stored as '').
@@ -66,9 +66,9 @@ struct SampleRecord {
 /// What one merge copied: runs and samples of the other database, and how many were new here.
 struct MergeCounts {
   int runs_seen = 0;
-  int runs_added = 0;     ///< runs whose key this database did not have
+  int runs_added = 0;  ///< runs whose key this database did not have
   long samples_seen = 0;
-  long samples_added = 0; ///< the rest were already present and kept as they were
+  long samples_added = 0;  ///< the rest were already present and kept as they were
 };
 
 class ResultStore {

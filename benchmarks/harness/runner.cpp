@@ -28,13 +28,15 @@ struct OptionProblem {
 std::optional<OptionProblem> check_options(const RunOptions& o, const Suite& suite) {
   auto bad = [](std::string m) { return OptionProblem{2, "bench: error: " + std::move(m)}; };
   if (suite.needs_lean_project && o.lean_project.empty())
-    return OptionProblem{3, "bench: error: " + suite.name +
-                                 " needs Lean 4 and Mathlib: pass --lean-project DIR naming a CLEVER Lake "
-                                 "project (lake build done)"};
+    return OptionProblem{
+        3, "bench: error: " + suite.name +
+               " needs Lean 4 and Mathlib: pass --lean-project DIR naming a CLEVER Lake "
+               "project (lake build done)"};
   if (o.shard_count < 1 || o.shard_index < 0 || o.shard_index >= o.shard_count)
     return bad("--shard I/N needs 0 <= I < N");
   if (o.k < 1) return bad("-k must be at least 1");
-  if (o.provider == "replay" && o.outputs.empty()) return bad("--provider replay needs --outputs FILE");
+  if (o.provider == "replay" && o.outputs.empty())
+    return bad("--provider replay needs --outputs FILE");
   if (!o.outputs.empty() && o.provider != "replay") return bad("--outputs needs --provider replay");
   if (!o.outputs.empty() && !suite.read_outputs)
     return bad("--outputs replays a suite's published outputs; suite '" + o.suite + "' has none");
@@ -43,14 +45,16 @@ std::optional<OptionProblem> check_options(const RunOptions& o, const Suite& sui
 
 std::string percent(long part, long whole) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f%%", whole > 0 ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0);
+  std::snprintf(buf, sizeof buf, "%.1f%%",
+                whole > 0 ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0);
   return buf;
 }
 
 /// The summary over every recorded sample of the selected tasks (this process's and earlier
 /// ones', so a resumed run reports the whole).
-void print_summary(std::ostream& out, const RunOptions& o, std::int64_t run, const std::vector<SampleRecord>& samples,
-                   const std::vector<BenchTask>& tasks, long ran_now, double wall) {
+void print_summary(std::ostream& out, const RunOptions& o, std::int64_t run,
+                   const std::vector<SampleRecord>& samples, const std::vector<BenchTask>& tasks,
+                   long ran_now, double wall) {
   std::set<std::string> selected;
   for (const auto& t : tasks) selected.insert(t.task.id);
   // Every sample lands in exactly one of verified, rejected and not verified, so the three add
@@ -81,7 +85,8 @@ void print_summary(std::ostream& out, const RunOptions& o, std::int64_t run, con
   // Samples are verified by parallel workers, so their verification times add up to more than
   // the wall time: say so.
   char time[96];
-  std::snprintf(time, sizeof time, "%.1f s wall, %.1f s verifying (summed over parallel workers)", wall, verify);
+  std::snprintf(time, sizeof time, "%.1f s wall, %.1f s verifying (summed over parallel workers)",
+                wall, verify);
   const std::string model = run_key(o).model;
   out << "bench " << o.suite << " (" << o.provider << (model.empty() ? "" : " " + model)
       << ", k=" << o.k << ", rounds=" << o.rounds << ") -> " << o.db << " run " << run
@@ -120,7 +125,8 @@ RunKey run_key(const RunOptions& o) {
   key.rounds = o.provider == "replay" ? 0 : o.rounds;
   key.seed = o.seed;
   // nlohmann's object keeps keys sorted, so equal options give equal text.
-  nlohmann::json options = {{"timeout", o.timeout}, {"verification_time_limit", o.verification_time_limit}};
+  nlohmann::json options = {{"timeout", o.timeout},
+                            {"verification_time_limit", o.verification_time_limit}};
   key.options = options.dump();
   return key;
 }
@@ -132,17 +138,20 @@ Result<std::vector<BenchTask>> select_tasks(std::vector<BenchTask> tasks, const 
     try {
       pattern = std::regex(o.filter);
     } catch (const std::regex_error& e) {
-      return fail("bench: error: --filter '" + o.filter + "' is not a regular expression: " + e.what());
+      return fail("bench: error: --filter '" + o.filter +
+                  "' is not a regular expression: " + e.what());
     }
     for (auto& t : tasks)
       if (std::regex_search(t.task.id, pattern)) matching.push_back(std::move(t));
   } else {
     matching = std::move(tasks);
   }
-  if (o.limit > 0 && static_cast<long>(matching.size()) > o.limit) matching.resize(static_cast<std::size_t>(o.limit));
+  if (o.limit > 0 && static_cast<long>(matching.size()) > o.limit)
+    matching.resize(static_cast<std::size_t>(o.limit));
   std::vector<BenchTask> mine;
   for (std::size_t i = 0; i < matching.size(); ++i)
-    if (static_cast<int>(i % static_cast<std::size_t>(o.shard_count)) == o.shard_index) mine.push_back(std::move(matching[i]));
+    if (static_cast<int>(i % static_cast<std::size_t>(o.shard_count)) == o.shard_index)
+      mine.push_back(std::move(matching[i]));
   return mine;
 }
 
@@ -184,8 +193,9 @@ int run_bench(const RunOptions& o, const Suite& suite, std::ostream& out, std::o
     for (auto& t : *loaded)
       if (outputs->by_file.count(t.task.id)) answered.push_back(std::move(t));
     if (answered.size() < loaded->size())
-      err << "bench: note: " << loaded->size() - answered.size() << " of " << loaded->size() << " tasks have no output in "
-          << o.outputs << "; replaying the " << answered.size() << " that do\n";
+      err << "bench: note: " << loaded->size() - answered.size() << " of " << loaded->size()
+          << " tasks have no output in " << o.outputs << "; replaying the " << answered.size()
+          << " that do\n";
     *loaded = std::move(answered);
   }
   auto tasks = select_tasks(std::move(*loaded), o);
@@ -233,7 +243,9 @@ int run_bench(const RunOptions& o, const Suite& suite, std::ostream& out, std::o
       if (!recorded.ok() && store_error.empty()) store_error = recorded.error();
       if (recorded.ok()) ++ran;
     }
-    progress.advance(task->task.id + "#" + std::to_string(sample) + ": " + std::string(to_string(record.outcome)), failed);
+    progress.advance(task->task.id + "#" + std::to_string(sample) + ": " +
+                         std::string(to_string(record.outcome)),
+                     failed);
   });
   progress.finish();
   if (!store_error.empty()) {

@@ -17,23 +17,23 @@ namespace verigen::bench {
 /// Everything `bench run` is told. Only some of it identifies the run (see run_key()).
 struct RunOptions {
   std::string suite;
-  std::string data_dir;       ///< the suite's own dataset folder
+  std::string data_dir;  ///< the suite's own dataset folder
   std::string db;
   std::string provider = "builtin";  ///< builtin | openai | replay
   std::string model;
-  std::string outputs;        ///< replay: published outputs, `<model>.json`
-  int k = 1;                  ///< samples per task
-  int rounds = 0;             ///< repair rounds per sample
-  int jobs = 1;               ///< samples run in parallel
-  double timeout = 300;       ///< seconds per verification
+  std::string outputs;               ///< replay: published outputs, `<model>.json`
+  int k = 1;                         ///< samples per task
+  int rounds = 0;                    ///< repair rounds per sample
+  int jobs = 1;                      ///< samples run in parallel
+  double timeout = 300;              ///< seconds per verification
   int verification_time_limit = 20;  ///< Dafny's limit per assertion batch, seconds
-  std::string filter;         ///< ECMAScript regex searched in task ids; "" selects all
-  long limit = 0;             ///< the first N selected tasks; 0 = all
-  int shard_index = 0;        ///< this process runs tasks whose index % shard_count == shard_index
+  std::string filter;                ///< ECMAScript regex searched in task ids; "" selects all
+  long limit = 0;                    ///< the first N selected tasks; 0 = all
+  int shard_index = 0;  ///< this process runs tasks whose index % shard_count == shard_index
   int shard_count = 1;
   long seed = 0;
-  std::string lean_project;   ///< the CLEVER Lake project (clever only)
-  std::string log;            ///< a JSONL file receiving every candidate and verdict; "" = none
+  std::string lean_project;  ///< the CLEVER Lake project (clever only)
+  std::string log;           ///< a JSONL file receiving every candidate and verdict; "" = none
   bool no_cache = false;
 };
 
@@ -45,7 +45,8 @@ RunKey run_key(const RunOptions& options);
 /// The tasks a process runs, in id order: those whose id matches the filter, then the first
 /// `limit` of them, then this shard's (index % count == shard index). Limiting before sharding
 /// lets the shards of a limited run add up to the unsharded run. A bad regex is a Failure.
-Result<std::vector<BenchTask>> select_tasks(std::vector<BenchTask> tasks, const RunOptions& options);
+Result<std::vector<BenchTask>> select_tasks(std::vector<BenchTask> tasks,
+                                            const RunOptions& options);
 
 /// One sample's attempt at a task. It fills outcome, cause, detail, counts, timings, tokens,
 /// candidate hash and `recorded`; the runner sets task id, category and sample. Called from

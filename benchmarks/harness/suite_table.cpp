@@ -53,7 +53,8 @@ Result<std::vector<BenchTask>> load_tasks(const Suite& suite, const std::string&
   auto tasks = suite.load(data_dir);
   if (!tasks.ok()) return tasks;
   // Sorted by id: shards (index % N) and --limit must pick the same tasks on every machine.
-  std::sort(tasks->begin(), tasks->end(), [](const BenchTask& a, const BenchTask& b) { return a.task.id < b.task.id; });
+  std::sort(tasks->begin(), tasks->end(),
+            [](const BenchTask& a, const BenchTask& b) { return a.task.id < b.task.id; });
   return tasks;
 }
 

@@ -21,8 +21,9 @@ using SuiteLoader = std::function<Result<std::vector<BenchTask>>(const std::stri
 
 /// Builds the attempt function of a run (see SolverSetup) from the options, the selected tasks
 /// and, for a replay, the published outputs (null otherwise).
-using SuiteSolver = std::function<SolverSetup(const RunOptions& options, const std::vector<BenchTask>& tasks,
-                                              std::shared_ptr<const PublishedOutputs> outputs)>;
+using SuiteSolver =
+    std::function<SolverSetup(const RunOptions& options, const std::vector<BenchTask>& tasks,
+                              std::shared_ptr<const PublishedOutputs> outputs)>;
 
 /// Reads a published-outputs file (`--outputs FILE`); see load_published_outputs.
 using OutputsReader = std::function<Result<PublishedOutputs>(const std::string& path)>;

@@ -3,9 +3,9 @@
 #include <memory>
 
 #include "core/hash.h"
-#include "rank/scorer.h"
 #include "gen/invariants/inv_portfolio.h"
 #include "gen/run_log.h"
+#include "rank/scorer.h"
 #include "specs/sygus/problem.h"
 
 namespace verigen::bench {
@@ -58,8 +58,9 @@ void fill_record(const InvOutcome& o, bool out_of_time, SampleRecord& record) {
       // Spacer and the bounded search use the whole budget unless they conclude, so an Unknown
       // within the time is the engines giving up.
       record.cause = out_of_time ? Cause::Timeout : Cause::ResourceLimit;
-      record.detail = std::string(out_of_time ? "timeout" : "unknown") + ": no invariant found in " +
-                      std::to_string(o.checks_run) + " checks" + (notes.empty() ? "" : "; " + notes);
+      record.detail = std::string(out_of_time ? "timeout" : "unknown") +
+                      ": no invariant found in " + std::to_string(o.checks_run) + " checks" +
+                      (notes.empty() ? "" : "; " + notes);
       break;
     case InvOutcome::Status::Error:
       record.outcome = Outcome::Error;
@@ -83,12 +84,15 @@ SampleRecord attempt(const Environment& env, const BenchTask& task, int sample) 
   std::string source_error;
   if (env.options.provider != "builtin") {
     auto llm = inv::make_llm_source(generator_options(env.options, sample));
-    if (llm.ok()) owned.push_back(std::move(*llm));
-    else source_error = one_line(llm.error());
+    if (llm.ok())
+      owned.push_back(std::move(*llm));
+    else
+      source_error = one_line(llm.error());
   }
   std::vector<inv::InvariantSource*> sources;
   for (auto& s : owned) sources.push_back(s.get());
-  InvPortfolio portfolio(sources, &rank::Scorer::default_model(), env.log.get(), InvPortfolioOptions{});
+  InvPortfolio portfolio(sources, &rank::Scorer::default_model(), env.log.get(),
+                         InvPortfolioOptions{});
   const Deadline deadline = Deadline::after_seconds(env.options.timeout);
   InvOutcome outcome = portfolio.solve(*problem, task.task.source, deadline);
   if (!source_error.empty()) outcome.notes.insert(outcome.notes.begin(), source_error);

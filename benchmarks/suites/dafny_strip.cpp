@@ -39,7 +39,9 @@ Result<std::string> strip_dafny_annotations(const std::string& path, const std::
   auto add = [&](dafny::TokenRange r) {
     if (r.empty() || r.last > tokens.size()) return;
     // `decreases *` is no proof hint: it lets a method diverge, and its callers must say it too.
-    if (r.last - r.first >= 2 && tokens[r.first].text == "decreases" && tokens[r.first + 1].text == "*") return;
+    if (r.last - r.first >= 2 && tokens[r.first].text == "decreases" &&
+        tokens[r.first + 1].text == "*")
+      return;
     raw.push_back({tokens[r.first].begin, tokens[r.last - 1].end});
   };
   static const std::set<std::string> kDeclarationClauses = {"requires", "ensures", "decreases"};

@@ -42,8 +42,9 @@ Result<std::vector<BenchTask>> load_dafnybench(const std::string& data_dir) {
     t.kind = TaskKind::Annotate;
     t.source_path = path;
     t.source = std::move(*input);
-    t.doc = "Add the loop invariants, assertions, decreases clauses and lemma proofs this program "
-            "needs to verify.";
+    t.doc =
+        "Add the loop invariants, assertions, decreases clauses and lemma proofs this program "
+        "needs to verify.";
     t.category = b.category;
     out.push_back(std::move(b));
   }

@@ -17,8 +17,8 @@ namespace {
 /// the composed functions (helpers such as an isqrt and the `main_…` driver are not counted).
 /// Programs named otherwise count their methods and functions.
 std::string composed_functions(const std::string& id, const std::string& text) {
-  if (id.rfind("main_", 0) == 0 && id.size() > 6 && std::isdigit(static_cast<unsigned char>(id[5])) &&
-      id.compare(6, 4, "node") == 0)
+  if (id.rfind("main_", 0) == 0 && id.size() > 6 &&
+      std::isdigit(static_cast<unsigned char>(id[5])) && id.compare(6, 4, "node") == 0)
     return id.substr(5, 1);
   int functions = 0;
   for (const auto& d : dafny::parse_structure(text).declarations)
@@ -52,9 +52,10 @@ Result<std::vector<BenchTask>> load_dafnycomp(const std::string& data_dir) {
     t.kind = TaskKind::Specify;
     t.source_path = path;
     t.source = std::move(*stripped);
-    t.doc = "Every contract (requires/ensures), decreases clause, loop invariant and assert was "
-            "removed from this verified program. Write them back so that Dafny verifies it: each "
-            "method's contracts must let its callers verify, and no code may change.";
+    t.doc =
+        "Every contract (requires/ensures), decreases clause, loop invariant and assert was "
+        "removed from this verified program. Write them back so that Dafny verifies it: each "
+        "method's contracts must let its callers verify, and no code may change.";
     t.category = b.category;
     out.push_back(std::move(b));
   }

@@ -13,7 +13,8 @@ Result<std::vector<fs::directory_entry>> entries(const std::string& dir) {
   if (!fs::is_directory(dir, ec))
     return fail(dir + ": error: no such dataset folder (set --data DIR or $VERIGEN_DATA)");
   std::vector<fs::directory_entry> out;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) out.push_back(*it);
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    out.push_back(*it);
   if (ec) return fail(dir + ": error: cannot list: " + ec.message());
   return out;
 }

@@ -1,7 +1,7 @@
 #include "gen/builtin/builtin_generator.h"
 
-#include "gen/builtin/dafny_loops.h"
 #include "gen/builtin/dafny_houdini.h"
+#include "gen/builtin/dafny_loops.h"
 #include "gen/builtin/invariant_templates.h"
 
 namespace verigen {
@@ -32,8 +32,8 @@ Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, i
     candidates.push_back(enumerate_invariants(site));
     total += candidates.back().size();
   }
-  auto result = dafny_houdini(backend_, task.source, task.source_path, sites, candidates, deadline, 25,
-                        candidate_for(task, task.source).assumption_policy);
+  auto result = dafny_houdini(backend_, task.source, task.source_path, sites, candidates, deadline,
+                              25, candidate_for(task, task.source).assumption_policy);
   usage_.verifier_calls += result.iterations;
   std::size_t kept = 0;
   for (const auto& list : result.kept) kept += list.size();

@@ -16,7 +16,8 @@ std::string build(const std::string& text, const std::vector<LoopSite>& loops,
                   const std::vector<std::vector<bool>>& enabled, LineMap* lines) {
   std::vector<std::size_t> order(loops.size());
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return loops[a].insert_at < loops[b].insert_at; });
+  std::sort(order.begin(), order.end(),
+            [&](auto a, auto b) { return loops[a].insert_at < loops[b].insert_at; });
   std::string out;
   std::size_t copied = 0;
   int line = 1;
@@ -40,7 +41,8 @@ std::string build(const std::string& text, const std::vector<LoopSite>& loops,
     }
     // The body's `{` now starts a line: indent it as its loop.
     const auto& indent = loops[loop].indent;
-    if (loops[loop].break_line && any) out += indent.substr(0, indent.size() >= 2 ? indent.size() - 2 : 0);
+    if (loops[loop].break_line && any)
+      out += indent.substr(0, indent.size() >= 2 ? indent.size() - 2 : 0);
   }
   copy_to(text.size());
   return out;
@@ -55,10 +57,12 @@ std::string insert_invariants(const std::string& text, const std::vector<LoopSit
   return build(text, loops, invariants, all, nullptr);
 }
 
-DafnyHoudiniResult dafny_houdini(Backend& backend, const std::string& text, const std::string& display_path,
-                      const std::vector<LoopSite>& loops,
-                      const std::vector<std::vector<std::string>>& candidates, Deadline deadline,
-                      int max_iterations, const AssumptionPolicy& policy) {
+DafnyHoudiniResult dafny_houdini(Backend& backend, const std::string& text,
+                                 const std::string& display_path,
+                                 const std::vector<LoopSite>& loops,
+                                 const std::vector<std::vector<std::string>>& candidates,
+                                 Deadline deadline, int max_iterations,
+                                 const AssumptionPolicy& policy) {
   std::vector<std::vector<bool>> enabled;
   for (const auto& list : candidates) enabled.emplace_back(list.size(), true);
   DafnyHoudiniResult result;
@@ -71,7 +75,8 @@ DafnyHoudiniResult dafny_houdini(Backend& backend, const std::string& text, cons
     candidate.assumption_policy = policy;
     result.verdict = backend.verify(candidate, deadline);
     ++result.iterations;
-    if (result.verdict.verified() || result.iterations >= max_iterations || deadline.expired()) break;
+    if (result.verdict.verified() || result.iterations >= max_iterations || deadline.expired())
+      break;
 
     // Blame: an error on an invariant's line, or a related location pointing at one (a failed
     // maintenance check names the invariant there).

@@ -13,9 +13,9 @@
 namespace verigen {
 
 struct DafnyHoudiniResult {
-  std::string program;                     ///< the text with the surviving invariants
+  std::string program;                         ///< the text with the surviving invariants
   std::vector<std::vector<std::string>> kept;  ///< per loop, the surviving invariants
-  Verdict verdict;                         ///< the verifier's verdict on `program`
+  Verdict verdict;                             ///< the verifier's verdict on `program`
   int iterations = 0;
   int dropped = 0;
 };
@@ -28,9 +28,11 @@ std::string insert_invariants(const std::string& text, const std::vector<LoopSit
 /// Each program is verified under `policy` (the task's: the spec's own assumptions may stay).
 /// Stops after `max_iterations` verifier calls or at the deadline; the verdict then says what
 /// the last call found.
-DafnyHoudiniResult dafny_houdini(Backend& backend, const std::string& text, const std::string& display_path,
-                      const std::vector<LoopSite>& loops,
-                      const std::vector<std::vector<std::string>>& candidates, Deadline deadline,
-                      int max_iterations = 25, const AssumptionPolicy& policy = {});
+DafnyHoudiniResult dafny_houdini(Backend& backend, const std::string& text,
+                                 const std::string& display_path,
+                                 const std::vector<LoopSite>& loops,
+                                 const std::vector<std::vector<std::string>>& candidates,
+                                 Deadline deadline, int max_iterations = 25,
+                                 const AssumptionPolicy& policy = {});
 
 }  // namespace verigen

@@ -11,9 +11,11 @@ using dafny::Structure;
 using dafny::TokenRange;
 
 /// The source text of tokens [first, last), white space folded to single spaces.
-std::string slice(const Structure& s, const std::string& text, std::size_t first, std::size_t last) {
+std::string slice(const Structure& s, const std::string& text, std::size_t first,
+                  std::size_t last) {
   if (first >= last || last > s.lexed.tokens.size()) return {};
-  std::string raw = text.substr(s.lexed.tokens[first].begin, s.lexed.tokens[last - 1].end - s.lexed.tokens[first].begin);
+  std::string raw = text.substr(s.lexed.tokens[first].begin,
+                                s.lexed.tokens[last - 1].end - s.lexed.tokens[first].begin);
   std::string out;
   bool space = false;
   for (char c : raw) {
@@ -89,13 +91,15 @@ std::vector<LoopSite> dafny_loop_sites(const std::string& text) {
   const auto& t = s.lexed.tokens;
   for (const auto& loop : s.loops) {
     if (t[loop.keyword].text != "while") continue;
-    if (std::any_of(loop.clauses.begin(), loop.clauses.end(), [](const auto& c) { return c.keyword == "invariant"; }))
+    if (std::any_of(loop.clauses.begin(), loop.clauses.end(),
+                    [](const auto& c) { return c.keyword == "invariant"; }))
       continue;
     const auto& decl = s.declarations[loop.declaration];
     if (decl.kind != dafny::DeclKind::Method || !decl.body) continue;
     LoopSite site;
     site.guard = slice(s, text, loop.guard.first, loop.guard.last);
-    if (site.guard.size() >= 2 && site.guard.front() == '(' && matching(s, loop.guard.first) + 1 == loop.guard.last)
+    if (site.guard.size() >= 2 && site.guard.front() == '(' &&
+        matching(s, loop.guard.first) + 1 == loop.guard.last)
       site.guard = site.guard.substr(1, site.guard.size() - 2);
 
     // Where the lines go: before the body's `{`, on a line of their own.
@@ -106,7 +110,8 @@ std::vector<LoopSite> dafny_loop_sites(const std::string& text) {
       auto at = text.rfind('\n', t[loop.keyword].begin);
       return at == std::string::npos ? std::size_t{0} : at + 1;
     }();
-    std::string while_indent = text.substr(while_line, text.find_first_not_of(" \t", while_line) - while_line);
+    std::string while_indent =
+        text.substr(while_line, text.find_first_not_of(" \t", while_line) - while_line);
     site.indent = while_indent + "  ";
     bool brace_alone = text.find_first_not_of(" \t", line_start) == brace;
     site.insert_at = brace_alone ? line_start : brace;
@@ -127,14 +132,16 @@ std::vector<LoopSite> dafny_loop_sites(const std::string& text) {
       std::size_t assign = i + 1;
       while (assign < end && t[assign].text != ":=") ++assign;
       auto names = split_commas(s, i + 1, assign);
-      std::vector<TokenRange> values = assign < end ? split_commas(s, assign + 1, end) : std::vector<TokenRange>{};
+      std::vector<TokenRange> values =
+          assign < end ? split_commas(s, assign + 1, end) : std::vector<TokenRange>{};
       for (std::size_t k = 0; k < names.size(); ++k) {
         if (names[k].empty() || t[names[k].first].kind != dafny::TokenKind::Identifier) continue;
         ScopedVariable v;
         v.name = std::string(t[names[k].first].text);
         if (names[k].first + 2 <= names[k].last && t[names[k].first + 1].text == ":")
           v.type = slice(s, text, names[k].first + 2, names[k].last);
-        if (values.size() == names.size()) v.initial = slice(s, text, values[k].first, values[k].last);
+        if (values.size() == names.size())
+          v.initial = slice(s, text, values[k].first, values[k].last);
         site.variables.push_back(std::move(v));
       }
       i = end;
@@ -153,8 +160,10 @@ std::vector<LoopSite> dafny_loop_sites(const std::string& text) {
       for (const auto& target : split_commas(s, start, i)) {
         if (target.empty() || t[target.first].kind != dafny::TokenKind::Identifier) continue;
         std::string name(t[target.first].text);
-        bool known = std::any_of(site.variables.begin(), site.variables.end(), [&](const auto& v) { return v.name == name; });
-        if (known && std::find(site.modified.begin(), site.modified.end(), name) == site.modified.end())
+        bool known = std::any_of(site.variables.begin(), site.variables.end(),
+                                 [&](const auto& v) { return v.name == name; });
+        if (known &&
+            std::find(site.modified.begin(), site.modified.end(), name) == site.modified.end())
           site.modified.push_back(name);
       }
     }

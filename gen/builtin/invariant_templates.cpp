@@ -8,7 +8,9 @@
 namespace verigen {
 namespace {
 
-bool is_ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '\''; }
+bool is_ident_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '\'';
+}
 
 std::string trim(std::string s) {
   auto b = s.find_first_not_of(" \t\r\n");
@@ -17,7 +19,9 @@ std::string trim(std::string s) {
   return s.substr(b, e - b + 1);
 }
 
-bool is_integer_type(const std::string& type) { return type == "int" || type == "nat" || type.empty(); }
+bool is_integer_type(const std::string& type) {
+  return type == "int" || type == "nat" || type.empty();
+}
 
 bool contains(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
@@ -35,7 +39,8 @@ std::string_view comparison_at(const std::string& text, std::size_t at) {
 /// comparison) into its sides; false for any other shape. A linear scan, not std::regex:
 /// libstdc++'s regex executor recurses once per character, so a long guard (a loop guard
 /// nested 50,000 parentheses deep) overflowed the stack.
-bool split_comparison(const std::string& guard, std::string& left, std::string& op, std::string& right) {
+bool split_comparison(const std::string& guard, std::string& left, std::string& op,
+                      std::string& right) {
   const std::string text = trim(guard);
   // The left side is never empty: the first operator after the first character splits.
   for (std::size_t at = 1; at < text.size(); ++at) {
@@ -85,9 +90,11 @@ std::string substitute(const std::string& text, const std::string& from, const s
     auto at = text.find(from, pos);
     if (at == std::string::npos) break;
     bool left_ok = !word || at == 0 || !is_ident_char(text[at - 1]);
-    bool right_ok = !word || at + from.size() >= text.size() || !is_ident_char(text[at + from.size()]);
+    bool right_ok =
+        !word || at + from.size() >= text.size() || !is_ident_char(text[at + from.size()]);
     // `a.Length` must not match `a.Length0`; a trailing identifier character extends it.
-    if (!word && at + from.size() < text.size() && is_ident_char(from.back()) && is_ident_char(text[at + from.size()]))
+    if (!word && at + from.size() < text.size() && is_ident_char(from.back()) &&
+        is_ident_char(text[at + from.size()]))
       right_ok = false;
     out.append(text, pos, at - pos);
     out += (left_ok && right_ok) ? to : from;
@@ -115,7 +122,8 @@ std::vector<std::string> enumerate_invariants(const LoopSite& loop) {
     std::string left, op, right;
     if (!split_comparison(part, left, op, right)) continue;
     std::string counter = left, bound = right;
-    if ((op == ">" || op == ">=") && contains(loop.modified, right) && !contains(loop.modified, left)) {
+    if ((op == ">" || op == ">=") && contains(loop.modified, right) &&
+        !contains(loop.modified, left)) {
       counter = right;
       bound = left;
       op = op == ">" ? "<" : "<=";

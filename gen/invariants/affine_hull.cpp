@@ -16,8 +16,8 @@ void reduce(std::vector<long long>& row) {
 }
 
 /// a*r - b*p, entry-wise; nullopt on overflow.
-std::optional<std::vector<long long>> combine(long long a, const std::vector<long long>& r, long long b,
-                                              const std::vector<long long>& p) {
+std::optional<std::vector<long long>> combine(long long a, const std::vector<long long>& r,
+                                              long long b, const std::vector<long long>& p) {
   std::vector<long long> out(r.size());
   for (std::size_t i = 0; i < r.size(); ++i) {
     long long x = 0, y = 0;
@@ -30,8 +30,8 @@ std::optional<std::vector<long long>> combine(long long a, const std::vector<lon
 
 }  // namespace
 
-std::vector<std::vector<long long>> affine_equalities(const std::vector<std::vector<long long>>& rows,
-                                                      std::size_t limit) {
+std::vector<std::vector<long long>> affine_equalities(
+    const std::vector<std::vector<long long>>& rows, std::size_t limit) {
   if (rows.empty()) return {};
   const std::size_t n = rows.front().size();
   // Each sample x gives the row [x, 1]; the equations are the matrix's null space.
@@ -77,7 +77,8 @@ std::vector<std::vector<long long>> affine_equalities(const std::vector<std::vec
     std::vector<long long> v(cols, 0);
     v[f] = scale;
     for (std::size_t i = 0; i < rank && !overflow; ++i)
-      if (m[i][f] != 0) overflow = __builtin_mul_overflow(-m[i][f], scale / m[i][pivot_col[i]], &v[pivot_col[i]]);
+      if (m[i][f] != 0)
+        overflow = __builtin_mul_overflow(-m[i][f], scale / m[i][pivot_col[i]], &v[pivot_col[i]]);
     if (overflow) continue;
     // A null vector touching only the constant column cannot occur: the all-ones column is
     // never zero. The first non-zero entry is made positive for a canonical form.

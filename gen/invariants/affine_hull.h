@@ -11,7 +11,7 @@ namespace verigen::inv {
 /// with a[0]*x0 + ... + a[n-1]*x(n-1) + a[n] = 0 on every row, each with coprime entries and a
 /// positive first non-zero entry; a basis of all such equations, at most `limit` of them.
 /// Empty when there are no rows or the arithmetic would overflow.
-std::vector<std::vector<long long>> affine_equalities(const std::vector<std::vector<long long>>& rows,
-                                                      std::size_t limit = 12);
+std::vector<std::vector<long long>> affine_equalities(
+    const std::vector<std::vector<long long>>& rows, std::size_t limit = 12);
 
 }  // namespace verigen::inv

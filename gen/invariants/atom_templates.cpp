@@ -32,7 +32,7 @@ std::optional<long long> int_of(const Valuation& v, const std::string& name) {
 
 /// The values of `names` in every sample, or nullopt when a sample lacks one.
 std::optional<std::vector<std::vector<long long>>> columns(const std::vector<std::string>& names,
-                                                          const std::vector<Valuation>& samples) {
+                                                           const std::vector<Valuation>& samples) {
   std::vector<std::vector<long long>> out(names.size());
   for (const auto& s : samples)
     for (std::size_t i = 0; i < names.size(); ++i) {
@@ -50,7 +50,8 @@ SExpr sum_of(std::vector<SExpr> terms) {
 }
 
 /// a·x + k = 0 written with positive coefficients on both sides: `(= (+ i y) (+ j x))`.
-std::optional<SExpr> equation(const std::vector<long long>& a, const std::vector<std::string>& names) {
+std::optional<SExpr> equation(const std::vector<long long>& a,
+                              const std::vector<std::string>& names) {
   std::vector<SExpr> left, right;
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (a[i] > 0) left.push_back(scaled(a[i], names[i]));
@@ -69,14 +70,15 @@ bool varies(const std::vector<long long>& column) {
 }
 
 /// The value of a*x + b*y (+ c*z) when it is the same on every sample.
-std::optional<long long> constant_combination(const std::vector<const std::vector<long long>*>& cols,
-                                              const std::vector<long long>& coeffs) {
+std::optional<long long> constant_combination(
+    const std::vector<const std::vector<long long>*>& cols, const std::vector<long long>& coeffs) {
   std::optional<long long> value;
   for (std::size_t s = 0; s < cols.front()->size(); ++s) {
     long long v = 0;
     for (std::size_t i = 0; i < cols.size(); ++i) {
       long long term = 0;
-      if (__builtin_mul_overflow(coeffs[i], (*cols[i])[s], &term) || __builtin_add_overflow(v, term, &v))
+      if (__builtin_mul_overflow(coeffs[i], (*cols[i])[s], &term) ||
+          __builtin_add_overflow(v, term, &v))
         return std::nullopt;
     }
     if (value && *value != v) return std::nullopt;
@@ -147,7 +149,8 @@ std::vector<Atom> data_atoms(const ProblemFacts& facts, const std::vector<Valuat
     add_atom(atoms, app("<=", {sym(name(i)), num(*hi)}), "data");
     for (long long m : {2LL, 3LL}) {
       long long r = ((col.front() % m) + m) % m;
-      bool same = std::all_of(col.begin(), col.end(), [&](long long x) { return ((x % m) + m) % m == r; });
+      bool same =
+          std::all_of(col.begin(), col.end(), [&](long long x) { return ((x % m) + m) % m == r; });
       if (same) add_atom(atoms, app("=", {app("mod", {sym(name(i)), num(m)}), num(r)}), "mod");
     }
   }
@@ -223,7 +226,8 @@ std::vector<Atom> implication_atoms(const ProblemFacts& facts, const std::vector
       if (a.kind == "post" || a.kind == "pre") continue;
       std::set<std::string> symbols;
       collect_symbols(a.term, symbols);
-      bool shares = std::any_of(symbols.begin(), symbols.end(), [&](const auto& s) { return related.count(s) > 0; });
+      bool shares = std::any_of(symbols.begin(), symbols.end(),
+                                [&](const auto& s) { return related.count(s) > 0; });
       if (!shares) continue;
       bool holds = true;
       for (std::size_t s = 0; s < samples.size() && holds; ++s)

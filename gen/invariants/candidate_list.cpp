@@ -40,7 +40,8 @@ std::vector<InvariantCandidate> build_candidate_list(const CandidateParts& parts
     if (facts.post_symbols.empty()) return true;
     std::set<std::string> symbols;
     collect_symbols(a.term, symbols);
-    return std::any_of(symbols.begin(), symbols.end(), [&](const auto& s) { return facts.post_symbols.count(s) > 0; });
+    return std::any_of(symbols.begin(), symbols.end(),
+                       [&](const auto& s) { return facts.post_symbols.count(s) > 0; });
   };
   std::vector<Atom> core_related, dropped_related;
   for (const auto& a : parts.core)
@@ -65,12 +66,13 @@ std::vector<InvariantCandidate> build_candidate_list(const CandidateParts& parts
   for (std::size_t i = 0; i < core_related.size(); ++i) {
     families[0].push_back({core_related[i].term, "builtin:atom#" + std::to_string(i)});
     if (facts.post)
-      families[1].push_back({conjoin({core_related[i].term, *facts.post}), "builtin:post+atom#" + std::to_string(i)});
+      families[1].push_back(
+          {conjoin({core_related[i].term, *facts.post}), "builtin:post+atom#" + std::to_string(i)});
   }
   for (std::size_t i = 0; i < dropped_related.size(); ++i) {
     if (facts.post)
-      families[2].push_back(
-          {conjoin({dropped_related[i].term, *facts.post}), "builtin:post+dropped#" + std::to_string(i)});
+      families[2].push_back({conjoin({dropped_related[i].term, *facts.post}),
+                             "builtin:post+dropped#" + std::to_string(i)});
     families[3].push_back({dropped_related[i].term, "builtin:dropped#" + std::to_string(i)});
   }
   int pair = 0;

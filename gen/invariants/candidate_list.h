@@ -15,9 +15,9 @@ namespace verigen::inv {
 
 struct CandidateParts {
   const ProblemFacts* facts = nullptr;
-  std::vector<Atom> core;                  ///< Houdini's surviving atoms (bounds pruned)
+  std::vector<Atom> core;                    ///< Houdini's surviving atoms (bounds pruned)
   std::optional<std::vector<Atom>> minimal;  ///< a smaller core still inductive and implying post
-  std::vector<Atom> dropped;               ///< atoms true on samples that Houdini dropped
+  std::vector<Atom> dropped;                 ///< atoms true on samples that Houdini dropped
 };
 
 /// Up to `k` candidates, distinct by text, in this order: minimal core, core, post,

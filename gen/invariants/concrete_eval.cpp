@@ -42,9 +42,12 @@ std::optional<Value> arith(std::string_view op, const std::vector<long long>& xs
   }
   for (std::size_t i = 1; i < xs.size(); ++i) {
     bool overflow = false;
-    if (op == "+") overflow = __builtin_add_overflow(acc, xs[i], &acc);
-    else if (op == "-") overflow = __builtin_sub_overflow(acc, xs[i], &acc);
-    else if (op == "*") overflow = __builtin_mul_overflow(acc, xs[i], &acc);
+    if (op == "+")
+      overflow = __builtin_add_overflow(acc, xs[i], &acc);
+    else if (op == "-")
+      overflow = __builtin_sub_overflow(acc, xs[i], &acc);
+    else if (op == "*")
+      overflow = __builtin_mul_overflow(acc, xs[i], &acc);
     else {
       auto qr = euclid(acc, xs[i]);
       if (!qr) return std::nullopt;
@@ -109,8 +112,10 @@ std::optional<Value> evaluate(const SExpr& term, const Valuation& valuation) {
     bool unknown = false;
     for (std::size_t i = 0; i < argc; ++i) {
       auto b = evaluate_bool(arg(i), valuation);
-      if (!b) unknown = true;
-      else if (*b == (op == "or")) return *b;
+      if (!b)
+        unknown = true;
+      else if (*b == (op == "or"))
+        return *b;
     }
     if (unknown) return std::nullopt;
     return op == "and";

@@ -2,20 +2,24 @@
 
 #include <algorithm>
 #include <exception>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 
-#include "rank/scorer.h"
 #include "gen/run_log.h"
+#include "rank/scorer.h"
 
 namespace verigen {
 
 std::string_view to_string(InvOutcome::Status status) {
   switch (status) {
-    case InvOutcome::Status::Solved: return "solved";
-    case InvOutcome::Status::Infeasible: return "infeasible";
-    case InvOutcome::Status::Unknown: return "unknown";
-    case InvOutcome::Status::Error: return "error";
+    case InvOutcome::Status::Solved:
+      return "solved";
+    case InvOutcome::Status::Infeasible:
+      return "infeasible";
+    case InvOutcome::Status::Unknown:
+      return "unknown";
+    case InvOutcome::Status::Error:
+      return "error";
   }
   return "error";
 }
@@ -59,19 +63,20 @@ InvPortfolio::InvPortfolio(std::vector<inv::InvariantSource*> sources, const ran
 void InvPortfolio::log_candidate(const sygus::Problem& problem, const std::string& problem_text,
                                  const CheckedCandidate& checked) {
   if (!log_) return;
-  log_->append(RunLogRecord{.task = problem.path,
-                            .task_text = problem_text,
-                            .kind = "invariant",
-                            .language = "sygus",
-                            .candidate = checked.candidate.index,
-                            .round = 0,
-                            .origin = checked.candidate.origin,
-                            .text = checked.candidate.text,
-                            .rejected = {},
-                            .findings = {},
-                            .score = checked.score,
-                            .rank = checked.rank,
-                            .verdict = checked.verdict ? verdict_json(*checked.verdict) : nlohmann::json()});
+  log_->append(
+      RunLogRecord{.task = problem.path,
+                   .task_text = problem_text,
+                   .kind = "invariant",
+                   .language = "sygus",
+                   .candidate = checked.candidate.index,
+                   .round = 0,
+                   .origin = checked.candidate.origin,
+                   .text = checked.candidate.text,
+                   .rejected = {},
+                   .findings = {},
+                   .score = checked.score,
+                   .rank = checked.rank,
+                   .verdict = checked.verdict ? verdict_json(*checked.verdict) : nlohmann::json()});
 }
 
 InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string& problem_text,
@@ -111,8 +116,9 @@ InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string&
     }
     // The scorer's order; ties (and no scorer) keep the sources' order.
     if (scorer_) {
-      std::stable_sort(out.candidates.begin(), out.candidates.end(),
-                       [](const CheckedCandidate& a, const CheckedCandidate& b) { return a.score > b.score; });
+      std::stable_sort(
+          out.candidates.begin(), out.candidates.end(),
+          [](const CheckedCandidate& a, const CheckedCandidate& b) { return a.score > b.score; });
     }
 
     int winner = -1;
@@ -152,9 +158,9 @@ InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string&
           out.source = "spacer";
           return finish();
         }
-        out.notes.push_back("spacer's invariant did not re-check: " +
-                            std::string(to_string(recheck.outcome)) + " " +
-                            (recheck.failed() ? recheck.failed()->name : std::string()));
+        out.notes.push_back(
+            "spacer's invariant did not re-check: " + std::string(to_string(recheck.outcome)) +
+            " " + (recheck.failed() ? recheck.failed()->name : std::string()));
       } else if (spacer.outcome == Outcome::Refuted) {
         out.trace = spacer.trace;
       } else if (!spacer.detail.empty()) {
@@ -171,7 +177,8 @@ InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string&
       auto confirm = z3inv::find_violation(problem, static_cast<int>(out.trace.size()) + 1,
                                            deadline.capped(std::chrono::seconds(5)));
       out.trace = confirm.outcome == Outcome::Refuted ? confirm.trace : std::vector<z3inv::State>{};
-      if (out.trace.empty()) out.notes.push_back("spacer reported a violation that bounded checking did not confirm");
+      if (out.trace.empty())
+        out.notes.push_back("spacer reported a violation that bounded checking did not confirm");
     }
     out.status = out.trace.empty() ? InvOutcome::Status::Unknown : InvOutcome::Status::Infeasible;
     return finish();

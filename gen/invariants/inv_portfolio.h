@@ -23,7 +23,7 @@ class Scorer;
 }
 
 struct InvPortfolioOptions {
-  int k = 24;                 ///< candidates asked of each source
+  int k = 24;  ///< candidates asked of each source
   bool use_spacer = true;
   /// Check every candidate instead of stopping at the first that holds (ranking data).
   bool check_all = false;
@@ -45,13 +45,13 @@ struct CheckedCandidate {
 struct InvOutcome {
   enum class Status { Solved, Infeasible, Unknown, Error };
   Status status = Status::Unknown;
-  std::optional<sygus::SExpr> invariant;      ///< Solved: re-checked by InvariantChecker
-  std::string source;                         ///< "builtin", "openai:M", "spacer" …
-  std::vector<z3inv::CheckResult> checks;     ///< the winning (or last) verdict's three checks
-  std::vector<z3inv::State> trace;            ///< Infeasible: s0 … sk reaching ¬post
-  std::vector<CheckedCandidate> candidates;   ///< every candidate, in checking order
-  std::vector<std::string> notes;             ///< source failures and the like, one line each
-  int checks_run = 0;                         ///< candidate invariants handed to Z3
+  std::optional<sygus::SExpr> invariant;     ///< Solved: re-checked by InvariantChecker
+  std::string source;                        ///< "builtin", "openai:M", "spacer" …
+  std::vector<z3inv::CheckResult> checks;    ///< the winning (or last) verdict's three checks
+  std::vector<z3inv::State> trace;           ///< Infeasible: s0 … sk reaching ¬post
+  std::vector<CheckedCandidate> candidates;  ///< every candidate, in checking order
+  std::vector<std::string> notes;            ///< source failures and the like, one line each
+  int checks_run = 0;                        ///< candidate invariants handed to Z3
   std::chrono::milliseconds elapsed{0};
 };
 
@@ -61,12 +61,13 @@ class InvPortfolio {
  public:
   /// `sources` are asked in order and must outlive the portfolio; `scorer` may be null (keep the
   /// sources' order); `log` may be null.
-  InvPortfolio(std::vector<inv::InvariantSource*> sources, const rank::Scorer* scorer,
-               RunLog* log, InvPortfolioOptions options);
+  InvPortfolio(std::vector<inv::InvariantSource*> sources, const rank::Scorer* scorer, RunLog* log,
+               InvPortfolioOptions options);
 
   /// Solves one problem before `deadline`. `problem_text` is the file's text (the scorer's task
   /// side and the run log's task_text). Never throws.
-  InvOutcome solve(const sygus::Problem& problem, const std::string& problem_text, Deadline deadline);
+  InvOutcome solve(const sygus::Problem& problem, const std::string& problem_text,
+                   Deadline deadline);
 
  private:
   void log_candidate(const sygus::Problem& problem, const std::string& problem_text,

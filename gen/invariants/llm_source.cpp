@@ -14,15 +14,17 @@ std::string params_text(const std::vector<sygus::Variable>& params) {
   std::string out;
   for (const auto& p : params) {
     if (!out.empty()) out += ' ';
-    out += "(" + sygus::to_smtlib(SExpr::symbol(p.name)) + " " + std::string(sygus::to_string(p.sort)) + ")";
+    out += "(" + sygus::to_smtlib(SExpr::symbol(p.name)) + " " +
+           std::string(sygus::to_string(p.sort)) + ")";
   }
   return out;
 }
 
 /// Fence names models use for SMT-LIB (an untagged fence counts too).
 bool smt_fence(const std::string& language) {
-  static const std::set<std::string> kNames{"",    "smt",  "smt2",   "smtlib", "smt-lib", "smtlib2", "sygus",
-                                            "sl",  "lisp", "scheme", "clojure", "racket", "common-lisp", "text"};
+  static const std::set<std::string> kNames{"",        "smt",    "smt2",        "smtlib", "smt-lib",
+                                            "smtlib2", "sygus",  "sl",          "lisp",   "scheme",
+                                            "clojure", "racket", "common-lisp", "text"};
   return kNames.count(language) > 0;
 }
 
@@ -59,9 +61,11 @@ std::string problem_text(const sygus::Problem& problem) {
   std::string out = "(set-logic " + problem.logic + ")\n";
   out += "(synth-inv " + problem.inv_name + " (" + params_text(problem.variables) + "))\n";
   for (const auto& f : problem.functions)
-    out += "(define-fun " + sygus::to_smtlib(SExpr::symbol(f.name)) + " (" + params_text(f.params) + ") " +
-           std::string(sygus::to_string(f.result)) + "\n    " + sygus::to_smtlib(f.body) + ")\n";
-  out += "(inv-constraint " + problem.inv_name + " " + problem.pre + " " + problem.trans + " " + problem.post + ")\n";
+    out += "(define-fun " + sygus::to_smtlib(SExpr::symbol(f.name)) + " (" + params_text(f.params) +
+           ") " + std::string(sygus::to_string(f.result)) + "\n    " + sygus::to_smtlib(f.body) +
+           ")\n";
+  out += "(inv-constraint " + problem.inv_name + " " + problem.pre + " " + problem.trans + " " +
+         problem.post + ")\n";
   return out;
 }
 
@@ -85,7 +89,8 @@ Result<std::string> LlmInvariantSource::user_prompt(const sygus::Problem& proble
                                  {"post", problem.post}});
 }
 
-Result<SExpr> LlmInvariantSource::extract(const sygus::Problem& problem, const std::string& completion,
+Result<SExpr> LlmInvariantSource::extract(const sygus::Problem& problem,
+                                          const std::string& completion,
                                           const std::string& origin) {
   const CodeBlock* chosen = nullptr;
   auto blocks = extract_code_blocks(completion);
@@ -98,7 +103,8 @@ Result<SExpr> LlmInvariantSource::extract(const sygus::Problem& problem, const s
   for (const auto& b : blocks)
     if (!chosen && smt_fence(b.language) && !trim(b.code).empty()) chosen = &b;
   if (!chosen) return fail(origin + ": error: no SMT-LIB code in the answer");
-  if (!chosen->closed) return fail(origin + ": error: truncated answer (the code block is never closed)");
+  if (!chosen->closed)
+    return fail(origin + ": error: truncated answer (the code block is never closed)");
 
   const std::string& code = chosen->code;
   std::string term;
@@ -117,8 +123,8 @@ Result<SExpr> LlmInvariantSource::extract(const sygus::Problem& problem, const s
   return sygus::parse_invariant(term, problem, origin);
 }
 
-Result<std::vector<InvariantCandidate>> LlmInvariantSource::candidates(const sygus::Problem& problem, int k,
-                                                                       Deadline deadline) {
+Result<std::vector<InvariantCandidate>> LlmInvariantSource::candidates(
+    const sygus::Problem& problem, int k, Deadline deadline) {
   auto system = prompt_template(Language::SyGuS, "system");
   if (!system.ok()) return fail(system.error());
   auto user = user_prompt(problem);

@@ -32,7 +32,7 @@ class LlmInvariantSource : public InvariantSource {
   std::string name() const override;
   /// One request for k completions; a Failure only when the provider gives none at all.
   Result<std::vector<InvariantCandidate>> candidates(const sygus::Problem& problem, int k,
-                                                    Deadline deadline) override;
+                                                     Deadline deadline) override;
 
   /// The completions of the last candidates() call that gave no candidate (garbage, ill-typed,
   /// unknown symbols, duplicates), in completion order. Thread-safe.

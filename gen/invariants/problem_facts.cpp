@@ -20,7 +20,8 @@ bool mentions_any(const SExpr& e, const std::set<std::string>& names) {
 }
 
 bool is_condition(const SExpr& e) {
-  static const std::set<std::string_view> kOps{"<", "<=", ">", ">=", "=", "distinct", "not", "and", "or"};
+  static const std::set<std::string_view> kOps{"<",        "<=",  ">",   ">=", "=",
+                                               "distinct", "not", "and", "or"};
   return e.is_symbol() || kOps.count(e.head()) > 0;
 }
 
@@ -32,7 +33,9 @@ std::map<std::string, SExpr> aliases(const SExpr& conj, const std::set<std::stri
                                      const std::set<std::string>& variables) {
   std::map<std::string, SExpr> out;
   for (const auto& c : conjuncts(conj)) {
-    if (c.head() != "=" || c.items.size() != 3 || !c.items[1].is_symbol() || !c.items[2].is_symbol()) continue;
+    if (c.head() != "=" || c.items.size() != 3 || !c.items[1].is_symbol() ||
+        !c.items[2].is_symbol())
+      continue;
     const auto &u = c.items[1].atom, &w = c.items[2].atom;
     if (!variables.count(u) || !variables.count(w)) continue;
     if (updated.count(u) && !updated.count(w)) out.emplace(w, sym(u));
@@ -43,11 +46,14 @@ std::map<std::string, SExpr> aliases(const SExpr& conj, const std::set<std::stri
 
 /// Conditions of trans that speak of the current state only: the conjuncts of each disjunct
 /// (or of the whole relation) that mention no primed variable, and every `ite` condition.
-void trans_guards(const SExpr& trans, const std::set<std::string>& primed, const std::set<std::string>& updated,
-                  const std::set<std::string>& variables, std::vector<SExpr>& out) {
+void trans_guards(const SExpr& trans, const std::set<std::string>& primed,
+                  const std::set<std::string>& updated, const std::set<std::string>& variables,
+                  std::vector<SExpr>& out) {
   std::vector<SExpr> branches;
-  if (trans.head() == "or") branches.assign(trans.items.begin() + 1, trans.items.end());
-  else branches.push_back(trans);
+  if (trans.head() == "or")
+    branches.assign(trans.items.begin() + 1, trans.items.end());
+  else
+    branches.push_back(trans);
   for (const auto& branch : branches) {
     auto renames = aliases(branch, updated, variables);
     for (const auto& c : conjuncts(branch))
@@ -148,9 +154,11 @@ ProblemFacts analyse_problem(const sygus::Problem& problem, const FactLimits& li
     // it can be inductive, so templates skip it.
     if (!updated.empty() && !updated.count(v.name)) continue;
     if (v.sort == sygus::Sort::Int) ints.push_back(v.name);
-    if (v.sort == sygus::Sort::Bool && facts.bools.size() < limits.max_bools) facts.bools.push_back(v.name);
+    if (v.sort == sygus::Sort::Bool && facts.bools.size() < limits.max_bools)
+      facts.bools.push_back(v.name);
   }
-  std::stable_sort(ints.begin(), ints.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+  std::stable_sort(ints.begin(), ints.end(),
+                   [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
   if (ints.size() > limits.max_ints) ints.resize(limits.max_ints);
   facts.ints = ints;
   facts.pair_ints.assign(ints.begin(), ints.begin() + std::min(ints.size(), limits.max_pair_ints));
@@ -174,11 +182,14 @@ ProblemFacts analyse_problem(const sygus::Problem& problem, const FactLimits& li
   facts.constants = ordered;
 
   std::vector<long long> small(literals.begin(), literals.end());
-  std::stable_sort(small.begin(), small.end(), [](long long a, long long b) { return std::llabs(a) < std::llabs(b); });
+  std::stable_sort(small.begin(), small.end(),
+                   [](long long a, long long b) { return std::llabs(a) < std::llabs(b); });
   std::set<long long> pair_constants{-1, 0, 1};
   std::size_t taken = 0;
   for (long long c : small)
-    if (std::llabs(c) <= 1000000 && taken < limits.max_pair_literals && pair_constants.insert(c).second) ++taken;
+    if (std::llabs(c) <= 1000000 && taken < limits.max_pair_literals &&
+        pair_constants.insert(c).second)
+      ++taken;
   facts.pair_constants.assign(pair_constants.begin(), pair_constants.end());
   return facts;
 }

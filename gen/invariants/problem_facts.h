@@ -18,14 +18,14 @@ struct ProblemFacts {
   std::optional<sygus::SExpr> pre, trans, post;  ///< inlined over the problem's variables
   /// For SSA-style posts `(or (not (and COPIES)) REST)`: REST over the state variables.
   std::optional<sygus::SExpr> post_core;
-  std::vector<std::string> ints;      ///< Int variables, the most relevant first (capped)
-  std::vector<std::string> pair_ints; ///< the prefix of `ints` that pair/triple templates use
-  std::vector<std::string> bools;     ///< Bool variables, in problem order (capped)
-  std::set<std::string> post_symbols; ///< symbols occurring in post (its core when SSA-style)
-  std::vector<long long> constants;   ///< 0, 1, the problem's literals and their ±1 (capped)
+  std::vector<std::string> ints;       ///< Int variables, the most relevant first (capped)
+  std::vector<std::string> pair_ints;  ///< the prefix of `ints` that pair/triple templates use
+  std::vector<std::string> bools;      ///< Bool variables, in problem order (capped)
+  std::set<std::string> post_symbols;  ///< symbols occurring in post (its core when SSA-style)
+  std::vector<long long> constants;    ///< 0, 1, the problem's literals and their ±1 (capped)
   /// The fewer constants relations between two variables use: -1, 0, 1 and the smallest literals.
   std::vector<long long> pair_constants;
-  std::vector<sygus::SExpr> guards;   ///< conditions over unprimed variables, distinct
+  std::vector<sygus::SExpr> guards;  ///< conditions over unprimed variables, distinct
 };
 
 /// Limits that keep enumeration polynomial on the big (Lustre, SSA-style) problems.

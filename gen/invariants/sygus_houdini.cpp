@@ -10,7 +10,8 @@ std::optional<bool> holds_in(z3inv::InvariantChecker& checker, const sygus::SExp
   return checker.holds(term, state);
 }
 
-SygusHoudiniOutcome sygus_houdini(z3inv::InvariantChecker& checker, std::vector<Atom> atoms, Deadline deadline) {
+SygusHoudiniOutcome sygus_houdini(z3inv::InvariantChecker& checker, std::vector<Atom> atoms,
+                                  Deadline deadline) {
   SygusHoudiniOutcome out;
   while (!deadline.expired()) {
     std::vector<sygus::SExpr> terms;

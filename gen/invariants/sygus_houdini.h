@@ -20,7 +20,8 @@ struct SygusHoudiniOutcome {
 };
 
 /// Runs Houdini on `atoms` with `checker` before `deadline`.
-SygusHoudiniOutcome sygus_houdini(z3inv::InvariantChecker& checker, std::vector<Atom> atoms, Deadline deadline);
+SygusHoudiniOutcome sygus_houdini(z3inv::InvariantChecker& checker, std::vector<Atom> atoms,
+                                  Deadline deadline);
 
 /// True when `term` holds in `state`: the C++ evaluator first, Z3's model evaluation for what
 /// it cannot decide; nullopt when neither can.

@@ -9,9 +9,9 @@
 #include "backends/z3/inv_checker.h"
 #include "gen/invariants/atom_templates.h"
 #include "gen/invariants/candidate_list.h"
-#include "gen/invariants/sygus_houdini.h"
 #include "gen/invariants/invariant_source.h"
 #include "gen/invariants/problem_facts.h"
+#include "gen/invariants/sygus_houdini.h"
 #include "gen/invariants/terms.h"
 
 namespace verigen::inv {
@@ -29,7 +29,8 @@ constexpr int kDiversifyCount = 12;
 /// A share of what is left before `deadline`.
 Deadline share(Deadline deadline, double fraction) {
   auto left = deadline.remaining();
-  return deadline.capped(std::chrono::milliseconds(static_cast<long long>(left.count() * fraction)));
+  return deadline.capped(
+      std::chrono::milliseconds(static_cast<long long>(left.count() * fraction)));
 }
 
 /// Drops bounds that another atom of the set makes redundant (`x >= 0` beside `x >= 2` or
@@ -40,7 +41,8 @@ std::vector<Atom> prune_bounds(const std::vector<Atom>& atoms) {
     bool equal = false;
   };
   std::map<std::string, Bounds> by_term;
-  auto split = [](const Atom& a) -> std::optional<std::tuple<std::string_view, std::string, long long>> {
+  auto split =
+      [](const Atom& a) -> std::optional<std::tuple<std::string_view, std::string, long long>> {
     const auto& t = a.term;
     if (t.items.size() != 3) return std::nullopt;
     auto op = t.head();
@@ -80,9 +82,11 @@ std::vector<SExpr> terms_of(const std::vector<Atom>& atoms) {
 /// Greedily removes atoms from an inductive `core` that implies post while it stays so; the
 /// later (less preferred) atoms go first. Initiation needs no re-check: a subset of atoms that
 /// all hold initially still does.
-std::vector<Atom> minimize(z3inv::InvariantChecker& checker, std::vector<Atom> core, Deadline deadline) {
+std::vector<Atom> minimize(z3inv::InvariantChecker& checker, std::vector<Atom> core,
+                           Deadline deadline) {
   std::size_t attempts = 0;
-  for (std::size_t i = core.size(); i-- > 0 && attempts < kMaxMinimizeAttempts && !deadline.expired();) {
+  for (std::size_t i = core.size();
+       i-- > 0 && attempts < kMaxMinimizeAttempts && !deadline.expired();) {
     ++attempts;
     auto rest = core;
     rest.erase(rest.begin() + static_cast<long>(i));
@@ -98,15 +102,17 @@ std::vector<Atom> minimize(z3inv::InvariantChecker& checker, std::vector<Atom> c
 /// tends to hand out models that differ only in unconstrained variables): for a few such
 /// variables, pre is strengthened to exclude the value seen and sampling runs again on that
 /// variant. Without spread in the data, equalities like z = 36*y + c stay hidden.
-void diversify(const sygus::Problem& problem, const ProblemFacts& facts, std::vector<z3inv::State>& states,
-               std::vector<Valuation>& samples, Deadline deadline) {
+void diversify(const sygus::Problem& problem, const ProblemFacts& facts,
+               std::vector<z3inv::State>& states, std::vector<Valuation>& samples,
+               Deadline deadline) {
   const auto* pre = problem.function(problem.pre);
   if (!pre || samples.empty()) return;
   int variants = 0;
   for (const auto& x : facts.pair_ints) {
     if (variants >= kMaxDiversify || deadline.expired()) break;
     auto first = samples.front().find(x);
-    if (first == samples.front().end() || !std::holds_alternative<long long>(first->second)) continue;
+    if (first == samples.front().end() || !std::holds_alternative<long long>(first->second))
+      continue;
     bool stuck = std::all_of(samples.begin(), samples.end(), [&](const Valuation& v) {
       auto it = v.find(x);
       return it != v.end() && it->second == first->second;
@@ -144,7 +150,8 @@ class TemplateSource : public InvariantSource {
   }
 
  private:
-  Result<std::vector<InvariantCandidate>> enumerate(const sygus::Problem& problem, int k, Deadline deadline) {
+  Result<std::vector<InvariantCandidate>> enumerate(const sygus::Problem& problem, int k,
+                                                    Deadline deadline) {
     auto facts = analyse_problem(problem);
     z3inv::InvariantChecker checker(problem);
 
@@ -163,7 +170,8 @@ class TemplateSource : public InvariantSource {
         ok = holds_in(checker, a.term, states[s], samples[s]).value_or(true);
       (ok ? survivors : refuted).push_back(std::move(a));
     }
-    for (auto& a : implication_atoms(facts, refuted, samples)) add_atom(survivors, std::move(a.term), a.kind);
+    for (auto& a : implication_atoms(facts, refuted, samples))
+      add_atom(survivors, std::move(a.term), a.kind);
 
     auto houdini = sygus_houdini(checker, survivors, share(deadline, 0.7));
     CandidateParts parts;
@@ -182,6 +190,8 @@ class TemplateSource : public InvariantSource {
 
 }  // namespace
 
-std::unique_ptr<InvariantSource> make_template_source() { return std::make_unique<TemplateSource>(); }
+std::unique_ptr<InvariantSource> make_template_source() {
+  return std::make_unique<TemplateSource>();
+}
 
 }  // namespace verigen::inv

@@ -42,6 +42,7 @@ void collect_numerals(const sygus::SExpr& e, std::set<long long>& out);
 /// The body of `function` with its parameters renamed to the problem's variables by position
 /// (and, for trans, the second half to their primed names), so pre, trans and post all speak of
 /// the invariant's variables. nullopt when the problem lacks the function.
-std::optional<sygus::SExpr> inlined_body(const sygus::Problem& problem, const std::string& function);
+std::optional<sygus::SExpr> inlined_body(const sygus::Problem& problem,
+                                         const std::string& function);
 
 }  // namespace verigen::inv

@@ -55,9 +55,11 @@ OpenAIProvider::OpenAIProvider(OpenAIConfig config)
   redact_ = Redactor(std::move(secrets));
 }
 
-Result<Completions> OpenAIProvider::post(const CompletionRequest& request, int n, Deadline deadline) {
+Result<Completions> OpenAIProvider::post(const CompletionRequest& request, int n,
+                                         Deadline deadline) {
   nlohmann::json messages = nlohmann::json::array();
-  for (const auto& m : request.messages) messages.push_back({{"role", m.role}, {"content", m.content}});
+  for (const auto& m : request.messages)
+    messages.push_back({{"role", m.role}, {"content", m.content}});
   nlohmann::json body = {{"model", request.model.empty() ? config_.model : request.model},
                          {"messages", messages},
                          {"temperature", request.temperature},
@@ -108,7 +110,11 @@ Result<Completions> OpenAIProvider::post(const CompletionRequest& request, int n
                         : ""));
       }
       if (j.contains("usage") && j["usage"].is_object()) {
-        auto number = [&](const char* k) { return j["usage"].contains(k) && j["usage"][k].is_number_integer() ? j["usage"][k].get<long>() : 0L; };
+        auto number = [&](const char* k) {
+          return j["usage"].contains(k) && j["usage"][k].is_number_integer()
+                     ? j["usage"][k].get<long>()
+                     : 0L;
+        };
         out.prompt_tokens = number("prompt_tokens");
         out.completion_tokens = number("completion_tokens");
       }
@@ -138,12 +144,15 @@ Result<Completions> OpenAIProvider::post(const CompletionRequest& request, int n
     if (!wait_within(wait, deadline)) break;
   }
   if (deadline.expired() && last_error.empty()) last_error = "deadline passed";
-  return fail(where + ": gave up after " + std::to_string(config_.max_attempts) + " attempt(s): " + last_error);
+  return fail(where + ": gave up after " + std::to_string(config_.max_attempts) +
+              " attempt(s): " + last_error);
 }
 
 Result<Completions> OpenAIProvider::complete(const CompletionRequest& request, Deadline deadline) {
   if ((request.model.empty() ? config_.model : request.model).empty())
-    return fail("openai: error: no model configured: set VERIGEN_MODEL, pass --model, or put model = \"...\" in verigen.toml");
+    return fail(
+        "openai: error: no model configured: set VERIGEN_MODEL, pass --model, or put model = "
+        "\"...\" in verigen.toml");
   const auto started = Clock::now();
   Completions all;
   std::string first_error;
@@ -153,7 +162,8 @@ Result<Completions> OpenAIProvider::complete(const CompletionRequest& request, D
     if (batch.ok()) {
       all = std::move(*batch);
     } else if (n > 1 && batch.error().find("HTTP 400") != std::string::npos) {
-      fan_out_only_ = true;  // the server rejects n > 1 (llama.cpp): one sample per request from now on
+      fan_out_only_ =
+          true;  // the server rejects n > 1 (llama.cpp): one sample per request from now on
     } else {
       first_error = batch.error();
     }
@@ -183,7 +193,8 @@ Result<Completions> OpenAIProvider::complete(const CompletionRequest& request, D
     for (auto& w : workers) w.join();
   }
   all.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
-  if (all.texts.empty()) return fail(first_error.empty() ? "openai: error: no completions" : first_error);
+  if (all.texts.empty())
+    return fail(first_error.empty() ? "openai: error: no completions" : first_error);
   if (static_cast<int>(all.texts.size()) > n) {
     all.texts.resize(n);
     all.finish_reasons.resize(n);

@@ -19,10 +19,10 @@ struct OpenAIConfig {
   std::string api_key;  ///< sent as a Bearer token, never logged
   std::string model;
   std::chrono::milliseconds request_timeout{120000};
-  int max_attempts = 5;                     ///< per request, counting the first
+  int max_attempts = 5;  ///< per request, counting the first
   std::chrono::milliseconds backoff_base{500};
   std::chrono::milliseconds backoff_cap{20000};
-  int concurrency = 4;                      ///< requests in flight at once (at most 64)
+  int concurrency = 4;  ///< requests in flight at once (at most 64)
   /// Bytes of one response body read at most; a larger answer is a Failure, not retried.
   std::size_t max_response_bytes = kDefaultMaxResponseBytes;
 };

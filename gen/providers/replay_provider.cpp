@@ -103,17 +103,24 @@ Result<Completions> ReplayProvider::complete(const CompletionRequest& request, D
   return c;
 }
 
-Result<Completions> RecordingProvider::complete(const CompletionRequest& request, Deadline deadline) {
+Result<Completions> RecordingProvider::complete(const CompletionRequest& request,
+                                                Deadline deadline) {
   auto answer = inner_.complete(request, deadline);
   if (!answer.ok()) return answer;
   nlohmann::json messages = nlohmann::json::array();
-  for (const auto& m : request.messages) messages.push_back({{"role", m.role}, {"content", m.content}});
-  nlohmann::json line = {
-      {"key", request_key(request)},
-      {"request", {{"model", request.model}, {"n", request.n}, {"temperature", request.temperature},
-                   {"messages", messages}}},
-      {"response", {{"texts", answer->texts}, {"finish_reasons", answer->finish_reasons},
-                    {"prompt_tokens", answer->prompt_tokens}, {"completion_tokens", answer->completion_tokens}}}};
+  for (const auto& m : request.messages)
+    messages.push_back({{"role", m.role}, {"content", m.content}});
+  nlohmann::json line = {{"key", request_key(request)},
+                         {"request",
+                          {{"model", request.model},
+                           {"n", request.n},
+                           {"temperature", request.temperature},
+                           {"messages", messages}}},
+                         {"response",
+                          {{"texts", answer->texts},
+                           {"finish_reasons", answer->finish_reasons},
+                           {"prompt_tokens", answer->prompt_tokens},
+                           {"completion_tokens", answer->completion_tokens}}}};
   std::lock_guard<std::mutex> lock(mutex_);
   // One write of one line per answer, flushed: a killed run keeps every answer it recorded.
   std::ofstream out(cassette_, std::ios::app | std::ios::binary);

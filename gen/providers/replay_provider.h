@@ -40,7 +40,8 @@ class ReplayProvider : public Provider {
 class RecordingProvider : public Provider {
  public:
   /// Appends every successful answer of `inner` (which must outlive this) to `cassette`.
-  RecordingProvider(Provider& inner, std::string cassette) : inner_(inner), cassette_(std::move(cassette)) {}
+  RecordingProvider(Provider& inner, std::string cassette)
+      : inner_(inner), cassette_(std::move(cassette)) {}
 
   std::string name() const override { return inner_.name(); }
   Result<Completions> complete(const CompletionRequest& request, Deadline deadline) override;

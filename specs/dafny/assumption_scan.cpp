@@ -16,8 +16,8 @@ namespace kind = assumption_kind;
 const std::set<std::string_view> kProofSteering = {
     "induction", "trigger", "no_trigger", "autotriggers", "fuel", "vcs_split_on_every_assert",
     "vcs_max_splits", "vcs_max_cost", "vcs_max_keep_going_splits", "timeLimit",
-    "timeLimitMultiplier", "rlimit", "resource_limit", "isolate_assertions", "split_here",
-    "focus", "subsumption", "matchinglooprewrite", "disable_nonlinear_arithmetic",
+    "timeLimitMultiplier", "rlimit", "resource_limit", "isolate_assertions", "split_here", "focus",
+    "subsumption", "matchinglooprewrite", "disable_nonlinear_arithmetic",
     "disableNonlinearArithmetic", "autoRevealDependencies", "nowarn",
     // the @-forms of Dafny 4.10+
     "Induction", "Fuel", "IsolateAssertions", "TimeLimit", "TimeLimitMultiplier", "ResourceLimit",
@@ -26,13 +26,15 @@ const std::set<std::string_view> kProofSteering = {
 
 // Attributes that change what a program means or how it compiles, but take nothing on trust.
 const std::set<std::string_view> kMeaningful = {
-    "opaque", "transparent", "nativeType", "autocontracts", "autoReq", "print", "test", "main",
-    "tailrecursion", "compile", "error", "abstemious", "warnShadowing", "extern", "verify",
-    "concurrent", "heapQuantifier", "auto_generated", "priority",
-    "Opaque", "Transparent", "NativeType", "AutoContracts", "AutoRequires", "Print", "Test",
-    "TestEntry", "TestInline", "TailRecursion", "Compile", "Extern", "Concurrent", "Priority",
-    "NativeUInt8", "NativeUInt16", "NativeUInt32", "NativeUInt64", "NativeInt8", "NativeInt16",
-    "NativeInt32", "NativeInt64", "NativeInt", "NativeNone", "Verify"};
+    "opaque",       "transparent",    "nativeType",     "autocontracts", "autoReq",
+    "print",        "test",           "main",           "tailrecursion", "compile",
+    "error",        "abstemious",     "warnShadowing",  "extern",        "verify",
+    "concurrent",   "heapQuantifier", "auto_generated", "priority",      "Opaque",
+    "Transparent",  "NativeType",     "AutoContracts",  "AutoRequires",  "Print",
+    "Test",         "TestEntry",      "TestInline",     "TailRecursion", "Compile",
+    "Extern",       "Concurrent",     "Priority",       "NativeUInt8",   "NativeUInt16",
+    "NativeUInt32", "NativeUInt64",   "NativeInt8",     "NativeInt16",   "NativeInt32",
+    "NativeInt64",  "NativeInt",      "NativeNone",     "Verify"};
 
 bool is_false_argument(const std::string& arguments) {
   return arguments.find("false") != std::string::npos;
@@ -45,7 +47,8 @@ std::string attribute_kind(std::string_view name, const std::string& arguments) 
     return is_false_argument(arguments) ? std::string(kind::kVerifyFalse) : "";
   if (name == "only" || name == "VerifyOnly") return std::string(kind::kOnly);
   if (name == "options" || name == "Options") return std::string(kind::kOptions);
-  if (name == "termination") return is_false_argument(arguments) ? std::string(kind::kTermination) : "";
+  if (name == "termination")
+    return is_false_argument(arguments) ? std::string(kind::kTermination) : "";
   if (name == "assume_cross_module_termination" || name == "AssumeCrossModuleTermination")
     return std::string(kind::kTermination);
   if (kProofSteering.count(name) || kMeaningful.count(name)) return "";
@@ -65,15 +68,17 @@ class Scanner {
       auto w = t[i].text;
       if (t[i].kind == TokenKind::Identifier && w == "assume") {
         std::size_t end = statement_end(i);
-        add(kind::kAssume, i, token_text(s_, {i, end}), "assume statement: the verifier takes '" +
-                                                            token_text(s_, {i, end}) + "' on trust");
+        add(kind::kAssume, i, token_text(s_, {i, end}),
+            "assume statement: the verifier takes '" + token_text(s_, {i, end}) + "' on trust");
         // Its own {:axiom} is part of the same assumption.
         if (i + 1 < t.size() && t[i + 1].text == "{:") i = close_of(i + 1) - 1;
         continue;
       }
       if (w == "{:") {
         std::size_t close = close_of(i);
-        std::string name = i + 1 < close && t[i + 1].kind == TokenKind::Identifier ? std::string(t[i + 1].text) : "";
+        std::string name = i + 1 < close && t[i + 1].kind == TokenKind::Identifier
+                               ? std::string(t[i + 1].text)
+                               : "";
         std::string arguments = i + 2 < close ? token_text(s_, {i + 2, close - 1}) : "";
         attribute(name, arguments, i, close);
         continue;
@@ -90,7 +95,8 @@ class Scanner {
         attribute(std::string(t[i + 1].text), arguments, i, end);
         continue;
       }
-      if (t[i].kind == TokenKind::Identifier && w == "decreases" && i + 1 < t.size() && t[i + 1].text == "*") {
+      if (t[i].kind == TokenKind::Identifier && w == "decreases" && i + 1 < t.size() &&
+          t[i + 1].text == "*") {
         add(kind::kDecreasesStar, i, "decreases *",
             "decreases *: termination is not proved, so a postcondition after the loop or call "
             "holds only if it ends");
@@ -139,13 +145,15 @@ class Scanner {
     return t.size();
   }
 
-  void attribute(const std::string& name, const std::string& arguments, std::size_t at, std::size_t end) {
+  void attribute(const std::string& name, const std::string& arguments, std::size_t at,
+                 std::size_t end) {
     std::string k = attribute_kind(name, arguments);
     if (k.empty()) return;
     std::string text = token_text(s_, {at, end});
-    std::string message = k == kind::kAttribute
-                              ? "attribute '" + text + "' is not known to be harmless: it may switch checks off"
-                              : "attribute '" + text + "' switches checking off or trusts what it marks";
+    std::string message =
+        k == kind::kAttribute
+            ? "attribute '" + text + "' is not known to be harmless: it may switch checks off"
+            : "attribute '" + text + "' switches checking off or trusts what it marks";
     add(k, at, text, message);
   }
 
@@ -207,13 +215,15 @@ class Scanner {
 
 }  // namespace
 
-std::vector<Assumption> scan_dafny_assumptions(std::string_view text, const std::string& display_path) {
+std::vector<Assumption> scan_dafny_assumptions(std::string_view text,
+                                               const std::string& display_path) {
   return Scanner(text, display_path).run();
 }
 
 std::string declaration_at(std::string_view text, int line, int column) {
   if (line <= 0) return {};
-  std::size_t offset = offset_of_line(text, line) + static_cast<std::size_t>(std::max(column, 1) - 1);
+  std::size_t offset =
+      offset_of_line(text, line) + static_cast<std::size_t>(std::max(column, 1) - 1);
   Structure s = parse_structure(text);
   const Declaration* best = nullptr;
   for (const auto& d : s.declarations)
@@ -245,7 +255,8 @@ std::vector<std::pair<std::size_t, std::size_t>> expect_statements(std::string_v
   return out;
 }
 
-std::string blank_ranges(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
+std::string blank_ranges(std::string_view text,
+                         const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
   std::string out(text);
   for (auto [begin, end] : ranges)
     for (std::size_t i = begin; i < end && i < out.size(); ++i)
@@ -260,7 +271,8 @@ std::vector<IncludeDirective> included_files(std::string_view text) {
     auto quoted = s.lexed.tokens[r.first + 1].text;
     std::string name(quoted);
     if (!name.empty() && name.front() == '@') name.erase(0, 1);  // verbatim string
-    if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
+    if (name.size() >= 2 && name.front() == '"' && name.back() == '"')
+      name = name.substr(1, name.size() - 2);
     out.push_back({name, s.lexed.tokens[r.first].begin});
   }
   return out;

@@ -20,7 +20,8 @@ namespace verigen::dafny {
 /// contracts (extern or not; abstract trait members excepted), loops and `forall` statements
 /// without a body, and `decreases *`. Locations name `display_path`; each carries its
 /// enclosing declaration and its layout-free text. Total on any input.
-std::vector<Assumption> scan_dafny_assumptions(std::string_view text, const std::string& display_path);
+std::vector<Assumption> scan_dafny_assumptions(std::string_view text,
+                                               const std::string& display_path);
 
 /// The qualified name of the innermost declaration of `text` that contains 1-based `line` and
 /// `column` ("" when none does): for findings a tool reports without naming one.
@@ -30,7 +31,8 @@ std::string declaration_at(std::string_view text, int line, int column);
 std::vector<std::pair<std::size_t, std::size_t>> expect_statements(std::string_view text);
 
 /// `text` with the given byte ranges blanked out (line breaks kept, so positions stay).
-std::string blank_ranges(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges);
+std::string blank_ranges(std::string_view text,
+                         const std::vector<std::pair<std::size_t, std::size_t>>& ranges);
 
 /// An `include` directive: the file name as written (quotes removed) and where it is.
 struct IncludeDirective {

@@ -67,14 +67,16 @@ std::string declaration_text(const Structure& s, std::size_t first, std::size_t 
       end = close_of(s, i, last);
       arguments = token_text(s, {i + 2, end > i + 2 ? end - 1 : end});
     } else if (t[i].text == "@" && i + 1 < last && t[i + 1].kind == TokenKind::Identifier &&
-               (i == 0 || (t[i - 1].text != "old" && t[i - 1].text != "fresh" && t[i - 1].text != "unchanged"))) {
+               (i == 0 || (t[i - 1].text != "old" && t[i - 1].text != "fresh" &&
+                           t[i - 1].text != "unchanged"))) {
       name = t[i + 1].text;
       end = i + 2 < last && t[i + 2].text == "(" ? close_of(s, i + 2, last) : i + 2;
       arguments = token_text(s, {i + 2, end});
     }
     // Attributes that take something on trust are the escape-hatch check's to judge (it
     // compares them with the original's); those that only steer the prover may change.
-    if (!name.empty() && (is_proof_steering_attribute(name) || !attribute_assumption_kind(name, arguments).empty())) {
+    if (!name.empty() && (is_proof_steering_attribute(name) ||
+                          !attribute_assumption_kind(name, arguments).empty())) {
       i = end - 1;
       continue;
     }
@@ -88,7 +90,8 @@ std::string declaration_text(const Structure& s, std::size_t first, std::size_t 
 std::string item_key(const Structure& s, const Item& item) {
   std::string parent = item.parent == kNoItem ? "" : s.items[item.parent].qualified_name;
   if (!item.name.empty()) return parent + "\n" + item.name;
-  return parent + "\n#" + item.keyword + " " + declaration_text(s, item.tokens.first, item.tokens.last);
+  return parent + "\n#" + item.keyword + " " +
+         declaration_text(s, item.tokens.first, item.tokens.last);
 }
 
 std::string describe(const Item& item) {
@@ -100,8 +103,13 @@ class Auditor {
  public:
   Auditor(std::string_view original, std::string_view candidate, AuditMode mode, std::string path,
           const std::vector<std::string>& allowed)
-      : original_text_(original), candidate_text_(candidate), mode_(mode), path_(std::move(path)),
-        allowed_(allowed), original_(parse_structure(original)), candidate_(parse_structure(candidate)) {}
+      : original_text_(original),
+        candidate_text_(candidate),
+        mode_(mode),
+        path_(std::move(path)),
+        allowed_(allowed),
+        original_(parse_structure(original)),
+        candidate_(parse_structure(candidate)) {}
 
   std::vector<Diagnostic> run() {
     if (original_.error) {
@@ -112,7 +120,8 @@ class Auditor {
       return findings_;
     }
     if (candidate_.error) {
-      add(candidate_.error_offset, "integrity.unparsable", "candidate cannot be audited: " + *candidate_.error);
+      add(candidate_.error_offset, "integrity.unparsable",
+          "candidate cannot be audited: " + *candidate_.error);
       return findings_;
     }
     check_assumptions();
@@ -188,15 +197,17 @@ class Auditor {
       d.where = a.where;
       d.severity = Severity::Error;
       d.rule = "integrity.escape-hatch";
-      d.message = "escape hatch added" + (a.declaration.empty() ? std::string() : " in '" + a.declaration + "'") +
-                  ": " + a.kind + " (" + a.message + ")";
+      d.message = "escape hatch added" +
+                  (a.declaration.empty() ? std::string() : " in '" + a.declaration + "'") + ": " +
+                  a.kind + " (" + a.message + ")";
       findings_.push_back(std::move(d));
     }
   }
 
   void removed(const Item& o) {
     add(0, "integrity.declaration-removed",
-        describe(o) + " of the original was removed or changed: '" + shortened(declaration_text(original_, o.tokens.first, o.tokens.last)) + "'");
+        describe(o) + " of the original was removed or changed: '" +
+            shortened(declaration_text(original_, o.tokens.first, o.tokens.last)) + "'");
   }
 
   static std::string shortened(std::string text) {
@@ -208,11 +219,15 @@ class Auditor {
   /// reference of the spec can come to mean them); anything else changes the program.
   void added(const Item& c) {
     std::size_t at = offset_of(candidate_, c.tokens.first);
-    if (c.parent != kNoItem && !original_has(candidate_.items[c.parent])) return;  // its container is reported
+    if (c.parent != kNoItem && !original_has(candidate_.items[c.parent]))
+      return;  // its container is reported
     if (!c.declaration || candidate_.declarations[*c.declaration].kind == DeclKind::Constructor) {
-      std::string rule = c.keyword == "include" ? "integrity.include-added" : "integrity.declaration-added";
-      add(at, rule, "added " + describe(c) + ": '" + shortened(declaration_text(candidate_, c.tokens.first, c.tokens.last)) +
-                        "' (only new lemmas, functions, predicates and methods may be added)");
+      std::string rule =
+          c.keyword == "include" ? "integrity.include-added" : "integrity.declaration-added";
+      add(at, rule,
+          "added " + describe(c) + ": '" +
+              shortened(declaration_text(candidate_, c.tokens.first, c.tokens.last)) +
+              "' (only new lemmas, functions, predicates and methods may be added)");
       return;
     }
     if (original_names_.count(c.name))
@@ -234,7 +249,8 @@ class Auditor {
       return;
     }
     if (o.declaration && c.declaration) {
-      compare_declaration(original_.declarations[*o.declaration], candidate_.declarations[*c.declaration]);
+      compare_declaration(original_.declarations[*o.declaration],
+                          candidate_.declarations[*c.declaration]);
       return;
     }
     // A container's header (name, refinement, parents, constructors, constraint) or a whole
@@ -245,10 +261,12 @@ class Auditor {
     auto after = declaration_text(candidate_, c.tokens.first, c_end);
     if (before != after || o.members.has_value() != c.members.has_value())
       add(offset_of(candidate_, c.tokens.first), "integrity.declaration-changed",
-          describe(o) + " changed: was '" + shortened(before) + "', now '" + shortened(after) + "'");
+          describe(o) + " changed: was '" + shortened(before) + "', now '" + shortened(after) +
+              "'");
   }
 
-  std::vector<std::pair<std::string, std::string>> kept_contracts(const Structure& s, const Declaration& d) const {
+  std::vector<std::pair<std::string, std::string>> kept_contracts(const Structure& s,
+                                                                  const Declaration& d) const {
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& c : d.contracts)
       if (auto text = contract_text(s, c)) out.emplace_back(c.keyword, *text);
@@ -260,7 +278,8 @@ class Auditor {
   static std::optional<std::string> contract_text(const Structure& s, const Clause& c) {
     if (!kKeptContracts.count(c.keyword)) return std::nullopt;
     auto text = normal_text(s, c.tokens);
-    if (text.size() > 2 && text.compare(text.size() - 2, 2, " ;") == 0) text.resize(text.size() - 2);
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, " ;") == 0)
+      text.resize(text.size() - 2);
     if (text == c.keyword + " true") return std::nullopt;
     return text;
   }
@@ -302,8 +321,10 @@ class Auditor {
           where = clause.tokens.first;
           break;
         }
-      detail = k < oc.size() ? "'" + oc[k].second + "'" + (k < cc.size() ? " became '" + cc[k].second + "'" : " was removed")
-                             : "'" + cc[k].second + "' was added";
+      detail = k < oc.size()
+                   ? "'" + oc[k].second + "'" +
+                         (k < cc.size() ? " became '" + cc[k].second + "'" : " was removed")
+                   : "'" + cc[k].second + "' was added";
       break;
     }
     add(offset_of(candidate_, where), "integrity.contract-changed",
@@ -339,8 +360,8 @@ class Auditor {
       return snippet.size() > 60 ? snippet.substr(0, 60) + " ..." : snippet;
     };
     add(offset_of(candidate_, where), "integrity.code-changed",
-        std::string("executable code or claims of '") + o.qualified_name + "' changed: '" + near(candidate_, after) +
-            "' where the original has '" + near(original_, before) + "'");
+        std::string("executable code or claims of '") + o.qualified_name + "' changed: '" +
+            near(candidate_, after) + "' where the original has '" + near(original_, before) + "'");
   }
 
   std::string_view original_text_;
@@ -359,20 +380,25 @@ class Auditor {
 
 AuditMode audit_mode_for(TaskKind kind) {
   switch (kind) {
-    case TaskKind::Annotate: return AuditMode::Annotate;
-    case TaskKind::Specify: return AuditMode::Specify;
-    default: return AuditMode::Implement;
+    case TaskKind::Annotate:
+      return AuditMode::Annotate;
+    case TaskKind::Specify:
+      return AuditMode::Specify;
+    default:
+      return AuditMode::Implement;
   }
 }
 
-std::string erase_annotations(const Structure& s, TokenRange range, const std::vector<std::string>& lemmas) {
+std::string erase_annotations(const Structure& s, TokenRange range,
+                              const std::vector<std::string>& lemmas) {
   ErasureContext context;
   context.lemmas.insert(lemmas.begin(), lemmas.end());
   return joined(s, executable_tokens(s, range, context, {}));
 }
 
-std::vector<Diagnostic> audit_dafny(std::string_view original, std::string_view candidate, AuditMode mode,
-                                    const std::string& display_path, const std::vector<std::string>& allowed) {
+std::vector<Diagnostic> audit_dafny(std::string_view original, std::string_view candidate,
+                                    AuditMode mode, const std::string& display_path,
+                                    const std::vector<std::string>& allowed) {
   return Auditor(original, candidate, mode, display_path, allowed).run();
 }
 

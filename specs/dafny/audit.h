@@ -27,7 +27,8 @@ AuditMode audit_mode_for(TaskKind kind);
 /// code_erasure.h: loop annotations, asserts, calcs, reveals, proof foralls, and calls of the
 /// lemmas named in `lemmas`; `assume` and `expect` stay), in the code normal form, joined
 /// with single spaces.
-std::string erase_annotations(const Structure& s, TokenRange range, const std::vector<std::string>& lemmas);
+std::string erase_annotations(const Structure& s, TokenRange range,
+                              const std::vector<std::string>& lemmas);
 
 /// Every integrity problem of `candidate` against `original`, located in the candidate
 /// (`display_path`, 1-based line:column). The whole program is compared, item by item (every

@@ -8,7 +8,9 @@
 namespace verigen::dafny {
 namespace {
 
-bool opens(std::string_view w) { return w == "{" || w == "{:" || w == "(" || w == "[" || w == "#["; }
+bool opens(std::string_view w) {
+  return w == "{" || w == "{:" || w == "(" || w == "[" || w == "#[";
+}
 bool closes(std::string_view w) { return w == "}" || w == ")" || w == "]"; }
 
 /// Index just past the `;` that ends the statement starting at `i` (or `last`).
@@ -36,7 +38,8 @@ std::size_t head_end(const Structure& s, const ProofStatement& p) {
     auto w = t[i].text;
     if (opens(w)) ++depth;
     if (closes(w)) --depth;
-    if (depth == 0 && (w == ";" || (w == "by" && i + 1 < p.tokens.last && t[i + 1].text == "{"))) return i;
+    if (depth == 0 && (w == ";" || (w == "by" && i + 1 < p.tokens.last && t[i + 1].text == "{")))
+      return i;
   }
   return p.tokens.last;
 }
@@ -59,8 +62,10 @@ void collect_kinds(const Structure& s, std::map<std::string, bool>& all_lemmas) 
     if (item.declaration) {
       const auto& d = s.declarations[*item.declaration];
       bool ghost = false;
-      for (std::size_t i = d.modifiers.first; i < d.modifiers.last; ++i) ghost |= s.lexed.tokens[i].text == "ghost";
-      lemma = d.kind == DeclKind::Lemma || (d.kind == DeclKind::Method && ghost);  // ghost methods are proof too
+      for (std::size_t i = d.modifiers.first; i < d.modifiers.last; ++i)
+        ghost |= s.lexed.tokens[i].text == "ghost";
+      lemma = d.kind == DeclKind::Lemma ||
+              (d.kind == DeclKind::Method && ghost);  // ghost methods are proof too
     }
     auto [it, fresh] = all_lemmas.emplace(item.name, lemma);
     if (!fresh) it->second = it->second && lemma;
@@ -79,7 +84,10 @@ std::vector<std::string> ghost_declared(const Structure& s, std::size_t i, std::
     if (depth == 0 && (w == ";" || w == ":=" || w == ":|")) break;
     if (opens(w)) ++depth;
     if (closes(w)) --depth;
-    if (depth == 0 && w == ",") { expect_name = true; continue; }
+    if (depth == 0 && w == ",") {
+      expect_name = true;
+      continue;
+    }
     if (depth == 0 && expect_name && t[j].kind == TokenKind::Identifier) {
       names.emplace_back(w);
       expect_name = false;
@@ -141,18 +149,21 @@ ErasureContext erasure_context(const Structure& original, const Structure& candi
 std::vector<std::string> claim_heads(const Structure& s, TokenRange range) {
   std::vector<std::string> out;
   for (const auto& p : s.proof_statements)
-    if ((p.keyword == "assert" || p.keyword == "calc") && p.tokens.first >= range.first && p.tokens.first < range.last)
+    if ((p.keyword == "assert" || p.keyword == "calc") && p.tokens.first >= range.first &&
+        p.tokens.first < range.last)
       out.push_back(head_text(s, p));
   return out;
 }
 
-std::vector<std::size_t> executable_tokens(const Structure& s, TokenRange range, const ErasureContext& context,
+std::vector<std::size_t> executable_tokens(const Structure& s, TokenRange range,
+                                           const ErasureContext& context,
                                            const std::vector<std::string>& claims) {
   const auto& t = s.lexed.tokens;
   range.last = std::min(range.last, t.size());
   std::vector<bool> kept(range.last > range.first ? range.last - range.first : 0, true);
   auto drop = [&](TokenRange r) {
-    for (std::size_t i = std::max(r.first, range.first); i < std::min(r.last, range.last); ++i) kept[i - range.first] = false;
+    for (std::size_t i = std::max(r.first, range.first); i < std::min(r.last, range.last); ++i)
+      kept[i - range.first] = false;
   };
   auto inside = [&](std::size_t i) { return i >= range.first && i < range.last; };
 
@@ -182,9 +193,10 @@ std::vector<std::size_t> executable_tokens(const Structure& s, TokenRange range,
     if (!kept[i - range.first] || !statement_start(s, i, range)) continue;
     std::size_t end = statement_end(s, i, range.last);
     auto ghosts = ghost_declared(s, i, range.last);
-    bool erase = !ghosts.empty() && std::all_of(ghosts.begin(), ghosts.end(), [&](const std::string& g) {
-      return context.ghost_variables.count(g) > 0;
-    });
+    bool erase =
+        !ghosts.empty() && std::all_of(ghosts.begin(), ghosts.end(), [&](const std::string& g) {
+          return context.ghost_variables.count(g) > 0;
+        });
     if (!erase) {
       auto names = assigned(s, i, range.last);
       erase = !names.empty() && std::all_of(names.begin(), names.end(), [&](const std::string& g) {
@@ -195,9 +207,11 @@ std::vector<std::size_t> executable_tokens(const Structure& s, TokenRange range,
       // `Name(...)` or `A.B.Name(...)` as a statement: a call; erased only if `Name` resolves
       // to nothing but lemmas.
       std::size_t j = i;
-      while (j + 2 < range.last && t[j + 1].text == "." && t[j + 2].kind == TokenKind::Identifier) j += 2;
-      erase = j + 1 < range.last && t[j + 1].text == "(" && context.lemmas.count(std::string(t[j].text)) > 0 &&
-              end > 0 && t[end - 1].text == ";" && statement_end(s, j + 1, range.last) == end;
+      while (j + 2 < range.last && t[j + 1].text == "." && t[j + 2].kind == TokenKind::Identifier)
+        j += 2;
+      erase = j + 1 < range.last && t[j + 1].text == "(" &&
+              context.lemmas.count(std::string(t[j].text)) > 0 && end > 0 &&
+              t[end - 1].text == ";" && statement_end(s, j + 1, range.last) == end;
     }
     if (erase) drop({i, end});
   }

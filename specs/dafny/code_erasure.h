@@ -36,7 +36,8 @@ ErasureContext erasure_context(const Structure& original, const Structure& candi
 /// claim_heads gives them): each occurrence in `range` with the same head is kept as that head
 /// (a `by` block added to it is proof), every other one is erased. `assume` and `expect` are
 /// never erased. Returns token positions into `s`.
-std::vector<std::size_t> executable_tokens(const Structure& s, TokenRange range, const ErasureContext& context,
+std::vector<std::size_t> executable_tokens(const Structure& s, TokenRange range,
+                                           const ErasureContext& context,
                                            const std::vector<std::string>& claims);
 
 /// The heads of the `assert` and `calc` statements in `range` (an assert without its `by`

@@ -8,10 +8,10 @@ namespace verigen::dafny {
 namespace {
 
 // Binding strengths of a parenthesis pair's neighbours and contents; larger binds tighter.
-constexpr int kDelimiter = 0;  // a context boundary (`;`, `(`, `requires`, ...): anything fits
-constexpr int kExtends = 1;    // contents that extend rightwards or are not one expression
-constexpr int kTightest = 99;  // a unary operator or a postfix (call, member, index) outside
-constexpr int kAtom = 1000;    // contents without any operator
+constexpr int kDelimiter = 0;    // a context boundary (`;`, `(`, `requires`, ...): anything fits
+constexpr int kExtends = 1;      // contents that extend rightwards or are not one expression
+constexpr int kTightest = 99;    // a unary operator or a postfix (call, member, index) outside
+constexpr int kAtom = 1000;      // contents without any operator
 constexpr int kUnknown = 10000;  // a neighbour not understood: keep the parentheses
 
 /// Dafny's binary operators by precedence (0: not a binary operator). `..` (slices) binds looser
@@ -22,7 +22,8 @@ int binary_precedence(std::string_view w) {
   if (w == "<==>") return 2;
   if (w == "==>" || w == "<==") return 3;
   if (w == "&&" || w == "||") return 4;
-  static constexpr std::array<std::string_view, 8> kRelations{"==", "!=", "<", "<=", ">", ">=", "in", "!!"};
+  static constexpr std::array<std::string_view, 8> kRelations{
+      "==", "!=", "<", "<=", ">", ">=", "in", "!!"};
   if (std::find(kRelations.begin(), kRelations.end(), w) != kRelations.end()) return 5;
   if (w == "<<" || w == ">>") return 6;
   if (w == "+" || w == "-") return 7;
@@ -33,31 +34,32 @@ int binary_precedence(std::string_view w) {
 }
 
 bool is_word(std::string_view w) {
-  return !w.empty() && (std::isalnum(static_cast<unsigned char>(w[0])) || w[0] == '_' || w[0] == '\'' ||
-                        static_cast<unsigned char>(w[0]) >= 0x80);
+  return !w.empty() && (std::isalnum(static_cast<unsigned char>(w[0])) || w[0] == '_' ||
+                        w[0] == '\'' || static_cast<unsigned char>(w[0]) >= 0x80);
 }
 
 /// Words after which `(` opens a group rather than a call's arguments.
 bool keyword_before_group(std::string_view w) {
   static constexpr std::array<std::string_view, 17> kWords{
-      "return", "requires", "ensures", "invariant", "decreases", "assert", "expect", "if", "while",
-      "then", "else", "reads", "modifies", "yield", "print", "by", "returns"};
+      "return",   "requires", "ensures", "invariant", "decreases", "assert",
+      "expect",   "if",       "while",   "then",      "else",      "reads",
+      "modifies", "yield",    "print",   "by",        "returns"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
 /// Words after which a group's expression has ended (the next clause or branch).
 bool keyword_after_group(std::string_view w) {
-  static constexpr std::array<std::string_view, 9> kWords{"then", "else", "invariant", "decreases", "ensures",
-                                                          "requires", "reads", "modifies", "by"};
+  static constexpr std::array<std::string_view, 9> kWords{
+      "then", "else", "invariant", "decreases", "ensures", "requires", "reads", "modifies", "by"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
 /// Tokens that make a group's contents more than one operator expression (`,` and `|` are
 /// told apart in contents_strength).
 bool extends(std::string_view w) {
-  static constexpr std::array<std::string_view, 14> kWords{
-      "::", ":", ":=", ":|", "=>", ";", "forall", "exists", "var", "if", "then",
-      "else", "match", "case"};
+  static constexpr std::array<std::string_view, 14> kWords{"::",   ":",      ":=",     ":|",  "=>",
+                                                           ";",    "forall", "exists", "var", "if",
+                                                           "then", "else",   "match",  "case"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
@@ -66,7 +68,8 @@ bool closes(std::string_view w) { return w == ")" || w == "]" || w == "}"; }
 
 /// True when the token before position `at` (in `live`) ends an operand, so that a following
 /// `-` is binary and a following `(` may be a call.
-bool ends_operand(const std::vector<std::string_view>& t, const std::vector<std::size_t>& live, std::size_t at) {
+bool ends_operand(const std::vector<std::string_view>& t, const std::vector<std::size_t>& live,
+                  std::size_t at) {
   if (at == 0) return false;
   auto w = t[live[at - 1]];
   if (w == ")" || w == "]" || w == "}") return true;
@@ -81,11 +84,14 @@ int contents_strength(const std::vector<std::string_view>& t, const std::vector<
   if (close == open + 1) return kNever;  // `()`: the unit value
   int weakest = kAtom;
   int depth = 0;
-  bool in_bars = false;       // inside a cardinality `| s |`
+  bool in_bars = false;        // inside a cardinality `| s |`
   bool after_operand = false;  // the previous token at depth 0 ended an operand
   for (std::size_t k = open + 1; k < close; ++k) {
     auto w = t[live[k]];
-    if (opens(w)) { ++depth; continue; }
+    if (opens(w)) {
+      ++depth;
+      continue;
+    }
     if (closes(w)) {
       if (--depth == 0) after_operand = true;
       continue;
@@ -93,8 +99,15 @@ int contents_strength(const std::vector<std::string_view>& t, const std::vector<
     if (depth != 0) continue;
     if (w == "|") {
       // A bar opens a cardinality where an operand is expected and closes the open one.
-      if (in_bars) { in_bars = false; after_operand = true; continue; }
-      if (!after_operand) { in_bars = true; continue; }
+      if (in_bars) {
+        in_bars = false;
+        after_operand = true;
+        continue;
+      }
+      if (!after_operand) {
+        in_bars = true;
+        continue;
+      }
       return kExtends;  // bitwise or: not worth telling apart
     }
     if (in_bars) continue;
@@ -111,11 +124,12 @@ int contents_strength(const std::vector<std::string_view>& t, const std::vector<
   return in_bars || depth != 0 ? kNever : weakest;
 }
 
-int left_strength(const std::vector<std::string_view>& t, const std::vector<std::size_t>& live, std::size_t open) {
+int left_strength(const std::vector<std::string_view>& t, const std::vector<std::size_t>& live,
+                  std::size_t open) {
   if (open == 0) return kDelimiter;
   auto w = t[live[open - 1]];
-  if (w == "(" || w == "[" || w == "{" || w == "," || w == ";" || w == ":=" || w == "::" || w == "=>" ||
-      w == "}" || keyword_before_group(w))
+  if (w == "(" || w == "[" || w == "{" || w == "," || w == ";" || w == ":=" || w == "::" ||
+      w == "=>" || w == "}" || keyword_before_group(w))
     return kDelimiter;
   if (w == "!") return kTightest;
   if (w == "-") return ends_operand(t, live, open - 1) ? binary_precedence(w) : kTightest;
@@ -124,10 +138,12 @@ int left_strength(const std::vector<std::string_view>& t, const std::vector<std:
   return kUnknown;  // an identifier, `)` or `]` before `(`: a call, not a group
 }
 
-int right_strength(const std::vector<std::string_view>& t, const std::vector<std::size_t>& live, std::size_t close) {
+int right_strength(const std::vector<std::string_view>& t, const std::vector<std::size_t>& live,
+                   std::size_t close) {
   if (close + 1 >= live.size()) return kDelimiter;
   auto w = t[live[close + 1]];
-  if (w == ")" || w == "]" || w == "}" || w == "," || w == ";" || w == "{" || keyword_after_group(w))
+  if (w == ")" || w == "]" || w == "}" || w == "," || w == ";" || w == "{" ||
+      keyword_after_group(w))
     return kDelimiter;
   if (w == "." || w == "[" || w == "(") return kTightest;
   if (w == "!") return kUnknown;  // `!in` and `!!` start here; kept for simplicity
@@ -150,8 +166,10 @@ bool drop_one(const std::vector<std::string_view>& t, std::vector<bool>& alive) 
     }
     if (word(k) != "if") continue;
     std::size_t brace = k + 1;
-    while (brace < live.size() && word(brace) != "{" && word(brace) != "}" && word(brace) != ";") ++brace;
-    if (brace == k + 1 || word(brace) != "{" || word(brace + 1) != "}" || word(brace + 2) == "else") continue;
+    while (brace < live.size() && word(brace) != "{" && word(brace) != "}" && word(brace) != ";")
+      ++brace;
+    if (brace == k + 1 || word(brace) != "{" || word(brace + 1) != "}" || word(brace + 2) == "else")
+      continue;
     std::size_t first = k > 0 && word(k - 1) == "else" ? k - 1 : k;
     for (std::size_t d = first; d <= brace + 1; ++d) alive[live[d]] = false;
     return true;
@@ -160,7 +178,10 @@ bool drop_one(const std::vector<std::string_view>& t, std::vector<bool>& alive) 
   std::vector<std::size_t> stack;
   for (std::size_t k = 0; k < live.size(); ++k) {
     auto w = word(k);
-    if (opens(w)) { stack.push_back(k); continue; }
+    if (opens(w)) {
+      stack.push_back(k);
+      continue;
+    }
     if (!closes(w)) continue;
     if (stack.empty()) return false;  // unbalanced: leave the rest as it is
     std::size_t open = stack.back();

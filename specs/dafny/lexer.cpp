@@ -7,12 +7,14 @@ namespace verigen::dafny {
 namespace {
 
 bool ident_start(unsigned char c) { return std::isalpha(c) || c == '_' || c == '$' || c >= 0x80; }
-bool ident_char(unsigned char c) { return std::isalnum(c) || c == '_' || c == '\'' || c == '?' || c == '$' || c >= 0x80; }
+bool ident_char(unsigned char c) {
+  return std::isalnum(c) || c == '_' || c == '\'' || c == '?' || c == '$' || c >= 0x80;
+}
 
 // Longest first: the lexer takes the first that matches.
 constexpr std::array<std::string_view, 24> kOperators = {
-    "<==>", "==>", "<==", "-->", "~>", "!!", "==", "!=", "<=", ">=", "&&", "||", ":=", "::",
-    ":|", "..", "=>", "->", "<-", "{:", "#[", "**", "`", "@"};
+    "<==>", "==>", "<==", "-->", "~>", "!!", "==", "!=", "<=", ">=", "&&", "||",
+    ":=",   "::",  ":|",  "..",  "=>", "->", "<-", "{:", "#[", "**", "`",  "@"};
 
 }  // namespace
 
@@ -29,7 +31,10 @@ Lexed lex(std::string_view text) {
   auto fail = [&](std::size_t at, const char* message) { out.error = LexError{at, message}; };
   while (i < n && !out.error) {
     const unsigned char c = text[i];
-    if (std::isspace(c)) { ++i; continue; }
+    if (std::isspace(c)) {
+      ++i;
+      continue;
+    }
     // Comments, nested for /* */.
     if (c == '/' && i + 1 < n && text[i + 1] == '/') {
       std::size_t start = i;
@@ -41,7 +46,11 @@ Lexed lex(std::string_view text) {
       std::size_t start = i;
       int depth = 0;
       while (i < n) {
-        if (text[i] == '/' && i + 1 < n && text[i + 1] == '*') { ++depth; i += 2; continue; }
+        if (text[i] == '/' && i + 1 < n && text[i + 1] == '*') {
+          ++depth;
+          i += 2;
+          continue;
+        }
         if (text[i] == '*' && i + 1 < n && text[i + 1] == '/') {
           i += 2;
           if (--depth == 0) break;
@@ -49,18 +58,29 @@ Lexed lex(std::string_view text) {
         }
         ++i;
       }
-      if (depth != 0) { fail(start, "unterminated comment"); break; }
+      if (depth != 0) {
+        fail(start, "unterminated comment");
+        break;
+      }
       out.comments.push_back({start, i, true});
       continue;
     }
     const std::size_t start = i;
-    auto push = [&](TokenKind kind) { out.tokens.push_back({kind, start, i, text.substr(start, i - start)}); };
+    auto push = [&](TokenKind kind) {
+      out.tokens.push_back({kind, start, i, text.substr(start, i - start)});
+    };
     if (c == '@' && i + 1 < n && text[i + 1] == '"') {  // verbatim string: "" is a quote
       i += 2;
       while (true) {
-        if (i >= n) { fail(start, "unterminated string"); break; }
+        if (i >= n) {
+          fail(start, "unterminated string");
+          break;
+        }
         if (text[i] == '"') {
-          if (i + 1 < n && text[i + 1] == '"') { i += 2; continue; }
+          if (i + 1 < n && text[i + 1] == '"') {
+            i += 2;
+            continue;
+          }
           ++i;
           break;
         }
@@ -72,9 +92,18 @@ Lexed lex(std::string_view text) {
     if (c == '"') {
       ++i;
       while (true) {
-        if (i >= n || text[i] == '\n') { fail(start, "unterminated string"); break; }
-        if (text[i] == '\\') { i += 2; continue; }
-        if (text[i] == '"') { ++i; break; }
+        if (i >= n || text[i] == '\n') {
+          fail(start, "unterminated string");
+          break;
+        }
+        if (text[i] == '\\') {
+          i += 2;
+          continue;
+        }
+        if (text[i] == '"') {
+          ++i;
+          break;
+        }
         ++i;
       }
       if (!out.error) push(TokenKind::String);
@@ -90,7 +119,10 @@ Lexed lex(std::string_view text) {
         ++i;
         while (i < n && (static_cast<unsigned char>(text[i]) & 0xc0) == 0x80) ++i;
       }
-      if (i >= n || text[i] != '\'') { fail(start, "unterminated character literal"); break; }
+      if (i >= n || text[i] != '\'') {
+        fail(start, "unterminated character literal");
+        break;
+      }
       ++i;
       push(TokenKind::Char);
       continue;
@@ -108,7 +140,8 @@ Lexed lex(std::string_view text) {
         while (i < n && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '_')) ++i;
         if (i + 1 < n && text[i] == '.' && std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
           ++i;
-          while (i < n && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '_')) ++i;
+          while (i < n && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '_'))
+            ++i;
         }
       }
       push(TokenKind::Number);

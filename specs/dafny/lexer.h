@@ -22,12 +22,12 @@ struct Token {
 struct Comment {
   std::size_t begin = 0;
   std::size_t end = 0;
-  bool block = false;     ///< /* ... */ rather than // ...
+  bool block = false;  ///< /* ... */ rather than // ...
 };
 
 struct LexError {
   std::size_t offset = 0;
-  std::string message;   ///< "unterminated comment", "unterminated string", ...
+  std::string message;  ///< "unterminated comment", "unterminated string", ...
 };
 
 struct Lexed {

@@ -18,11 +18,13 @@ bool has_attribute(const Declaration& d, const char* name) {
 }
 
 bool has_contract(const Declaration& d, const char* keyword) {
-  return std::any_of(d.contracts.begin(), d.contracts.end(), [&](const Clause& c) { return c.keyword == keyword; });
+  return std::any_of(d.contracts.begin(), d.contracts.end(),
+                     [&](const Clause& c) { return c.keyword == keyword; });
 }
 
 std::size_t end_offset(const Structure& s, std::size_t token_end) {
-  return token_end > 0 && token_end - 1 < s.lexed.tokens.size() ? s.lexed.tokens[token_end - 1].end : 0;
+  return token_end > 0 && token_end - 1 < s.lexed.tokens.size() ? s.lexed.tokens[token_end - 1].end
+                                                                : 0;
 }
 
 /// The comments that form the doc comment of the declaration starting at `offset` (the same
@@ -96,7 +98,8 @@ Result<std::vector<Example>> declaration_examples(const std::string& path, std::
 
 }  // namespace
 
-Result<Task> parse_spec(const std::string& path, const std::string& text, std::optional<TaskKind> forced_kind) {
+Result<Task> parse_spec(const std::string& path, const std::string& text,
+                        std::optional<TaskKind> forced_kind) {
   if (auto at = too_deep(lex(text)))
     return fail(spec_error(path, text, *at, "nesting deeper than " + std::to_string(kMaxNesting)));
   Structure s = parse_structure(text);
@@ -108,7 +111,9 @@ Result<Task> parse_spec(const std::string& path, const std::string& text, std::o
   task.source = text;
 
   const bool specify_marker = text.find("verigen: specify") != std::string::npos;
-  TaskKind kind = forced_kind ? *forced_kind : specify_marker ? TaskKind::Specify : TaskKind::Verify;
+  TaskKind kind = forced_kind      ? *forced_kind
+                  : specify_marker ? TaskKind::Specify
+                                   : TaskKind::Verify;
   std::vector<std::string> docs;
   int functions = 0;
 
@@ -155,17 +160,22 @@ Result<Task> parse_spec(const std::string& path, const std::string& text, std::o
     }
   }
   if (task.holes.empty())
-    return fail(spec_error(path, text, 0,
-                           "nothing to generate: no body-less method or function, no loop without an "
-                           "invariant, no empty lemma" +
-                               std::string(kind == TaskKind::Specify ? ", no documented declaration without ensures" : "")));
-  std::sort(task.holes.begin(), task.holes.end(), [](const Hole& a, const Hole& b) { return a.begin < b.begin; });
+    return fail(spec_error(
+        path, text, 0,
+        "nothing to generate: no body-less method or function, no loop without an "
+        "invariant, no empty lemma" +
+            std::string(kind == TaskKind::Specify ? ", no documented declaration without ensures"
+                                                  : "")));
+  std::sort(task.holes.begin(), task.holes.end(),
+            [](const Hole& a, const Hole& b) { return a.begin < b.begin; });
   task.kind = kind;
   for (const auto& doc : docs) task.doc += (task.doc.empty() ? "" : "\n") + doc;
   task.category = std::to_string(functions) + " declarations";
   return task;
 }
 
-std::string splice(const Task& task, const std::vector<std::string>& fills) { return splice_holes(task, fills); }
+std::string splice(const Task& task, const std::vector<std::string>& fills) {
+  return splice_holes(task, fills);
+}
 
 }  // namespace verigen::dafny

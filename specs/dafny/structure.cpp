@@ -6,28 +6,29 @@
 namespace verigen::dafny {
 namespace {
 
-const std::set<std::string_view> kDeclKeywords = {"method", "function", "predicate", "lemma", "constructor",
-                                                  "copredicate", "colemma"};
-const std::set<std::string_view> kModifiers = {"ghost", "static", "twostate", "opaque", "abstract",
-                                               "least", "greatest", "inductive", "private", "replaceable"};
-const std::set<std::string_view> kContainers = {"module", "class", "trait", "datatype", "codatatype",
-                                                "newtype", "iterator"};
+const std::set<std::string_view> kDeclKeywords = {
+    "method", "function", "predicate", "lemma", "constructor", "copredicate", "colemma"};
+const std::set<std::string_view> kModifiers = {"ghost",    "static",     "twostate", "opaque",
+                                               "abstract", "least",      "greatest", "inductive",
+                                               "private",  "replaceable"};
+const std::set<std::string_view> kContainers = {"module",     "class",   "trait",   "datatype",
+                                                "codatatype", "newtype", "iterator"};
 // Other top-level words that start a declaration: an expression never runs into them.
 const std::set<std::string_view> kOtherDeclarations = {"type", "const", "import", "include"};
 // Words that start an item at container level but may appear inside expressions elsewhere
 // (`var` is also a statement and a let-expression; `export` sets; `iterator`s).
 const std::set<std::string_view> kItemOnlyKeywords = {"var", "export"};
-const std::set<std::string_view> kContractKeywords = {"requires", "ensures", "modifies", "reads", "decreases"};
+const std::set<std::string_view> kContractKeywords = {"requires", "ensures", "modifies", "reads",
+                                                      "decreases"};
 const std::set<std::string_view> kLoopKeywords = {"invariant", "decreases", "modifies"};
 const std::set<std::string_view> kForallKeywords = {"ensures"};
 // Expressions that take a label: `old@L(e)`.
 const std::set<std::string_view> kLabelledWords = {"old", "fresh", "unchanged", "allocated"};
 // Identifiers after which a `{` starts an expression (a set display), not a body.
-const std::set<std::string_view> kOperatorWords = {"in", "then", "else", "returns", "reads", "requires",
-                                                   "ensures", "modifies", "decreases", "invariant",
-                                                   "return", "yield", "if", "while", "match", "case",
-                                                   "var", "new", "set", "map", "iset", "imap", "seq",
-                                                   "multiset"};
+const std::set<std::string_view> kOperatorWords = {
+    "in",        "then",      "else",   "returns", "reads", "requires", "ensures", "modifies",
+    "decreases", "invariant", "return", "yield",   "if",    "while",    "match",   "case",
+    "var",       "new",       "set",    "map",     "iset",  "imap",     "seq",     "multiset"};
 
 class Parser {
  public:
@@ -93,11 +94,12 @@ class Parser {
   }
 
   /// Parses the items of [first, last), a file or a container's members without its braces.
-  void parse_members(std::size_t first, std::size_t last, std::size_t parent, const std::string& container,
-                     std::vector<std::string>& scopes, int depth) {
+  void parse_members(std::size_t first, std::size_t last, std::size_t parent,
+                     const std::string& container, std::vector<std::string>& scopes, int depth) {
     const auto& t = s_.lexed.tokens;
     if (depth > kMaxNesting) {
-      if (first < t.size()) set_error(t[first].begin, "declarations nested deeper than " + std::to_string(kMaxNesting));
+      if (first < t.size())
+        set_error(t[first].begin, "declarations nested deeper than " + std::to_string(kMaxNesting));
       return;
     }
     std::size_t i = first;
@@ -107,7 +109,10 @@ class Parser {
       // Modifiers and attributes, both the `{:name}` and the `@Name(args)` forms.
       while (i < last) {
         auto w = t[i].text;
-        if (w == "{:") { i = std::min(match(i, "{:", "}"), last); continue; }
+        if (w == "{:") {
+          i = std::min(match(i, "{:", "}"), last);
+          continue;
+        }
         if (w == "@" && i + 1 < last && t[i + 1].kind == TokenKind::Identifier) {
           i += 2;
           if (i < last && t[i].text == "(") i = std::min(match(i, "(", ")"), last);
@@ -185,12 +190,14 @@ class Parser {
           continue;
         }
         scopes.push_back(name);
-        parse_members(*brace + 1, close > *brace + 1 ? close - 1 : close, index, std::string(w), scopes, depth + 1);
+        parse_members(*brace + 1, close > *brace + 1 ? close - 1 : close, index, std::string(w),
+                      scopes, depth + 1);
         scopes.pop_back();
         i = close;
         continue;
       }
-      if (t[i].kind == TokenKind::Identifier && (kOtherDeclarations.count(w) || kItemOnlyKeywords.count(w))) {
+      if (t[i].kind == TokenKind::Identifier &&
+          (kOtherDeclarations.count(w) || kItemOnlyKeywords.count(w))) {
         // const, var (a field), import, export: up to the next item.
         std::size_t end = item_end(i + 1, last);
         if (w == "const" || w == "var") {
@@ -232,11 +239,15 @@ class Parser {
         auto open = t[stack.back()].text;
         bool fits = (w == "}" && (open == "{" || open == "{:")) || (w == ")" && open == "(") ||
                     (w == "]" && (open == "[" || open == "#["));
-        if (!fits) return set_error(t[i].begin, "'" + std::string(w) + "' does not close '" + std::string(open) + "'");
+        if (!fits)
+          return set_error(t[i].begin,
+                           "'" + std::string(w) + "' does not close '" + std::string(open) + "'");
         stack.pop_back();
       }
     }
-    if (!stack.empty()) set_error(t[stack.back()].begin, "'" + std::string(t[stack.back()].text) + "' is never closed");
+    if (!stack.empty())
+      set_error(t[stack.back()].begin,
+                "'" + std::string(t[stack.back()].text) + "' is never closed");
   }
 
   /// Index just past the bracket that closes the one at `open` (t.size() when none does).
@@ -300,8 +311,8 @@ class Parser {
           continue;
         }
         if (t[i].kind == TokenKind::Identifier &&
-            (stops.count(w) || kDeclKeywords.count(w) || kModifiers.count(w) || kContainers.count(w) ||
-             kOtherDeclarations.count(w)))
+            (stops.count(w) || kDeclKeywords.count(w) || kModifiers.count(w) ||
+             kContainers.count(w) || kOtherDeclarations.count(w)))
           return i;
         if (w == ";" || (w == "{" && opens_block(i))) return i;
         // `@Name` starts the next declaration's attribute; `old@L` is a label reference.
@@ -368,13 +379,16 @@ class Parser {
     return out;
   }
 
-  std::size_t parse_declaration(std::size_t keyword, std::size_t start, const std::vector<std::string>& scopes) {
+  std::size_t parse_declaration(std::size_t keyword, std::size_t start,
+                                const std::vector<std::string>& scopes) {
     const auto& t = s_.lexed.tokens;
     Declaration d;
     auto kw = t[keyword].text;
-    d.kind = kw == "method" ? DeclKind::Method : kw == "function" ? DeclKind::Function
-           : kw == "predicate" || kw == "copredicate" ? DeclKind::Predicate
-           : kw == "lemma" || kw == "colemma" ? DeclKind::Lemma : DeclKind::Constructor;
+    d.kind = kw == "method"                             ? DeclKind::Method
+             : kw == "function"                         ? DeclKind::Function
+             : kw == "predicate" || kw == "copredicate" ? DeclKind::Predicate
+             : kw == "lemma" || kw == "colemma"         ? DeclKind::Lemma
+                                                        : DeclKind::Constructor;
     d.modifiers = {start, keyword};
     for (std::size_t m = start; m < keyword; ++m)
       if (t[m].text == "{:") {
@@ -389,7 +403,8 @@ class Parser {
       d.attributes.push_back(token_text(s_, {i, e}));
       i = e;
     }
-    d.name = i < t.size() && t[i].kind == TokenKind::Identifier ? std::string(t[i].text) : std::string(kw);
+    d.name = i < t.size() && t[i].kind == TokenKind::Identifier ? std::string(t[i].text)
+                                                                : std::string(kw);
     for (const auto& scope : scopes)
       if (!scope.empty()) d.qualified_name += scope + ".";
     d.qualified_name += d.name;
@@ -437,7 +452,8 @@ class Parser {
         } else {
           s_.bodyless_loops.push_back(i);
         }
-      } else if (w == "forall" && (t[i - 1].text == ";" || t[i - 1].text == "{" || t[i - 1].text == "}")) {
+      } else if (w == "forall" &&
+                 (t[i - 1].text == ";" || t[i - 1].text == "{" || t[i - 1].text == "}")) {
         // A forall statement (a quantifier expression has `::`): body-less, it is an axiom.
         std::size_t end = expression_end(i + 1, kForallKeywords);
         bool quantifier = false;
@@ -465,7 +481,10 @@ class Parser {
         int depth = 0;
         for (; j < body.last; ++j) {
           auto x = t[j].text;
-          if (depth == 0 && x == ";") { ++j; break; }
+          if (depth == 0 && x == ";") {
+            ++j;
+            break;
+          }
           if (depth == 0 && x == "by" && j + 1 < body.last && t[j + 1].text == "{") {
             j = match(j + 1, "{", "}");
             break;

@@ -31,20 +31,20 @@ enum class DeclKind { Method, Function, Predicate, Lemma, Constructor };
 struct Declaration {
   DeclKind kind = DeclKind::Method;
   std::string name;
-  std::string qualified_name;      ///< Module.Class.Name
-  TokenRange modifiers;            ///< ghost, static, twostate ... and attributes before the keyword
-  TokenRange signature;            ///< from the kind keyword to the first clause or body
+  std::string qualified_name;  ///< Module.Class.Name
+  TokenRange modifiers;        ///< ghost, static, twostate ... and attributes before the keyword
+  TokenRange signature;        ///< from the kind keyword to the first clause or body
   std::vector<Clause> contracts;
-  std::optional<TokenRange> body;  ///< `{ ... }` including the braces
+  std::optional<TokenRange> body;            ///< `{ ... }` including the braces
   std::optional<TokenRange> by_method_body;  ///< a function's `by method { ... }`
   std::vector<std::string> attributes;       ///< attribute texts: "{:axiom}", "{:verify false}"
-  std::string doc;                 ///< the doc comment before it, comment markers stripped
-  std::size_t begin = 0;           ///< byte offset of its first token (after the doc comment)
-  std::size_t end = 0;             ///< byte offset just past its last token
+  std::string doc;        ///< the doc comment before it, comment markers stripped
+  std::size_t begin = 0;  ///< byte offset of its first token (after the doc comment)
+  std::size_t end = 0;    ///< byte offset just past its last token
   /// The keyword of the innermost container ("module", "class", "trait", "datatype", ...), ""
   /// at the top level of the file.
   std::string container;
-  bool is_static = false;          ///< declared `static`
+  bool is_static = false;  ///< declared `static`
 };
 
 inline constexpr std::size_t kNoItem = static_cast<std::size_t>(-1);
@@ -54,12 +54,12 @@ inline constexpr std::size_t kNoItem = static_cast<std::size_t>(-1);
 /// token the parser could not place. Every token of a program outside containers' braces
 /// belongs to exactly one item, so comparing items compares the whole program.
 struct Item {
-  std::string keyword;         ///< "method", "const", "module", ...; "" for a stray token
-  std::string name;            ///< simple name; "" for import, export, include and strays
-  std::string qualified_name;  ///< enclosing container names and the name, dot-separated
-  std::size_t parent = kNoItem;            ///< index of the enclosing container item
-  TokenRange tokens;                       ///< the whole item, modifiers and attributes included
-  std::optional<TokenRange> members;       ///< a container's `{ ... }`, braces included
+  std::string keyword;                ///< "method", "const", "module", ...; "" for a stray token
+  std::string name;                   ///< simple name; "" for import, export, include and strays
+  std::string qualified_name;         ///< enclosing container names and the name, dot-separated
+  std::size_t parent = kNoItem;       ///< index of the enclosing container item
+  TokenRange tokens;                  ///< the whole item, modifiers and attributes included
+  std::optional<TokenRange> members;  ///< a container's `{ ... }`, braces included
   std::optional<std::size_t> declaration;  ///< index into Structure::declarations (callables)
 };
 
@@ -82,14 +82,14 @@ struct ProofStatement {
 struct Structure {
   Lexed lexed;
   std::vector<Declaration> declarations;
-  std::vector<Item> items;              ///< in source order, containers before their members
+  std::vector<Item> items;  ///< in source order, containers before their members
   std::vector<Loop> loops;
   std::vector<ProofStatement> proof_statements;
-  std::vector<TokenRange> includes;     ///< `include "file"` directives
+  std::vector<TokenRange> includes;  ///< `include "file"` directives
   /// Token indices of `while`/`for` loops and `forall` statements that have no body: the
   /// verifier takes what they would establish on trust.
   std::vector<std::size_t> bodyless_loops;
-  std::optional<std::string> error;     ///< lexing or bracket problem, with its offset below
+  std::optional<std::string> error;  ///< lexing or bracket problem, with its offset below
   std::size_t error_offset = 0;
 };
 

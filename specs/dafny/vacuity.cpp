@@ -13,7 +13,8 @@ namespace {
 
 /// Index just past the token closing the one at `open`; `up` and `down` are the bracket kinds
 /// counted (an attribute opens with `{:` and closes with `}`, so `{` counts up as well).
-std::size_t close_of(const Structure& s, std::size_t open, std::size_t last, std::string_view up, std::string_view down) {
+std::size_t close_of(const Structure& s, std::size_t open, std::size_t last, std::string_view up,
+                     std::string_view down) {
   const auto& t = s.lexed.tokens;
   int depth = 0;
   for (std::size_t i = open; i < last; ++i) {
@@ -72,7 +73,8 @@ VacuityProbe vacuity_probe(std::string_view original, std::string_view candidate
   for (const auto& d : c.declarations) {
     if (d.kind == DeclKind::Constructor) continue;
     bool two_state = false, is_static = d.is_static;
-    for (std::size_t i = d.modifiers.first; i < d.modifiers.last; ++i) two_state |= t[i].text == "twostate";
+    for (std::size_t i = d.modifiers.first; i < d.modifiers.last; ++i)
+      two_state |= t[i].text == "twostate";
     if (two_state) continue;
     auto known = original_requires[d.qualified_name];
     std::vector<std::string> all;
@@ -98,22 +100,25 @@ VacuityProbe vacuity_probe(std::string_view original, std::string_view candidate
     if (i < d.signature.last && t[i].text == "<") i = close_of(c, i, d.signature.last, "<", ">");
     if (i >= d.signature.last || t[i].text != "(") continue;
     std::size_t params_end = close_of(c, i, d.signature.last, "(", ")");
-    std::string params(candidate.substr(t[params_begin].begin, t[params_end - 1].end - t[params_begin].begin));
+    std::string params(
+        candidate.substr(t[params_begin].begin, t[params_end - 1].end - t[params_begin].begin));
     std::string negated;
-    for (const auto& r : all) negated += (negated.empty() ? "" : " && ") + std::string("(") + r + ")";
+    for (const auto& r : all)
+      negated += (negated.empty() ? "" : " && ") + std::string("(") + r + ")";
     VacuityLemma lemma;
     lemma.name = std::string(kVacuityPrefix) + std::to_string(insertions.size());
     lemma.declaration = d.qualified_name;
     lemma.requires_offset = added_at;
     bool member = d.container == "class" || d.container == "trait" || d.container == "datatype" ||
                   d.container == "codatatype" || d.container == "newtype";
-    std::string text = "\n" + std::string(member && is_static ? "static " : "") + "lemma " + lemma.name + params +
-                       "\n  ensures !(" + negated + ")\n{}\n";
+    std::string text = "\n" + std::string(member && is_static ? "static " : "") + "lemma " +
+                       lemma.name + params + "\n  ensures !(" + negated + ")\n{}\n";
     insertions.push_back({d.end, std::move(text), lemma});
   }
   // Insert from the back so earlier offsets stay valid, then find each lemma's lines.
   std::string text(candidate);
-  std::sort(insertions.begin(), insertions.end(), [](const auto& a, const auto& b) { return a.offset > b.offset; });
+  std::sort(insertions.begin(), insertions.end(),
+            [](const auto& a, const auto& b) { return a.offset > b.offset; });
   for (const auto& ins : insertions) text.insert(ins.offset, ins.text);
   probe.text = text;
   for (auto& ins : insertions) {
@@ -124,7 +129,8 @@ VacuityProbe vacuity_probe(std::string_view original, std::string_view candidate
     ins.lemma.last_line = static_cast<int>(position_of(text, end).line);
     probe.lemmas.push_back(ins.lemma);
   }
-  std::sort(probe.lemmas.begin(), probe.lemmas.end(), [](const auto& a, const auto& b) { return a.first_line < b.first_line; });
+  std::sort(probe.lemmas.begin(), probe.lemmas.end(),
+            [](const auto& a, const auto& b) { return a.first_line < b.first_line; });
   return probe;
 }
 
@@ -151,18 +157,23 @@ std::vector<Diagnostic> find_vacuous_preconditions(Backend& backend, std::string
     // The probe itself could not be checked: the candidate is not shown to be honest.
     for (const auto& lemma : probe.lemmas)
       finding(lemma, "integrity.vacuity-unchecked",
-              "could not check that the preconditions added to '" + lemma.declaration + "' can hold: " + v.detail);
+              "could not check that the preconditions added to '" + lemma.declaration +
+                  "' can hold: " + v.detail);
     return findings;
   }
-  if (v.outcome == Outcome::Unknown && v.diagnostics.empty()) return findings;  // nothing was decided
+  if (v.outcome == Outcome::Unknown && v.diagnostics.empty())
+    return findings;  // nothing was decided
   for (const auto& lemma : probe.lemmas) {
-    bool failed = !v.verified() && std::any_of(v.diagnostics.begin(), v.diagnostics.end(), [&](const Diagnostic& d) {
-      return d.severity == Severity::Error && d.where.line >= lemma.first_line && d.where.line <= lemma.last_line;
-    });
+    bool failed = !v.verified() &&
+                  std::any_of(v.diagnostics.begin(), v.diagnostics.end(), [&](const Diagnostic& d) {
+                    return d.severity == Severity::Error && d.where.line >= lemma.first_line &&
+                           d.where.line <= lemma.last_line;
+                  });
     if (!failed)
-      finding(lemma, "integrity.vacuous-precondition",
-              "the preconditions of '" + lemma.declaration +
-                  "' can never hold together (Dafny proves their negation), so it verifies vacuously");
+      finding(
+          lemma, "integrity.vacuous-precondition",
+          "the preconditions of '" + lemma.declaration +
+              "' can never hold together (Dafny proves their negation), so it verifies vacuously");
   }
   return findings;
 }

@@ -33,14 +33,15 @@ std::vector<Diagnostic> audit_lean(const std::string& original, const std::strin
   auto sections = clever_sections(display_path, original);
   if (sections.ok() && !sections->empty()) {
     for (const auto& s : *sections)
-      if (s.name == "generated_spec_body" || s.name == "spec_isomorphism_proof" || s.name == "implementation" ||
-          s.name == "correctness_proof")
+      if (s.name == "generated_spec_body" || s.name == "spec_isomorphism_proof" ||
+          s.name == "implementation" || s.name == "correctness_proof")
         holes.emplace_back(s.begin, s.end);
   } else {
     for (const auto& w : before.words)
       if (w.text == "sorry") holes.emplace_back(w.begin, w.begin + w.text.size());
   }
-  return audit_by_hatches(original, candidate, display_path, after, hatches(before), hatches(after), holes);
+  return audit_by_hatches(original, candidate, display_path, after, hatches(before), hatches(after),
+                          holes);
 }
 
 }  // namespace verigen::lean

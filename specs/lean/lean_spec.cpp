@@ -64,11 +64,13 @@ Result<std::vector<Section>> clever_sections(const std::string& path, const std:
     std::string keyword, name;
     if (match_marker(std::string_view(text).substr(pos, end - pos), keyword, name)) {
       if (keyword == "start_def") {
-        if (open.count(name)) return fail(spec_error(path, text, pos, "section '" + name + "' opened twice"));
+        if (open.count(name))
+          return fail(spec_error(path, text, pos, "section '" + name + "' opened twice"));
         open[name] = std::min(end + 1, text.size());
       } else {
         auto it = open.find(name);
-        if (it == open.end()) return fail(spec_error(path, text, pos, "end_def " + name + " without start_def"));
+        if (it == open.end())
+          return fail(spec_error(path, text, pos, "end_def " + name + " without start_def"));
         sections.push_back({name, it->second, pos});
         open.erase(it);
       }
@@ -76,8 +78,10 @@ Result<std::vector<Section>> clever_sections(const std::string& path, const std:
     pos = end + 1;
   }
   if (!open.empty())
-    return fail(spec_error(path, text, open.begin()->second, "section '" + open.begin()->first + "' is never closed"));
-  std::sort(sections.begin(), sections.end(), [](const Section& a, const Section& b) { return a.begin < b.begin; });
+    return fail(spec_error(path, text, open.begin()->second,
+                           "section '" + open.begin()->first + "' is never closed"));
+  std::sort(sections.begin(), sections.end(),
+            [](const Section& a, const Section& b) { return a.begin < b.begin; });
   return sections;
 }
 
@@ -87,7 +91,11 @@ Result<std::vector<Task>> clever_tasks(const std::string& path, const std::strin
   std::string doc;
   for (const auto& s : *sections)
     if (s.name == "problem_details") doc = text.substr(s.begin, s.end - s.begin);
-  struct Wanted { const char* section; const char* what; TaskKind kind; };
+  struct Wanted {
+    const char* section;
+    const char* what;
+    TaskKind kind;
+  };
   const Wanted wanted[] = {{"generated_spec_body", "spec generation", TaskKind::Specify},
                            {"spec_isomorphism_proof", "spec isomorphism proof", TaskKind::Prove},
                            {"implementation", "implementation", TaskKind::Implement},
@@ -99,7 +107,9 @@ Result<std::vector<Task>> clever_tasks(const std::string& path, const std::strin
       if (s.name == w.section) found = &s;
     // Older problems have no generated_spec_body: the spec body follows generated_spec's `:=`.
     if (!found && std::string(w.section) == "generated_spec_body") continue;
-    if (!found) return fail(spec_error(path, text, 0, std::string("CLEVER problem without a '") + w.section + "' section"));
+    if (!found)
+      return fail(spec_error(path, text, 0,
+                             std::string("CLEVER problem without a '") + w.section + "' section"));
     Task t;
     t.id = path + "#" + w.section;
     t.language = Language::Lean;
@@ -125,7 +135,8 @@ Result<Task> parse_lean_spec(const std::string& path, const std::string& text) {
   t.source = text;
   for (const auto& w : scan.words)
     if (w.text == "sorry") t.holes.push_back({"sorry", w.begin, w.begin + w.text.size(), ""});
-  if (t.holes.empty()) return fail(spec_error(path, text, 0, "nothing to generate: no `sorry` in this file"));
+  if (t.holes.empty())
+    return fail(spec_error(path, text, 0, "nothing to generate: no `sorry` in this file"));
   return t;
 }
 

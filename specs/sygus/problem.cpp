@@ -143,16 +143,18 @@ Result<std::size_t> bounded_depth(const SExpr& term, const std::vector<FunctionD
 Result<void> check_constraint(const Problem& p, const SExpr& constraint, const std::string& path) {
   const auto& items = constraint.items;
   if (items[1].atom != p.inv_name) {
-    return error_at(path, items[1], "inv-constraint names '" + items[1].atom +
-                                        "', but synth-inv declares '" + p.inv_name + "'");
+    return error_at(path, items[1],
+                    "inv-constraint names '" + items[1].atom + "', but synth-inv declares '" +
+                        p.inv_name + "'");
   }
   for (int i = 2; i <= 4; ++i) {
     const FunctionDef* f = p.function(items[i].atom);
     if (!f) return error_at(path, items[i], "undefined function '" + items[i].atom + "'");
     std::size_t repeat = i == 3 ? 2 : 1;
     if (f->result != Sort::Bool || !same_sorts(f->params, p.variables, repeat)) {
-      return error_at(path, items[i], "'" + f->name + "' must take " +
-                                          signature(p.variables, repeat) + " and return Bool");
+      return error_at(
+          path, items[i],
+          "'" + f->name + "' must take " + signature(p.variables, repeat) + " and return Bool");
     }
   }
   return {};
@@ -160,11 +162,13 @@ Result<void> check_constraint(const Problem& p, const SExpr& constraint, const s
 
 Result<void> read_command(Problem& p, const SExpr& cmd, const TypeChecker& checker,
                           const std::string& path, const SExpr** constraint) {
-  if (!cmd.is_list() || cmd.head().empty()) return error_at(path, cmd, "expected a command (NAME ...)");
+  if (!cmd.is_list() || cmd.head().empty())
+    return error_at(path, cmd, "expected a command (NAME ...)");
   std::string_view name = cmd.head();
   const auto& items = cmd.items;
   if (name == "set-logic") {
-    if (items.size() != 2 || !items[1].is_symbol()) return error_at(path, cmd, "expected (set-logic NAME)");
+    if (items.size() != 2 || !items[1].is_symbol())
+      return error_at(path, cmd, "expected (set-logic NAME)");
     p.logic = items[1].atom;
     return {};
   }
@@ -200,7 +204,8 @@ Result<void> read_command(Problem& p, const SExpr& cmd, const TypeChecker& check
   }
   if (name == "inv-constraint") {
     if (items.size() != 5) {
-      return error_at(path, cmd, "wrong number of arguments: expected (inv-constraint INV PRE TRANS POST)");
+      return error_at(path, cmd,
+                      "wrong number of arguments: expected (inv-constraint INV PRE TRANS POST)");
     }
     for (std::size_t i = 1; i < 5; ++i) {
       if (!items[i].is_symbol()) return error_at(path, items[i], "expected a function name");
@@ -241,7 +246,8 @@ Result<Problem> parse_problem(std::string_view text, const std::string& path) {
   auto shapes = check_constraint(p, *constraint, path);
   if (!shapes.ok()) return Failure{shapes.error()};
   if (p.function(p.inv_name)) {
-    return error_at(path, constraint->items[1], "'" + p.inv_name + "' is both synthesised and defined");
+    return error_at(path, constraint->items[1],
+                    "'" + p.inv_name + "' is both synthesised and defined");
   }
   return p;
 }
@@ -258,8 +264,8 @@ Result<SExpr> parse_invariant(std::string_view text, const Problem& problem,
   if (!sexprs.ok()) return Failure{sexprs.error()};
   if (sexprs->size() != 1) {
     Place at = sexprs->size() > 1 ? (*sexprs)[1].place : Place{};
-    return error_at_place(origin, at, sexprs->empty() ? "empty invariant"
-                                                      : "expected one term, found more");
+    return error_at_place(origin, at,
+                          sexprs->empty() ? "empty invariant" : "expected one term, found more");
   }
   SExpr term = std::move((*sexprs)[0]);
   TypeChecker checker(problem.functions, origin);
@@ -272,7 +278,8 @@ Result<SExpr> parse_invariant(std::string_view text, const Problem& problem,
   }
 
   const auto& items = term.items;
-  if (items.size() != 5) return error_at(origin, term, "expected (define-fun NAME ((PARAM SORT) ...) Bool BODY)");
+  if (items.size() != 5)
+    return error_at(origin, term, "expected (define-fun NAME ((PARAM SORT) ...) Bool BODY)");
   auto params = parse_params(items[2], origin);
   if (!params.ok()) return Failure{params.error()};
   if (!same_sorts(*params, problem.variables, 1)) {
@@ -291,13 +298,13 @@ Result<SExpr> parse_invariant(std::string_view text, const Problem& problem,
   std::vector<SExpr> bindings;
   for (std::size_t i = 0; i < params->size(); ++i) {
     if ((*params)[i].name == problem.variables[i].name) continue;
-    bindings.push_back(SExpr::list({SExpr::symbol((*params)[i].name),
-                                    SExpr::symbol(problem.variables[i].name)}));
+    bindings.push_back(
+        SExpr::list({SExpr::symbol((*params)[i].name), SExpr::symbol(problem.variables[i].name)}));
   }
   if (bindings.empty()) return items[4];
-  return SExpr::list({SExpr::symbol("let", items[4].place), SExpr::list(std::move(bindings)),
-                      items[4]},
-                     items[4].place);
+  return SExpr::list(
+      {SExpr::symbol("let", items[4].place), SExpr::list(std::move(bindings)), items[4]},
+      items[4].place);
 }
 
 std::string invariant_definition(const Problem& problem, const SExpr& body) {

@@ -35,12 +35,12 @@ struct FunctionDef {
 };
 
 struct Problem {
-  std::string path;                   ///< for messages
-  std::string logic;                  ///< "LIA", "NIA", "ALIA"
-  std::string inv_name;               ///< the synth-inv name, usually "inv_fun"
-  std::vector<Variable> variables;    ///< the invariant's parameters, in order
-  std::vector<FunctionDef> functions; ///< every define-fun, in file order
-  std::string pre, trans, post;       ///< names given by inv-constraint
+  std::string path;                    ///< for messages
+  std::string logic;                   ///< "LIA", "NIA", "ALIA"
+  std::string inv_name;                ///< the synth-inv name, usually "inv_fun"
+  std::vector<Variable> variables;     ///< the invariant's parameters, in order
+  std::vector<FunctionDef> functions;  ///< every define-fun, in file order
+  std::string pre, trans, post;        ///< names given by inv-constraint
 
   const FunctionDef* function(std::string_view name) const;  ///< nullptr when absent
   /// The primed name of a state variable as trans_fun's parameters spell it ("x!" for "x").
@@ -61,7 +61,8 @@ Result<Problem> load_problem(const std::string& path);
 /// must be variables of the problem or its functions. `origin` names the candidate in messages
 /// ("openai#3:1:7: error: unknown symbol 'q'"). Returns the body, which nests at most
 /// kMaxNesting deep once calls are expanded.
-Result<SExpr> parse_invariant(std::string_view text, const Problem& problem, const std::string& origin);
+Result<SExpr> parse_invariant(std::string_view text, const Problem& problem,
+                              const std::string& origin);
 
 /// `(define-fun inv_fun ((x Int) ...) Bool BODY)` on one line: what `verigen inv` prints.
 std::string invariant_definition(const Problem& problem, const SExpr& body);

@@ -21,8 +21,8 @@ struct Place {
 struct SExpr {
   enum class Kind { Symbol, Numeral, List };
   Kind kind = Kind::List;
-  std::string atom;           ///< the symbol or the numeral's digits; empty for a list
-  std::vector<SExpr> items;   ///< the list's elements; empty for an atom
+  std::string atom;          ///< the symbol or the numeral's digits; empty for a list
+  std::vector<SExpr> items;  ///< the list's elements; empty for an atom
   Place place;
 
   bool is_list() const { return kind == Kind::List; }

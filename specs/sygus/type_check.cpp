@@ -16,8 +16,9 @@ Result<Sort> parse_sort(const SExpr& sort, const std::string& path) {
       sort.items[1].is_symbol("Int") && sort.items[2].is_symbol("Int")) {
     return Sort::IntArray;
   }
-  return error_at(path, sort, "unsupported sort '" + to_smtlib(sort) +
-                                  "' (expected Int, Bool or (Array Int Int))");
+  return error_at(
+      path, sort,
+      "unsupported sort '" + to_smtlib(sort) + "' (expected Int, Bool or (Array Int Int))");
 }
 
 namespace {
@@ -66,9 +67,9 @@ Result<Sort> TypeChecker::expect(const SExpr& term, const Scope& scope, Sort exp
   auto sort = sort_of(term, scope);
   if (!sort.ok()) return sort;
   if (*sort != expected) {
-    return error_at(path_, term, "type error: expected " + std::string(to_string(expected)) +
-                                     ", got " + std::string(to_string(*sort)) + " in '" +
-                                     to_smtlib(term) + "'");
+    return error_at(path_, term,
+                    "type error: expected " + std::string(to_string(expected)) + ", got " +
+                        std::string(to_string(*sort)) + " in '" + to_smtlib(term) + "'");
   }
   return sort;
 }
@@ -82,9 +83,9 @@ Result<Sort> TypeChecker::sort_of(const SExpr& term, const Scope& scope) const {
       if (auto it = scope.find(term.atom); it != scope.end()) return it->second;
       if (const FunctionDef* f = find(term.atom)) {
         if (f->params.empty()) return f->result;
-        return error_at(path_, term, "function '" + term.atom + "' expects " +
-                                         std::to_string(f->params.size()) +
-                                         " arguments, used as a constant");
+        return error_at(path_, term,
+                        "function '" + term.atom + "' expects " + std::to_string(f->params.size()) +
+                            " arguments, used as a constant");
       }
       return error_at(path_, term, "unknown symbol '" + term.atom + "'");
     }
@@ -116,8 +117,9 @@ Result<Sort> TypeChecker::list_sort(const SExpr& term, const Scope& scope) const
   if (!op.is_symbol()) return error_at(path_, op, "expected a function symbol, got a numeral");
   const std::string& name = op.atom;
   auto wrong_arity = [&](const std::string& expected) {
-    return error_at(path_, term, "wrong number of arguments: '" + name + "' expects " + expected +
-                                     ", got " + std::to_string(args));
+    return error_at(path_, term,
+                    "wrong number of arguments: '" + name + "' expects " + expected + ", got " +
+                        std::to_string(args));
   };
 
   if (name == "let" || name == "forall" || name == "exists") return binder_sort(term, scope);
@@ -174,9 +176,9 @@ Result<Sort> TypeChecker::call_sort(const SExpr& term, const FunctionDef& f,
                                     const Scope& scope) const {
   const std::size_t args = term.items.size() - 1;
   if (args != f.params.size()) {
-    return error_at(path_, term, "wrong number of arguments: '" + f.name + "' expects " +
-                                     std::to_string(f.params.size()) + ", got " +
-                                     std::to_string(args));
+    return error_at(path_, term,
+                    "wrong number of arguments: '" + f.name + "' expects " +
+                        std::to_string(f.params.size()) + ", got " + std::to_string(args));
   }
   for (std::size_t i = 0; i < args; ++i) {
     auto sort = expect(term.items[i + 1], scope, f.params[i].sort);
@@ -188,9 +190,9 @@ Result<Sort> TypeChecker::call_sort(const SExpr& term, const FunctionDef& f,
 Result<Sort> TypeChecker::binder_sort(const SExpr& term, const Scope& scope) const {
   const std::string& name = term.items[0].atom;
   if (term.items.size() != 3 || !term.items[1].is_list() || term.items[1].items.empty()) {
-    return error_at(path_, term, "malformed '" + name + "': expected (" + name +
-                                     " ((NAME " + (name == "let" ? "TERM" : "SORT") +
-                                     ") ...) BODY)");
+    return error_at(path_, term,
+                    "malformed '" + name + "': expected (" + name + " ((NAME " +
+                        (name == "let" ? "TERM" : "SORT") + ") ...) BODY)");
   }
   Scope inner = scope;
   std::set<std::string> seen;
@@ -203,7 +205,8 @@ Result<Sort> TypeChecker::binder_sort(const SExpr& term, const Scope& scope) con
       return error_at(path_, binding, "'" + var + "' is bound twice");
     }
     // let binds in parallel: every bound term is checked in the outer scope.
-    auto sort = name == "let" ? sort_of(binding.items[1], scope) : parse_sort(binding.items[1], path_);
+    auto sort =
+        name == "let" ? sort_of(binding.items[1], scope) : parse_sort(binding.items[1], path_);
     if (!sort.ok()) return sort;
     inner[var] = *sort;
   }

@@ -1,11 +1,11 @@
 // `verigen bench run` through the real binary and the real Dafny: replay of published outputs,
 // resume after SIGKILL, shards merged, malformed outputs, clever without Lean.
 
-#include <catch2/catch.hpp>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <fstream>
 #include <map>
@@ -26,7 +26,8 @@ namespace {
 const fs::path kData = fs::path(VERIGEN_SHARED_DIR) / "datasets";
 const fs::path kOutputs = kData / "dafnybench" / "model_outputs";
 /// Three small real DafnyBench tasks whose gpt-4o outputs DafnyBench recorded as successes.
-const std::vector<std::string> kFiles = {"Clover_swap_no_hints.dfy", "dafny-synthesis_task_id_242_no_hints.dfy",
+const std::vector<std::string> kFiles = {"Clover_swap_no_hints.dfy",
+                                         "dafny-synthesis_task_id_242_no_hints.dfy",
                                          "dafny-synthesis_task_id_435_no_hints.dfy"};
 
 /// A gpt-4o.json holding only the `files` entries of the real one, and the real results CSV.
@@ -34,15 +35,16 @@ std::string small_outputs(const TempDir& dir, const std::vector<std::string>& fi
   auto all = nlohmann::json::parse(*read_file((kOutputs / "gpt-4o.json").string()));
   nlohmann::json some = nlohmann::json::object();
   for (const auto& [key, entry] : all.items())
-    if (std::find(files.begin(), files.end(), entry["test_file"].get<std::string>()) != files.end()) some[key] = entry;
+    if (std::find(files.begin(), files.end(), entry["test_file"].get<std::string>()) != files.end())
+      some[key] = entry;
   REQUIRE(some.size() == files.size());
   dir.file("gpt-4o_results.csv", *read_file((kOutputs / "gpt-4o_results.csv").string()));
   return dir.file("gpt-4o.json", some.dump());
 }
 
 std::vector<std::string> replay_args(const std::string& outputs, const std::string& db) {
-  return {"bench", "run", "dafnybench", "--provider", "replay", "--outputs", outputs, "--db", db,
-          "--data", kData.string(), "--limit", "3", "--jobs", "1"};
+  return {"bench", "run",    "dafnybench",   "--provider", "replay", "--outputs", outputs, "--db",
+          db,      "--data", kData.string(), "--limit",    "3",      "--jobs",    "1"};
 }
 
 /// (task, sample) → outcome of every sample in the database.
@@ -140,9 +142,11 @@ bench::SampleRecord replay_edited(const std::string& file, const std::string& be
 // Contract: a replayed output the audit refuses (here a contract added to Clover_cal_sum, whose
 // hint-free program does not verify) is still verified by Dafny; the sample is Refuted for
 // integrity and keeps Dafny's own verdict beside.
-TEST_CASE("bench run replay verifies what the audit refused, and records it apart", "[verifier:dafny]") {
+TEST_CASE("bench run replay verifies what the audit refused, and records it apart",
+          "[verifier:dafny]") {
   if (!have_data()) return;
-  auto s = replay_edited("Clover_cal_sum_no_hints.dfy", "{\n  var n", "  ensures s + 0 == N * (N + 1) / 2\n");
+  auto s = replay_edited("Clover_cal_sum_no_hints.dfy", "{\n  var n",
+                         "  ensures s + 0 == N * (N + 1) / 2\n");
   INFO(s.detail);
   CHECK(s.recorded == "1");
   CHECK(s.outcome == Outcome::Refuted);
@@ -157,7 +161,8 @@ TEST_CASE("bench run replay verifies what the audit refused, and records it apar
 // recorded `0`), the task is solved whatever the output; the refused output stays in the detail.
 // The summary counts the sample once, as verified (it printed "not verified -1" when the
 // refusal was counted too).
-TEST_CASE("bench run dafnybench counts a hint-free program that verifies as attempt 0", "[verifier:dafny]") {
+TEST_CASE("bench run dafnybench counts a hint-free program that verifies as attempt 0",
+          "[verifier:dafny]") {
   if (!have_data()) return;
   std::string summary;
   auto s = replay_edited("Clover_swap_no_hints.dfy", "  ensures y == X\n",
@@ -172,18 +177,22 @@ TEST_CASE("bench run dafnybench counts a hint-free program that verifies as atte
   CHECK(s.outcome == Outcome::Verified);
   CHECK(s.integrity_rejected);
   CHECK(s.verifier_calls == 2);
-  CHECK(s.detail.rfind("attempt 0: the hint-free program verifies as it is; the output: integrity: ", 0) == 0);
+  CHECK(s.detail.rfind(
+            "attempt 0: the hint-free program verifies as it is; the output: integrity: ", 0) == 0);
 }
 
 // Contract: a run killed with SIGKILL after its first recorded sample resumes when the same
 // command runs again, skipping what was recorded; it ends with the samples of an uninterrupted
 // run. Shards 0/2 and 1/2 merged give those samples too.
-TEST_CASE("bench run resumes after SIGKILL and shards merge into the single run", "[verifier:dafny]") {
+TEST_CASE("bench run resumes after SIGKILL and shards merge into the single run",
+          "[verifier:dafny]") {
   if (!have_data()) return;
   TempDir dir;
   auto outputs = small_outputs(dir);
   auto whole_db = (dir.path / "whole.db").string();
-  REQUIRE(run_verigen(replay_args(outputs, whole_db), (dir.path / "cache-whole").string()).exit_code == 0);
+  REQUIRE(
+      run_verigen(replay_args(outputs, whole_db), (dir.path / "cache-whole").string()).exit_code ==
+      0);
   auto whole = samples_of(whole_db);
   REQUIRE(whole.size() == 3);
 
@@ -218,7 +227,8 @@ TEST_CASE("bench run resumes after SIGKILL and shards merge into the single run"
     shard_dbs.push_back(args[8]);
   }
   auto merged_db = (dir.path / "merged.db").string();
-  auto merge = run_verigen({"bench", "merge", shard_dbs[0], shard_dbs[1], "--into", merged_db}, cache);
+  auto merge =
+      run_verigen({"bench", "merge", shard_dbs[0], shard_dbs[1], "--into", merged_db}, cache);
   INFO(merge.out << merge.err);
   REQUIRE(merge.exit_code == 0);
   CHECK(samples_of(merged_db) == whole);
@@ -234,7 +244,8 @@ TEST_CASE("bench run refuses malformed outputs files", "[verifier:dafny]") {
   CHECK(run.exit_code == 2);
   CHECK(run.err.find("broken.json:1:") != std::string::npos);  // the file and the place
   CHECK(run.err.find("not JSON") != std::string::npos);
-  auto missing = dir.file("shape.json", R"({"000": {"test_ID": "000", "test_file": "a_no_hints.dfy"}})");
+  auto missing =
+      dir.file("shape.json", R"({"000": {"test_ID": "000", "test_file": "a_no_hints.dfy"}})");
   run = run_verigen(replay_args(missing, db), (dir.path / "cache").string());
   CHECK(run.exit_code == 2);
   CHECK(run.err.find("shape.json") != std::string::npos);
@@ -256,7 +267,8 @@ TEST_CASE("bench run clever without --lean-project exits 3", "[verifier:dafny]")
 // Contract: for a few small DafnyComp programs the ground truth, given as the answer to the
 // stripped task, passes `verify --against` (the specify-kind audit, then Dafny): stripping
 // removed annotations only, and putting them back verifies.
-TEST_CASE("dafnycomp: ground truth re-inserted into the stripped program verifies", "[verifier:dafny]") {
+TEST_CASE("dafnycomp: ground truth re-inserted into the stripped program verifies",
+          "[verifier:dafny]") {
   auto dir_of = kData / "dafnycomp";
   if (!fs::exists(dir_of)) {
     WARN("skipped: " << dir_of << " is absent");
@@ -264,13 +276,15 @@ TEST_CASE("dafnycomp: ground truth re-inserted into the stripped program verifie
   }
   auto tasks = bench::load_suite("dafnycomp", dir_of.string());
   REQUIRE(tasks.ok());
-  std::sort(tasks->begin(), tasks->end(), [](const auto& a, const auto& b) { return a.reference.size() < b.reference.size(); });
+  std::sort(tasks->begin(), tasks->end(),
+            [](const auto& a, const auto& b) { return a.reference.size() < b.reference.size(); });
   TempDir dir;
   for (int i = 0; i < 3; ++i) {
     const auto& t = (*tasks)[static_cast<std::size_t>(i)];
     auto stripped = dir.file("stripped" + std::to_string(i) + ".dfy", t.task.source);
     auto truth = dir.file("truth" + std::to_string(i) + ".dfy", t.reference);
-    auto run = run_verigen({"verify", "--against", stripped, "--kind", "specify", truth}, (dir.path / "cache").string());
+    auto run = run_verigen({"verify", "--against", stripped, "--kind", "specify", truth},
+                           (dir.path / "cache").string());
     INFO(t.task.id << "\n" << run.out << run.err);
     CHECK(run.exit_code == 0);
   }
@@ -281,8 +295,16 @@ TEST_CASE("dafnycomp: ground truth re-inserted into the stripped program verifie
 TEST_CASE("slurm-bench --dry-run prints the array and the dependent merge", "[verifier:dafny]") {
   SubprocessRunner runner;
   ProcessSpec spec;
-  spec.argv = {std::string(VERIGEN_SOURCE_DIR) + "/scripts/slurm-bench", "sygus-inv", "--shards", "3", "--dir", "/tmp/sb",
-               "--dry-run", "--", "--jobs", "2"};
+  spec.argv = {std::string(VERIGEN_SOURCE_DIR) + "/scripts/slurm-bench",
+               "sygus-inv",
+               "--shards",
+               "3",
+               "--dir",
+               "/tmp/sb",
+               "--dry-run",
+               "--",
+               "--jobs",
+               "2"};
   spec.deadline = Deadline::after_seconds(30);
   auto result = runner.run(spec);
   INFO(result.out << result.err);

@@ -128,8 +128,7 @@ TEST_CASE("metrics: a refused output solved by attempt 0 counts once, as verifie
 // Each disagreement gets one class: the audit's refusals first (whatever Dafny said), then
 // timeouts (and resource limits), Dafny's refutations, everything else, and our successes the
 // dataset recorded as failures. Dafny alone is measured beside the final verdict.
-TEST_CASE("metrics: replay agreement of the final verdict and of Dafny alone, by class",
-          "[unit]") {
+TEST_CASE("metrics: replay agreement of the final verdict and of Dafny alone, by class", "[unit]") {
   RunInfo run{1, RunKey{"dafnybench", "replay", "gpt-4o", 1, 0, 0, "{}"}, ""};
   auto refused = [](const std::string& task, std::string recorded, std::optional<Outcome> alone) {
     SampleRecord s = sample(task, "x", 0, Outcome::Refuted, std::move(recorded));
@@ -139,12 +138,12 @@ TEST_CASE("metrics: replay agreement of the final verdict and of Dafny alone, by
     return s;
   };
   std::vector<SampleRecord> samples{
-      sample("a_ok", "x", 0, Outcome::Verified, "0"),        // agree
-      refused("b_integrity_dafny_ok", "2", Outcome::Verified),  // integrity; Dafny alone agrees
-      refused("c_integrity_dafny_no", "1", Outcome::Refuted),   // integrity; Dafny alone too
-      refused("d_integrity_agree", "failed", Outcome::Refuted), // agree both ways
-      refused("e_integrity_not_run", "0", std::nullopt),        // a version-1 sample
-      sample("f_timeout", "x", 0, Outcome::Unknown, "0"),      // Cause::Timeout from the fixture
+      sample("a_ok", "x", 0, Outcome::Verified, "0"),            // agree
+      refused("b_integrity_dafny_ok", "2", Outcome::Verified),   // integrity; Dafny alone agrees
+      refused("c_integrity_dafny_no", "1", Outcome::Refuted),    // integrity; Dafny alone too
+      refused("d_integrity_agree", "failed", Outcome::Refuted),  // agree both ways
+      refused("e_integrity_not_run", "0", std::nullopt),         // a version-1 sample
+      sample("f_timeout", "x", 0, Outcome::Unknown, "0"),        // Cause::Timeout from the fixture
       sample("g_refuted", "x", 0, Outcome::Refuted, "3"),
       sample("h_parse", "x", 0, Outcome::Error, "0"),
       sample("i_ours_only", "x", 0, Outcome::Verified, "failed"),
@@ -163,7 +162,7 @@ TEST_CASE("metrics: replay agreement of the final verdict and of Dafny alone, by
   CHECK(a.verifier_verified == 3);  // a, b, i
   CHECK(a.agree == 2);              // a, d
   CHECK(a.rate == Approx(0.2));
-  CHECK(a.verifier_agree == 3);     // a, b, d
+  CHECK(a.verifier_agree == 3);  // a, b, d
   CHECK(a.verifier_rate == Approx(0.3));
   CHECK(a.verifier_not_run == 1);
   CHECK(a.count(ReasonClass::Integrity) == 3);

@@ -1,10 +1,10 @@
 // The bench runner's resume logic with an injected suite entry: tasks from memory and a solver
 // that records what it was asked, so only the runner and the result store are exercised.
 
-#include <catch2/catch.hpp>
 #include <unistd.h>
 
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <mutex>
 #include <set>
@@ -25,7 +25,8 @@ using Pair = std::pair<std::string, int>;
 struct Scratch {
   Scratch() {
     static std::atomic<int> n{0};
-    path = fs::temp_directory_path() / ("verigen-resume-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+    path = fs::temp_directory_path() /
+           ("verigen-resume-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
     fs::remove_all(path);
     fs::create_directories(path);
   }
@@ -50,7 +51,8 @@ struct RecordingSuite {
       }
       return Result<std::vector<BenchTask>>(tasks);
     };
-    suite.solver = [this](const RunOptions&, const std::vector<BenchTask>&, std::shared_ptr<const PublishedOutputs>) {
+    suite.solver = [this](const RunOptions&, const std::vector<BenchTask>&,
+                          std::shared_ptr<const PublishedOutputs>) {
       SolverSetup setup;
       setup.attempt = [this](const BenchTask& t, int sample) {
         std::lock_guard<std::mutex> lock(mutex);
@@ -110,8 +112,10 @@ TEST_CASE("bench resume runs only the samples the store lacks", "[unit]") {
   std::ostringstream out, err;
   REQUIRE(run_bench(o, recording.suite, out, err) == 0);
   INFO(out.str() << err.str());
-  CHECK(recording.take() == std::set<Pair>{{"t11", 0}, {"t11", 1}, {"t12", 1}, {"t13", 0}, {"t13", 1}});
-  CHECK(out.str().find("samples        8 of 8 (5 run now, 3 recorded before)") != std::string::npos);
+  CHECK(recording.take() ==
+        std::set<Pair>{{"t11", 0}, {"t11", 1}, {"t12", 1}, {"t13", 0}, {"t13", 1}});
+  CHECK(out.str().find("samples        8 of 8 (5 run now, 3 recorded before)") !=
+        std::string::npos);
 }
 
 // Contract: samples of another run (here another seed) are not this run's: all are attempted.

@@ -1,17 +1,18 @@
 // The bench runner with a stand-in solver (no verifier): task selection, resume, shards, option
 // checks; and reading published outputs.
 
-#include <catch2/catch.hpp>
+#include "benchmarks/harness/runner.h"
+
 #include <unistd.h>
 
 #include <atomic>
-#include <set>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "benchmarks/harness/published_outputs.h"
-#include "benchmarks/harness/runner.h"
 #include "benchmarks/harness/suite_table.h"
 
 using namespace verigen;
@@ -23,7 +24,8 @@ namespace {
 struct Scratch {
   Scratch() {
     static std::atomic<int> n{0};
-    path = fs::temp_directory_path() / ("verigen-bench-runner-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+    path = fs::temp_directory_path() /
+           ("verigen-bench-runner-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
     fs::remove_all(path);
     fs::create_directories(path);
   }
@@ -59,8 +61,9 @@ std::vector<std::string> ids(const std::vector<BenchTask>& tasks) {
 /// A sygus-inv folder of `n` tiny problems, two logics.
 std::string sygus_fixture(const Scratch& s, int n) {
   for (int i = 0; i < n; ++i)
-    s.file("data/problems/p" + std::to_string(i) + ".sl",
-           std::string("; a comment (set-logic NOPE)\n(set-logic ") + (i % 2 ? "NIA" : "LIA") + ")\n");
+    s.file(
+        "data/problems/p" + std::to_string(i) + ".sl",
+        std::string("; a comment (set-logic NOPE)\n(set-logic ") + (i % 2 ? "NIA" : "LIA") + ")\n");
   return (s.path / "data").string();
 }
 
@@ -70,7 +73,8 @@ std::atomic<int> g_attempts{0};
 /// solver in place of the invariant portfolio.
 Suite stand_in() {
   Suite suite = *find_suite("sygus-inv").value();
-  suite.solver = [](const RunOptions&, const std::vector<BenchTask>&, std::shared_ptr<const PublishedOutputs>) {
+  suite.solver = [](const RunOptions&, const std::vector<BenchTask>&,
+                    std::shared_ptr<const PublishedOutputs>) {
     SolverSetup setup;
     setup.attempt = [](const BenchTask& t, int) {
       ++g_attempts;
@@ -199,7 +203,8 @@ TEST_CASE("load_published_outputs names malformed files and entries", "[unit]") 
   auto shape = load_published_outputs(s.file("b.json", "[1, 2]"));
   REQUIRE_FALSE(shape.ok());
   CHECK(shape.error().find("b.json") != std::string::npos);
-  auto missing = load_published_outputs(s.file("c.json", R"({"007": {"test_ID": "007", "test_file": "x.dfy"}})"));
+  auto missing = load_published_outputs(
+      s.file("c.json", R"({"007": {"test_ID": "007", "test_file": "x.dfy"}})"));
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.error().find("c.json") != std::string::npos);
   CHECK(missing.error().find("\"007\"") != std::string::npos);
@@ -219,7 +224,9 @@ TEST_CASE("load_published_outputs names malformed files and entries", "[unit]") 
 // the generator answers with the fenced Dafny block, or the whole text without fences.
 TEST_CASE("published outputs: CSV results and candidate extraction", "[unit]") {
   Scratch s;
-  s.file("m_results.csv", "test_ID,test_file,success_on_attempt_#\n001,a b_no_hints.dfy,3\n002,c_no_hints.dfy,failed\n");
+  s.file("m_results.csv",
+         "test_ID,test_file,success_on_attempt_#\n001,a "
+         "b_no_hints.dfy,3\n002,c_no_hints.dfy,failed\n");
   auto outputs = load_published_outputs(s.file("m.json", R"({
     "001": {"test_ID": "001", "test_file": "a b_no_hints.dfy", "llm_output": "Here:\n```dafny\nmethod A() {}\n```\nDone."},
     "002": {"test_ID": "002", "test_file": "c_no_hints.dfy", "llm_output": "method C() {}\n"}})"));
@@ -229,9 +236,11 @@ TEST_CASE("published outputs: CSV results and candidate extraction", "[unit]") {
   CHECK(outputs->by_file.at("a b_no_hints.dfy").recorded == "3");
   CHECK(outputs->by_file.at("c_no_hints.dfy").recorded == "failed");
   Task task;
-  auto fenced = make_published_generator("m", outputs->by_file.at("a b_no_hints.dfy"))->generate(task, 1, Deadline::never());
+  auto fenced = make_published_generator("m", outputs->by_file.at("a b_no_hints.dfy"))
+                    ->generate(task, 1, Deadline::never());
   REQUIRE(fenced.ok());
   CHECK((*fenced)[0].text == "method A() {}\n");
-  auto bare = make_published_generator("m", outputs->by_file.at("c_no_hints.dfy"))->generate(task, 1, Deadline::never());
+  auto bare = make_published_generator("m", outputs->by_file.at("c_no_hints.dfy"))
+                  ->generate(task, 1, Deadline::never());
   CHECK((*bare)[0].text == "method C() {}\n");
 }

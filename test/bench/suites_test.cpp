@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <map>
 
-#include "benchmarks/suites/dafny_strip.h"
 #include "benchmarks/harness/suite_table.h"
+#include "benchmarks/suites/dafny_strip.h"
 #include "core/file_io.h"
 #include "specs/dafny/audit.h"
 #include "specs/integrity_audit.h"
@@ -87,7 +87,8 @@ TEST_CASE("load_suite refuses unknown suites and missing folders", "[unit]") {
 // Contract: 300 DafnyComp tasks, categories 2–5 functions; every stripped program differs from
 // its ground truth only by annotations (the ground truth passes the task's audit against it),
 // and keeps the ground truth's `assume`s.
-TEST_CASE("dafnycomp: 300 tasks whose ground truth audits clean against the stripped input", "[unit]") {
+TEST_CASE("dafnycomp: 300 tasks whose ground truth audits clean against the stripped input",
+          "[unit]") {
   if (!have("dafnycomp")) return;
   auto tasks = load_suite("dafnycomp", (kData / "dafnycomp").string());
   REQUIRE(tasks.ok());
@@ -99,21 +100,26 @@ TEST_CASE("dafnycomp: 300 tasks whose ground truth audits clean against the stri
     INFO(t.task.id);
     CHECK(t.task.kind == TaskKind::Specify);
     CHECK(t.task.source != t.reference);
-    auto findings = audit_candidate(Language::Dafny, t.task.source, t.reference, t.task.kind, t.task.id);
-    if (findings.empty()) ++clean;
-    else FAIL_CHECK(findings.front().message);
+    auto findings =
+        audit_candidate(Language::Dafny, t.task.source, t.reference, t.task.kind, t.task.id);
+    if (findings.empty())
+      ++clean;
+    else
+      FAIL_CHECK(findings.front().message);
     if (t.reference.find("assume") != std::string::npos) {
       ++with_assume;
       CHECK(t.task.source.find("assume") != std::string::npos);
     }
     // Why the task is Specify and not Annotate: the annotate audit forbids new contracts.
-    if (!dafny::audit_dafny(t.task.source, t.reference, dafny::AuditMode::Annotate, t.task.id).empty())
+    if (!dafny::audit_dafny(t.task.source, t.reference, dafny::AuditMode::Annotate, t.task.id)
+             .empty())
       ++annotate_refusals;
   }
   CHECK(clean == 300);
   CHECK(with_assume >= 36);
-  WARN("dafnycomp categories: 2=" << cats["2"] << " 3=" << cats["3"] << " 4=" << cats["4"] << " 5=" << cats["5"]
-                                  << "; annotate audit would refuse " << annotate_refusals << " ground truths");
+  WARN("dafnycomp categories: 2=" << cats["2"] << " 3=" << cats["3"] << " 4=" << cats["4"]
+                                  << " 5=" << cats["5"] << "; annotate audit would refuse "
+                                  << annotate_refusals << " ground truths");
 }
 
 // Contract: 387 DafnyBench tasks keyed by their hints_removed file name, each with its ground
@@ -161,5 +167,6 @@ TEST_CASE("sygus-inv: 433 invariant tasks by logic", "[unit]") {
   CHECK(cats["LIA"] == 399);
   CHECK(cats["NIA"] == 20);
   CHECK(cats["ALIA"] == 14);
-  for (const auto& t : *tasks) CHECK((t.task.language == Language::SyGuS && t.task.kind == TaskKind::Invariant));
+  for (const auto& t : *tasks)
+    CHECK((t.task.language == Language::SyGuS && t.task.kind == TaskKind::Invariant));
 }

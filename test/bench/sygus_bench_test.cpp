@@ -2,7 +2,6 @@
 // fixture problems, recorded, resumed, and reported through the binary.
 
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -27,7 +26,8 @@ std::string sygus_data(const TempDir& dir) {
   const fs::path problems = dir.path / "datasets" / "sygus-inv" / "problems";
   fs::create_directories(problems);
   for (const auto& name : kProblems)
-    fs::copy_file(fs::path(VERIGEN_SOURCE_DIR) / "test" / "fixtures" / "sygus" / name, problems / name);
+    fs::copy_file(fs::path(VERIGEN_SOURCE_DIR) / "test" / "fixtures" / "sygus" / name,
+                  problems / name);
   return (dir.path / "datasets").string();
 }
 
@@ -36,7 +36,8 @@ std::map<std::string, SampleRecord> samples_of(const std::string& db) {
   auto store = ResultStore::open_existing(db);
   REQUIRE(store.ok());
   for (const auto& run : (*store)->runs())
-    for (const auto& s : (*store)->samples(run.id)) out[s.task_id + "#" + std::to_string(s.sample)] = s;
+    for (const auto& s : (*store)->samples(run.id))
+      out[s.task_id + "#" + std::to_string(s.sample)] = s;
   return out;
 }
 
@@ -109,8 +110,9 @@ TEST_CASE("verigen bench run sygus-inv through the binary", "[z3]") {
   const std::string data = sygus_data(dir);
   const std::string db = (dir.path / "tmp.db").string();
   const std::string cache = (dir.path / "cache").string();
-  auto run = run_verigen({"bench", "run", "sygus-inv", "--data", data, "--db", db, "--timeout", "20"}, cache,
-                         {{"VERIGEN_NO_PROGRESS", "1"}});
+  auto run =
+      run_verigen({"bench", "run", "sygus-inv", "--data", data, "--db", db, "--timeout", "20"},
+                  cache, {{"VERIGEN_NO_PROGRESS", "1"}});
   INFO(run.out << run.err);
   REQUIRE(run.exit_code == 0);
   CHECK(run.out.find("verified       2 (66.7%)") != std::string::npos);

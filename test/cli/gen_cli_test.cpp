@@ -24,8 +24,9 @@ std::string example(const std::string& name) {
 TEST_CASE("gen with the builtin provider, offline", "[verifier:dafny]") {
   TempDir dir;
   auto out = (dir.path / "out").string();
-  auto r = run_verigen({"gen", example("sum_loop_spec.dfy"), "--provider", "builtin", "--out", out, "--json"},
-                       (dir.path / "cache").string());
+  auto r = run_verigen(
+      {"gen", example("sum_loop_spec.dfy"), "--provider", "builtin", "--out", out, "--json"},
+      (dir.path / "cache").string());
   REQUIRE(r.exit_code == 0);
   auto report = nlohmann::json::parse(r.out);
   CHECK(report["schema_version"] == 2);
@@ -48,8 +49,10 @@ TEST_CASE("gen with the builtin provider, offline", "[verifier:dafny]") {
 // configure a model (exit 2); a malformed spec gives file:line:col (exit 2).
 TEST_CASE("gen refuses what it cannot do, with clear errors", "[verifier:dafny]") {
   TempDir dir;
-  auto spec = dir.file("inc.dfy", "/// Increment.\nmethod Inc(a: int) returns (r: int)\n  ensures r > a\n");
-  auto r = run_verigen({"gen", spec, "--out", (dir.path / "o").string()}, (dir.path / "cache").string());
+  auto spec =
+      dir.file("inc.dfy", "/// Increment.\nmethod Inc(a: int) returns (r: int)\n  ensures r > a\n");
+  auto r =
+      run_verigen({"gen", spec, "--out", (dir.path / "o").string()}, (dir.path / "cache").string());
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("OPENAI_BASE_URL") != std::string::npos);
   auto broken = dir.file("broken.dfy", "method M() {\n  while true {\n}\n");
@@ -123,13 +126,16 @@ TEST_CASE("gen counts verifier calls once and consistently", "[verifier:dafny]")
 // Contract: a spec's own assumption may stay in the generated program; the run and the
 // certificate name it as trusted because the spec has it, and `verigen check` re-verifies the
 // certified source trusting exactly that, so the generated code passes.
-TEST_CASE("gen keeps and records the spec's own assumption, and check trusts only it", "[verifier:dafny]") {
+TEST_CASE("gen keeps and records the spec's own assumption, and check trusts only it",
+          "[verifier:dafny]") {
   TempDir dir;
-  auto spec = dir.file("clamp.dfy",
-                       "/// Sums 1..n.\nmethod SumTo(n: nat) returns (s: nat)\n  ensures s == n * (n + 1) / 2\n{\n"
-                       "  s := 0;\n  var i := 0;\n  while i < n\n  {\n    i := i + 1;\n    s := s + i;\n  }\n}\n\n"
-                       "/// The user trusts callers here.\nmethod Clamp(x: int) returns (r: int)\n  ensures r >= 0\n{\n"
-                       "  assume x >= 0;\n  r := x;\n}\n");
+  auto spec = dir.file(
+      "clamp.dfy",
+      "/// Sums 1..n.\nmethod SumTo(n: nat) returns (s: nat)\n  ensures s == n * (n + 1) / 2\n{\n"
+      "  s := 0;\n  var i := 0;\n  while i < n\n  {\n    i := i + 1;\n    s := s + i;\n  }\n}\n\n"
+      "/// The user trusts callers here.\nmethod Clamp(x: int) returns (r: int)\n  ensures r >= "
+      "0\n{\n"
+      "  assume x >= 0;\n  r := x;\n}\n");
   auto out = (dir.path / "out").string();
   auto cache = (dir.path / "cache").string();
   auto r = run_verigen({"gen", spec, "--out", out, "--json"}, cache);

@@ -33,7 +33,9 @@ const std::string kWrong = program("  m := a;");
 const std::string kRight = program("  if a > b { m := a; } else { m := b; }");
 
 std::vector<std::pair<std::string, std::string>> env_for(const LoopbackServer& server) {
-  return {{"OPENAI_BASE_URL", server.base_url()}, {"OPENAI_API_KEY", "sk-e2e-secret"}, {"VERIGEN_MODEL", "scripted"}};
+  return {{"OPENAI_BASE_URL", server.base_url()},
+          {"OPENAI_API_KEY", "sk-e2e-secret"},
+          {"VERIGEN_MODEL", "scripted"}};
 }
 
 }  // namespace
@@ -47,8 +49,8 @@ TEST_CASE("gen over a scripted server: cheat, wrong, right", "[network]") {
   TempDir dir;
   auto spec = dir.file("max.dfy", kSpec);
   auto out = (dir.path / "out").string();
-  auto r = run_verigen({"gen", spec, "--provider", "openai", "-k", "3", "--rounds", "0", "--jobs", "1",
-                        "--out", out, "--json"},
+  auto r = run_verigen({"gen", spec, "--provider", "openai", "-k", "3", "--rounds", "0", "--jobs",
+                        "1", "--out", out, "--json"},
                        (dir.path / "cache").string(), env_for(server));
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 0);
@@ -73,14 +75,15 @@ TEST_CASE("gen repair round over a scripted server", "[network]") {
   server.script({{200, {}, completion_body({kWrong})}, {200, {}, completion_body({kRight})}});
   TempDir dir;
   auto spec = dir.file("max.dfy", kSpec);
-  auto r = run_verigen({"gen", spec, "--provider", "openai", "-k", "1", "--rounds", "1",
-                        "--out", (dir.path / "out").string(), "--json"},
+  auto r = run_verigen({"gen", spec, "--provider", "openai", "-k", "1", "--rounds", "1", "--out",
+                        (dir.path / "out").string(), "--json"},
                        (dir.path / "cache").string(), env_for(server));
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 0);
   auto requests = server.requests();
   REQUIRE(requests.size() == 2);
-  auto repair = nlohmann::json::parse(requests[1].body)["messages"][1]["content"].get<std::string>();
+  auto repair =
+      nlohmann::json::parse(requests[1].body)["messages"][1]["content"].get<std::string>();
   CHECK(repair.find("postcondition could not be proved") != std::string::npos);
   CHECK(repair.find("m := a;") != std::string::npos);
 }
@@ -138,7 +141,8 @@ TEST_CASE("gen on a Lean spec over a scripted server", "[network]") {
   fs::create_directories(tools);
   {
     std::ofstream script(tools / "lean");
-    script << "#!/bin/sh\n[ \"$1\" = --version ] && echo 'Lean (version 4.24.0, stand-in)'\nexit 0\n";
+    script
+        << "#!/bin/sh\n[ \"$1\" = --version ] && echo 'Lean (version 4.24.0, stand-in)'\nexit 0\n";
   }
   fs::permissions(tools / "lean", fs::perms::owner_all);
   auto env = env_for(server);
@@ -151,12 +155,13 @@ TEST_CASE("gen on a Lean spec over a scripted server", "[network]") {
   auto report = nlohmann::json::parse(r.out);
   CHECK(report["integrity_rejections"] == 1);
   CHECK(read_file((dir.path / "out/Two.lean").string())->find("rfl") != std::string::npos);
-  auto certificate = nlohmann::json::parse(read_file((dir.path / "out/certificate.json").string()).value());
+  auto certificate =
+      nlohmann::json::parse(read_file((dir.path / "out/certificate.json").string()).value());
   CHECK(certificate["tools"]["verifier"] == "lean 4.24.0");
 
-  auto missing = run_verigen({"gen", file, "--provider", "openai", "--out", (dir.path / "o2").string()},
-                             (dir.path / "cache").string(),
-                             {{"PATH", "/usr/bin:/bin"}, {"VERIGEN_MODEL", "m"}});
+  auto missing = run_verigen(
+      {"gen", file, "--provider", "openai", "--out", (dir.path / "o2").string()},
+      (dir.path / "cache").string(), {{"PATH", "/usr/bin:/bin"}, {"VERIGEN_MODEL", "m"}});
   CHECK(missing.exit_code == 3);
   CHECK(missing.err.find("elan") != std::string::npos);
 }

@@ -50,7 +50,8 @@ TEST_CASE("inv solves lia.sl and prints the define-fun", "[z3]") {
 // infeasible with its trace; any unsolved problem makes the exit code 1.
 TEST_CASE("inv --json on a solvable and an infeasible problem", "[z3]") {
   TempDir dir;
-  auto run = inv({"--json", "--timeout", "60", fixture("lia.sl"), fixture("counter_unsafe.sl")}, dir);
+  auto run =
+      inv({"--json", "--timeout", "60", fixture("lia.sl"), fixture("counter_unsafe.sl")}, dir);
   INFO(run.out << run.err);
   CHECK(run.exit_code == 1);
   auto json = parse_json(run);

@@ -25,11 +25,12 @@ TEST_CASE("rank train then eval on a log", "[unit]") {
 
   auto table = run_verigen({"rank", "eval", log, "--model", model}, dir.path.string());
   REQUIRE(table.exit_code == 0);
-  for (const char* field : {"V@1", "V@5", "V@10", "mean rank", "median rank", "scorer", "source order",
-                            "random (20)", "checks saved"})
+  for (const char* field : {"V@1", "V@5", "V@10", "mean rank", "median rank", "scorer",
+                            "source order", "random (20)", "checks saved"})
     CHECK(table.out.find(field) != std::string::npos);
 
-  auto json_run = run_verigen({"rank", "eval", log, "--folds", "3", "--epochs", "3", "--json"}, dir.path.string());
+  auto json_run = run_verigen({"rank", "eval", log, "--folds", "3", "--epochs", "3", "--json"},
+                              dir.path.string());
   REQUIRE(json_run.exit_code == 0);
   auto json = nlohmann::json::parse(json_run.out);
   CHECK(json["tasks"] == 30);
@@ -59,7 +60,8 @@ TEST_CASE("rank reports bad logs and models", "[unit]") {
   CHECK(bad_model.err.rfind(model + ": error: model version 7", 0) == 0);
 
   auto missing = run_verigen({"rank", "train", (dir.path / "absent.jsonl").string(), "--out",
-                              (dir.path / "m.json").string()}, dir.path.string());
+                              (dir.path / "m.json").string()},
+                             dir.path.string());
   CHECK(missing.exit_code == 2);
   CHECK(missing.err.find("absent.jsonl") != std::string::npos);
 }
@@ -70,7 +72,8 @@ TEST_CASE("rank skips damaged log lines with a warning", "[unit]") {
   TempDir dir;
   const auto log = dir.file("cut.jsonl", verigen::test::synthetic_log(6, 2) + "{\"task\":\"cut");
   const auto model = (dir.path / "model.json").string();
-  auto trained = run_verigen({"rank", "train", log, "--out", model, "--epochs", "2"}, dir.path.string());
+  auto trained =
+      run_verigen({"rank", "train", log, "--out", model, "--epochs", "2"}, dir.path.string());
   INFO(trained.err);
   CHECK(trained.exit_code == 0);
   CHECK(trained.err.find("cut.jsonl:") != std::string::npos);

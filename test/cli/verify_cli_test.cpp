@@ -11,8 +11,9 @@ using namespace verigen::test;
 
 namespace {
 
-const char* kGood = "method Max(a: int, b: int) returns (m: int) ensures m >= a && m >= b\n"
-                    "{ if a > b { m := a; } else { m := b; } }\n";
+const char* kGood =
+    "method Max(a: int, b: int) returns (m: int) ensures m >= a && m >= b\n"
+    "{ if a > b { m := a; } else { m := b; } }\n";
 const char* kBad = "method Inc(a: int) returns (r: int) ensures r > a\n{ r := a; }\n";
 
 std::string cache_of(const TempDir& dir) { return (dir.path / "cache").string(); }
@@ -30,7 +31,8 @@ TEST_CASE("verify exit codes and compiler-style text", "[verifier:dafny]") {
   CHECK(ok.out.find(good + ": verified") != std::string::npos);
   auto refuted = run_verigen({"verify", bad}, cache_of(dir));
   CHECK(refuted.exit_code == 1);
-  CHECK(refuted.out.find(bad + ":2:1: error: a postcondition could not be proved") != std::string::npos);
+  CHECK(refuted.out.find(bad + ":2:1: error: a postcondition could not be proved") !=
+        std::string::npos);
 }
 
 // Contract: bad inputs each give one line naming the file, exit 2, and leave no cache entry.
@@ -39,7 +41,10 @@ TEST_CASE("bad inputs give one line, exit 2, no cache entry", "[verifier:dafny]"
   auto empty = dir.file("empty.dfy", "  \n");
   auto binary = dir.file("binary.dfy", std::string("method M() {}\n// \xff\xfe\n"));
   auto text = dir.file("notes.txt", "hello");
-  struct Case { std::string file; std::string expected; };
+  struct Case {
+    std::string file;
+    std::string expected;
+  };
   const Case cases[] = {
       {(dir.path / "missing.dfy").string(), ": error: no such file"},
       {dir.path.string(), ": error: is a directory"},
@@ -101,7 +106,9 @@ TEST_CASE("verify --json with --jobs 2", "[verifier:dafny]") {
 TEST_CASE("verify --sarif", "[verifier:dafny]") {
   TempDir dir;
   auto bad = dir.file("bad.dfy", kBad);
-  auto odd = dir.file("odd name #1.dfy", "method M(x: int) returns (r: int) ensures r > x { assume false; r := x; }\n");
+  auto odd =
+      dir.file("odd name #1.dfy",
+               "method M(x: int) returns (r: int) ensures r > x { assume false; r := x; }\n");
   auto sarif_path = (dir.path / "out.sarif").string();
   auto r = run_verigen({"verify", "--sarif", sarif_path, bad, odd}, cache_of(dir));
   CHECK(r.exit_code == 1);
@@ -160,14 +167,14 @@ TEST_CASE("dafny missing gives exit 3", "[verifier:dafny]") {
 TEST_CASE("compile to python and run it", "[verifier:dafny]") {
   TempDir dir;
   auto bad = dir.file("bad.dfy", kBad);
-  auto refused = run_verigen({"compile", bad, "--target", "py", "--out", (dir.path / "bad-out").string()},
-                             cache_of(dir));
+  auto refused = run_verigen(
+      {"compile", bad, "--target", "py", "--out", (dir.path / "bad-out").string()}, cache_of(dir));
   CHECK(refused.exit_code == 1);
   CHECK(refused.err.find("not compiled") != std::string::npos);
   CHECK(count_files(dir.path / "bad-out") == 0);
 
-  auto program = dir.file("prog.dfy", std::string(kGood) +
-                                          "method Main() { var m := Max(3, 5); print m, \"\\n\"; }\n");
+  auto program = dir.file(
+      "prog.dfy", std::string(kGood) + "method Main() { var m := Max(3, 5); print m, \"\\n\"; }\n");
   auto out = (dir.path / "py").string();
   auto r = run_verigen({"compile", program, "--target", "py", "--out", out}, cache_of(dir));
   REQUIRE(r.exit_code == 0);
@@ -185,25 +192,36 @@ TEST_CASE("compile to python and run it", "[verifier:dafny]") {
 // a located finding; an honest annotation of the same spec verifies.
 TEST_CASE("verify --against catches cheats", "[verifier:dafny]") {
   TempDir dir;
-  const std::string spec = read_file(std::string(VERIGEN_SOURCE_DIR) + "/specs/examples/sum_loop_spec.dfy").value();
-  const std::string honest = read_file(std::string(VERIGEN_SOURCE_DIR) + "/specs/examples/sum_loop.dfy").value();
+  const std::string spec =
+      read_file(std::string(VERIGEN_SOURCE_DIR) + "/specs/examples/sum_loop_spec.dfy").value();
+  const std::string honest =
+      read_file(std::string(VERIGEN_SOURCE_DIR) + "/specs/examples/sum_loop.dfy").value();
   auto original = dir.file("spec.dfy", spec);
   auto swap = [](std::string text, const std::string& from, const std::string& to) {
     auto at = text.find(from);
     REQUIRE(at != std::string::npos);
     return text.replace(at, from.size(), to);
   };
-  struct Cheat { std::string name; std::string text; std::string rule; };
+  struct Cheat {
+    std::string name;
+    std::string text;
+    std::string rule;
+  };
   const Cheat cheats[] = {
-      {"assume.dfy", swap(honest, "    s := s + i;\n", "    s := s + i;\n    assume false;\n"), "integrity.escape-hatch"},
-      {"noverify.dfy", swap(honest, "method SumTo", "method {:verify false} SumTo"), "integrity.escape-hatch"},
-      {"weakened.dfy", swap(honest, "ensures s == n * (n + 1) / 2", "ensures s >= 0"), "integrity.contract-changed"},
-      {"body.dfy", swap(honest, "    s := s + i;\n", "    s := i * (i + 1) / 2;\n"), "integrity.code-changed"},
+      {"assume.dfy", swap(honest, "    s := s + i;\n", "    s := s + i;\n    assume false;\n"),
+       "integrity.escape-hatch"},
+      {"noverify.dfy", swap(honest, "method SumTo", "method {:verify false} SumTo"),
+       "integrity.escape-hatch"},
+      {"weakened.dfy", swap(honest, "ensures s == n * (n + 1) / 2", "ensures s >= 0"),
+       "integrity.contract-changed"},
+      {"body.dfy", swap(honest, "    s := s + i;\n", "    s := i * (i + 1) / 2;\n"),
+       "integrity.code-changed"},
   };
   for (const auto& cheat : cheats) {
     INFO(cheat.name);
     auto file = dir.file(cheat.name, cheat.text);
-    auto r = run_verigen({"verify", "--json", "--against", original, "--kind", "annotate", file}, cache_of(dir));
+    auto r = run_verigen({"verify", "--json", "--against", original, "--kind", "annotate", file},
+                         cache_of(dir));
     CHECK(r.exit_code == 1);
     auto result = nlohmann::json::parse(r.out)["results"][0];
     CHECK(result["outcome"] == "refuted");
@@ -212,6 +230,7 @@ TEST_CASE("verify --against catches cheats", "[verifier:dafny]") {
     CHECK(result["diagnostics"][0]["line"].get<int>() > 0);
   }
   auto good = dir.file("honest.dfy", honest);
-  auto ok = run_verigen({"verify", "--against", original, "--kind", "annotate", good}, cache_of(dir));
+  auto ok =
+      run_verigen({"verify", "--against", original, "--kind", "annotate", good}, cache_of(dir));
   CHECK(ok.exit_code == 0);
 }

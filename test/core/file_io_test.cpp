@@ -31,7 +31,8 @@ TEST_CASE("atomic write then read, odd file name", "[unit]") {
   REQUIRE(back.ok());
   CHECK(*back == "method M() {}\n");
   int files = 0;
-  for (auto& e : fs::directory_iterator(temp_dir())) files += e.path().filename().string().find(".tmp.") == std::string::npos ? 0 : 1;
+  for (auto& e : fs::directory_iterator(temp_dir()))
+    files += e.path().filename().string().find(".tmp.") == std::string::npos ? 0 : 1;
   CHECK(files == 0);
   fs::remove_all(temp_dir());
 }

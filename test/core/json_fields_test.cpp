@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "core/json_fields.h"
+
+#include <catch2/catch.hpp>
 
 using namespace verigen;
 using nlohmann::json;

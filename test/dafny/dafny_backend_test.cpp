@@ -5,10 +5,10 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
-#include <algorithm>
 #include <fstream>
 
 #include "core/file_io.h"
@@ -177,9 +177,10 @@ TEST_CASE("dafny too old", "[verifier:dafny]") {
 
 // Contract: a Dafny that crashes on a signal is ToolCrashed, whatever it printed before.
 TEST_CASE("dafny crashing", "[verifier:dafny]") {
-  DafnyOverride crash(stand_in("dafny-crash",
-      "[ \"$1\" = --version ] && { echo 4.11.0; exit 0; }\n"
-      "echo 'Dafny program verifier finished with 1 verified, 0 errors'; kill -SEGV $$"));
+  DafnyOverride crash(
+      stand_in("dafny-crash",
+               "[ \"$1\" = --version ] && { echo 4.11.0; exit 0; }\n"
+               "echo 'Dafny program verifier finished with 1 verified, 0 errors'; kill -SEGV $$"));
   SubprocessRunner runner;
   DafnyBackend dafny(runner);
   Verdict v = dafny.verify(candidate_from(fixture("verified.dfy")), Deadline::after(10s));
@@ -189,8 +190,8 @@ TEST_CASE("dafny crashing", "[verifier:dafny]") {
 
 // Contract: a hanging Dafny is stopped at the deadline: Unknown/Timeout.
 TEST_CASE("dafny hanging", "[verifier:dafny]") {
-  DafnyOverride hang(stand_in("dafny-hang",
-      "[ \"$1\" = --version ] && { echo 4.11.0; exit 0; }\nsleep 600"));
+  DafnyOverride hang(
+      stand_in("dafny-hang", "[ \"$1\" = --version ] && { echo 4.11.0; exit 0; }\nsleep 600"));
   SubprocessRunner runner;
   DafnyBackend dafny(runner);
   REQUIRE(dafny.tool_error().empty());

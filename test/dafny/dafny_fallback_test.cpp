@@ -26,8 +26,10 @@ class EnvOverride {
     ::setenv(name, value, 1);
   }
   ~EnvOverride() {
-    if (saved_) ::setenv(name_, saved_->c_str(), 1);
-    else ::unsetenv(name_);
+    if (saved_)
+      ::setenv(name_, saved_->c_str(), 1);
+    else
+      ::unsetenv(name_);
   }
 
  private:
@@ -64,12 +66,15 @@ struct Fixture {
   std::vector<std::string> asked;  // texts the warm server was given
 
   explicit Fixture(const std::string& verify_stem) {
-    runner.on("dafny", {"--version"}, FakeProcessRunner::exited(0, read_file(kFixtures + "recorded/VERSION").value()));
-    runner.on("dafny", {"verify", "--json-output"}, FakeProcessRunner::recorded(kFixtures + "recorded/" + verify_stem));
+    runner.on("dafny", {"--version"},
+              FakeProcessRunner::exited(0, read_file(kFixtures + "recorded/VERSION").value()));
+    runner.on("dafny", {"verify", "--json-output"},
+              FakeProcessRunner::recorded(kFixtures + "recorded/" + verify_stem));
     runner.on("dafny", {"audit"}, FakeProcessRunner::recorded(kFixtures + "recorded/audit_clean"));
   }
 
-  dafny::DafnyBackend backend(ScriptedServer::Answer answer, dafny::ServerTranscript transcript = {}) {
+  dafny::DafnyBackend backend(ScriptedServer::Answer answer,
+                              dafny::ServerTranscript transcript = {}) {
     return dafny::DafnyBackend(runner, dafny::DafnyOptions{}, [this, answer, transcript] {
       return std::make_unique<ScriptedServer>(answer, transcript, asked);
     });
@@ -119,7 +124,8 @@ TEST_CASE("dafny server failure falls back to one verify process", "[unit]") {
   const auto commands = f.runner.commands();
   const ProcessSpec& run = commands.back();
   CHECK(run.argv[0] == "/opt/fake/dafny");
-  CHECK(f.verify_runs()[0].find("verify --json-output --verification-time-limit 20 --allow-warnings ") !=
+  CHECK(f.verify_runs()[0].find(
+            "verify --json-output --verification-time-limit 20 --allow-warnings ") !=
         std::string::npos);
   CHECK(has_env(run, "DOTNET_ROLL_FORWARD"));
   CHECK(run.deadline.at() == deadline.at());
@@ -174,13 +180,15 @@ TEST_CASE("dafny server answer needs no process", "[unit]") {
 TEST_CASE("dafny fallback process crash and timeout are not verdicts", "[unit]") {
   Fixture f("verified");
   f.runner.once("dafny", {"verify"}, FakeProcessRunner::crashed(11));  // overrides the recording
-  auto crashed = f.backend(ScriptedServer::Answer::FallBack).verify(candidate("verified.dfy"), Deadline::after(60s));
+  auto crashed = f.backend(ScriptedServer::Answer::FallBack)
+                     .verify(candidate("verified.dfy"), Deadline::after(60s));
   CHECK(crashed.outcome == Outcome::Error);
   CHECK(crashed.cause == Cause::ToolCrashed);
 
   Fixture g("verified");
   g.runner.once("dafny", {"verify"}, FakeProcessRunner::timed_out());
-  auto late = g.backend(ScriptedServer::Answer::FallBack).verify(candidate("verified.dfy"), Deadline::after(60s));
+  auto late = g.backend(ScriptedServer::Answer::FallBack)
+                  .verify(candidate("verified.dfy"), Deadline::after(60s));
   CHECK(late.outcome == Outcome::Unknown);
   CHECK(late.cause == Cause::Timeout);
 }

@@ -35,8 +35,8 @@ struct Row {
   const char* name;
   Outcome outcome;
   Cause cause;
-  int errors;       // diagnostics of severity error
-  int first_line;   // line of the first diagnostic, 0 for none
+  int errors;      // diagnostics of severity error
+  int first_line;  // line of the first diagnostic, 0 for none
   int first_column;
   int assumptions = 0;  // warnings that mark an assumption
 };
@@ -90,13 +90,16 @@ TEST_CASE("related locations are parsed", "[unit]") {
   REQUIRE(v.diagnostics[0].related.size() == 1);
   CHECK(v.diagnostics[0].related[0].line == 2);
   CHECK(v.diagnostics[0].related[0].column == 13);
-  CHECK(v.diagnostics[0].related[0].message == "this is the postcondition that could not be proved");
+  CHECK(v.diagnostics[0].related[0].message ==
+        "this is the postcondition that could not be proved");
   CHECK(v.diagnostics[0].rule == "dafny.verifier");
 }
 
 // Contract: the summary line's counts are read, including time-outs and resource limits.
 TEST_CASE("summary line variants", "[unit]") {
-  auto s = parse_summary("\nDafny program verifier finished with 3 verified, 1 error, 2 time outs, 1 out of resource\n");
+  auto s = parse_summary(
+      "\nDafny program verifier finished with 3 verified, 1 error, 2 time outs, 1 out of "
+      "resource\n");
   REQUIRE(s);
   CHECK(s->verified == 3);
   CHECK(s->errors == 1);
@@ -120,11 +123,14 @@ TEST_CASE("summary line of any length or count", "[unit]") {
   CHECK(s->verified == 2);
   CHECK(s->errors == 1);
   CHECK(s->inconclusive == 3);
-  auto huge = parse_summary("Dafny program verifier finished with 99999999999999999999 verified, 0 errors\n");
+  auto huge = parse_summary(
+      "Dafny program verifier finished with 99999999999999999999 verified, 0 errors\n");
   REQUIRE(huge);
   CHECK(huge->verified == 1000000000);
   // A damaged first summary does not hide a real one later.
-  auto second = parse_summary("Dafny program verifier finished with x\nDafny program verifier finished with 1 verified, 0 errors\n");
+  auto second = parse_summary(
+      "Dafny program verifier finished with x\nDafny program verifier finished with 1 verified, 0 "
+      "errors\n");
   REQUIRE(second);
   CHECK(second->verified == 1);
 }

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "backends/dafny/dafny_run_verdict.h"
+
+#include <catch2/catch.hpp>
 
 using namespace verigen;
 using namespace verigen::dafny;
@@ -32,8 +32,9 @@ TEST_CASE("one rule from Dafny's facts to a verdict", "[unit]") {
   CHECK(v.detail == "no summary");
 
   DafnyRunFacts all = complete;
-  all.diagnostics = {diagnostic(Severity::Error, "Verification of 'M' timed out after 10 seconds"),
-                     diagnostic(Severity::Error, "a postcondition could not be proved on this return path")};
+  all.diagnostics = {
+      diagnostic(Severity::Error, "Verification of 'M' timed out after 10 seconds"),
+      diagnostic(Severity::Error, "a postcondition could not be proved on this return path")};
   all.errors = 1;
   all.timeouts = 1;
   all.resource_limits = 1;
@@ -56,7 +57,8 @@ TEST_CASE("one rule from Dafny's facts to a verdict", "[unit]") {
   CHECK(dafny_run_verdict(all).cause == Cause::BadInput);
 
   DafnyRunFacts hatch = complete;
-  hatch.diagnostics = {diagnostic(Severity::Warning, "Could not find a trigger for this quantifier.")};
+  hatch.diagnostics = {
+      diagnostic(Severity::Warning, "Could not find a trigger for this quantifier.")};
   CHECK(dafny_run_verdict(hatch).verified());
   CHECK(dafny_run_verdict(hatch).assumptions.empty());  // a warning that takes nothing on trust
   hatch.diagnostics[0].message = "Method F has {:extern} and a contract: its contract is trusted";

@@ -1,10 +1,11 @@
 // The warm Dafny language-server path: LSP framing (unit), the transcript rules (unit), and the
 // real `dafny server` agreeing with one-shot `dafny verify` on every fixture.
 
+#include "backends/dafny/dafny_server.h"
+
 #include <catch2/catch.hpp>
 
 #include "backends/dafny/dafny_backend.h"
-#include "backends/dafny/dafny_server.h"
 #include "backends/dafny/lsp_framing.h"
 #include "core/file_io.h"
 
@@ -14,7 +15,8 @@ using namespace std::chrono_literals;
 
 // Contract: messages are recovered whatever the read boundaries; garbage headers are errors.
 TEST_CASE("LSP framing", "[unit]") {
-  std::string stream = *lsp_frame({{"id", 1}}) + *lsp_frame({{"method", "x"}, {"params", {{"a", "é"}}}});
+  std::string stream =
+      *lsp_frame({{"id", 1}}) + *lsp_frame({{"method", "x"}, {"params", {{"a", "é"}}}});
   LspDecoder whole;
   whole.feed(stream);
   CHECK(whole.next()->value("id", 0) == 1);
@@ -51,14 +53,22 @@ TEST_CASE("server transcript verdicts", "[unit]") {
   };
   ServerTranscript ok{{}, "ResolutionSucceeded", {5, 5}};
   CHECK(interpret_server_transcript(ok, paths).verified());
-  ServerTranscript refuted{{diagnostic(Severity::Error, "a postcondition could not be proved")}, "ResolutionSucceeded", {5, 4}};
+  ServerTranscript refuted{{diagnostic(Severity::Error, "a postcondition could not be proved")},
+                           "ResolutionSucceeded",
+                           {5, 4}};
   CHECK(interpret_server_transcript(refuted, paths).outcome == Outcome::Refuted);
   CHECK(interpret_server_transcript(refuted, paths).diagnostics[0].where.file == "a.dfy");
-  ServerTranscript slow{{diagnostic(Severity::Error, "Verification of 'L' timed out after 2 seconds.")}, "ResolutionSucceeded", {4}};
+  ServerTranscript slow{
+      {diagnostic(Severity::Error, "Verification of 'L' timed out after 2 seconds.")},
+      "ResolutionSucceeded",
+      {4}};
   CHECK(interpret_server_transcript(slow, paths).cause == Cause::Timeout);
   ServerTranscript parse{{diagnostic(Severity::Error, "invalid Rhs")}, "ParsingFailed", {}};
   CHECK(interpret_server_transcript(parse, paths).cause == Cause::BadInput);
-  ServerTranscript hatch{{diagnostic(Severity::Warning, "assume statement has no {:axiom} annotation")}, "ResolutionSucceeded", {5}};
+  ServerTranscript hatch{
+      {diagnostic(Severity::Warning, "assume statement has no {:axiom} annotation")},
+      "ResolutionSucceeded",
+      {5}};
   auto hatched = interpret_server_transcript(hatch, paths);
   REQUIRE(hatched.assumptions.size() == 1);
   CHECK(hatched.assumptions[0].kind == "assume");
@@ -68,7 +78,8 @@ TEST_CASE("server transcript verdicts", "[unit]") {
   CHECK_FALSE(interpret_server_transcript(silent_failure, paths).verified());
   ServerTranscript nothing{{}, "ResolutionSucceeded", {}};
   CHECK_FALSE(interpret_server_transcript(nothing, paths).verified());
-  ServerTranscript hints{{diagnostic(Severity::Info, "decreases n - i")}, "ResolutionSucceeded", {5}};
+  ServerTranscript hints{
+      {diagnostic(Severity::Info, "decreases n - i")}, "ResolutionSucceeded", {5}};
   auto hinted = interpret_server_transcript(hints, paths);
   CHECK(hinted.verified());
   CHECK(hinted.diagnostics.empty());
@@ -85,8 +96,8 @@ TEST_CASE("server and process agree on every fixture", "[verifier:dafny]") {
   DafnyBackend warm(runner, with_server);
   DafnyBackend cold(runner, without);
   int compared = 0;
-  for (const char* name : {"verified", "refuted", "parse_error", "resolution_error", "timeout", "assume_warning",
-                           "hatch_warnings", "trigger_warning"}) {
+  for (const char* name : {"verified", "refuted", "parse_error", "resolution_error", "timeout",
+                           "assume_warning", "hatch_warnings", "trigger_warning"}) {
     INFO(name);
     Candidate c;
     c.display_path = std::string(VERIGEN_SOURCE_DIR) + "/test/fixtures/dafny/" + name + ".dfy";
@@ -128,8 +139,9 @@ TEST_CASE("server killed at the deadline, then restarted", "[verifier:dafny]") {
 // limit, well before the caller's deadline, and the failure is not a time-out: the back-end
 // then asks a fresh one-shot process instead of reporting Unknown.
 TEST_CASE("a silent server is given up on at the stall limit", "[process]") {
-  DafnyServer server({"python3", std::string(VERIGEN_SOURCE_DIR) + "/test/fixtures/dafny/silent_server.py"},
-                     {}, {});
+  DafnyServer server(
+      {"python3", std::string(VERIGEN_SOURCE_DIR) + "/test/fixtures/dafny/silent_server.py"}, {},
+      {});
   server.set_stall_limit(1s);
   const auto started = std::chrono::steady_clock::now();
   auto answer = server.verify("method M() {}\n", Deadline::after(60s));

@@ -44,12 +44,14 @@ Candidate candidate(const std::string& path, const std::string& text) {
 }
 
 bool has_kind(const Verdict& v, const std::string& kind) {
-  return std::any_of(v.assumptions.begin(), v.assumptions.end(), [&](const Assumption& a) { return a.kind == kind; });
+  return std::any_of(v.assumptions.begin(), v.assumptions.end(),
+                     [&](const Assumption& a) { return a.kind == kind; });
 }
 
 const char* kAxiomProof =
     "lemma {:axiom} Magic() ensures false\n"
-    "method Max(a: int, b: int) returns (m: int) ensures m >= a && m >= b { Magic(); m := a - 1; }\n";
+    "method Max(a: int, b: int) returns (m: int) ensures m >= a && m >= b { Magic(); m := a - 1; "
+    "}\n";
 
 }  // namespace
 
@@ -104,7 +106,8 @@ TEST_CASE("a candidate keeps the spec's assumptions, never adds one", "[verifier
 
   const std::string added =
       "method Pos(x: int) returns (r: int) ensures r > 0 { assume x > 0; r := x; }\n"
-      "method Twice(x: int) returns (r: int) ensures r == 2 * x { assume {:axiom} false; r := 0; }\n";
+      "method Twice(x: int) returns (r: int) ensures r == 2 * x { assume {:axiom} false; r := 0; "
+      "}\n";
   Verdict cheat = dafny.verify(with_policy(added), Deadline::after(180s));
   CHECK(cheat.cause == Cause::Integrity);
   CHECK(cheat.detail.find("Twice") != std::string::npos);
@@ -120,14 +123,16 @@ TEST_CASE("a proof resting on expect is refused", "[verifier:dafny]") {
   TempDir dir;
   SubprocessRunner runner;
   DafnyBackend dafny(runner);
-  const std::string cheat = "method Wrong(x: int) returns (r: int) ensures r == x + 1 { r := x; expect r == x + 1; }\n";
+  const std::string cheat =
+      "method Wrong(x: int) returns (r: int) ensures r == x + 1 { r := x; expect r == x + 1; }\n";
   Verdict v = dafny.verify(candidate(dir.write("cheat.dfy", cheat), cheat), Deadline::after(180s));
   CHECK(v.cause == Cause::Integrity);
   CHECK(has_kind(v, "expect"));
   const std::string honest =
       "method Inc(x: int) returns (r: int) ensures r == x + 1 { r := x + 1; }\n"
       "method Main() { var r := Inc(1); expect r == 2, \"Inc\"; print r, \"\\n\"; }\n";
-  CHECK(dafny.verify(candidate(dir.write("honest.dfy", honest), honest), Deadline::after(180s)).verified());
+  CHECK(dafny.verify(candidate(dir.write("honest.dfy", honest), honest), Deadline::after(180s))
+            .verified());
 }
 
 // Contract: an included file is verified with the program (a false lemma there refutes it)
@@ -138,21 +143,25 @@ TEST_CASE("included files are verified and audited", "[verifier:dafny]") {
   DafnyBackend dafny(runner);
   dir.write("bad.dfy", "lemma Bad() ensures false {}\n");
   const std::string uses_bad = "include \"bad.dfy\"\nmethod M() ensures 1 == 2 { Bad(); }\n";
-  Verdict refuted = dafny.verify(candidate(dir.write("m1.dfy", uses_bad), uses_bad), Deadline::after(180s));
+  Verdict refuted =
+      dafny.verify(candidate(dir.write("m1.dfy", uses_bad), uses_bad), Deadline::after(180s));
   CHECK(refuted.outcome == Outcome::Refuted);
   CHECK(refuted.cause == Cause::None);
 
   dir.write("ax.dfy", "lemma {:axiom} Ax() ensures false\n");
   const std::string uses_axiom = "include \"ax.dfy\"\nmethod M() ensures 1 == 2 { Ax(); }\n";
-  Verdict hatch = dafny.verify(candidate(dir.write("m2.dfy", uses_axiom), uses_axiom), Deadline::after(180s));
+  Verdict hatch =
+      dafny.verify(candidate(dir.write("m2.dfy", uses_axiom), uses_axiom), Deadline::after(180s));
   CHECK(hatch.cause == Cause::Integrity);
   REQUIRE_FALSE(hatch.assumptions.empty());
   CHECK(hatch.assumptions[0].where.file == (dir.path / "ax.dfy").string());
 
   const std::string missing = "include \"nowhere.dfy\"\nmethod M() {}\n";
-  Verdict bad = dafny.verify(candidate(dir.write("m3.dfy", missing), missing), Deadline::after(180s));
+  Verdict bad =
+      dafny.verify(candidate(dir.write("m3.dfy", missing), missing), Deadline::after(180s));
   CHECK(bad.cause == Cause::BadInput);
-  CHECK(bad.detail.find("m3.dfy:1:1: error: cannot read included file 'nowhere.dfy'") != std::string::npos);
+  CHECK(bad.detail.find("m3.dfy:1:1: error: cannot read included file 'nowhere.dfy'") !=
+        std::string::npos);
 }
 
 // Contract: the cache key covers every included file: after a change there, the cached
@@ -208,13 +217,16 @@ TEST_CASE("warm servers leave nothing in the temporary folder", "[verifier:dafny
     DafnyBackend warm(runner);
     const std::string ok = "method M() ensures 1 + 1 == 2 {}\n";
     for (int i = 0; i < 3; ++i) {
-      Candidate c = candidate("leftover" + std::to_string(i) + ".dfy", ok + "// " + std::to_string(i) + "\n");
+      Candidate c =
+          candidate("leftover" + std::to_string(i) + ".dfy", ok + "// " + std::to_string(i) + "\n");
       CHECK(warm.verify(c, Deadline::after(180s)).verified());
     }
     CHECK(warm.served() == 3);
   }
-  if (old) ::setenv("TMPDIR", saved.c_str(), 1);
-  else ::unsetenv("TMPDIR");
+  if (old)
+    ::setenv("TMPDIR", saved.c_str(), 1);
+  else
+    ::unsetenv("TMPDIR");
   // What a killed runtime cannot clean up (debugger pipes, diagnostic sockets) and verigen's
   // own scratch copies; .NET's one sentinel folder of the command-line library is created once
   // per machine and reused, not left per run.

@@ -1,13 +1,12 @@
 // Vacuous specifications (specs/dafny/vacuity): the probe's lemmas, and Dafny proving (or not)
 // that added preconditions can never hold.
 
-#include "specs/dafny/vacuity.h"
-
 #include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "backends/dafny/dafny_backend.h"
 #include "core/file_io.h"
+#include "specs/dafny/vacuity.h"
 
 using namespace verigen;
 using namespace verigen::dafny;
@@ -34,9 +33,12 @@ TEST_CASE("vacuous preconditions are refused, satisfiable ones are not", "[verif
       "method Abs(x: int) returns (r: int) { r := if x < 0 then -x else x; }\n"
       "class C { var n: int\n  method Inc() modifies this { n := n + 1; } }\n";
   const std::string vacuous =
-      "method Abs(x: int) returns (r: int)\n  requires x > 0 && x < 0\n  ensures r == 42\n{ r := if x < 0 then -x else x; }\n"
-      "class C { var n: int\n  method Inc() modifies this requires false ensures n == 7 { n := n + 1; } }\n";
-  auto findings = find_vacuous_preconditions(dafny, original, candidate(vacuous), Deadline::after(180s));
+      "method Abs(x: int) returns (r: int)\n  requires x > 0 && x < 0\n  ensures r == 42\n{ r := "
+      "if x < 0 then -x else x; }\n"
+      "class C { var n: int\n  method Inc() modifies this requires false ensures n == 7 { n := n + "
+      "1; } }\n";
+  auto findings =
+      find_vacuous_preconditions(dafny, original, candidate(vacuous), Deadline::after(180s));
   REQUIRE(findings.size() == 2);
   CHECK(findings[0].rule == "integrity.vacuous-precondition");
   CHECK(findings[0].where.line == 2);
@@ -44,9 +46,12 @@ TEST_CASE("vacuous preconditions are refused, satisfiable ones are not", "[verif
   CHECK(findings[1].message.find("'C.Inc'") != std::string::npos);
 
   const std::string honest =
-      "method Abs(x: int) returns (r: int)\n  requires x > -1000\n  ensures r >= 0\n{ r := if x < 0 then -x else x; }\n"
-      "class C { var n: int\n  method Inc() modifies this requires n >= 0 ensures n > 0 { n := n + 1; } }\n";
-  CHECK(find_vacuous_preconditions(dafny, original, candidate(honest), Deadline::after(180s)).empty());
+      "method Abs(x: int) returns (r: int)\n  requires x > -1000\n  ensures r >= 0\n{ r := if x < "
+      "0 then -x else x; }\n"
+      "class C { var n: int\n  method Inc() modifies this requires n >= 0 ensures n > 0 { n := n + "
+      "1; } }\n";
+  CHECK(find_vacuous_preconditions(dafny, original, candidate(honest), Deadline::after(180s))
+            .empty());
 }
 
 // Contract: on real verified programs (DafnyComp ground truth, every precondition counted as
@@ -58,7 +63,8 @@ TEST_CASE("DafnyComp ground-truth preconditions are satisfiable", "[verifier:daf
     return;
   }
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(programs)) files.push_back(entry.path() / "dafny_code.dfy");
+  for (const auto& entry : fs::directory_iterator(programs))
+    files.push_back(entry.path() / "dafny_code.dfy");
   std::sort(files.begin(), files.end());
   SubprocessRunner runner;
   DafnyBackend dafny(runner);
@@ -71,7 +77,8 @@ TEST_CASE("DafnyComp ground-truth preconditions are satisfiable", "[verifier:daf
     Candidate c = candidate(*text);
     c.display_path = files[i].string();
     c.assumption_policy.allowed = {"assume", "decreases-star"};  // the ground truth's own
-    for (const auto& f : find_vacuous_preconditions(dafny, "", c, Deadline::after(300s))) FAIL(format_diagnostic(f));
+    for (const auto& f : find_vacuous_preconditions(dafny, "", c, Deadline::after(300s)))
+      FAIL(format_diagnostic(f));
     ++probed;
   }
   CHECK(probed == 3);

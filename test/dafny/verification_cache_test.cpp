@@ -12,7 +12,8 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path fresh_dir(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("verigen-cache-test-" + name + "-" + std::to_string(::getpid()));
+  auto dir =
+      fs::temp_directory_path() / ("verigen-cache-test-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   return dir;
 }
@@ -124,7 +125,8 @@ TEST_CASE("corrupt cache entry is ignored and rewritten", "[unit]") {
   auto again = cached.verify(sample("a.dfy", "t"), Deadline::never());
   CHECK(inner.calls == 2);
   // Readable JSON of the wrong shape is a miss too, not an exception.
-  for (const char* damaged : {"{\"format\": \"2\", \"key\": 7}", "[1]", "{\"format\": 2, \"key\": null}"}) {
+  for (const char* damaged :
+       {"{\"format\": \"2\", \"key\": 7}", "[1]", "{\"format\": 2, \"key\": null}"}) {
     std::ofstream(entry, std::ios::trunc) << damaged;
     CHECK(cache.load(entry.stem().string(), "a.dfy") == std::nullopt);
   }

@@ -31,7 +31,8 @@ int count_lines_starting(const std::string& text, const std::string& prefix) {
 }
 
 bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace
@@ -84,19 +85,24 @@ TEST_CASE("fstar positions", "[unit]") {
     return;
   }
   auto dir = kRecorded / "tests/error-messages";
-  auto json = parse_json_messages(read_file((dir / "Basic.fst.json_output.expected").string()).value(),
-                                  PathMapping{"Basic.fst", "src/Basic.fst"});
+  auto json =
+      parse_json_messages(read_file((dir / "Basic.fst.json_output.expected").string()).value(),
+                          PathMapping{"Basic.fst", "src/Basic.fst"});
   REQUIRE_FALSE(json.empty());
   CHECK(json[0].where.file == "src/Basic.fst");
   CHECK(json[0].where.line == 4);
   CHECK(json[0].where.column == 14);  // `true` at 0-based 13
   CHECK(is_expected_failure(json[0]));
-  auto human = parse_human_messages(read_file((dir / "Basic.fst.output.expected").string()).value(), PathMapping{});
+  auto human = parse_human_messages(read_file((dir / "Basic.fst.output.expected").string()).value(),
+                                    PathMapping{});
   REQUIRE_FALSE(human.empty());
   CHECK(human[0].where.line == 4);
   CHECK(human[0].where.column == 14);
   auto variant = parse_human_messages(
-      read_file((kRecorded / "variant-1based-columns/tests/error-messages/Basic.fst.output.expected").string()).value(),
+      read_file(
+          (kRecorded / "variant-1based-columns/tests/error-messages/Basic.fst.output.expected")
+              .string())
+          .value(),
       PathMapping{});
   REQUIRE_FALSE(variant.empty());
   CHECK(variant[0].where.line == 4);
@@ -121,7 +127,10 @@ TEST_CASE("fstar verdicts", "[unit]") {
   CHECK(run(0, read_file((dir / "Basic.fst.json_output.expected").string()).value()).verified());
   auto old = read_file((dir / "Asserts.fst.json_expected").string()).value();
   CHECK(run(1, old).outcome == Outcome::Refuted);
-  CHECK(run(1, "{\"msg\":[\"Syntax error\"],\"level\":\"Error\",\"range\":{},\"number\":168,\"ctx\":[]}\n").cause == Cause::BadInput);
+  CHECK(run(1,
+            "{\"msg\":[\"Syntax "
+            "error\"],\"level\":\"Error\",\"range\":{},\"number\":168,\"ctx\":[]}\n")
+            .cause == Cause::BadInput);
   CHECK(run(2, "garbage\n").cause == Cause::ToolCrashed);
   CHECK(run(0, "").verified());
 }
@@ -129,20 +138,27 @@ TEST_CASE("fstar verdicts", "[unit]") {
 // Contract: admit/assume/option changes added by a candidate are findings; the original's own
 // are not; the fixed text around the holes must stay.
 TEST_CASE("fstar integrity audit and holes", "[unit]") {
-  const std::string original = "module A\n#set-options \"--z3rlimit 10\"\nlet lemma_x () : Lemma (1 + 1 == 2) = admit ()\n";
+  const std::string original =
+      "module A\n#set-options \"--z3rlimit 10\"\nlet lemma_x () : Lemma (1 + 1 == 2) = admit ()\n";
   auto task = parse_fstar_spec("A.fst", original);
   REQUIRE(task.ok());
   REQUIRE(task->holes.size() == 1);
-  const std::string good = "module A\n#set-options \"--z3rlimit 10\"\nlet lemma_x () : Lemma (1 + 1 == 2) = ()\n";
+  const std::string good =
+      "module A\n#set-options \"--z3rlimit 10\"\nlet lemma_x () : Lemma (1 + 1 == 2) = ()\n";
   CHECK(audit_fstar(original, good, "A.fst").empty());
   for (const std::string& cheat :
-       {std::string("module A\n#set-options \"--z3rlimit 10 --admit_smt_queries true\"\nlet lemma_x () : Lemma (1 + 1 == 2) = ()\n"),
-        std::string("module A\n#set-options \"--z3rlimit 10\"\nassume val magic : squash False\nlet lemma_x () : Lemma (1 + 1 == 2) = ()\n"),
-        std::string("module A\n#set-options \"--z3rlimit 10\"\n#push-options \"--lax\"\nlet lemma_x () : Lemma (1 + 1 == 2) = ()\n")}) {
+       {std::string("module A\n#set-options \"--z3rlimit 10 --admit_smt_queries true\"\nlet "
+                    "lemma_x () : Lemma (1 + 1 == 2) = ()\n"),
+        std::string("module A\n#set-options \"--z3rlimit 10\"\nassume val magic : squash "
+                    "False\nlet lemma_x () : Lemma (1 + 1 == 2) = ()\n"),
+        std::string("module A\n#set-options \"--z3rlimit 10\"\n#push-options \"--lax\"\nlet "
+                    "lemma_x () : Lemma (1 + 1 == 2) = ()\n")}) {
     INFO(cheat);
     CHECK_FALSE(audit_fstar(original, cheat, "A.fst").empty());
   }
-  CHECK(parse_fstar_spec("B.fst", "module B\nlet x = 1 (* admit () *)\n").error().find("nothing to generate") != std::string::npos);
+  CHECK(parse_fstar_spec("B.fst", "module B\nlet x = 1 (* admit () *)\n")
+            .error()
+            .find("nothing to generate") != std::string::npos);
 }
 
 // Contract: without fstar.exe the verdict is ToolNotFound with an install hint; a stand-in
@@ -160,14 +176,22 @@ TEST_CASE("fstar back-end process handling", "[process]") {
     CHECK(v.detail.find("fstar.exe") != std::string::npos);
   }
   auto check = [&](const std::string& body, Deadline deadline) {
-    test::PathOverride path(test::stand_in_dir("fstar-" + std::to_string(std::hash<std::string>{}(body))), {{"fstar.exe", body}});
+    test::PathOverride path(
+        test::stand_in_dir("fstar-" + std::to_string(std::hash<std::string>{}(body))),
+        {{"fstar.exe", body}});
     FStarBackend fstar(runner);
     return fstar.verify(c, deadline);
   };
   CHECK(check("sleep 60", Deadline::after(std::chrono::milliseconds(300))).cause == Cause::Timeout);
-  CHECK(check("kill -KILL $$", Deadline::after(std::chrono::seconds(10))).cause == Cause::ToolCrashed);
-  auto error = check("echo '{\"msg\":[\"Assertion failed\"],\"level\":\"Error\",\"range\":{\"def\":{\"file_name\":\"A.fst\",\"start_pos\":{\"line\":2,\"col\":4},\"end_pos\":{\"line\":2,\"col\":5}},\"use\":{\"file_name\":\"A.fst\",\"start_pos\":{\"line\":2,\"col\":4},\"end_pos\":{\"line\":2,\"col\":5}}},\"number\":19,\"ctx\":[]}'; exit 1",
-                     Deadline::after(std::chrono::seconds(10)));
+  CHECK(check("kill -KILL $$", Deadline::after(std::chrono::seconds(10))).cause ==
+        Cause::ToolCrashed);
+  auto error = check(
+      "echo '{\"msg\":[\"Assertion "
+      "failed\"],\"level\":\"Error\",\"range\":{\"def\":{\"file_name\":\"A.fst\",\"start_pos\":{"
+      "\"line\":2,\"col\":4},\"end_pos\":{\"line\":2,\"col\":5}},\"use\":{\"file_name\":\"A.fst\","
+      "\"start_pos\":{\"line\":2,\"col\":4},\"end_pos\":{\"line\":2,\"col\":5}}},\"number\":19,"
+      "\"ctx\":[]}'; exit 1",
+      Deadline::after(std::chrono::seconds(10)));
   CHECK(error.outcome == Outcome::Refuted);
   REQUIRE_FALSE(error.diagnostics.empty());
   CHECK(error.diagnostics[0].where.file == "A.fst");

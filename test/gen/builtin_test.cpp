@@ -63,12 +63,13 @@ TEST_CASE("houdini finds the invariant of sum_loop_spec", "[verifier:dafny]") {
   SubprocessRunner runner;
   dafny::DafnyBackend dafny(runner);
   auto result = dafny_houdini(dafny, text, "sum_loop_spec.dfy", {loop}, {candidates},
-                        Deadline::after(std::chrono::minutes(5)));
+                              Deadline::after(std::chrono::minutes(5)));
   CHECK(result.verdict.verified());
   CHECK_FALSE(has(result.kept[0], "s == 7"));
   CHECK(has(result.kept[0], "s == i * (i + 1) / 2"));
   CHECK(result.dropped >= 1);
-  WARN("houdini: " << candidates.size() << " candidates, " << result.iterations << " verifier calls, " << result.dropped << " dropped");
+  WARN("houdini: " << candidates.size() << " candidates, " << result.iterations
+                   << " verifier calls, " << result.dropped << " dropped");
   // Erasing the inserted lines gives back the original text.
   std::string erased;
   std::size_t pos = 0;

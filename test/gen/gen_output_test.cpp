@@ -88,7 +88,8 @@ TEST_CASE("edits, missing certificate and changed source are caught", "[verifier
   auto source = read_file(o.artifacts.verified_source).value();
   REQUIRE(write_file_atomic(o.artifacts.verified_source, source + "// changed\n").ok());
   bool changed = false;
-  for (const auto& d : check(module)) changed |= d.message.find("changed after certification") != std::string::npos;
+  for (const auto& d : check(module))
+    changed |= d.message.find("changed after certification") != std::string::npos;
   CHECK(changed);
 
   fs::remove(o.artifacts.certificate);

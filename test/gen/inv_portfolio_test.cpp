@@ -2,20 +2,22 @@
 // claims is re-checked here with a fresh InvariantChecker, traces are replayed state by state, and
 // the checking order, ranks and run log are compared with what the options promise.
 
+#include "gen/invariants/inv_portfolio.h"
+
+#include <unistd.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <unistd.h>
 
 #include "backends/z3/inv_checker.h"
 #include "core/file_io.h"
-#include "rank/scorer.h"
-#include "gen/invariants/inv_portfolio.h"
 #include "gen/invariants/invariant_source.h"
 #include "gen/run_log.h"
+#include "rank/scorer.h"
 #include "specs/sygus/problem.h"
 
 using namespace verigen;
@@ -260,7 +262,8 @@ TEST_CASE("portfolio orders candidates by the scorer", "[z3]") {
     for (std::size_t i = 0; i < out.candidates.size(); ++i) {
       CHECK(out.candidates[i].candidate.index == static_cast<int>(i));
       CHECK(out.candidates[i].rank == static_cast<int>(i));
-      CHECK(out.candidates[i].candidate.text == sygus::to_smtlib(*sygus::parse_invariant(texts[i], f.problem, "t")));
+      CHECK(out.candidates[i].candidate.text ==
+            sygus::to_smtlib(*sygus::parse_invariant(texts[i], f.problem, "t")));
     }
   }
 

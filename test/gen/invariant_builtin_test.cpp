@@ -14,7 +14,8 @@ using namespace std::chrono_literals;
 namespace {
 
 sygus::Problem fixture(const std::string& name) {
-  auto problem = sygus::load_problem(std::string(VERIGEN_SOURCE_DIR) + "/test/fixtures/sygus/" + name);
+  auto problem =
+      sygus::load_problem(std::string(VERIGEN_SOURCE_DIR) + "/test/fixtures/sygus/" + name);
   INFO((problem.ok() ? "" : problem.error()));
   REQUIRE(problem.ok());
   return *problem;
@@ -29,11 +30,13 @@ std::vector<inv::InvariantCandidate> builtin_candidates(const sygus::Problem& pr
 }
 
 /// Indices of the candidates InvariantChecker verifies.
-std::vector<int> verified(const sygus::Problem& problem, const std::vector<inv::InvariantCandidate>& list) {
+std::vector<int> verified(const sygus::Problem& problem,
+                          const std::vector<inv::InvariantCandidate>& list) {
   z3inv::InvariantChecker checker(problem);
   std::vector<int> out;
   for (const auto& c : list)
-    if (checker.check(c.body, Deadline::after(5s)).outcome == Outcome::Verified) out.push_back(c.index);
+    if (checker.check(c.body, Deadline::after(5s)).outcome == Outcome::Verified)
+      out.push_back(c.index);
   return out;
 }
 
@@ -73,7 +76,8 @@ TEST_CASE("builtin source strengthens a non-inductive post", "[z3]") {
   auto problem = fixture("inv_count_to_n.sl");
   auto list = builtin_candidates(problem, 24);
   z3inv::InvariantChecker checker(problem);
-  auto post = std::find_if(list.begin(), list.end(), [](const auto& c) { return c.origin == "builtin:post"; });
+  auto post = std::find_if(list.begin(), list.end(),
+                           [](const auto& c) { return c.origin == "builtin:post"; });
   REQUIRE(post != list.end());
   CHECK(checker.check(post->body, Deadline::after(5s)).outcome == Outcome::Refuted);
   CHECK(checker.check(list.front().body, Deadline::after(5s)).outcome == Outcome::Verified);

@@ -1,11 +1,12 @@
 // The LLM invariant source over a real HTTP server on 127.0.0.1 (scripted OpenAI answers), and
 // replaying what it recorded.
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 #include "gen/invariants/llm_source.h"
 #include "gen/providers/openai_provider.h"
@@ -23,7 +24,8 @@ const char* kProblem =
     "(set-logic LIA)\n"
     "(synth-inv inv_fun ((x Int) (y Int)))\n"
     "(define-fun pre_fun ((x Int) (y Int)) Bool (and (= x 0) (= y 0)))\n"
-    "(define-fun trans_fun ((x Int) (y Int) (x! Int) (y! Int)) Bool (and (= x! (+ x 1)) (= y! (+ y 1))))\n"
+    "(define-fun trans_fun ((x Int) (y Int) (x! Int) (y! Int)) Bool (and (= x! (+ x 1)) (= y! (+ y "
+    "1))))\n"
     "(define-fun post_fun ((x Int) (y Int)) Bool (= x y))\n"
     "(inv-constraint inv_fun pre_fun trans_fun post_fun)\n"
     "(check-synth)\n";
@@ -35,12 +37,15 @@ sygus::Problem problem() {
 }
 
 const std::string kGood =
-    "The counters move together, so:\n```smt2\n(define-fun inv_fun ((x Int) (y Int)) Bool\n  (and (= x y) (>= x 0)))\n```\n";
+    "The counters move together, so:\n```smt2\n(define-fun inv_fun ((x Int) (y Int)) Bool\n  (and "
+    "(= x y) (>= x 0)))\n```\n";
 // The same invariant in another layout: a duplicate once parsed.
-const std::string kGoodAgain = "```\n(define-fun inv_fun ((x Int) (y Int)) Bool (and (= x y)\n (>= x 0)))\n```";
+const std::string kGoodAgain =
+    "```\n(define-fun inv_fun ((x Int) (y Int)) Bool (and (= x y)\n (>= x 0)))\n```";
 const std::string kGarbage = "I am sorry, I cannot find an invariant for this loop.";
 const std::string kIllTyped = "```smt2\n(define-fun inv_fun ((x Int) (y Int)) Bool (+ x y))\n```";
-const std::string kUnknownVariable = "```smt2\n(define-fun inv_fun ((x Int) (y Int)) Bool (>= z 0))\n```";
+const std::string kUnknownVariable =
+    "```smt2\n(define-fun inv_fun ((x Int) (y Int)) Bool (>= z 0))\n```";
 const std::string kBareTerm = "(<= x y)";
 
 /// Points the provider configuration at `server` for this process (config precedence: the
@@ -52,7 +57,8 @@ void use_server(const LoopbackServer& server) {
 }
 
 fs::path scratch(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("verigen-invllm-" + name + "-" + std::to_string(::getpid()));
+  auto dir =
+      fs::temp_directory_path() / ("verigen-invllm-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -80,7 +86,10 @@ GeneratorOptions openai() {
 // SyGuS prompts.
 TEST_CASE("llm source keeps typed invariants and rejects the rest", "[network]") {
   LoopbackServer server;
-  server.script({{200, {}, completion_body({kGood, kGarbage, kIllTyped, kUnknownVariable, kGoodAgain, kBareTerm})}});
+  server.script(
+      {{200,
+        {},
+        completion_body({kGood, kGarbage, kIllTyped, kUnknownVariable, kGoodAgain, kBareTerm})}});
   use_server(server);
   auto src = source(openai());
   CHECK(src->name() == "openai:scripted");
@@ -115,7 +124,8 @@ TEST_CASE("llm source keeps typed invariants and rejects the rest", "[network]")
   CHECK(body["n"] == 6);
   CHECK(body["messages"][0]["role"] == "system");
   auto user = body["messages"][1]["content"].get<std::string>();
-  CHECK(user.find("(define-fun trans_fun ((x Int) (y Int) (x! Int) (y! Int)) Bool") != std::string::npos);
+  CHECK(user.find("(define-fun trans_fun ((x Int) (y Int) (x! Int) (y! Int)) Bool") !=
+        std::string::npos);
   CHECK(user.find("(define-fun inv_fun ((x Int) (y Int)) Bool") != std::string::npos);
   CHECK(user.find("{{") == std::string::npos);
 }
@@ -137,7 +147,8 @@ TEST_CASE("llm source records and replays", "[network]") {
     REQUIRE(live.ok());
     for (const auto& c : *live) live_texts.push_back(c.text);
   }
-  ::setenv("OPENAI_BASE_URL", ("http://127.0.0.1:" + std::to_string(unused_port()) + "/v1").c_str(), 1);
+  ::setenv("OPENAI_BASE_URL", ("http://127.0.0.1:" + std::to_string(unused_port()) + "/v1").c_str(),
+           1);
   GeneratorOptions replay;
   replay.provider = "replay";
   replay.cassette = cassette;
@@ -179,16 +190,21 @@ TEST_CASE("llm source with no server", "[network]") {
 TEST_CASE("llm source extraction", "[network]") {
   auto p = problem();
   auto two_blocks = inv::LlmInvariantSource::extract(
-      p, "Pre is\n```smt2\n(and (= x 0) (= y 0))\n```\nso\n```smt2\n(define-fun inv_fun ((x Int) (y Int)) Bool (= x y))\n```", "t");
+      p,
+      "Pre is\n```smt2\n(and (= x 0) (= y 0))\n```\nso\n```smt2\n(define-fun inv_fun ((x Int) (y "
+      "Int)) Bool (= x y))\n```",
+      "t");
   REQUIRE(two_blocks.ok());
   CHECK(sygus::to_smtlib(*two_blocks) == "(= x y)");
-  auto truncated = inv::LlmInvariantSource::extract(p, "```smt2\n(define-fun inv_fun ((x Int) (y Int)) Bool (= x y))", "t");
+  auto truncated = inv::LlmInvariantSource::extract(
+      p, "```smt2\n(define-fun inv_fun ((x Int) (y Int)) Bool (= x y))", "t");
   REQUIRE_FALSE(truncated.ok());
   CHECK(truncated.error() == "t: error: truncated answer (the code block is never closed)");
   auto unbalanced = inv::LlmInvariantSource::extract(p, "(and (= x y)", "t");
   REQUIRE_FALSE(unbalanced.ok());
   CHECK(unbalanced.error() == "t: error: unbalanced parentheses in the answer");
-  auto renamed = inv::LlmInvariantSource::extract(p, "(define-fun inv ((a Int) (b Int)) Bool (<= a b))", "t");
+  auto renamed =
+      inv::LlmInvariantSource::extract(p, "(define-fun inv ((a Int) (b Int)) Bool (<= a b))", "t");
   REQUIRE(renamed.ok());
   auto prose = inv::LlmInvariantSource::extract(p, "no idea", "t");
   REQUIRE_FALSE(prose.ok());

@@ -16,7 +16,8 @@ namespace {
 const char* kSpec = "method Inc(a: int) returns (r: int)\n  ensures r > a\n";
 const char* kRight = "method Inc(a: int) returns (r: int)\n  ensures r > a\n{ r := a + 1; }\n";
 const char* kWrong = "method Inc(a: int) returns (r: int)\n  ensures r > a\n{ r := a; }\n";
-const char* kCheat = "method Inc(a: int) returns (r: int)\n  ensures r > a\n{ assume false; r := a; }\n";
+const char* kCheat =
+    "method Inc(a: int) returns (r: int)\n  ensures r > a\n{ assume false; r := a; }\n";
 
 Task inc_task() {
   Task t;

@@ -102,7 +102,8 @@ TEST_CASE("pipeline repair rounds feed the verifier's errors back", "[unit]") {
   CHECK(result.winner->round == 1);
   CHECK(result.winner->origin == "scripted-repair (repair of 0)");
   CHECK(generator.repaired_texts == std::vector<std::string>{text(1)});
-  CHECK(generator.repair_messages == std::vector<std::string>{"a postcondition could not be proved on this return path"});
+  CHECK(generator.repair_messages ==
+        std::vector<std::string>{"a postcondition could not be proved on this return path"});
   CHECK(backend.texts() == std::vector<std::string>{text(1), text(2)});
 }
 

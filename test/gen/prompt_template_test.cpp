@@ -17,8 +17,11 @@ TEST_CASE("template rendering", "[unit]") {
 
 // Contract: every Dafny task kind has an embedded template whose placeholders the pipeline fills.
 TEST_CASE("embedded dafny templates render", "[unit]") {
-  std::map<std::string, std::string> values = {
-      {"spec", "method M()"}, {"doc", "d"}, {"examples", "e"}, {"diagnostics", "x"}, {"candidate", "c"}};
+  std::map<std::string, std::string> values = {{"spec", "method M()"},
+                                               {"doc", "d"},
+                                               {"examples", "e"},
+                                               {"diagnostics", "x"},
+                                               {"candidate", "c"}};
   for (const char* kind : {"system", "implement", "annotate", "specify", "repair"}) {
     INFO(kind);
     auto text = prompt_template(Language::Dafny, kind);

@@ -87,7 +87,8 @@ TEST_CASE("a written record reads back through the run log reader", "[unit]") {
 // Contract: a log that cannot be opened is a Failure naming the file, not a log that drops
 // what it is given.
 TEST_CASE("a run log that cannot be opened names its file", "[unit]") {
-  auto blocker = fs::temp_directory_path() / ("verigen-run-log-blocker-" + std::to_string(::getpid()));
+  auto blocker =
+      fs::temp_directory_path() / ("verigen-run-log-blocker-" + std::to_string(::getpid()));
   { std::ofstream(blocker) << "a file, not a folder"; }
   auto opened = RunLog::open((blocker / "run.jsonl").string());
   REQUIRE_FALSE(opened.ok());

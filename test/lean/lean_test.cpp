@@ -28,7 +28,8 @@ bool is_output(const fs::path& p) {
 /// Error headers counted with a regex of its own, independent of the parser.
 int count_error_headers(const std::string& text) {
   static const std::regex kError(R"((^|\n)[^\s:]+\.lean:\d+:\d+(-\d+:\d+)?: error)");
-  return static_cast<int>(std::distance(std::sregex_iterator(text.begin(), text.end(), kError), std::sregex_iterator()));
+  return static_cast<int>(std::distance(std::sregex_iterator(text.begin(), text.end(), kError),
+                                        std::sregex_iterator()));
 }
 
 ProcessResult exited(int code, std::string out) {
@@ -60,7 +61,9 @@ TEST_CASE("every recorded lean output", "[unit]") {
       auto lsp = parse_lsp_diagnostics(text, PathMapping{"editAfterError.lean", "shown.lean"});
       REQUIRE_FALSE(lsp.empty());
       bool found = false;
-      for (const auto& d : lsp) found |= d.message.find("tru") != std::string::npos && d.where.line == 1 && d.where.column == 8;
+      for (const auto& d : lsp)
+        found |=
+            d.message.find("tru") != std::string::npos && d.where.line == 1 && d.where.column == 8;
       CHECK(found);
       continue;
     }
@@ -70,9 +73,12 @@ TEST_CASE("every recorded lean output", "[unit]") {
     CHECK(errors == count_error_headers(text));
     bool sorry = text.find("declaration uses") != std::string::npos;
     Verdict v = interpret_lean_run(exited(errors ? 1 : 0, text), PathMapping{"x.lean", "x.lean"});
-    if (errors) CHECK(v.outcome != Outcome::Verified);
-    else if (sorry) CHECK(v.cause == Cause::Integrity);
-    else CHECK(v.outcome == Outcome::Verified);
+    if (errors)
+      CHECK(v.outcome != Outcome::Verified);
+    else if (sorry)
+      CHECK(v.cause == Cause::Integrity);
+    else
+      CHECK(v.outcome == Outcome::Verified);
   }
   CHECK(files >= 15);
 }
@@ -83,21 +89,24 @@ TEST_CASE("lean text format details", "[unit]") {
     WARN("skipped: " << kRecorded << " is absent");
     return;
   }
-  auto m = parse_text_messages(read_file((kRecorded / "elab_fail/241.lean.out.expected").string()).value(),
-                               PathMapping{"241.lean", "src/241.lean"});
+  auto m = parse_text_messages(
+      read_file((kRecorded / "elab_fail/241.lean.out.expected").string()).value(),
+      PathMapping{"241.lean", "src/241.lean"});
   REQUIRE(m.size() == 13);
   CHECK(m[0].where.file == "src/241.lean");
   CHECK(m[0].where.line == 3);
   CHECK(m[0].where.column == 7);
   CHECK(m[0].where.end_column == 9);
-  auto named = parse_text_messages("586.lean:13:0-13:3: error(lean.unknownIdentifier): Unknown identifier `zero`\n"
-                                   "  more\n\nnext line\n",
-                                   PathMapping{"586.lean", "586.lean"});
+  auto named = parse_text_messages(
+      "586.lean:13:0-13:3: error(lean.unknownIdentifier): Unknown identifier `zero`\n"
+      "  more\n\nnext line\n",
+      PathMapping{"586.lean", "586.lean"});
   REQUIRE(named.size() == 1);
   CHECK(named[0].rule == "lean.unknownIdentifier");
   CHECK(named[0].message == "Unknown identifier `zero`\n  more\n\nnext line");
-  auto eof = interpret_lean_run(exited(1, "4117.lean:2:0: error: unexpected end of input; expected ')'\n"),
-                                PathMapping{"4117.lean", "4117.lean"});
+  auto eof =
+      interpret_lean_run(exited(1, "4117.lean:2:0: error: unexpected end of input; expected ')'\n"),
+                         PathMapping{"4117.lean", "4117.lean"});
   CHECK(eof.cause == Cause::BadInput);
 }
 
@@ -114,17 +123,22 @@ TEST_CASE("lean --json messages", "[unit]") {
   CHECK(m[0].where.column == 1);
   CHECK(mentions_sorry(m[0]));
   CHECK(m[1].severity == Severity::Error);
-  CHECK(interpret_lean_run(exited(1, out), PathMapping{"/tmp/A.lean", "A.lean"}).outcome == Outcome::Refuted);
+  CHECK(interpret_lean_run(exited(1, out), PathMapping{"/tmp/A.lean", "A.lean"}).outcome ==
+        Outcome::Refuted);
   auto axioms = parse_text_messages("'f' depends on axioms: [propext, sorryAx]\n", PathMapping{});
   REQUIRE(axioms.size() == 1);
   CHECK(mentions_sorry(axioms[0]));
-  CHECK(interpret_lean_run(exited(0, "'f' depends on axioms: [propext, sorryAx]\n"), PathMapping{}).cause == Cause::Integrity);
+  CHECK(interpret_lean_run(exited(0, "'f' depends on axioms: [propext, sorryAx]\n"), PathMapping{})
+            .cause == Cause::Integrity);
 }
 
-// Contract: each Lean escape hatch added by a candidate is a finding; those in the original are not.
+// Contract: each Lean escape hatch added by a candidate is a finding; those in the original are
+// not.
 TEST_CASE("lean integrity audit", "[unit]") {
   const std::string original = "theorem t : 1 + 1 = 2 := by\n  sorry\n\n-- axiom in a comment\n";
-  CHECK(audit_lean(original, "theorem t : 1 + 1 = 2 := by\n  decide\n\n-- axiom in a comment\n", "t.lean").empty());
+  CHECK(audit_lean(original, "theorem t : 1 + 1 = 2 := by\n  decide\n\n-- axiom in a comment\n",
+                   "t.lean")
+            .empty());
   for (const std::string& cheat :
        {std::string("axiom cheat : False\ntheorem t : 1 + 1 = 2 := by\n  exact (cheat.elim)\n"),
         std::string("theorem t : 1 + 1 = 2 := by\n  native_decide\n"),
@@ -172,7 +186,9 @@ TEST_CASE("lean spec errors", "[unit]") {
   auto open = clever_tasks("p.lean", "-- start_def implementation\ndef f := 1\n");
   REQUIRE_FALSE(open.ok());
   CHECK(open.error().rfind("p.lean:2:1: error: section 'implementation' is never closed", 0) == 0);
-  CHECK(parse_lean_spec("q.lean", "theorem t : True := trivial\n").error().find("nothing to generate") != std::string::npos);
+  CHECK(parse_lean_spec("q.lean", "theorem t : True := trivial\n")
+            .error()
+            .find("nothing to generate") != std::string::npos);
   auto holes = parse_lean_spec("q.lean", "theorem t : True := sorry -- sorry in a comment\n");
   REQUIRE(holes.ok());
   CHECK(holes->holes.size() == 1);
@@ -193,14 +209,20 @@ TEST_CASE("lean back-end process handling", "[process]") {
     CHECK(v.detail.find("elan") != std::string::npos);
   }
   auto check = [&](const std::string& body, Deadline deadline) {
-    test::PathOverride path(test::stand_in_dir("lean-" + std::to_string(std::hash<std::string>{}(body))), {{"lean", body}});
+    test::PathOverride path(
+        test::stand_in_dir("lean-" + std::to_string(std::hash<std::string>{}(body))),
+        {{"lean", body}});
     LeanBackend lean(runner);
     return lean.verify(c, deadline);
   };
   CHECK(check("sleep 60", Deadline::after(std::chrono::milliseconds(300))).cause == Cause::Timeout);
-  CHECK(check("kill -SEGV $$", Deadline::after(std::chrono::seconds(10))).cause == Cause::ToolCrashed);
-  CHECK_FALSE(check("echo '%%% garbage'; exit 3", Deadline::after(std::chrono::seconds(10))).verified());
-  CHECK(check("[ \"$1\" = --version ] && echo 'Lean (version 4.24.0, x86_64)'; exit 0", Deadline::after(std::chrono::seconds(10))).verified());
+  CHECK(check("kill -SEGV $$", Deadline::after(std::chrono::seconds(10))).cause ==
+        Cause::ToolCrashed);
+  CHECK_FALSE(
+      check("echo '%%% garbage'; exit 3", Deadline::after(std::chrono::seconds(10))).verified());
+  CHECK(check("[ \"$1\" = --version ] && echo 'Lean (version 4.24.0, x86_64)'; exit 0",
+              Deadline::after(std::chrono::seconds(10)))
+            .verified());
 }
 
 // Contract: LSP diagnostics of any shape are read without throwing or asserting: a range

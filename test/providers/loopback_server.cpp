@@ -22,7 +22,8 @@ int bind_loopback(int* port) {
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   addr.sin_port = 0;
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) throw std::runtime_error("bind failed");
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
+    throw std::runtime_error("bind failed");
   socklen_t len = sizeof addr;
   ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
   *port = ntohs(addr.sin_port);
@@ -31,13 +32,20 @@ int bind_loopback(int* port) {
 
 std::string reason(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+      return "OK";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Status";
   }
 }
 
@@ -46,7 +54,9 @@ std::string reason(int status) {
 LoopbackServer::LoopbackServer() {
   listen_fd_ = bind_loopback(&port_);
   ::listen(listen_fd_, 64);
-  fallback_ = [](const RecordedRequest&) { return ScriptedResponse{500, {}, "{\"error\":\"no script\"}"}; };
+  fallback_ = [](const RecordedRequest&) {
+    return ScriptedResponse{500, {}, "{\"error\":\"no script\"}"};
+  };
   acceptor_ = std::thread([this] { accept_loop(); });
 }
 
@@ -62,7 +72,9 @@ LoopbackServer::~LoopbackServer() {
   ::close(listen_fd_);
 }
 
-std::string LoopbackServer::base_url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/v1"; }
+std::string LoopbackServer::base_url() const {
+  return "http://127.0.0.1:" + std::to_string(port_) + "/v1";
+}
 
 void LoopbackServer::script(std::vector<ScriptedResponse> responses) {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -93,7 +105,8 @@ void LoopbackServer::accept_loop() {
 void LoopbackServer::serve(int fd) {
   int now = ++active_;
   int seen = max_concurrent_;
-  while (now > seen && !max_concurrent_.compare_exchange_weak(seen, now)) {}
+  while (now > seen && !max_concurrent_.compare_exchange_weak(seen, now)) {
+  }
   // Read the request head, then Content-Length bytes of body; give up after 10 s.
   std::string data;
   char buffer[65536];
@@ -107,7 +120,8 @@ void LoopbackServer::serve(int fd) {
     data.append(buffer, static_cast<std::size_t>(n));
     if (head_end == std::string::npos && (head_end = data.find("\r\n\r\n")) != std::string::npos) {
       std::string head = data.substr(0, head_end);
-      std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return std::tolower(c); });
+      std::transform(head.begin(), head.end(), head.begin(),
+                     [](unsigned char c) { return std::tolower(c); });
       auto at = head.find("content-length:");
       if (at != std::string::npos) length = std::stoul(head.substr(at + 15));
     }
@@ -128,7 +142,8 @@ void LoopbackServer::serve(int fd) {
       auto colon = line.find(':');
       if (colon != std::string::npos) {
         std::string name = line.substr(0, colon);
-        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
         request.headers[name] = line.substr(line.find_first_not_of(' ', colon + 1));
       }
       pos = end + 2;
@@ -147,7 +162,8 @@ void LoopbackServer::serve(int fd) {
     }
   }
   auto wake = std::chrono::steady_clock::now() + response.delay;
-  while (std::chrono::steady_clock::now() < wake && !stop_) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  while (std::chrono::steady_clock::now() < wake && !stop_)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   if (!response.close_without_answer) {
     const std::size_t content_length = response.body.size() +
                                        response.stream_chunk.size() * response.stream_repeat +
@@ -177,13 +193,20 @@ void LoopbackServer::serve(int fd) {
   --active_;
 }
 
-std::string completion_body(const std::vector<std::string>& contents, int prompt_tokens, int completion_tokens) {
+std::string completion_body(const std::vector<std::string>& contents, int prompt_tokens,
+                            int completion_tokens) {
   nlohmann::json choices = nlohmann::json::array();
   int index = 0;
   for (const auto& c : contents)
-    choices.push_back({{"index", index++}, {"message", {{"role", "assistant"}, {"content", c}}}, {"finish_reason", "stop"}});
-  return nlohmann::json({{"id", "x"}, {"object", "chat.completion"}, {"choices", choices},
-                         {"usage", {{"prompt_tokens", prompt_tokens}, {"completion_tokens", completion_tokens}}}})
+    choices.push_back({{"index", index++},
+                       {"message", {{"role", "assistant"}, {"content", c}}},
+                       {"finish_reason", "stop"}});
+  return nlohmann::json(
+             {{"id", "x"},
+              {"object", "chat.completion"},
+              {"choices", choices},
+              {"usage",
+               {{"prompt_tokens", prompt_tokens}, {"completion_tokens", completion_tokens}}}})
       .dump();
 }
 

@@ -71,7 +71,8 @@ class LoopbackServer {
 };
 
 /// An OpenAI chat-completions response body with these choices.
-std::string completion_body(const std::vector<std::string>& contents, int prompt_tokens = 10, int completion_tokens = 20);
+std::string completion_body(const std::vector<std::string>& contents, int prompt_tokens = 10,
+                            int completion_tokens = 20);
 
 /// A port on 127.0.0.1 where nothing listens (bound, then closed).
 int unused_port();

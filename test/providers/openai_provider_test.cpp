@@ -59,7 +59,9 @@ TEST_CASE("normal answer", "[network]") {
 // Contract: when the server returns fewer choices than n (Ollama), the rest are fanned out.
 TEST_CASE("fewer choices than n are fanned out", "[network]") {
   LoopbackServer server;
-  server.fallback([](const RecordedRequest&) { return ScriptedResponse{200, {}, completion_body({"one"})}; });
+  server.fallback([](const RecordedRequest&) {
+    return ScriptedResponse{200, {}, completion_body({"one"})};
+  });
   OpenAIProvider provider(config_for(server));
   auto r = provider.complete(ask(3), Deadline::after(10s));
   REQUIRE(r.ok());
@@ -86,7 +88,8 @@ TEST_CASE("400 on n>1 falls back to single requests", "[network]") {
 // Contract: 429 is retried after the Retry-After delay, then the answer is returned.
 TEST_CASE("429 then success honours Retry-After", "[network]") {
   LoopbackServer server;
-  server.script({{429, {{"Retry-After", "1"}}, "{\"error\":\"slow down\"}"}, {200, {}, completion_body({"ok"})}});
+  server.script({{429, {{"Retry-After", "1"}}, "{\"error\":\"slow down\"}"},
+                 {200, {}, completion_body({"ok"})}});
   OpenAIProvider provider(config_for(server));
   auto started = std::chrono::steady_clock::now();
   auto r = provider.complete(ask(1), Deadline::after(10s));
@@ -119,7 +122,8 @@ TEST_CASE("partial answers are kept when fan-out requests fail", "[network]") {
 // Contract: malformed JSON and missing fields are clear errors, not crashes.
 TEST_CASE("malformed responses", "[network]") {
   LoopbackServer server;
-  server.script({{200, {}, "{not json"}, {200, {}, "{\"choices\": [{\"message\": {}}]}"}, {200, {}, "[]"}});
+  server.script(
+      {{200, {}, "{not json"}, {200, {}, "{\"choices\": [{\"message\": {}}]}"}, {200, {}, "[]"}});
   OpenAIProvider provider(config_for(server));
   auto a = provider.complete(ask(1), Deadline::after(10s));
   REQUIRE_FALSE(a.ok());
@@ -134,7 +138,9 @@ TEST_CASE("malformed responses", "[network]") {
 // Contract: a server slower than the per-request timeout gives a time-out error.
 TEST_CASE("slow beyond the timeout", "[network]") {
   LoopbackServer server;
-  server.fallback([](const RecordedRequest&) { return ScriptedResponse{200, {}, completion_body({"late"}), 3s}; });
+  server.fallback([](const RecordedRequest&) {
+    return ScriptedResponse{200, {}, completion_body({"late"}), 3s};
+  });
   auto config = config_for(server);
   config.request_timeout = 300ms;
   config.max_attempts = 2;
@@ -174,7 +180,9 @@ TEST_CASE("the key never reaches an error message", "[network]") {
 // Contract: fan-out respects the concurrency limit.
 TEST_CASE("concurrency limit", "[network]") {
   LoopbackServer server;
-  server.fallback([](const RecordedRequest&) { return ScriptedResponse{200, {}, completion_body({"x"}), 150ms}; });
+  server.fallback([](const RecordedRequest&) {
+    return ScriptedResponse{200, {}, completion_body({"x"}), 150ms};
+  });
   auto config = config_for(server);
   config.concurrency = 2;
   OpenAIProvider provider(config);

@@ -17,7 +17,8 @@ using namespace std::chrono_literals;
 
 namespace {
 fs::path scratch(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("verigen-replay-" + name + "-" + std::to_string(::getpid()));
+  auto dir =
+      fs::temp_directory_path() / ("verigen-replay-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

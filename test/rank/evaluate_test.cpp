@@ -1,7 +1,8 @@
+#include "rank/evaluate.h"
+
 #include <catch2/catch.hpp>
 #include <set>
 
-#include "rank/evaluate.h"
 #include "test/rank/synthetic_log.h"
 
 using namespace verigen::rank;
@@ -46,8 +47,10 @@ TEST_CASE("summarize computes V@N, mean and median by hand", "[unit]") {
 // rank_task on a real (tiny) task: the source order is the "candidate" field, not log order;
 // random ranks average over shuffles and lie between 1 and the number of candidates.
 TEST_CASE("rank_task follows the candidate positions", "[unit]") {
-  TaskLog task{"t", "(define-fun post_fun ((x Int) (n Int)) Bool (<= x n))",
-                {checked(2, "(<= x n)", true), checked(0, "(= x 41)", false), checked(1, "(>= x 99)", false)}};
+  TaskLog task{"t",
+               "(define-fun post_fun ((x Int) (n Int)) Bool (<= x n))",
+               {checked(2, "(<= x n)", true), checked(0, "(= x 41)", false),
+                checked(1, "(>= x 99)", false)}};
   Scorer model(ModelDims{64, 64, 4}, 3);
   auto r = rank_task(model, task, EvalOptions{});
   CHECK(r.source == 3);
@@ -66,7 +69,9 @@ TEST_CASE("k-fold never evaluates a task it trained on", "[unit]") {
   CHECK(fold_of == assign_folds(10, 3, 7));
   std::vector<int> sizes(3, 0);
   for (int f : fold_of) ++sizes[static_cast<std::size_t>(f)];
-  CHECK(*std::max_element(sizes.begin(), sizes.end()) - *std::min_element(sizes.begin(), sizes.end()) <= 1);
+  CHECK(*std::max_element(sizes.begin(), sizes.end()) -
+            *std::min_element(sizes.begin(), sizes.end()) <=
+        1);
 
   auto tasks = parse_run_log(verigen::test::synthetic_log(12, 3, "cv"), "cv.jsonl");
   REQUIRE(tasks.ok());

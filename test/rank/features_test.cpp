@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "rank/features.h"
+
+#include <catch2/catch.hpp>
 
 using namespace verigen::rank;
 
@@ -50,7 +50,8 @@ TEST_CASE("feature hashing is deterministic and normalised", "[unit]") {
 // The profile separates variables from keywords; cross features make the candidate vector
 // depend on the task (the same candidate text against another task gives another vector).
 TEST_CASE("candidate features depend on the task", "[unit]") {
-  auto profile = profile_task("(define-fun post_fun ((x Int) (n Int)) Bool (and (<= x n) (>= n 3)))");
+  auto profile =
+      profile_task("(define-fun post_fun ((x Int) (n Int)) Bool (and (<= x n) (>= n 3)))");
   CHECK(profile.variables == std::set<std::string>{"post_fun", "x", "n"});
   CHECK(profile.constants == std::set<std::string>{"3"});
   auto other = profile_task("(define-fun post_fun ((y Int) (m Int)) Bool (<= y m))");

@@ -1,6 +1,7 @@
 // Prints the synthetic run log (test/rank/synthetic_log.h) on stdout. The shipped default model
 // is trained on it until real SyGuS run logs replace it:
-//   make_synthetic_log 200 7 > log.jsonl && verigen rank train log.jsonl --out rank/default_model.json
+//   make_synthetic_log 200 7 > log.jsonl && verigen rank train log.jsonl --out
+//   rank/default_model.json
 #include <cstdlib>
 #include <iostream>
 

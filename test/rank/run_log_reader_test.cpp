@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "rank/run_log_reader.h"
+
+#include <catch2/catch.hpp>
 
 using namespace verigen::rank;
 
@@ -23,7 +23,8 @@ std::string error_of(const std::string& text) {
 // order; "round" defaults to 0.
 TEST_CASE("run log reader groups checked candidates by task", "[unit]") {
   auto text = line("b", 0, R"({"outcome":"refuted"})") + "\n" + line("a", 0, "null") +
-              line("a", 1, R"({"outcome":"verified","cause":""})") + line("b", 1, R"({"outcome":"unknown"})");
+              line("a", 1, R"({"outcome":"verified","cause":""})") +
+              line("b", 1, R"({"outcome":"unknown"})");
   auto tasks = parse_run_log(text, "run.jsonl");
   REQUIRE(tasks.ok());
   REQUIRE(tasks->size() == 2);
@@ -41,10 +42,14 @@ TEST_CASE("run log reader groups checked candidates by task", "[unit]") {
 TEST_CASE("run log reader errors name file and line", "[unit]") {
   const std::string good = line("a", 0, R"({"outcome":"refuted"})");
   CHECK(error_of(good + "{not json\n").rfind("run.jsonl:2: error: malformed JSON", 0) == 0);
-  CHECK(error_of(good + good + R"({"task":"a","candidate":0,"text":"x","verdict":{"outcome":"refuted"}})")
+  CHECK(error_of(good + good +
+                 R"({"task":"a","candidate":0,"text":"x","verdict":{"outcome":"refuted"}})")
             .rfind("run.jsonl:3: error: missing string \"task_text\"", 0) == 0);
-  CHECK(error_of(line("a", 0, R"({"outcome":"proved"})")).rfind("run.jsonl:1: error: unknown outcome", 0) == 0);
-  CHECK(error_of(line("a", 0, R"("verified")")).rfind("run.jsonl:1: error: \"verdict\" must be", 0) == 0);
+  CHECK(error_of(line("a", 0, R"({"outcome":"proved"})"))
+            .rfind("run.jsonl:1: error: unknown outcome", 0) == 0);
+  CHECK(
+      error_of(line("a", 0, R"("verified")")).rfind("run.jsonl:1: error: \"verdict\" must be", 0) ==
+      0);
   CHECK(error_of("[1,2]\n").rfind("run.jsonl:1: error: a log line must be a JSON object", 0) == 0);
   auto missing = read_run_logs({"/nonexistent/run.jsonl"});
   REQUIRE_FALSE(missing.ok());

@@ -1,10 +1,11 @@
+#include "rank/scorer.h"
+
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 #include <nlohmann/json.hpp>
-
-#include "rank/scorer.h"
 
 using namespace verigen::rank;
 namespace fs = std::filesystem;
@@ -12,7 +13,8 @@ namespace fs = std::filesystem;
 namespace {
 
 struct TempModelDir {
-  TempModelDir() : path(fs::temp_directory_path() / ("verigen-rank-" + std::to_string(::getpid()))) {
+  TempModelDir()
+      : path(fs::temp_directory_path() / ("verigen-rank-" + std::to_string(::getpid()))) {
     fs::create_directories(path);
   }
   ~TempModelDir() { fs::remove_all(path); }
@@ -46,7 +48,8 @@ TEST_CASE("model file round-trip keeps scores identical", "[unit]") {
 TEST_CASE("model load errors name the file", "[unit]") {
   TempModelDir dir;
   auto json = nlohmann::json::parse(Scorer(ModelDims{16, 16, 2}, 1).to_json());
-  auto expect_error = [&](const std::string& name, const std::string& text, const std::string& what) {
+  auto expect_error = [&](const std::string& name, const std::string& text,
+                          const std::string& what) {
     auto path = dir.write(name, text);
     auto loaded = Scorer::load(path);
     REQUIRE_FALSE(loaded.ok());

@@ -1,7 +1,8 @@
+#include "rank/train.h"
+
 #include <catch2/catch.hpp>
 
 #include "rank/evaluate.h"
-#include "rank/train.h"
 #include "test/rank/synthetic_log.h"
 
 using namespace verigen::rank;
@@ -42,8 +43,10 @@ TEST_CASE("training reduces the loss and ranks a held-out task", "[unit]") {
   double worst_verified = 2, best_failed = -2;
   for (const auto& c : task.candidates) {
     const double s = model->score(prepared, c.text);
-    if (c.verified()) worst_verified = std::min(worst_verified, s);
-    else best_failed = std::max(best_failed, s);
+    if (c.verified())
+      worst_verified = std::min(worst_verified, s);
+    else
+      best_failed = std::max(best_failed, s);
   }
   CHECK(worst_verified > best_failed);
 

@@ -38,7 +38,8 @@ std::vector<std::string> rules(const std::vector<Diagnostic>& findings) {
 // Contract: annotations (invariants, asserts, comments, layout) are not findings.
 TEST_CASE("annotations and layout are allowed", "[unit]") {
   auto annotated = replace(kLoop, "  while i < n\n",
-                           "  while i < n  // the loop\n    invariant 0 <= i <= n\n    invariant s == i * (i + 1) / 2\n    decreases n - i\n");
+                           "  while i < n  // the loop\n    invariant 0 <= i <= n\n    invariant s "
+                           "== i * (i + 1) / 2\n    decreases n - i\n");
   annotated = replace(annotated, "    s := s + i;\n", "    s := s + i;\n    assert s >= i;\n");
   CHECK(audit_dafny(kLoop, annotated, AuditMode::Annotate, "f.dfy").empty());
 }
@@ -91,12 +92,15 @@ TEST_CASE("loop body changed in an annotate task", "[unit]") {
 // it (a body-less lemma is an axiom) or hide an assume in it.
 TEST_CASE("lemma bodies are proofs", "[unit]") {
   const std::string original = "lemma L(n: nat) ensures n + 0 == n { }\n";
-  const std::string proof = "lemma L(n: nat) ensures n + 0 == n { if n == 0 { } else { L(n - 1); } }\n";
+  const std::string proof =
+      "lemma L(n: nat) ensures n + 0 == n { if n == 0 { } else { L(n - 1); } }\n";
   const std::string removed = "lemma L(n: nat) ensures n + 0 == n\n";
   const std::string cheat = "lemma L(n: nat) ensures n + 0 == n { assume false; }\n";
   CHECK(audit_candidate(Language::Dafny, original, proof, TaskKind::Annotate, "l.dfy").empty());
-  CHECK_FALSE(audit_candidate(Language::Dafny, original, removed, TaskKind::Annotate, "l.dfy").empty());
-  CHECK_FALSE(audit_candidate(Language::Dafny, original, cheat, TaskKind::Annotate, "l.dfy").empty());
+  CHECK_FALSE(
+      audit_candidate(Language::Dafny, original, removed, TaskKind::Annotate, "l.dfy").empty());
+  CHECK_FALSE(
+      audit_candidate(Language::Dafny, original, cheat, TaskKind::Annotate, "l.dfy").empty());
 }
 
 // Contract: a new body-less lemma is an unproved assumption; a new proved lemma is fine.
@@ -113,7 +117,8 @@ TEST_CASE("assume already in the original", "[unit]") {
   auto original = replace(kLoop, "    s := s + i;\n", "    s := s + i;\n    assume s >= 0;\n");
   auto candidate = replace(original, "  while i < n\n", "  while i < n\n    invariant i <= n\n");
   CHECK(audit_dafny(original, candidate, AuditMode::Annotate, "f.dfy").empty());
-  auto second = replace(candidate, "    assume s >= 0;\n", "    assume s >= 0;\n    assume false;\n");
+  auto second =
+      replace(candidate, "    assume s >= 0;\n", "    assume s >= 0;\n    assume false;\n");
   CHECK(rules(audit_dafny(original, second, AuditMode::Annotate, "f.dfy")) ==
         std::vector<std::string>{"integrity.escape-hatch"});
 }
@@ -121,7 +126,9 @@ TEST_CASE("assume already in the original", "[unit]") {
 // Contract: implementing a body-less method is allowed; removing a declaration is not.
 TEST_CASE("implement holes and removed declarations", "[unit]") {
   const char* spec = "method Inc(a: int) returns (r: int)\n  ensures r > a\n\nmethod Other() {}\n";
-  const char* impl = "method Inc(a: int) returns (r: int)\n  ensures r > a\n{ r := a + 1; }\n\nmethod Other() {}\n";
+  const char* impl =
+      "method Inc(a: int) returns (r: int)\n  ensures r > a\n{ r := a + 1; }\n\nmethod Other() "
+      "{}\n";
   CHECK(audit_dafny(spec, impl, AuditMode::Implement, "f.dfy").empty());
   const char* removed = "method Inc(a: int) returns (r: int)\n  ensures r > a\n{ r := a + 1; }\n";
   CHECK(rules(audit_dafny(spec, removed, AuditMode::Implement, "f.dfy")) ==
@@ -140,7 +147,8 @@ TEST_CASE("unterminated comment in a candidate", "[unit]") {
 // Contract: in a specify task contracts may be added, but bodies stay.
 TEST_CASE("specify mode", "[unit]") {
   const char* spec = "method Inc(a: int) returns (r: int)\n{ r := a + 1; }\n";
-  const char* specified = "method Inc(a: int) returns (r: int)\n  ensures r == a + 1\n{ r := a + 1; }\n";
+  const char* specified =
+      "method Inc(a: int) returns (r: int)\n  ensures r == a + 1\n{ r := a + 1; }\n";
   CHECK(audit_dafny(spec, specified, AuditMode::Specify, "f.dfy").empty());
   const char* changed = "method Inc(a: int) returns (r: int)\n  ensures r == a\n{ r := a; }\n";
   CHECK(rules(audit_dafny(spec, changed, AuditMode::Specify, "f.dfy")) ==
@@ -150,10 +158,12 @@ TEST_CASE("specify mode", "[unit]") {
 // Contract: parentheses that restate precedence and blocks emptied by erased asserts are not
 // changes (DafnyBench candidates write `ensures s == (x + y)` and `else { assert P; }`).
 TEST_CASE("redundant parentheses and emptied blocks are not changes", "[unit]") {
-  auto candidate = replace(kLoop, "  ensures s == n * (n + 1) / 2\n", "  ensures (s == n * (n + 1) / 2)\n");
+  auto candidate =
+      replace(kLoop, "  ensures s == n * (n + 1) / 2\n", "  ensures (s == n * (n + 1) / 2)\n");
   candidate = replace(candidate, "  while i < n\n", "  while (i < n)\n    invariant i <= n\n");
-  candidate = replace(candidate, "    s := s + i;\n",
-                      "    s := (s + i);\n    if i > 1 { assert s > 0; } else { assert s == 1; }\n");
+  candidate =
+      replace(candidate, "    s := s + i;\n",
+              "    s := (s + i);\n    if i > 1 { assert s > 0; } else { assert s == 1; }\n");
   CHECK(audit_dafny(kLoop, candidate, AuditMode::Annotate, "f.dfy").empty());
 }
 
@@ -163,7 +173,8 @@ TEST_CASE("regrouping is a change", "[unit]") {
   auto regrouped = replace(kLoop, "    s := s + i;\n", "    s := s + i * 1;\n");
   CHECK(rules(audit_dafny(code, regrouped, AuditMode::Annotate, "f.dfy")) ==
         std::vector<std::string>{"integrity.code-changed"});
-  auto contract = replace(kLoop, "  ensures s == n * (n + 1) / 2\n", "  ensures s == n * n + 1 / 2\n");
+  auto contract =
+      replace(kLoop, "  ensures s == n * (n + 1) / 2\n", "  ensures s == n * n + 1 / 2\n");
   CHECK(rules(audit_dafny(kLoop, contract, AuditMode::Annotate, "f.dfy")) ==
         std::vector<std::string>{"integrity.contract-changed"});
 }
@@ -171,7 +182,8 @@ TEST_CASE("regrouping is a change", "[unit]") {
 // Contract: Dafny 3's `ensures e;` and a clause that says nothing (`requires true`) are the same
 // contract; a real extra clause is still a change.
 TEST_CASE("trailing semicolons and trivial clauses are not contract changes", "[unit]") {
-  auto semicolon = replace(kLoop, "  ensures s == n * (n + 1) / 2\n", "  ensures s == n * (n + 1) / 2;\n");
+  auto semicolon =
+      replace(kLoop, "  ensures s == n * (n + 1) / 2\n", "  ensures s == n * (n + 1) / 2;\n");
   CHECK(audit_dafny(kLoop, semicolon, AuditMode::Annotate, "f.dfy").empty());
   auto trivial = replace(kLoop, "  ensures s == n", "  requires true\n  ensures s == n");
   CHECK(audit_dafny(kLoop, trivial, AuditMode::Annotate, "f.dfy").empty());

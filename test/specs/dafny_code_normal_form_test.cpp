@@ -22,7 +22,10 @@ std::string normal(const std::string& code) {
 
 // Contract: parentheses that only restate precedence are dropped; the result reads as Dafny.
 TEST_CASE("redundant parentheses are dropped", "[unit]") {
-  struct Row { const char* code; const char* normal; };
+  struct Row {
+    const char* code;
+    const char* normal;
+  };
   const Row rows[] = {
       {"ensures s == (x + y)", "ensures s == x + y"},
       {"if (i < n) { i := i + 1; }", "if i < n { i := i + 1 ; }"},

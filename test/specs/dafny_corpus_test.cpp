@@ -36,7 +36,8 @@ TEST_CASE("all DafnyComp programs parse and self-audit clean", "[unit]") {
     loops += static_cast<int>(s.loops.size());
   }
   CHECK(files == 300);
-  WARN("DafnyComp: " << files << " files, " << declarations << " declarations, " << loops << " loops");
+  WARN("DafnyComp: " << files << " files, " << declarations << " declarations, " << loops
+                     << " loops");
 }
 
 // Contract: DafnyBench's ground truths add only annotations to the hint-free programs, so the
@@ -74,7 +75,8 @@ TEST_CASE("DafnyBench ground truth audits against hints_removed", "[unit]") {
       unclean += "\n  " + name + ": " + findings[0].rule + " " + findings[0].message;
     }
   }
-  WARN("DafnyBench: " << files << " pairs, " << clean << " clean, " << unparsable << " unparsable" << unclean);
+  WARN("DafnyBench: " << files << " pairs, " << clean << " clean, " << unparsable << " unparsable"
+                      << unclean);
   CHECK(files > 300);
   CHECK(unparsable * 20 <= files);
   CHECK(clean * 10 >= (files - unparsable) * 9);

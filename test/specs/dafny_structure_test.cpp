@@ -9,7 +9,8 @@ using namespace verigen::dafny;
 
 // Contract: comments (nested), strings (verbatim too), chars and primes lex correctly.
 TEST_CASE("lexer handles Dafny's lexical corners", "[unit]") {
-  auto lexed = lex("/* a /* nested */ comment */ x' := @\"say \"\"hi\"\"\" + 'c' + \"\\\"\"; // end");
+  auto lexed =
+      lex("/* a /* nested */ comment */ x' := @\"say \"\"hi\"\"\" + 'c' + \"\\\"\"; // end");
   REQUIRE_FALSE(lexed.error);
   REQUIRE(lexed.tokens.size() == 8);
   CHECK(lexed.tokens[0].text == "x'");
@@ -23,7 +24,8 @@ TEST_CASE("lexer handles Dafny's lexical corners", "[unit]") {
 TEST_CASE("lexer errors on unterminated input", "[unit]") {
   CHECK(lex("method M() { /* open").error->message == "unterminated comment");
   CHECK(lex("var s := \"abc").error->message == "unterminated string");
-  for (const std::string& garbage : std::vector<std::string>{"\"", "'", "@\"", "/*", "'\\", std::string(1, '\0'), "\xff\xfe"})
+  for (const std::string& garbage :
+       std::vector<std::string>{"\"", "'", "@\"", "/*", "'\\", std::string(1, '\0'), "\xff\xfe"})
     (void)lex(garbage);
 }
 
@@ -35,7 +37,8 @@ TEST_CASE("structure of a small program", "[unit]") {
       "  /// Doc of F.\n"
       "  function F(x: int): int\n    requires x in {1, 2}\n  { x + 1 }\n"
       "  method {:verify false} G(n: nat) returns (s: nat)\n    ensures s == n\n  {\n"
-      "    s := 0;\n    while s < n\n      invariant s <= n\n    {\n      s := s + 1;\n      assert s > 0;\n    }\n  }\n"
+      "    s := 0;\n    while s < n\n      invariant s <= n\n    {\n      s := s + 1;\n      "
+      "assert s > 0;\n    }\n  }\n"
       "  lemma L(x: int) ensures x * 0 == 0\n"
       "}\n";
   auto s = parse_structure(text);

@@ -27,10 +27,14 @@ std::string lia(const std::string& pre, const std::string& trans, const std::str
                 const std::string& tail = "(inv-constraint inv_fun pre_fun trans_fun post_fun)\n") {
   return "(set-logic LIA)\n"
          "(synth-inv inv_fun ((x Int) (y Int)))\n"
-         "(define-fun pre_fun ((x Int) (y Int)) Bool\n  " + pre + ")\n"
-         "(define-fun trans_fun ((x Int) (y Int) (x! Int) (y! Int)) Bool\n  " + trans + ")\n"
-         "(define-fun post_fun ((x Int) (y Int)) Bool\n  " + post + ")\n" + tail +
-         "(check-synth)\n";
+         "(define-fun pre_fun ((x Int) (y Int)) Bool\n  " +
+         pre +
+         ")\n"
+         "(define-fun trans_fun ((x Int) (y Int) (x! Int) (y! Int)) Bool\n  " +
+         trans +
+         ")\n"
+         "(define-fun post_fun ((x Int) (y Int)) Bool\n  " +
+         post + ")\n" + tail + "(check-synth)\n";
 }
 
 // The error of parsing `text` as t.sl; fails the test when it parses.
@@ -133,7 +137,8 @@ TEST_CASE("sygus: malformed problems are reported at their place", "[unit]") {
   }
   SECTION("wrong arity of a call to a define-fun") {
     auto e = error_of(lia("(= x 0)", "(= x! x)", "(pre_fun x)"));
-    CHECK(e.rfind("t.sl:8:3: error: wrong number of arguments: 'pre_fun' expects 2, got 1", 0) == 0);
+    CHECK(e.rfind("t.sl:8:3: error: wrong number of arguments: 'pre_fun' expects 2, got 1", 0) ==
+          0);
   }
   SECTION("trans with the wrong parameters for inv-constraint") {
     std::string text = lia("(= x 0)", "(= x! x)", "(>= x 0)",
@@ -145,7 +150,8 @@ TEST_CASE("sygus: malformed problems are reported at their place", "[unit]") {
     CHECK(error_of(text).rfind("t.sl:2:12: error: invalid UTF-8", 0) == 0);
   }
   SECTION("garbage characters") {
-    CHECK(error_of("(set-logic LIA)\n  {oops}\n").rfind("t.sl:2:3: error: unexpected character '{'", 0) == 0);
+    CHECK(error_of("(set-logic LIA)\n  {oops}\n")
+              .rfind("t.sl:2:3: error: unexpected character '{'", 0) == 0);
   }
   SECTION("empty file") {
     CHECK(error_of("") == "t.sl:1:1: error: empty problem: no commands");

@@ -18,7 +18,8 @@ class FakeProcessRunner : public ProcessRunner {
   /// override a fixture's defaults.
   FakeProcessRunner& on(std::string program, std::vector<std::string> words, ProcessResult result);
   /// As on(), but answers only the first matching command; later ones go on to older rules.
-  FakeProcessRunner& once(std::string program, std::vector<std::string> words, ProcessResult result);
+  FakeProcessRunner& once(std::string program, std::vector<std::string> words,
+                          ProcessResult result);
 
   /// Answers from the script; a command no rule matches is NotFound with an error naming it
   /// (as a missing tool would be). Thread-safe; never throws.

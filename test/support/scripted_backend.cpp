@@ -4,7 +4,8 @@
 
 namespace verigen::test {
 
-ScriptedBackend& ScriptedBackend::answer(std::string text, Verdict verdict, std::chrono::milliseconds delay) {
+ScriptedBackend& ScriptedBackend::answer(std::string text, Verdict verdict,
+                                         std::chrono::milliseconds delay) {
   std::lock_guard<std::mutex> lock(mutex_);
   script_[std::move(text)] = {std::move(verdict), delay};
   return *this;

@@ -46,7 +46,8 @@ class ScriptedBackend : public Backend {
   };
   mutable std::mutex mutex_;
   std::map<std::string, Answer> script_;
-  Verdict otherwise_ = Verdict::error(Cause::Internal, "scripted back-end: no script for this text");
+  Verdict otherwise_ =
+      Verdict::error(Cause::Internal, "scripted back-end: no script for this text");
   std::vector<Call> calls_;
 };
 

@@ -12,10 +12,10 @@ namespace verigen::test {
 
 class ScriptedGenerator : public CandidateGenerator {
  public:
-  std::vector<std::string> first;                 ///< generate()'s answers, in order
-  std::deque<std::vector<std::string>> repairs;   ///< one entry per repair() call, in order
-  std::vector<std::string> repaired_texts;        ///< the failed texts repair() was given
-  std::vector<std::string> repair_messages;       ///< the first diagnostic (or detail) of each
+  std::vector<std::string> first;                ///< generate()'s answers, in order
+  std::deque<std::vector<std::string>> repairs;  ///< one entry per repair() call, in order
+  std::vector<std::string> repaired_texts;       ///< the failed texts repair() was given
+  std::vector<std::string> repair_messages;      ///< the first diagnostic (or detail) of each
 
   std::string name() const override { return "scripted"; }
 
@@ -26,8 +26,8 @@ class ScriptedGenerator : public CandidateGenerator {
     return out;
   }
 
-  Result<std::vector<RawCandidate>> repair(const Task&, const std::string& failed, const Verdict& v, int,
-                                           Deadline) override {
+  Result<std::vector<RawCandidate>> repair(const Task&, const std::string& failed, const Verdict& v,
+                                           int, Deadline) override {
     repaired_texts.push_back(failed);
     repair_messages.push_back(v.diagnostics.empty() ? v.detail : v.diagnostics[0].message);
     std::vector<RawCandidate> out;

@@ -49,7 +49,8 @@ std::vector<CorpusCase> load_corpus(const std::string& folder) {
     REQUIRE_FALSE(c.legs.empty());
     cases.push_back(std::move(c));
   }
-  std::sort(cases.begin(), cases.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  std::sort(cases.begin(), cases.end(),
+            [](const auto& a, const auto& b) { return a.name < b.name; });
   return cases;
 }
 

@@ -7,13 +7,13 @@
 namespace verigen::test {
 
 struct CorpusCase {
-  std::string path;          ///< the answer file
-  std::string name;          ///< its file name
-  std::string what;          ///< the "cheat:" or "honest:" line
-  std::string spec;          ///< path of the spec it answers
-  std::string kind;          ///< implement, annotate, specify
+  std::string path;               ///< the answer file
+  std::string name;               ///< its file name
+  std::string what;               ///< the "cheat:" or "honest:" line
+  std::string spec;               ///< path of the spec it answers
+  std::string kind;               ///< implement, annotate, specify
   std::vector<std::string> legs;  ///< verify, against, gen
-  std::string text;          ///< the whole answer
+  std::string text;               ///< the whole answer
   bool honest = false;
 
   bool has_leg(const std::string& leg) const;

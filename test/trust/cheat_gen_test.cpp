@@ -36,15 +36,16 @@ GenRuns run_case(const CorpusCase& c, const TempDir& dir) {
     server.fallback([&](const RecordedRequest&) {
       return ScriptedResponse{200, {}, completion_body({"```dafny\n" + c.text + "```\n"})};
     });
-    runs.live = run_verigen({"gen", c.spec, "--provider", "openai", "-k", "1", "--rounds", "0", "--record", cassette,
-                             "--json", "--out", runs.live_out},
+    runs.live = run_verigen({"gen", c.spec, "--provider", "openai", "-k", "1", "--rounds", "0",
+                             "--record", cassette, "--json", "--out", runs.live_out},
                             cache,
-                            {{"OPENAI_BASE_URL", server.base_url()}, {"OPENAI_API_KEY", "sk-corpus"},
+                            {{"OPENAI_BASE_URL", server.base_url()},
+                             {"OPENAI_API_KEY", "sk-corpus"},
                              {"VERIGEN_MODEL", "scripted"}},
                             600);
   }
-  runs.replayed = run_verigen({"gen", c.spec, "--provider", "replay", "--cassette", cassette, "-k", "1", "--rounds",
-                               "0", "--json", "--out", runs.replay_out},
+  runs.replayed = run_verigen({"gen", c.spec, "--provider", "replay", "--cassette", cassette, "-k",
+                               "1", "--rounds", "0", "--json", "--out", runs.replay_out},
                               cache, {{"VERIGEN_MODEL", "scripted"}}, 600);
   return runs;
 }

@@ -15,7 +15,8 @@ namespace {
 
 /// Runs one `verify --json` over `files` (two jobs, warm servers) and returns file → result.
 std::map<std::string, nlohmann::json> verify_all(const std::vector<std::string>& extra,
-                                                 const std::vector<std::string>& files, const TempDir& dir) {
+                                                 const std::vector<std::string>& files,
+                                                 const TempDir& dir) {
   std::vector<std::string> args = {"verify", "--json", "--jobs", "2"};
   args.insert(args.end(), extra.begin(), extra.end());
   args.insert(args.end(), files.begin(), files.end());

@@ -1,13 +1,12 @@
 // InterruptAt with real Z3: checks on a problem Z3 cannot finish (cubes summing to a cube) stop
 // at their deadlines, from several threads at once, and the context works normally afterwards.
 
-#include <catch2/catch.hpp>
+#include "backends/z3/interrupt_at.h"
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <thread>
 #include <vector>
-
-#include "backends/z3/interrupt_at.h"
 
 using namespace verigen;
 using namespace verigen::z3inv;

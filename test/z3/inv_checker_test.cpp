@@ -84,8 +84,9 @@ TEST_CASE("z3: ALIA and Bool-variable problems are checked", "[z3]") {
     Problem p = fixture("alia.sl");
     InvariantChecker checker(p);
     auto good = checker.check(
-        invariant(p, "(and (<= 0 i) (<= i n) (forall ((j Int)) (=> (and (<= 0 j) (< j i)) "
-                     "(= (select a j) 0))))"),
+        invariant(p,
+                  "(and (<= 0 i) (<= i n) (forall ((j Int)) (=> (and (<= 0 j) (< j i)) "
+                  "(= (select a j) 0))))"),
         Deadline::after(30s));
     CHECK(good.outcome == Outcome::Verified);
     auto weak = checker.check(invariant(p, "(<= i n)"), Deadline::after(30s));
@@ -112,8 +113,8 @@ TEST_CASE("z3: ALIA and Bool-variable problems are checked", "[z3]") {
 TEST_CASE("z3: a timeout is Unknown, never Verified", "[z3]") {
   Problem p = fixture("fermat.sl");
   InvariantChecker checker(p);
-  SExpr hard = invariant(
-      p, "(and (> x 0) (> y 0) (> z 0) (not (= (+ (* x x x) (* y y y)) (* z z z))))");
+  SExpr hard =
+      invariant(p, "(and (> x 0) (> y 0) (> z 0) (not (= (+ (* x x x) (* y y y)) (* z z z))))");
   SECTION("hard nonlinear consecution") {
     auto started = std::chrono::steady_clock::now();
     auto v = checker.check(hard, Deadline::after(300ms));

@@ -35,7 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // (In Implement mode a body-less declaration is a hole the answer must fill, so a program
   // with one is not its own answer there.)
   bool has_hole = false;
-  for (const auto& d : structure.declarations) has_hole = has_hole || (!d.body && !d.by_method_body);
+  for (const auto& d : structure.declarations)
+    has_hole = has_hole || (!d.body && !d.by_method_body);
   for (auto mode : kModes) {
     if (mode == dafny::AuditMode::Implement && has_hole) continue;
     fuzz::require_no_findings(dafny::audit_dafny(original, original, mode, "self.dfy"),
