@@ -249,7 +249,7 @@ TEST_CASE("bench run refuses malformed outputs files", "[verifier:dafny]") {
   run = run_verigen(replay_args(missing, db), (dir.path / "cache").string());
   CHECK(run.exit_code == 2);
   CHECK(run.err.find("shape.json") != std::string::npos);
-  CHECK(run.err.find("'000'") != std::string::npos);
+  CHECK(run.err.find("\"000\"") != std::string::npos);  // the entry, JSON-quoted
   CHECK_FALSE(fs::exists(db));
 }
 
