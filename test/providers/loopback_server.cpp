@@ -164,6 +164,10 @@ void LoopbackServer::serve(int fd) {
   auto wake = std::chrono::steady_clock::now() + response.delay;
   while (std::chrono::steady_clock::now() < wake && !stop_)
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  // The request leaves the server's hands here, before its first answer byte is sent: a client
+  // can only finish (and start its next request) after it has read that answer, so counting up
+  // to here never sees a finished request overlap the next one, as counting until close() did.
+  --active_;
   if (!response.close_without_answer) {
     const std::size_t content_length = response.body.size() +
                                        response.stream_chunk.size() * response.stream_repeat +
@@ -190,7 +194,6 @@ void LoopbackServer::serve(int fd) {
     if (open) send_all(response.stream_suffix);
   }
   ::close(fd);
-  --active_;
 }
 
 std::string completion_body(const std::vector<std::string>& contents, int prompt_tokens,

@@ -51,6 +51,8 @@ class LoopbackServer {
   void fallback(std::function<ScriptedResponse(const RecordedRequest&)> answer);
 
   std::vector<RecordedRequest> requests() const;
+  /// The most requests the server held at once, each from its accept until its answer starts
+  /// (not until the socket closes, which may come after the client has moved on).
   int max_concurrent() const { return max_concurrent_; }
 
  private:
