@@ -186,7 +186,7 @@ int run_gen(const GenCommandOptions& options) {
   pipeline_options.allowed_assumptions = options.allowed_assumptions;
   auto auditor = [allowed = options.allowed_assumptions](const Task& t,
                                                          const std::string& candidate) {
-    return audit_candidate(t.language, t.source, candidate, t.kind, t.source_path, allowed);
+    return audit_candidate(t.language, t.spec_text, candidate, t.kind, t.spec_path, allowed);
   };
   // Candidates are verified best-scored first; the scorer only orders them, it never decides.
   std::optional<rank::Scorer> loaded_scorer;
@@ -202,7 +202,7 @@ int run_gen(const GenCommandOptions& options) {
     }
     const rank::Scorer* scorer = loaded_scorer ? &*loaded_scorer : &rank::Scorer::default_model();
     ranker = [scorer](const Task& t, const std::string& candidate) {
-      return scorer->score(t.source, candidate);
+      return scorer->score(t.spec_text, candidate);
     };
   }
   Pipeline pipeline(**generator, backend, auditor, ranker, log, pipeline_options);

@@ -64,7 +64,7 @@ int run_inv(const InvOptions& options) {
   std::vector<std::string> texts(options.files.size());
   read_inputs(options, results, texts);
 
-  // The scorer: the shipped default, another model file, or none (the sources' own order).
+  // The scorer: the shipped default, another model file, or none (the proposers' own order).
   std::optional<rank::Scorer> loaded;
   const rank::Scorer* scorer = nullptr;
   if (!options.no_rank) {
@@ -104,22 +104,23 @@ int run_inv(const InvOptions& options) {
     if (r.problem) {
       // Sources are made per problem: each owns its Z3 contexts and HTTP handles, so worker
       // threads share nothing but the read-only scorer and the (locked) run log.
-      std::vector<std::unique_ptr<inv::InvariantSource>> owned;
-      std::vector<std::string> source_notes;
-      owned.push_back(inv::make_template_source());
+      std::vector<std::unique_ptr<inv::InvariantProposer>> owned;
+      std::vector<std::string> proposer_notes;
+      owned.push_back(inv::make_template_proposer());
       if (options.generator.provider != "builtin") {
-        auto llm = inv::make_llm_source(options.generator);
+        auto llm = inv::make_llm_proposer(options.generator);
         if (llm.ok())
           owned.push_back(std::move(*llm));
         else
-          source_notes.push_back(llm.error());
+          proposer_notes.push_back(llm.error());
       }
-      std::vector<inv::InvariantSource*> sources;
-      for (auto& s : owned) sources.push_back(s.get());
-      InvPortfolio portfolio(sources, scorer, options.log.empty() ? nullptr : &log,
+      std::vector<inv::InvariantProposer*> proposers;
+      for (auto& s : owned) proposers.push_back(s.get());
+      InvPortfolio portfolio(proposers, scorer, options.log.empty() ? nullptr : &log,
                              portfolio_options);
       r.outcome = portfolio.solve(*r.problem, texts[i], Deadline::after_seconds(options.timeout));
-      r.outcome->notes.insert(r.outcome->notes.begin(), source_notes.begin(), source_notes.end());
+      r.outcome->notes.insert(r.outcome->notes.begin(), proposer_notes.begin(),
+                              proposer_notes.end());
     }
     const bool failed = !r.outcome || r.outcome->status != InvOutcome::Status::Solved;
     progress.advance(r.file, failed);
@@ -159,10 +160,11 @@ void register_inv(CLI::App& app, int& exit_code) {
       ->check(CLI::NonNegativeNumber)
       ->default_str("cores");
   cmd->add_flag("--json", options->json, "Print one JSON document on stdout");
-  cmd->add_option("-k", options->k, "Candidates asked of each source")->check(CLI::PositiveNumber);
+  cmd->add_option("-k", options->k, "Candidates asked of each proposer")
+      ->check(CLI::PositiveNumber);
   cmd->add_option(
          "--provider", options->generator.provider,
-         "Candidate source besides the built-in enumerator: builtin (none), openai, replay")
+         "Candidate proposer besides the built-in enumerator: builtin (none), openai, replay")
       ->check(CLI::IsMember({"builtin", "openai", "replay"}));
   cmd->add_option("--model", options->generator.model, "Model name (openai)");
   cmd->add_option("--cassette", options->generator.cassette, "Recorded answers (replay)");
@@ -170,7 +172,7 @@ void register_inv(CLI::App& app, int& exit_code) {
   cmd->add_flag("--no-spacer", options->no_spacer, "Do not run Z3's CHC engine (Spacer)");
   cmd->add_flag("--check-all", options->check_all,
                 "Check every candidate, not only up to the first that holds (ranking data)");
-  cmd->add_flag("--no-rank", options->no_rank, "Check candidates in the sources' own order");
+  cmd->add_flag("--no-rank", options->no_rank, "Check candidates in the proposers' own order");
   cmd->add_option("--scorer", options->scorer_model,
                   "Scorer model file (default: the shipped one)");
   cmd->add_option("--log", options->log, "Append every candidate and its verdict to FILE (JSONL)");

@@ -104,9 +104,9 @@ void print_table(const rank::Evaluation& e, const std::string& model, int shuffl
                 100 * m.v_at[1], 100 * m.v_at[2], m.mean_rank, m.median_rank);
   };
   row("scorer", e.scorer);
-  row("source order", e.source);
+  row("generator order", e.generator);
   row("random (" + std::to_string(shuffles) + ")", e.random);
-  std::printf("\nchecks saved by the scorer over the source order: %lld\n", e.checks_saved);
+  std::printf("\nchecks saved by the scorer over the generator order: %lld\n", e.checks_saved);
 }
 
 int run_eval(const RankOptions& options) {
@@ -156,7 +156,7 @@ int run_eval(const RankOptions& options) {
         {"model", model_name},
         {"folds", options.folds > 0 ? nlohmann::json(fold_losses) : nlohmann::json(nullptr)},
         {"scorer", metrics_json(evaluation.scorer)},
-        {"source", metrics_json(evaluation.source)},
+        {"generator", metrics_json(evaluation.generator)},
         {"random", metrics_json(evaluation.random)},
         {"random_shuffles", eval_options.shuffles},
         {"checks_saved", evaluation.checks_saved}};
@@ -183,7 +183,7 @@ void register_rank(CLI::App& app, int& exit_code) {
 
   auto eval = std::make_shared<RankOptions>();
   auto* eval_cmd = cmd->add_subcommand(
-      "eval", "Rank of the first verified candidate: scorer vs the source's order vs random");
+      "eval", "Rank of the first verified candidate: scorer vs the generator's order vs random");
   eval_cmd->add_option("logs", eval->logs, "Run logs")->required();
   auto* model =
       eval_cmd->add_option("--model", eval->model, "Model file (default: the shipped one)");

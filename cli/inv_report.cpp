@@ -35,7 +35,7 @@ std::string render_inv_text(const InvFileResult& r) {
   std::ostringstream out;
   const auto& o = *r.outcome;
   out << r.file << ": " << to_string(o.status) << " [";
-  if (!o.source.empty()) out << o.source << ", ";
+  if (!o.origin.empty()) out << o.origin << ", ";
   out << o.checks_run << " checks, " << format_seconds(o.elapsed) << "]\n";
   switch (o.status) {
     case InvOutcome::Status::Solved:
@@ -90,7 +90,7 @@ nlohmann::json render_inv_json(const InvFileResult& r) {
   json["invariant"] = o.invariant
                           ? nlohmann::json(sygus::invariant_definition(*r.problem, *o.invariant))
                           : nlohmann::json(nullptr);
-  json["source"] = o.source;
+  json["origin"] = o.origin;
   json["checks"] = o.checks_run;
   json["candidates"] = o.candidates.size();
   json["elapsed_ms"] = o.elapsed.count();

@@ -65,7 +65,7 @@ void apply_assumption_policy(std::vector<Assumption>& found,
     if (a.allowed()) continue;
     for (std::size_t i = 0; i < baseline.size(); ++i) {
       const auto& b = baseline[i];
-      if (used[i] || b.kind != a.kind || b.source != a.source || b.declaration != a.declaration)
+      if (used[i] || b.kind != a.kind || b.found_by != a.found_by || b.declaration != a.declaration)
         continue;
       if (!a.text.empty() && !b.text.empty() && a.text != b.text) continue;
       used[i] = true;
@@ -86,10 +86,10 @@ void merge_duplicate_assumptions(std::vector<Assumption>& assumptions) {
       merged.push_back(std::move(a));
       continue;
     }
-    if (same->source.find(a.source) == std::string::npos) same->source += ", " + a.source;
+    if (same->found_by.find(a.found_by) == std::string::npos) same->found_by += ", " + a.found_by;
     if (!a.allowed()) same->allowed_by.clear();
     // Dafny's own words first, and the most qualified name of the declaration.
-    if (a.source == "dafny audit") same->message = a.message;
+    if (a.found_by == "dafny audit") same->message = a.message;
     if (a.declaration.size() > same->declaration.size()) same->declaration = a.declaration;
     if (same->text.empty()) same->text = a.text;
   }

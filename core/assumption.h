@@ -41,7 +41,7 @@ struct Assumption {
   std::string declaration;  ///< the enclosing declaration ("Module.Class.Name"), "" at file level
   std::string text;         ///< its source text in a layout-free form, "" when the tool gave none
   std::string message;      ///< what it is, in one line
-  std::string source;       ///< who found it: "dafny audit", "dafny", "verigen"
+  std::string found_by;     ///< who found it: "dafny audit", "dafny", "verigen"
   /// Why it does not stop verification: "spec" (the user's original already had it),
   /// "--allow-assumption KIND"; empty when it is not allowed.
   std::string allowed_by;

@@ -64,14 +64,14 @@ Candidate candidate_for(const Task& task, std::string text) {
   Candidate candidate;
   candidate.task_id = task.id;
   candidate.language = task.language;
-  candidate.display_path = task.source_path;
+  candidate.display_path = task.spec_path;
   candidate.text = std::move(text);
   // A candidate may keep the assumptions the user's own spec makes, never add one, and never
   // keep one in a declaration it was asked to fill. A Verify task is the file itself: nothing
   // in it is trusted by default.
   if (task.kind != TaskKind::Verify) {
     candidate.assumption_policy.has_original = true;
-    candidate.assumption_policy.original = task.source;
+    candidate.assumption_policy.original = task.spec_text;
     for (const auto& hole : task.holes) candidate.assumption_policy.holes.push_back(hole.name);
   }
   return candidate;

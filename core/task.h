@@ -49,8 +49,8 @@ struct Task {
   std::string id;  ///< stable, unique within a suite ("dafnycomp/17", a file path ...)
   Language language = Language::Dafny;
   TaskKind kind = TaskKind::Verify;
-  std::string source_path;  ///< the file the task came from, for messages
-  std::string source;       ///< the spec text exactly as the user wrote it
+  std::string spec_path;  ///< the file the task came from, for messages
+  std::string spec_text;  ///< the spec text exactly as the user wrote it
   std::vector<Hole> holes;
   std::string doc;  ///< task-level description
   std::vector<Example> examples;

@@ -63,7 +63,7 @@ json assumption_json(const Assumption& a, const std::string& self_path) {
   j["kind"] = a.kind;
   j["declaration"] = a.declaration;
   j["message"] = a.message;
-  j["source"] = a.source;
+  j["found_by"] = a.found_by;
   if (!a.text.empty()) j["text"] = a.text;
   j["allowed"] = a.allowed();
   if (a.allowed()) j["allowed_by"] = a.allowed_by;
@@ -134,7 +134,7 @@ std::optional<Verdict> verdict_from_json(const json& value, const std::string& s
         a.kind = aj.value("kind", std::string());
         a.declaration = aj.value("declaration", std::string());
         a.message = aj.value("message", std::string());
-        a.source = aj.value("source", std::string());
+        a.found_by = aj.value("found_by", std::string());
         a.text = aj.value("text", std::string());
         a.allowed_by = aj.value("allowed_by", std::string());
         if (a.kind.empty()) return std::nullopt;

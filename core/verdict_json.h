@@ -17,7 +17,7 @@ nlohmann::json diagnostic_to_json(const Diagnostic& diagnostic);
 /// throws.
 std::optional<Diagnostic> diagnostic_from_json(const nlohmann::json& value);
 
-/// {"file","line","column","kind","declaration","message","source","text","allowed","allowed_by"}.
+/// {"file","line","column","kind","declaration","message","found_by","text","allowed","allowed_by"}.
 nlohmann::json assumption_to_json(const Assumption& assumption);
 
 /// The verdict as {"outcome","cause","detail","diagnostics","assumptions","tool_version",

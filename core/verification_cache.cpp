@@ -11,7 +11,7 @@
 namespace verigen {
 namespace {
 // Bump when the entry layout changes: old entries then simply miss.
-constexpr int kFormat = 2;
+constexpr int kFormat = 3;
 }  // namespace
 
 VerificationCache::VerificationCache(std::string directory) : directory_(std::move(directory)) {}

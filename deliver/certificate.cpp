@@ -119,7 +119,7 @@ Result<Certificate> parse_certificate(const std::string& path, const std::string
         a.where.line = aj.value("line", 0);
         a.where.column = aj.value("column", 0);
         a.message = aj.value("message", std::string());
-        a.source = aj.value("source", std::string());
+        a.found_by = aj.value("found_by", std::string());
         a.text = aj.value("text", std::string());
         a.allowed_by = aj.value("allowed_by", std::string());
         c.assumptions.push_back(std::move(a));

@@ -42,9 +42,9 @@ Result<GenArtifacts> write_gen_program(ProcessRunner& runner, const std::string&
                                        const Task& task, const std::string& program,
                                        const std::string& target, Deadline deadline) {
   GenArtifacts artifacts;
-  std::string stem = fs::path(task.source_path).stem().string();
+  std::string stem = fs::path(task.spec_path).stem().string();
   if (stem.empty()) stem = "program";
-  std::string source_ext = fs::path(task.source_path).extension().string();
+  std::string source_ext = fs::path(task.spec_path).extension().string();
   if (source_ext.empty()) source_ext = ".dfy";
   const std::string certificate_path = (fs::path(out_dir) / "certificate.json").string();
   std::error_code ec;
@@ -96,8 +96,8 @@ Result<void> write_gen_certificate(const Task& task, const std::string& program,
                                    const std::string& target, const GenProvenance& provenance,
                                    GenArtifacts& artifacts, const CertificateKey* key) {
   Certificate certificate;
-  certificate.spec_path = task.source_path;
-  certificate.spec_sha256 = sha256_hex(task.source);
+  certificate.spec_path = task.spec_path;
+  certificate.spec_sha256 = sha256_hex(task.spec_text);
   certificate.source_path = fs::path(artifacts.verified_source).filename().string();
   certificate.source_sha256 = sha256_hex(program);
   certificate.target = target;

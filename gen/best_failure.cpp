@@ -49,7 +49,7 @@ Result<std::optional<BestFailure>> report_best_failure(const Task& task,
   if (!record) return std::optional<BestFailure>();
   BestFailure best;
   best.record = record;
-  std::string extension = fs::path(task.source_path).extension().string();
+  std::string extension = fs::path(task.spec_path).extension().string();
   best.file = (fs::path(out_dir) /
                ("best-candidate" + (extension.empty() ? std::string(".dfy") : extension)))
                   .string();
@@ -57,12 +57,11 @@ Result<std::optional<BestFailure>> report_best_failure(const Task& task,
     return fail(written.error());
   // The verifier saw the candidate under the spec's name; its lines are the candidate's.
   auto repoint = [&](Location& where) {
-    if (where.file == task.source_path) where.file = best.file;
+    if (where.file == task.spec_path) where.file = best.file;
   };
   best.detail = record->verdict->detail;
-  const std::string spec_prefix = task.source_path + ":";
-  for (auto at = best.detail.find(spec_prefix);
-       !task.source_path.empty() && at != std::string::npos;
+  const std::string spec_prefix = task.spec_path + ":";
+  for (auto at = best.detail.find(spec_prefix); !task.spec_path.empty() && at != std::string::npos;
        at = best.detail.find(spec_prefix, at + best.file.size() + 1))
     best.detail.replace(at, spec_prefix.size(), best.file + ":");
   for (const auto& d : record->verdict->diagnostics) {

@@ -88,7 +88,7 @@ RawCandidate LlmGenerator::extract(const Task& task, const std::string& completi
       task.holes.size() == 1) {
     raw.text = splice_holes(task, {"\n" + best->code});
   } else if (task.language != Language::Dafny && task.holes.size() == 1 &&
-             best->code.size() < task.source.size() / 2) {
+             best->code.size() < task.spec_text.size() / 2) {
     // A short answer to a one-hole Lean/F* task is the hole's content, not the whole file.
     raw.text = splice_holes(task, {best->code});
   } else {
@@ -124,7 +124,7 @@ Result<std::vector<RawCandidate>> LlmGenerator::generate(const Task& task, int k
   if (task.language == Language::FStar && kind != TaskKind::Implement) kind = TaskKind::Prove;
   auto text = prompt_template(task.language, std::string(to_string(kind)));
   if (!text.ok()) return fail(text.error());
-  auto prompt = render_template(*text, {{"spec", task.source},
+  auto prompt = render_template(*text, {{"spec", task.spec_text},
                                         {"doc", task.doc.empty() ? "(none)" : task.doc},
                                         {"examples", examples_text(task)}});
   if (!prompt.ok()) return fail(prompt.error());
@@ -136,7 +136,7 @@ Result<std::vector<RawCandidate>> LlmGenerator::repair(const Task& task, const s
                                                        Deadline deadline) {
   auto text = prompt_template(task.language, "repair");
   if (!text.ok()) return fail(text.error());
-  auto prompt = render_template(*text, {{"spec", task.source},
+  auto prompt = render_template(*text, {{"spec", task.spec_text},
                                         {"candidate", failed},
                                         {"diagnostics", diagnostics_text(failed, verdict)}});
   if (!prompt.ok()) return fail(prompt.error());

@@ -48,7 +48,7 @@ Pipeline::Pipeline(CandidateGenerator& generator, Backend& backend, CandidateAud
 
 void Pipeline::log_record(const Task& task, const CandidateRecord& r) {
   log_.append(RunLogRecord{.task = task.id,
-                           .task_text = task.source,
+                           .task_text = task.spec_text,
                            .kind = std::string(to_string(task.kind)),
                            .language = std::string(to_string(task.language)),
                            .candidate = r.id,
@@ -126,7 +126,8 @@ bool Pipeline::settle_round(const Task& task, std::vector<RawCandidate> raws, in
     int calls = 1;
     if (verdict.verified() && task.kind == TaskKind::Specify && task.language == Language::Dafny) {
       // A contract nothing can satisfy makes any body verify: a vacuous answer is refused.
-      auto vacuous = dafny::find_vacuous_preconditions(backend_, task.source, candidate, deadline);
+      auto vacuous =
+          dafny::find_vacuous_preconditions(backend_, task.spec_text, candidate, deadline);
       ++calls;
       if (!vacuous.empty()) {
         Verdict refused = Verdict::rejected(vacuous);

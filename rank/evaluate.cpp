@@ -58,7 +58,7 @@ TaskRanks rank_task(const Scorer& scorer, const TaskLog& task, const EvalOptions
   std::stable_sort(source.begin(), source.end(), [&](std::size_t a, std::size_t b) {
     return std::pair(cs[a].round, cs[a].candidate) < std::pair(cs[b].round, cs[b].candidate);
   });
-  r.source = first_verified(task, source);
+  r.generator = first_verified(task, source);
 
   auto prepared = scorer.prepare(task.task_text);
   std::vector<double> score(cs.size());
@@ -103,15 +103,15 @@ Evaluation summarize(std::vector<TaskRanks> per_task) {
     }
     ++e.tasks_with_verified;
     scorer_ranks.push_back(t.scorer);
-    source_ranks.push_back(t.source);
+    source_ranks.push_back(t.generator);
     random_ranks.push_back(t.random);
     scorer_within.push_back(within(t.scorer));
-    source_within.push_back(within(t.source));
+    source_within.push_back(within(t.generator));
     random_within.push_back(t.random_within);
-    e.checks_saved += t.source - t.scorer;
+    e.checks_saved += t.generator - t.scorer;
   }
   e.scorer = metrics(scorer_ranks, scorer_within, e.tasks);
-  e.source = metrics(source_ranks, source_within, e.tasks);
+  e.generator = metrics(source_ranks, source_within, e.tasks);
   e.random = metrics(random_ranks, random_within, e.tasks);
   e.per_task = std::move(per_task);
   return e;

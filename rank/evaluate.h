@@ -33,7 +33,7 @@ struct TaskRanks {
   int checked = 0;
   int verified = 0;
   int scorer = 0;
-  int source = 0;
+  int generator = 0;                      ///< under the generator's own order
   double random = 0;                      ///< mean over the shuffles
   std::array<double, 3> random_within{};  ///< fraction of shuffles with rank ≤ 1, 5, 10
 };
@@ -43,7 +43,7 @@ struct Evaluation {
   int tasks_with_verified = 0;
   int tasks_without_verified = 0;
   int candidates = 0;  ///< checked candidates
-  OrderMetrics scorer, source, random;
+  OrderMetrics scorer, generator, random;
   /// Σ over tasks with a verified candidate of (source rank − scorer rank): checks the scorer
   /// saves (negative when it costs checks).
   long long checks_saved = 0;

@@ -7,11 +7,11 @@ std::string splice_holes(const Task& task, const std::vector<std::string>& fills
   std::size_t copied = 0;
   for (std::size_t i = 0; i < task.holes.size(); ++i) {
     const Hole& hole = task.holes[i];
-    out.append(task.source, copied, hole.begin - copied);
-    out += i < fills.size() ? fills[i] : task.source.substr(hole.begin, hole.end - hole.begin);
+    out.append(task.spec_text, copied, hole.begin - copied);
+    out += i < fills.size() ? fills[i] : task.spec_text.substr(hole.begin, hole.end - hole.begin);
     copied = hole.end;
   }
-  out.append(task.source, copied, std::string::npos);
+  out.append(task.spec_text, copied, std::string::npos);
   return out;
 }
 

@@ -66,7 +66,7 @@ Result<std::vector<Assumption>> parse_audit_output(std::string_view out, const P
     a.where.file = paths.map(m[1].str());
     a.where.line = std::stoi(m[2].str());
     a.where.column = std::stoi(m[3].str()) + 1;  // Dafny's text columns are 0-based
-    a.source = "dafny audit";
+    a.found_by = "dafny audit";
     std::string message = m[4].str();
     std::smatch f;
     if (std::regex_match(message, f, kFinding)) {
@@ -78,7 +78,7 @@ Result<std::vector<Assumption>> parse_audit_output(std::string_view out, const P
       a.kind = assumption_kind_of_warning(message);
       if (a.kind.empty()) continue;
       a.message = message;
-      a.source = "dafny";
+      a.found_by = "dafny";
     }
     found.push_back(std::move(a));
   }

@@ -198,7 +198,7 @@ std::optional<Assumption> DafnyBackend::needed_expect(const Candidate& candidate
   a.where = {candidate.display_path, static_cast<int>(pos.line), static_cast<int>(pos.column)};
   a.text =
       candidate.text.substr(expects.front().first, expects.front().second - expects.front().first);
-  a.source = "verigen";
+  a.found_by = "verigen";
   if (policy.allows_kind(a)) return std::nullopt;
   // Dafny assumes what an `expect` checks: the proof must stand without them.
   Candidate without = candidate;

@@ -130,7 +130,7 @@ std::vector<Assumption> assumptions_from_warnings(const std::vector<Diagnostic>&
     a.where = d.where;
     a.where.message.clear();
     a.message = d.message;
-    a.source = "dafny verify";
+    a.found_by = "dafny verify";
     out.push_back(std::move(a));
   }
   return out;

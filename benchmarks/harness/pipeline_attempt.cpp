@@ -133,8 +133,8 @@ void verify_refused(Environment& env, const Task& task, const PipelineResult& re
 /// verifier_outcome become Verified and the detail keeps why the output itself failed.
 void try_attempt_zero(Environment& env, const Task& task, double timeout_seconds,
                       SampleRecord& record) {
-  if (!dafny::scan_dafny_assumptions(task.source, task.source_path).empty()) return;
-  Candidate program = candidate_for(task, task.source);
+  if (!dafny::scan_dafny_assumptions(task.spec_text, task.spec_path).empty()) return;
+  Candidate program = candidate_for(task, task.spec_text);
   program.assumption_policy = {};  // the program on its own: nothing in it is trusted
   Verdict verdict = env.backend->verify(program, Deadline::after_seconds(timeout_seconds));
   ++record.verifier_calls;
@@ -192,7 +192,7 @@ SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) 
   // The builtin generator verifies inside generate() (Houdini); bound the whole sample too.
   p.deadline = Deadline::after_seconds(env.options.timeout * (env.options.rounds + 3));
   auto auditor = [](const Task& t, const std::string& candidate) {
-    return audit_candidate(t.language, t.source, candidate, t.kind, t.source_path);
+    return audit_candidate(t.language, t.spec_text, candidate, t.kind, t.spec_path);
   };
   Pipeline pipeline(*generator, *env.backend, auditor, nullptr, *env.log, p);
   PipelineResult result = pipeline.run(task);

@@ -12,7 +12,7 @@ namespace verigen::bench {
 namespace {
 
 /// What every sample of a run shares: the options and the (thread-safe) run log. Candidate
-/// sources are made per sample: each owns its Z3 contexts and HTTP handles.
+/// proposers are made per sample: each owns its Z3 contexts and HTTP handles.
 struct Environment {
   RunOptions options;
   std::unique_ptr<RunLog> log;  ///< null without --log
@@ -43,7 +43,7 @@ void fill_record(const InvOutcome& o, bool out_of_time, SampleRecord& record) {
       const std::string invariant = sygus::to_smtlib(*o.invariant);
       record.outcome = Outcome::Verified;
       record.cause = Cause::None;
-      record.detail = o.source;
+      record.detail = o.origin;
       record.candidate_sha256 = sha256_hex(invariant);
       break;
     }
@@ -72,30 +72,30 @@ void fill_record(const InvOutcome& o, bool out_of_time, SampleRecord& record) {
 
 SampleRecord attempt(const Environment& env, const BenchTask& task, int sample) {
   SampleRecord record;
-  auto problem = sygus::parse_problem(task.task.source, task.task.source_path);
+  auto problem = sygus::parse_problem(task.task.spec_text, task.task.spec_path);
   if (!problem.ok()) {
     record.outcome = Outcome::Error;
     record.cause = Cause::BadInput;
     record.detail = one_line(problem.error());
     return record;
   }
-  std::vector<std::unique_ptr<inv::InvariantSource>> owned;
-  owned.push_back(inv::make_template_source());
-  std::string source_error;
+  std::vector<std::unique_ptr<inv::InvariantProposer>> owned;
+  owned.push_back(inv::make_template_proposer());
+  std::string proposer_error;
   if (env.options.provider != "builtin") {
-    auto llm = inv::make_llm_source(generator_options(env.options, sample));
+    auto llm = inv::make_llm_proposer(generator_options(env.options, sample));
     if (llm.ok())
       owned.push_back(std::move(*llm));
     else
-      source_error = one_line(llm.error());
+      proposer_error = one_line(llm.error());
   }
-  std::vector<inv::InvariantSource*> sources;
-  for (auto& s : owned) sources.push_back(s.get());
-  InvPortfolio portfolio(sources, &rank::Scorer::default_model(), env.log.get(),
+  std::vector<inv::InvariantProposer*> proposers;
+  for (auto& s : owned) proposers.push_back(s.get());
+  InvPortfolio portfolio(proposers, &rank::Scorer::default_model(), env.log.get(),
                          InvPortfolioOptions{});
   const Deadline deadline = Deadline::after_seconds(env.options.timeout);
-  InvOutcome outcome = portfolio.solve(*problem, task.task.source, deadline);
-  if (!source_error.empty()) outcome.notes.insert(outcome.notes.begin(), source_error);
+  InvOutcome outcome = portfolio.solve(*problem, task.task.spec_text, deadline);
+  if (!proposer_error.empty()) outcome.notes.insert(outcome.notes.begin(), proposer_error);
   fill_record(outcome, deadline.expired(), record);
   return record;
 }
@@ -105,11 +105,11 @@ SampleRecord attempt(const Environment& env, const BenchTask& task, int sample) 
 SolverSetup make_sygus_inv_solver(const RunOptions& options, const std::vector<BenchTask>& tasks) {
   (void)tasks;
   if (options.provider != "builtin") {
-    // Set the model source up once here, so a missing key or model stops the run before any
+    // Set the model proposer up once here, so a missing key or model stops the run before any
     // sample instead of turning every sample into a builtin-only one.
-    auto probe = inv::make_llm_source(generator_options(options, 0));
+    auto probe = inv::make_llm_proposer(generator_options(options, 0));
     if (!probe.ok()) {
-      // The source speaks as `inv`; here the command is `bench`.
+      // The proposer speaks as `inv`; here the command is `bench`.
       std::string why = one_line(probe.error());
       if (why.rfind("inv: error: ", 0) == 0) why = why.substr(12);
       if (options.provider == "replay")

@@ -78,7 +78,7 @@ def verigen_chunk(binary, paths, limit, env):
         # verigen's shared vocabulary: verified = solved, refuted = infeasible.
         status = {"verified": "solved", "refuted": "infeasible", "unknown": "unknown"}.get(entry["outcome"], "error")
         results[entry["file"]] = {"status": status, "invariant": entry.get("invariant"),
-                                  "seconds": entry["elapsed_ms"] / 1000.0, "source": entry.get("source"),
+                                  "seconds": entry["elapsed_ms"] / 1000.0, "origin": entry.get("origin"),
                                   "checks": entry.get("checks"), "trace_length": len(entry.get("trace", []))}
     return results
 

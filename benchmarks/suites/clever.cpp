@@ -41,7 +41,7 @@ Result<std::vector<BenchTask>> load_clever(const std::string& data_dir) {
       // The published problem keeps its reference solution in the implementation section; the
       // other sections hold `sorry`.
       if (!t.holes.empty())
-        b.reference = t.source.substr(t.holes[0].begin, t.holes[0].end - t.holes[0].begin);
+        b.reference = t.spec_text.substr(t.holes[0].begin, t.holes[0].end - t.holes[0].begin);
       t.id = "clever/" + problem + "#" + b.category;
       t.category = b.category;
       b.task = std::move(t);

@@ -40,8 +40,8 @@ Result<std::vector<BenchTask>> load_dafnybench(const std::string& data_dir) {
     t.id = name;
     t.language = Language::Dafny;
     t.kind = TaskKind::Annotate;
-    t.source_path = path;
-    t.source = std::move(*input);
+    t.spec_path = path;
+    t.spec_text = std::move(*input);
     t.doc =
         "Add the loop invariants, assertions, decreases clauses and lemma proofs this program "
         "needs to verify.";

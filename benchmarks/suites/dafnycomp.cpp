@@ -50,8 +50,8 @@ Result<std::vector<BenchTask>> load_dafnycomp(const std::string& data_dir) {
     // added and holds the executable code (annotations erased) to the input's. The Annotate
     // audit would refuse the ground truth itself, since it forbids new requires/ensures.
     t.kind = TaskKind::Specify;
-    t.source_path = path;
-    t.source = std::move(*stripped);
+    t.spec_path = path;
+    t.spec_text = std::move(*stripped);
     t.doc =
         "Every contract (requires/ensures), decreases clause, loop invariant and assert was "
         "removed from this verified program. Write them back so that Dafny verifies it: each "

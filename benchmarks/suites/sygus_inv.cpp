@@ -48,8 +48,8 @@ Result<std::vector<BenchTask>> load_sygus_inv(const std::string& data_dir) {
     t.id = fs::path(path).filename().native();
     t.language = Language::SyGuS;
     t.kind = TaskKind::Invariant;
-    t.source_path = path;
-    t.source = std::move(*text);
+    t.spec_path = path;
+    t.spec_text = std::move(*text);
     t.category = b.category;
     out.push_back(std::move(b));
   }

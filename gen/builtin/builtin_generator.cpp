@@ -15,7 +15,7 @@ std::optional<std::string> builtin_cannot_attempt(const Task& task) {
     return "the builtin provider only writes loop invariants for Dafny annotate tasks; this is a" +
            std::string(task.kind == TaskKind::Implement ? "n " : " ") +
            std::string(to_string(task.kind)) + " task";
-  if (dafny_loop_sites(task.source).empty())
+  if (dafny_loop_sites(task.spec_text).empty())
     return std::string(
         "the builtin provider found no loop without an invariant (lemma proofs need a model)");
   return std::nullopt;
@@ -24,16 +24,16 @@ std::optional<std::string> builtin_cannot_attempt(const Task& task) {
 Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, int,
                                                              Deadline deadline) {
   if (auto why = builtin_cannot_attempt(task))
-    return fail(task.source_path + ": error: " + *why + ": " + kConfigureModelHint);
-  auto sites = dafny_loop_sites(task.source);
+    return fail(task.spec_path + ": error: " + *why + ": " + kConfigureModelHint);
+  auto sites = dafny_loop_sites(task.spec_text);
   std::vector<std::vector<std::string>> candidates;
   std::size_t total = 0;
   for (const auto& site : sites) {
     candidates.push_back(enumerate_invariants(site));
     total += candidates.back().size();
   }
-  auto result = dafny_houdini(backend_, task.source, task.source_path, sites, candidates, deadline,
-                              25, candidate_for(task, task.source).assumption_policy);
+  auto result = dafny_houdini(backend_, task.spec_text, task.spec_path, sites, candidates, deadline,
+                              25, candidate_for(task, task.spec_text).assumption_policy);
   usage_.verifier_calls += result.iterations;
   std::size_t kept = 0;
   for (const auto& list : result.kept) kept += list.size();

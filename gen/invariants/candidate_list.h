@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "gen/invariants/atom_templates.h"
-#include "gen/invariants/invariant_source.h"
+#include "gen/invariants/invariant_proposer.h"
 #include "gen/invariants/problem_facts.h"
 
 namespace verigen::inv {

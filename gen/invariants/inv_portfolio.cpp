@@ -56,9 +56,9 @@ nlohmann::json verdict_json(const z3inv::InvariantVerdict& verdict) {
 
 }  // namespace
 
-InvPortfolio::InvPortfolio(std::vector<inv::InvariantSource*> sources, const rank::Scorer* scorer,
-                           RunLog* log, InvPortfolioOptions options)
-    : sources_(std::move(sources)), scorer_(scorer), log_(log), options_(options) {}
+InvPortfolio::InvPortfolio(std::vector<inv::InvariantProposer*> proposers,
+                           const rank::Scorer* scorer, RunLog* log, InvPortfolioOptions options)
+    : proposers_(std::move(proposers)), scorer_(scorer), log_(log), options_(options) {}
 
 void InvPortfolio::log_candidate(const sygus::Problem& problem, const std::string& problem_text,
                                  const CheckedCandidate& checked) {
@@ -89,18 +89,18 @@ InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string&
   };
   try {
     z3inv::InvariantChecker checker(problem);
-    // Candidate sources and their checks get a share of the time; Spacer gets what is left.
+    // Candidate proposers and their checks get a share of the time; Spacer gets what is left.
     // Cheap template candidates solve many problems in well under a second, and when they do
     // not, Spacer still has most of the budget.
     const Deadline candidate_deadline =
         options_.use_spacer ? share_of(deadline, options_.candidate_share) : deadline;
 
-    // Gather candidates from every source, in source order, without duplicates.
+    // Gather candidates from every proposer, in proposer order, without duplicates.
     std::set<std::string> seen;
     int next_index = 0;
-    for (auto* source : sources_) {
+    for (auto* proposer : proposers_) {
       if (candidate_deadline.expired()) break;
-      auto got = source->candidates(problem, options_.k, candidate_deadline);
+      auto got = proposer->candidates(problem, options_.k, candidate_deadline);
       if (!got) {
         out.notes.push_back(one_line(got.error()));
         continue;
@@ -114,7 +114,7 @@ InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string&
         out.candidates.push_back(std::move(checked));
       }
     }
-    // The scorer's order; ties (and no scorer) keep the sources' order.
+    // The scorer's order; ties (and no scorer) keep the proposers' order.
     if (scorer_) {
       std::stable_sort(
           out.candidates.begin(), out.candidates.end(),
@@ -138,7 +138,7 @@ InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string&
       const auto& won = out.candidates[static_cast<std::size_t>(winner)];
       out.status = InvOutcome::Status::Solved;
       out.invariant = won.candidate.body;
-      out.source = won.candidate.origin;
+      out.origin = won.candidate.origin;
       out.checks = won.verdict->checks;
       return finish();
     }
@@ -155,7 +155,7 @@ InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string&
         if (recheck.outcome == Outcome::Verified) {
           out.status = InvOutcome::Status::Solved;
           out.invariant = spacer.invariant;
-          out.source = "spacer";
+          out.origin = "spacer";
           return finish();
         }
         out.notes.push_back(

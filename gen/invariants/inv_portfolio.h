@@ -12,7 +12,7 @@
 
 #include "backends/z3/inv_checker.h"
 #include "core/deadline.h"
-#include "gen/invariants/invariant_source.h"
+#include "gen/invariants/invariant_proposer.h"
 #include "specs/sygus/problem.h"
 
 namespace verigen {
@@ -23,11 +23,11 @@ class Scorer;
 }
 
 struct InvPortfolioOptions {
-  int k = 24;  ///< candidates asked of each source
+  int k = 24;  ///< candidates asked of each proposer
   bool use_spacer = true;
   /// Check every candidate instead of stopping at the first that holds (ranking data).
   bool check_all = false;
-  /// Share of the deadline the candidate sources may use before Spacer gets the rest.
+  /// Share of the deadline the candidate proposers may use before Spacer gets the rest.
   double candidate_share = 0.5;
   /// Transitions explored by bounded model checking when looking for a violation of post.
   int violation_depth = 40;
@@ -46,11 +46,11 @@ struct InvOutcome {
   enum class Status { Solved, Infeasible, Unknown, Error };
   Status status = Status::Unknown;
   std::optional<sygus::SExpr> invariant;     ///< Solved: re-checked by InvariantChecker
-  std::string source;                        ///< "builtin", "openai:M", "spacer" …
+  std::string origin;                        ///< who proposed it: "builtin", "openai:M", "spacer"
   std::vector<z3inv::CheckResult> checks;    ///< the winning (or last) verdict's three checks
   std::vector<z3inv::State> trace;           ///< Infeasible: s0 … sk reaching ¬post
   std::vector<CheckedCandidate> candidates;  ///< every candidate, in checking order
-  std::vector<std::string> notes;            ///< source failures and the like, one line each
+  std::vector<std::string> notes;            ///< proposer failures and the like, one line each
   int checks_run = 0;                        ///< candidate invariants handed to Z3
   std::chrono::milliseconds elapsed{0};
 };
@@ -59,10 +59,10 @@ std::string_view to_string(InvOutcome::Status status);
 
 class InvPortfolio {
  public:
-  /// `sources` are asked in order and must outlive the portfolio; `scorer` may be null (keep the
-  /// sources' order); `log` may be null.
-  InvPortfolio(std::vector<inv::InvariantSource*> sources, const rank::Scorer* scorer, RunLog* log,
-               InvPortfolioOptions options);
+  /// `proposers` are asked in order and must outlive the portfolio; `scorer` may be null (keep the
+  /// proposers' order); `log` may be null.
+  InvPortfolio(std::vector<inv::InvariantProposer*> proposers, const rank::Scorer* scorer,
+               RunLog* log, InvPortfolioOptions options);
 
   /// Solves one problem before `deadline`. `problem_text` is the file's text (the scorer's task
   /// side and the run log's task_text). Never throws.
@@ -73,7 +73,7 @@ class InvPortfolio {
   void log_candidate(const sygus::Problem& problem, const std::string& problem_text,
                      const CheckedCandidate& checked);
 
-  std::vector<inv::InvariantSource*> sources_;
+  std::vector<inv::InvariantProposer*> proposers_;
   const rank::Scorer* scorer_;
   RunLog* log_;
   InvPortfolioOptions options_;

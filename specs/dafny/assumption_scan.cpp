@@ -203,7 +203,7 @@ class Scanner {
     a.declaration = enclosing(token);
     a.text = std::move(text);
     a.message = std::move(message);
-    a.source = "verigen";
+    a.found_by = "verigen";
     found_.push_back(std::move(a));
   }
 

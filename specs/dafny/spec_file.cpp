@@ -107,8 +107,8 @@ Result<Task> parse_spec(const std::string& path, const std::string& text,
   Task task;
   task.id = path;
   task.language = Language::Dafny;
-  task.source_path = path;
-  task.source = text;
+  task.spec_path = path;
+  task.spec_text = text;
 
   const bool specify_marker = text.find("verigen: specify") != std::string::npos;
   TaskKind kind = forced_kind      ? *forced_kind

@@ -46,8 +46,8 @@ Result<Task> parse_fstar_spec(const std::string& path, const std::string& text) 
   t.id = path;
   t.language = Language::FStar;
   t.kind = TaskKind::Prove;
-  t.source_path = path;
-  t.source = text;
+  t.spec_path = path;
+  t.spec_text = text;
   for (const auto& [b, e] : admit_holes(text, scan)) t.holes.push_back({"admit", b, e, ""});
   if (t.holes.empty())
     return fail(spec_error(path, text, 0, "nothing to generate: no `admit ()` in this file"));

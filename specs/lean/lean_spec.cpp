@@ -114,8 +114,8 @@ Result<std::vector<Task>> clever_tasks(const std::string& path, const std::strin
     t.id = path + "#" + w.section;
     t.language = Language::Lean;
     t.kind = w.kind;
-    t.source_path = path;
-    t.source = text;
+    t.spec_path = path;
+    t.spec_text = text;
     t.holes.push_back({w.section, found->begin, found->end, w.what});
     t.doc = doc;
     t.category = w.what;
@@ -131,8 +131,8 @@ Result<Task> parse_lean_spec(const std::string& path, const std::string& text) {
   t.id = path;
   t.language = Language::Lean;
   t.kind = TaskKind::Prove;
-  t.source_path = path;
-  t.source = text;
+  t.spec_path = path;
+  t.spec_text = text;
   for (const auto& w : scan.words)
     if (w.text == "sorry") t.holes.push_back({"sorry", w.begin, w.begin + w.text.size(), ""});
   if (t.holes.empty())

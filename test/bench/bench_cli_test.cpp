@@ -281,7 +281,7 @@ TEST_CASE("dafnycomp: ground truth re-inserted into the stripped program verifie
   TempDir dir;
   for (int i = 0; i < 3; ++i) {
     const auto& t = (*tasks)[static_cast<std::size_t>(i)];
-    auto stripped = dir.file("stripped" + std::to_string(i) + ".dfy", t.task.source);
+    auto stripped = dir.file("stripped" + std::to_string(i) + ".dfy", t.task.spec_text);
     auto truth = dir.file("truth" + std::to_string(i) + ".dfy", t.reference);
     auto run = run_verigen({"verify", "--against", stripped, "--kind", "specify", truth},
                            (dir.path / "cache").string());

@@ -99,19 +99,19 @@ TEST_CASE("dafnycomp: 300 tasks whose ground truth audits clean against the stri
   for (const auto& t : *tasks) {
     INFO(t.task.id);
     CHECK(t.task.kind == TaskKind::Specify);
-    CHECK(t.task.source != t.reference);
+    CHECK(t.task.spec_text != t.reference);
     auto findings =
-        audit_candidate(Language::Dafny, t.task.source, t.reference, t.task.kind, t.task.id);
+        audit_candidate(Language::Dafny, t.task.spec_text, t.reference, t.task.kind, t.task.id);
     if (findings.empty())
       ++clean;
     else
       FAIL_CHECK(findings.front().message);
     if (t.reference.find("assume") != std::string::npos) {
       ++with_assume;
-      CHECK(t.task.source.find("assume") != std::string::npos);
+      CHECK(t.task.spec_text.find("assume") != std::string::npos);
     }
     // Why the task is Specify and not Annotate: the annotate audit forbids new contracts.
-    if (!dafny::audit_dafny(t.task.source, t.reference, dafny::AuditMode::Annotate, t.task.id)
+    if (!dafny::audit_dafny(t.task.spec_text, t.reference, dafny::AuditMode::Annotate, t.task.id)
              .empty())
       ++annotate_refusals;
   }

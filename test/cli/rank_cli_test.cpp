@@ -26,7 +26,7 @@ TEST_CASE("rank train then eval on a log", "[unit]") {
   auto table = run_verigen({"rank", "eval", log, "--model", model}, dir.path.string());
   REQUIRE(table.exit_code == 0);
   for (const char* field : {"V@1", "V@5", "V@10", "mean rank", "median rank", "scorer",
-                            "source order", "random (20)", "checks saved"})
+                            "generator order", "random (20)", "checks saved"})
     CHECK(table.out.find(field) != std::string::npos);
 
   auto json_run = run_verigen({"rank", "eval", log, "--folds", "3", "--epochs", "3", "--json"},
@@ -35,7 +35,7 @@ TEST_CASE("rank train then eval on a log", "[unit]") {
   auto json = nlohmann::json::parse(json_run.out);
   CHECK(json["tasks"] == 30);
   CHECK(json["folds"].size() == 3);
-  for (const char* order : {"scorer", "source", "random"})
+  for (const char* order : {"scorer", "generator", "random"})
     for (const char* metric : {"v@1", "v@5", "v@10", "mean_rank", "median_rank"})
       CHECK(json[order].contains(metric));
   CHECK(json.contains("checks_saved"));

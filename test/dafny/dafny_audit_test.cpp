@@ -37,7 +37,7 @@ TEST_CASE("recorded dafny audit output: every kind", "[unit]") {
   int from_resolver = 0;
   for (const auto& a : *parsed) {
     CHECK(a.where.file == "shown.dfy");
-    if (a.source == "dafny audit")
+    if (a.found_by == "dafny audit")
       ++audit_kinds[a.kind];
     else
       ++from_resolver;
@@ -54,7 +54,7 @@ TEST_CASE("recorded dafny audit output: every kind", "[unit]") {
   CHECK(from_resolver == 8);
   const Assumption& first_audit =
       *std::find_if(parsed->begin(), parsed->end(),
-                    [](const Assumption& a) { return a.source == "dafny audit"; });
+                    [](const Assumption& a) { return a.found_by == "dafny audit"; });
   CHECK(first_audit.declaration == "L1");
   CHECK(first_audit.kind == "assume");
   CHECK(first_audit.where.line == 2);

@@ -73,7 +73,7 @@ TEST_CASE("the closest candidate's first errors point into its copy", "[unit]") 
   auto dir = fs::temp_directory_path() / ("verigen-best-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   Task task;
-  task.source_path = "max.dfy";
+  task.spec_path = "max.dfy";
   PipelineResult result;
   result.candidates.push_back(refuted(0, 0, 7));
   result.candidates[0].verdict->diagnostics[0].related.push_back(

@@ -30,8 +30,8 @@ Output make_output(const std::string& name) {
   o.dir = fs::temp_directory_path() / ("verigen-genout-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(o.dir);
   Task task;
-  task.source_path = "specs/max.dfy";
-  task.source = "method Max(a: int, b: int) returns (m: int) ensures m >= a && m >= b\n";
+  task.spec_path = "specs/max.dfy";
+  task.spec_text = "method Max(a: int, b: int) returns (m: int) ensures m >= a && m >= b\n";
   SubprocessRunner runner;
   GenProvenance provenance;
   provenance.dafny_version = "4.11.0";

@@ -15,7 +15,7 @@
 
 #include "backends/z3/inv_checker.h"
 #include "core/file_io.h"
-#include "gen/invariants/invariant_source.h"
+#include "gen/invariants/invariant_proposer.h"
 #include "gen/run_log.h"
 #include "rank/scorer.h"
 #include "specs/sygus/problem.h"
@@ -44,7 +44,7 @@ Fixture fixture(const std::string& name) {
 }
 
 /// A source that proposes a fixed list of invariants, in the given order.
-class FixedSource : public inv::InvariantSource {
+class FixedSource : public inv::InvariantProposer {
  public:
   FixedSource(const sygus::Problem& problem, const std::vector<std::string>& texts) {
     for (const auto& text : texts) {
@@ -108,13 +108,13 @@ const std::string kLiaRight = "(<= x n)";
 // Contract: a Solved outcome carries an invariant that an independent checker verifies.
 TEST_CASE("portfolio solves lia.sl with an invariant that re-checks", "[z3]") {
   auto f = fixture("lia.sl");
-  auto builtin = inv::make_template_source();
+  auto builtin = inv::make_template_proposer();
   InvPortfolio portfolio({builtin.get()}, &rank::Scorer::default_model(), nullptr, {});
   auto out = portfolio.solve(f.problem, f.text, Deadline::after(60s));
   INFO(to_string(out.status));
   REQUIRE(out.status == InvOutcome::Status::Solved);
   REQUIRE(out.invariant);
-  CHECK_FALSE(out.source.empty());
+  CHECK_FALSE(out.origin.empty());
   CHECK(out.checks_run >= 1);
   CHECK(out.checks.size() == 3);
 
@@ -126,7 +126,7 @@ TEST_CASE("portfolio solves lia.sl with an invariant that re-checks", "[z3]") {
 // follows trans at every step and ends outside post.
 TEST_CASE("portfolio reports counter_unsafe.sl infeasible with a real trace", "[z3]") {
   auto f = fixture("counter_unsafe.sl");
-  auto builtin = inv::make_template_source();
+  auto builtin = inv::make_template_proposer();
   InvPortfolio portfolio({builtin.get()}, &rank::Scorer::default_model(), nullptr, {});
   auto out = portfolio.solve(f.problem, f.text, Deadline::after(60s));
   INFO(to_string(out.status));
@@ -158,7 +158,7 @@ TEST_CASE("portfolio reports counter_unsafe.sl infeasible with a real trace", "[
 // Contract: no time, no claim — an expired deadline never yields Solved (nor an exception).
 TEST_CASE("portfolio with an expired deadline does not claim a solution", "[z3]") {
   auto f = fixture("lia.sl");
-  auto builtin = inv::make_template_source();
+  auto builtin = inv::make_template_proposer();
   InvPortfolio portfolio({builtin.get()}, &rank::Scorer::default_model(), nullptr, {});
   auto out = portfolio.solve(f.problem, f.text, Deadline(std::chrono::steady_clock::now() - 1s));
   CHECK(out.status != InvOutcome::Status::Solved);
@@ -243,7 +243,7 @@ TEST_CASE("portfolio check_all checks and logs every candidate", "[z3]") {
   }
 }
 
-// Contract: without a scorer candidates are checked in the sources' order (rank = index); with
+// Contract: without a scorer candidates are checked in the proposers' order (rank = index); with
 // one they are checked by descending score, the ranks are a permutation of 0..n-1 and each
 // candidate's score is the scorer's score for it.
 TEST_CASE("portfolio orders candidates by the scorer", "[z3]") {

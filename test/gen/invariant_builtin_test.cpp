@@ -5,7 +5,7 @@
 #include <set>
 
 #include "backends/z3/inv_checker.h"
-#include "gen/invariants/invariant_source.h"
+#include "gen/invariants/invariant_proposer.h"
 #include "specs/sygus/problem.h"
 
 using namespace verigen;
@@ -22,8 +22,8 @@ sygus::Problem fixture(const std::string& name) {
 }
 
 std::vector<inv::InvariantCandidate> builtin_candidates(const sygus::Problem& problem, int k) {
-  auto source = inv::make_template_source();
-  auto list = source->candidates(problem, k, Deadline::after(20s));
+  auto proposer = inv::make_template_proposer();
+  auto list = proposer->candidates(problem, k, Deadline::after(20s));
   INFO((list.ok() ? "" : list.error()));
   REQUIRE(list.ok());
   return *list;

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "gen/invariants/llm_source.h"
+#include "gen/invariants/llm_proposer.h"
 #include "gen/providers/openai_provider.h"
 #include "loopback_server.h"
 #include "specs/sygus/problem.h"
@@ -64,8 +64,8 @@ fs::path scratch(const std::string& name) {
   return dir;
 }
 
-std::unique_ptr<inv::InvariantSource> source(const GeneratorOptions& options) {
-  auto made = inv::make_llm_source(options);
+std::unique_ptr<inv::InvariantProposer> source(const GeneratorOptions& options) {
+  auto made = inv::make_llm_proposer(options);
   INFO((made.ok() ? "" : made.error()));
   REQUIRE(made.ok());
   return std::move(*made);
@@ -105,7 +105,7 @@ TEST_CASE("llm source keeps typed invariants and rejects the rest", "[network]")
   CHECK((*list)[1].origin == "openai:scripted#5");
   CHECK((*list)[1].index == 1);
 
-  auto* llm = dynamic_cast<inv::LlmInvariantSource*>(src.get());
+  auto* llm = dynamic_cast<inv::LlmInvariantProposer*>(src.get());
   REQUIRE(llm);
   auto rejected = llm->rejected();
   REQUIRE(rejected.size() == 4);
@@ -131,7 +131,7 @@ TEST_CASE("llm source keeps typed invariants and rejects the rest", "[network]")
 }
 
 // Contract: what a live run recorded replays offline to the same candidates; a request the
-// cassette lacks (another k) is this source's Failure, naming the cassette.
+// cassette lacks (another k) is this proposer's Failure, naming the cassette.
 TEST_CASE("llm source records and replays", "[network]") {
   auto dir = scratch("replay");
   auto cassette = (dir / "inv.jsonl").string();
@@ -178,7 +178,7 @@ TEST_CASE("llm source with no server", "[network]") {
   OpenAIProvider provider(config);
   LlmSettings settings;
   settings.model = "m";
-  inv::LlmInvariantSource src(provider, settings);
+  inv::LlmInvariantProposer src(provider, settings);
   auto r = src.candidates(problem(), 2, Deadline::after(5s));
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().rfind("openai:m: ", 0) == 0);
@@ -189,24 +189,24 @@ TEST_CASE("llm source with no server", "[network]") {
 // truncated fence and unbalanced parentheses, and reads a define-fun with other parameter names.
 TEST_CASE("llm source extraction", "[network]") {
   auto p = problem();
-  auto two_blocks = inv::LlmInvariantSource::extract(
+  auto two_blocks = inv::LlmInvariantProposer::extract(
       p,
       "Pre is\n```smt2\n(and (= x 0) (= y 0))\n```\nso\n```smt2\n(define-fun inv_fun ((x Int) (y "
       "Int)) Bool (= x y))\n```",
       "t");
   REQUIRE(two_blocks.ok());
   CHECK(sygus::to_smtlib(*two_blocks) == "(= x y)");
-  auto truncated = inv::LlmInvariantSource::extract(
+  auto truncated = inv::LlmInvariantProposer::extract(
       p, "```smt2\n(define-fun inv_fun ((x Int) (y Int)) Bool (= x y))", "t");
   REQUIRE_FALSE(truncated.ok());
   CHECK(truncated.error() == "t: error: truncated answer (the code block is never closed)");
-  auto unbalanced = inv::LlmInvariantSource::extract(p, "(and (= x y)", "t");
+  auto unbalanced = inv::LlmInvariantProposer::extract(p, "(and (= x y)", "t");
   REQUIRE_FALSE(unbalanced.ok());
   CHECK(unbalanced.error() == "t: error: unbalanced parentheses in the answer");
-  auto renamed =
-      inv::LlmInvariantSource::extract(p, "(define-fun inv ((a Int) (b Int)) Bool (<= a b))", "t");
+  auto renamed = inv::LlmInvariantProposer::extract(
+      p, "(define-fun inv ((a Int) (b Int)) Bool (<= a b))", "t");
   REQUIRE(renamed.ok());
-  auto prose = inv::LlmInvariantSource::extract(p, "no idea", "t");
+  auto prose = inv::LlmInvariantProposer::extract(p, "no idea", "t");
   REQUIRE_FALSE(prose.ok());
   CHECK(prose.error() == "t: error: no define-fun or term in the answer");
 }

@@ -23,8 +23,8 @@ Task inc_task() {
   Task t;
   t.id = "inc";
   t.kind = TaskKind::Implement;
-  t.source_path = "inc.dfy";
-  t.source = kSpec;
+  t.spec_path = "inc.dfy";
+  t.spec_text = kSpec;
   return t;
 }
 
@@ -32,7 +32,7 @@ Task inc_task() {
 std::vector<Diagnostic> flag_assume(const Task& task, const std::string& text) {
   if (text.find("assume") == std::string::npos) return {};
   Diagnostic d;
-  d.where.file = task.source_path;
+  d.where.file = task.spec_path;
   d.message = "escape hatch added: assume";
   d.rule = "integrity.escape-hatch";
   return {d};

@@ -19,8 +19,8 @@ Task task() {
   Task t;
   t.id = "t";
   t.kind = TaskKind::Implement;
-  t.source_path = "t.dfy";
-  t.source = "method M()\n";
+  t.spec_path = "t.dfy";
+  t.spec_text = "method M()\n";
   return t;
 }
 

@@ -31,11 +31,11 @@ TEST_CASE("summarize computes V@N, mean and median by hand", "[unit]") {
   CHECK(e.tasks_with_verified == 3);
   CHECK(e.tasks_without_verified == 1);
   CHECK(e.candidates == 27);
-  CHECK(e.source.v_at[0] == Approx(0.25));
-  CHECK(e.source.v_at[1] == Approx(0.5));
-  CHECK(e.source.v_at[2] == Approx(0.75));
-  CHECK(e.source.mean_rank == Approx(11.0 / 3));
-  CHECK(e.source.median_rank == 3);
+  CHECK(e.generator.v_at[0] == Approx(0.25));
+  CHECK(e.generator.v_at[1] == Approx(0.5));
+  CHECK(e.generator.v_at[2] == Approx(0.75));
+  CHECK(e.generator.mean_rank == Approx(11.0 / 3));
+  CHECK(e.generator.median_rank == 3);
   CHECK(e.scorer.v_at[0] == Approx(0.25));  // only task b has the scorer's rank 1
   CHECK(e.scorer.v_at[1] == Approx(0.75));
   CHECK(e.scorer.median_rank == 2);
@@ -53,7 +53,7 @@ TEST_CASE("rank_task follows the candidate positions", "[unit]") {
                 checked(1, "(>= x 99)", false)}};
   Scorer model(ModelDims{64, 64, 4}, 3);
   auto r = rank_task(model, task, EvalOptions{});
-  CHECK(r.source == 3);
+  CHECK(r.generator == 3);
   CHECK(r.scorer >= 1);
   CHECK(r.scorer <= 3);
   CHECK(r.random >= 1.0);

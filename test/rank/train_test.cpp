@@ -52,7 +52,7 @@ TEST_CASE("training reduces the loss and ranks a held-out task", "[unit]") {
 
   // On many unseen tasks the scorer beats the enumerator's own order.
   auto evaluation = evaluate(*model, synthetic_tasks(30, 123, "unseen"));
-  CHECK(evaluation.scorer.v_at[0] > evaluation.source.v_at[0]);
+  CHECK(evaluation.scorer.v_at[0] > evaluation.generator.v_at[0]);
   CHECK(evaluation.checks_saved > 0);
 }
 

@@ -108,7 +108,7 @@ TEST_CASE("assumption scan: locations, declarations and text", "[unit]") {
   CHECK(found[0].where.column == 18);
   CHECK(found[0].declaration == "M.C.X");
   CHECK(found[0].text == "assume 1 == 1 ;");
-  CHECK(found[0].source == "verigen");
+  CHECK(found[0].found_by == "verigen");
 }
 
 // Contract: expect statements are found to their `;` and blanked without moving anything else.

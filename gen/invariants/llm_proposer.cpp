@@ -1,4 +1,4 @@
-#include "gen/invariants/llm_source.h"
+#include "gen/invariants/llm_proposer.h"
 
 #include <set>
 
@@ -69,15 +69,15 @@ std::string problem_text(const sygus::Problem& problem) {
   return out;
 }
 
-LlmInvariantSource::LlmInvariantSource(Provider& provider, LlmSettings settings)
+LlmInvariantProposer::LlmInvariantProposer(Provider& provider, LlmSettings settings)
     : provider_(provider), settings_(std::move(settings)) {}
 
-LlmInvariantSource::LlmInvariantSource(LlmProviderChain chain)
+LlmInvariantProposer::LlmInvariantProposer(LlmProviderChain chain)
     : owned_(std::move(chain)), provider_(owned_->active()), settings_(owned_->settings) {}
 
-std::string LlmInvariantSource::name() const { return provider_.name() + ":" + settings_.model; }
+std::string LlmInvariantProposer::name() const { return provider_.name() + ":" + settings_.model; }
 
-Result<std::string> LlmInvariantSource::user_prompt(const sygus::Problem& problem) {
+Result<std::string> LlmInvariantProposer::user_prompt(const sygus::Problem& problem) {
   auto text = prompt_template(Language::SyGuS, "invariant");
   if (!text.ok()) return fail(text.error());
   return render_template(*text, {{"logic", problem.logic},
@@ -89,9 +89,9 @@ Result<std::string> LlmInvariantSource::user_prompt(const sygus::Problem& proble
                                  {"post", problem.post}});
 }
 
-Result<SExpr> LlmInvariantSource::extract(const sygus::Problem& problem,
-                                          const std::string& completion,
-                                          const std::string& origin) {
+Result<SExpr> LlmInvariantProposer::extract(const sygus::Problem& problem,
+                                            const std::string& completion,
+                                            const std::string& origin) {
   const CodeBlock* chosen = nullptr;
   auto blocks = extract_code_blocks(completion);
   // A block holding a define-fun wins over an earlier one that, say, restates the problem's pre.
@@ -123,7 +123,7 @@ Result<SExpr> LlmInvariantSource::extract(const sygus::Problem& problem,
   return sygus::parse_invariant(term, problem, origin);
 }
 
-Result<std::vector<InvariantCandidate>> LlmInvariantSource::candidates(
+Result<std::vector<InvariantCandidate>> LlmInvariantProposer::candidates(
     const sygus::Problem& problem, int k, Deadline deadline) {
   auto system = prompt_template(Language::SyGuS, "system");
   if (!system.ok()) return fail(system.error());
@@ -165,20 +165,21 @@ Result<std::vector<InvariantCandidate>> LlmInvariantSource::candidates(
   return out;
 }
 
-std::vector<RejectedCompletion> LlmInvariantSource::rejected() const {
+std::vector<RejectedCompletion> LlmInvariantProposer::rejected() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return rejected_;
 }
 
-GenerationUsage LlmInvariantSource::usage() const {
+GenerationUsage LlmInvariantProposer::usage() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return usage_;
 }
 
-Result<std::unique_ptr<InvariantSource>> make_llm_source(const GeneratorOptions& options) {
+Result<std::unique_ptr<InvariantProposer>> make_llm_proposer(const GeneratorOptions& options) {
   auto chain = make_llm_provider_chain(options, "inv");
   if (!chain.ok()) return fail(chain.error());
-  return std::unique_ptr<InvariantSource>(std::make_unique<LlmInvariantSource>(std::move(*chain)));
+  return std::unique_ptr<InvariantProposer>(
+      std::make_unique<LlmInvariantProposer>(std::move(*chain)));
 }
 
 }  // namespace verigen::inv

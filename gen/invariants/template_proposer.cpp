@@ -9,7 +9,7 @@
 #include "backends/z3/inv_checker.h"
 #include "gen/invariants/atom_templates.h"
 #include "gen/invariants/candidate_list.h"
-#include "gen/invariants/invariant_source.h"
+#include "gen/invariants/invariant_proposer.h"
 #include "gen/invariants/problem_facts.h"
 #include "gen/invariants/sygus_houdini.h"
 #include "gen/invariants/terms.h"
@@ -135,13 +135,13 @@ void diversify(const sygus::Problem& problem, const ProblemFacts& facts,
   }
 }
 
-class TemplateSource : public InvariantSource {
+class TemplateSource : public InvariantProposer {
  public:
   std::string name() const override { return "builtin"; }
 
   Result<std::vector<InvariantCandidate>> candidates(const sygus::Problem& problem, int k,
                                                      Deadline deadline) override {
-    // Z3 may throw (out of memory, an unsupported construct); that is this source's failure.
+    // Z3 may throw (out of memory, an unsupported construct); that is this proposer's failure.
     try {
       return enumerate(problem, k, deadline.is_never() ? Deadline::after(30s) : deadline);
     } catch (const std::exception& e) {
@@ -190,7 +190,7 @@ class TemplateSource : public InvariantSource {
 
 }  // namespace
 
-std::unique_ptr<InvariantSource> make_template_source() {
+std::unique_ptr<InvariantProposer> make_template_proposer() {
   return std::make_unique<TemplateSource>();
 }
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "gen/generator_factory.h"
-#include "gen/invariants/invariant_source.h"
+#include "gen/invariants/invariant_proposer.h"
 #include "gen/llm_generator.h"
 
 namespace verigen::inv {
@@ -22,12 +22,12 @@ struct RejectedCompletion {
   std::string raw;     ///< the completion as received
 };
 
-class LlmInvariantSource : public InvariantSource {
+class LlmInvariantProposer : public InvariantProposer {
  public:
-  /// Talks to `provider`, which must outlive the source.
-  LlmInvariantSource(Provider& provider, LlmSettings settings);
+  /// Talks to `provider`, which must outlive the proposer.
+  LlmInvariantProposer(Provider& provider, LlmSettings settings);
   /// Owns the provider chain (provider, optional recorder).
-  explicit LlmInvariantSource(LlmProviderChain chain);
+  explicit LlmInvariantProposer(LlmProviderChain chain);
 
   std::string name() const override;
   /// One request for k completions; a Failure only when the provider gives none at all.

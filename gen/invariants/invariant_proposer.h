@@ -1,6 +1,6 @@
 #pragma once
-/// InvariantSource: where candidate loop invariants for a SyGuS-INV problem come from — the
-/// built-in enumerator (templates, data, Houdini with Z3) or a language model. A source only
+/// InvariantProposer: where candidate loop invariants for a SyGuS-INV problem come from — the
+/// built-in enumerator (templates, data, Houdini with Z3) or a language model. A proposer only
 /// proposes; the caller checks every candidate with z3inv::InvariantChecker.
 
 #include <memory>
@@ -20,24 +20,24 @@ struct InvariantCandidate {
   sygus::SExpr body;
   std::string text;    ///< sygus::to_smtlib(body)
   std::string origin;  ///< "builtin:houdini", "builtin:data#4", "openai:MODEL#2" ...
-  int index = 0;       ///< position in the source's own order
+  int index = 0;       ///< position in the proposer's own order
 };
 
-class InvariantSource {
+class InvariantProposer {
  public:
-  virtual ~InvariantSource() = default;
+  virtual ~InvariantProposer() = default;
   virtual std::string name() const = 0;  ///< "builtin", "openai:MODEL", "replay:MODEL"
-  /// Up to `k` distinct candidates, in the source's own preference order, before `deadline`.
-  /// A Failure is this source's problem only (server down…), one line naming it.
+  /// Up to `k` distinct candidates, in the proposer's own preference order, before `deadline`.
+  /// A Failure is this proposer's problem only (server down…), one line naming it.
   virtual Result<std::vector<InvariantCandidate>> candidates(const sygus::Problem& problem, int k,
                                                              Deadline deadline) = 0;
 };
 
 /// The template enumerator of SyGuS invariants (no network; "builtin" on the command line, as
 /// gen/builtin is for Dafny).
-std::unique_ptr<InvariantSource> make_template_source();
+std::unique_ptr<InvariantProposer> make_template_proposer();
 /// openai / replay through the existing providers and config (GeneratorOptions from
 /// gen/generator_factory.h).
-Result<std::unique_ptr<InvariantSource>> make_llm_source(const GeneratorOptions& options);
+Result<std::unique_ptr<InvariantProposer>> make_llm_proposer(const GeneratorOptions& options);
 
 }  // namespace verigen::inv
