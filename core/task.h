@@ -31,7 +31,7 @@ std::optional<TaskKind> task_kind_from_string(std::string_view name);
 /// The language a file name implies (.dfy, .lean, .fst/.fsti, .sl); nullopt when none does.
 std::optional<Language> language_of_path(std::string_view path);
 
-/// A region of the spec text that the generator fills. Offsets are bytes into Task::source.
+/// A region of the spec text that the generator fills. Offsets are bytes into Task::spec_text.
 struct Hole {
   std::string name;  ///< the declaration it belongs to ("Max", "inv_fun", "implementation")
   std::size_t begin = 0;
