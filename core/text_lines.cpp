@@ -1,5 +1,7 @@
 #include "core/text_lines.h"
 
+#include <algorithm>
+
 namespace verigen {
 
 std::vector<std::string_view> lines_of(std::string_view text) {
@@ -14,6 +16,22 @@ std::vector<std::string_view> lines_of(std::string_view text) {
     pos = end + 1;
   }
   return lines;
+}
+
+std::optional<std::pair<int, std::string_view>> leading_number(std::string_view text) {
+  std::size_t n = 0;
+  long long value = 0;
+  while (n < text.size() && text[n] >= '0' && text[n] <= '9') {
+    value = std::min<long long>(value * 10 + (text[n] - '0'), kNumberCap);
+    ++n;
+  }
+  if (n == 0) return std::nullopt;
+  return std::make_pair(static_cast<int>(value), text.substr(n));
+}
+
+int saturating_number(std::string_view digits) {
+  auto read = leading_number(digits);
+  return read ? read->first : 0;
 }
 
 }  // namespace verigen

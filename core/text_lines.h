@@ -1,7 +1,9 @@
 #pragma once
 /// Reading a tool's output line by line.
 
+#include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace verigen {
@@ -9,5 +11,17 @@ namespace verigen {
 /// The lines of `text`, without their line breaks (a trailing '\r' is dropped too); a final
 /// line without a break is included, an empty text has no lines. Views into `text`.
 std::vector<std::string_view> lines_of(std::string_view text);
+
+/// The largest number a tool's count or position is read as: a line number of 10^9 is already
+/// nonsense, and capping keeps a hostile "99999999999999999999" from overflowing an int.
+inline constexpr int kNumberCap = 1000000000;
+
+/// The decimal number at the start of `text` and the rest after its digits, saturating at
+/// kNumberCap; nullopt when `text` does not start with a digit.
+std::optional<std::pair<int, std::string_view>> leading_number(std::string_view text);
+
+/// `digits` (all of it decimal digits, as a regex group matched) read as a number saturating at
+/// kNumberCap; 0 for an empty text.
+int saturating_number(std::string_view digits);
 
 }  // namespace verigen

@@ -195,7 +195,9 @@ std::optional<Assumption> DafnyBackend::needed_expect(const Candidate& candidate
   Assumption a;
   a.kind = std::string(assumption_kind::kExpect);
   auto pos = position_of(candidate.text, expects.front().first);
-  a.where = {candidate.display_path, static_cast<int>(pos.line), static_cast<int>(pos.column)};
+  a.where.file = candidate.display_path;
+  a.where.line = static_cast<int>(pos.line);
+  a.where.column = static_cast<int>(pos.column);
   a.text =
       candidate.text.substr(expects.front().first, expects.front().second - expects.front().first);
   a.found_by = "verigen";

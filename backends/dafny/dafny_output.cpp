@@ -6,6 +6,7 @@
 #include "backends/dafny/dafny_run_verdict.h"
 #include "core/json_fields.h"
 #include "core/process_verdict.h"
+#include "core/text_lines.h"
 
 namespace verigen::dafny {
 namespace {
@@ -144,17 +145,6 @@ namespace {
 
 /// The number at the front of `text` (saturating at 10^9), and the text after it; nullopt
 /// when `text` does not start with a digit.
-std::optional<std::pair<int, std::string_view>> leading_count(std::string_view text) {
-  std::size_t n = 0;
-  long long value = 0;
-  while (n < text.size() && text[n] >= '0' && text[n] <= '9') {
-    value = std::min<long long>(value * 10 + (text[n] - '0'), 1000000000);
-    ++n;
-  }
-  if (n == 0) return std::nullopt;
-  return std::make_pair(static_cast<int>(value), text.substr(n));
-}
-
 bool consume(std::string_view& text, std::string_view prefix) {
   if (text.substr(0, prefix.size()) != prefix) return false;
   text.remove_prefix(prefix.size());
@@ -171,11 +161,11 @@ std::optional<VerifierSummary> parse_summary(std::string_view text) {
   for (std::size_t at = text.find(kLead); at != std::string_view::npos;
        at = text.find(kLead, at + 1)) {
     std::string_view rest = text.substr(at + kLead.size());
-    auto verified = leading_count(rest);
+    auto verified = leading_number(rest);
     if (!verified) continue;
     rest = verified->second;
     if (!consume(rest, " verified, ")) continue;
-    auto errors = leading_count(rest);
+    auto errors = leading_number(rest);
     if (!errors) continue;
     rest = errors->second;
     if (!consume(rest, " error")) continue;
@@ -188,7 +178,7 @@ std::optional<VerifierSummary> parse_summary(std::string_view text) {
     for (std::size_t i = 0; i < rest.size(); ++i) {
       if (rest[i] < '0' || rest[i] > '9' || (i > 0 && rest[i - 1] >= '0' && rest[i - 1] <= '9'))
         continue;
-      auto count = leading_count(rest.substr(i));
+      auto count = leading_number(rest.substr(i));
       std::string_view what = count->second;
       if (!consume(what, " ")) continue;
       if (what.substr(0, 8) == "time out")

@@ -5,6 +5,7 @@
 
 #include "core/json_fields.h"
 #include "core/process_verdict.h"
+#include "core/text_lines.h"
 
 namespace verigen::fstar {
 namespace {
@@ -82,15 +83,6 @@ constexpr std::size_t kMaxHeaderLength = 4096;
 
 /// A line or column number as printed (digits only); absurd values saturate instead of throwing
 /// (std::stoi) or overflowing when a column is made 1-based.
-int position_number(const std::string& digits) {
-  long long value = 0;
-  for (char c : digits) {
-    value = value * 10 + (c - '0');
-    if (value > 1000000000) return 1000000000;
-  }
-  return static_cast<int>(value);
-}
-
 }  // namespace
 
 std::vector<Diagnostic> parse_human_messages(std::string_view out, const PathMapping& paths) {
@@ -111,15 +103,15 @@ std::vector<Diagnostic> parse_human_messages(std::string_view out, const PathMap
       d.rule = "fstar." + (m[2].matched ? m[2].str() : std::string("0"));
       if (m[3].matched) d.where.file = paths.map(m[3]);
       if (m[4].matched) {  // File(l,c-l,c): 0-based columns
-        d.where.line = position_number(m[4]);
-        d.where.column = position_number(m[5]) + 1;
-        d.where.end_line = position_number(m[6]);
-        d.where.end_column = position_number(m[7]) + 1;
+        d.where.line = saturating_number(m[4].str());
+        d.where.column = saturating_number(m[5].str()) + 1;
+        d.where.end_line = saturating_number(m[6].str());
+        d.where.end_column = saturating_number(m[7].str()) + 1;
       } else if (m[8].matched) {  // File:l.c-l.c: 1-based columns
-        d.where.line = position_number(m[8]);
-        d.where.column = position_number(m[9]);
-        d.where.end_line = position_number(m[10]);
-        d.where.end_column = position_number(m[11]);
+        d.where.line = saturating_number(m[8].str());
+        d.where.column = saturating_number(m[9].str());
+        d.where.end_line = saturating_number(m[10].str());
+        d.where.end_column = saturating_number(m[11].str());
       }
       messages.push_back(std::move(d));
       current = &messages.back();
@@ -160,14 +152,14 @@ std::vector<Diagnostic> parse_ide_responses(std::string_view out, const PathMapp
           Location where;
           where.file = paths.map(json_string(r, "fname"));
           const auto& begin = json_field(r, "beg");
-          const auto& end = json_field(r, "end");
+          const auto& finish = json_field(r, "end");
           if (begin.is_array() && begin.size() == 2) {
             where.line = json_int(json_element(begin, 0), 0);
             where.column = json_int(json_element(begin, 1), 0) + 1;
           }
-          if (end.is_array() && end.size() == 2) {
-            where.end_line = json_int(json_element(end, 0), 0);
-            where.end_column = json_int(json_element(end, 1), 0) + 1;
+          if (finish.is_array() && finish.size() == 2) {
+            where.end_line = json_int(json_element(finish, 0), 0);
+            where.end_column = json_int(json_element(finish, 1), 0) + 1;
           }
           if (first)
             d.where = where;

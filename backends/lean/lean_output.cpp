@@ -6,6 +6,7 @@
 
 #include "core/json_fields.h"
 #include "core/process_verdict.h"
+#include "core/text_lines.h"
 
 namespace verigen::lean {
 namespace {
@@ -70,15 +71,6 @@ constexpr std::size_t kMaxHeaderLength = 4096;
 
 /// A line or column number as printed (digits only); absurd values saturate instead of throwing
 /// (std::stoi) or overflowing when a column is made 1-based.
-int position_number(const std::string& digits) {
-  long long value = 0;
-  for (char c : digits) {
-    value = value * 10 + (c - '0');
-    if (value > 1000000000) return 1000000000;
-  }
-  return static_cast<int>(value);
-}
-
 }  // namespace
 
 std::vector<Diagnostic> parse_text_messages(std::string_view out, const PathMapping& paths) {
@@ -96,11 +88,11 @@ std::vector<Diagnostic> parse_text_messages(std::string_view out, const PathMapp
     if (line.size() <= kMaxHeaderLength && std::regex_match(line, m, kHeader)) {
       Diagnostic d;
       d.where.file = paths.map(m[1]);
-      d.where.line = position_number(m[2]);
-      d.where.column = position_number(m[3]) + 1;
+      d.where.line = saturating_number(m[2].str());
+      d.where.column = saturating_number(m[3].str()) + 1;
       if (m[4].matched) {
-        d.where.end_line = position_number(m[4]);
-        d.where.end_column = position_number(m[5]) + 1;
+        d.where.end_line = saturating_number(m[4].str());
+        d.where.end_column = saturating_number(m[5].str()) + 1;
       }
       d.severity = severity_of(m[6].str());
       d.rule = m[7].matched ? m[7].str() : "lean";
