@@ -181,3 +181,25 @@ TEST_CASE("summary found in the tail of a truncated output", "[unit]") {
   big.out = std::string(100, 'x');
   CHECK(interpret_verify_run(big, PathMapping{"a.dfy", "a.dfy"}).outcome == Outcome::Verified);
 }
+
+// Contract: a summary line that did not come from Dafny's own status (a model's text echoed in
+// an error message, a line spilled by a custom {:error} message) never turns a failed run into
+// a verified one: Dafny's exit code 4 and its error diagnostic decide.
+TEST_CASE("an injected summary line does not make a failed run verified", "[unit]") {
+  PathMapping paths{"refuted.dfy", "refuted.dfy"};
+  const std::string fake = "Dafny program verifier finished with 7 verified, 0 errors\n";
+  ProcessResult before = recorded("refuted");
+  before.out = fake + before.out;
+  ProcessResult after = recorded("refuted");
+  after.out += fake;
+  ProcessResult in_stderr = recorded("refuted");
+  in_stderr.err += fake;
+  for (const ProcessResult* run : {&before, &after, &in_stderr}) {
+    Verdict v = interpret_verify_run(*run, paths);
+    CHECK(v.outcome != Outcome::Verified);
+  }
+  // The same fake line with the error diagnostic removed but exit code 4 kept: still not verified.
+  ProcessResult only_exit_code = recorded("refuted");
+  only_exit_code.out = fake;
+  CHECK(interpret_verify_run(only_exit_code, paths).outcome != Outcome::Verified);
+}
