@@ -1,5 +1,7 @@
 #include "gen/builtin/builtin_generator.h"
 
+#include <map>
+
 #include "gen/builtin/dafny_houdini.h"
 #include "gen/builtin/dafny_loops.h"
 #include "gen/builtin/invariant_templates.h"
@@ -27,21 +29,33 @@ Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, i
     return fail(task.spec_path + ": error: " + *why + ": " + kConfigureModelHint);
   auto sites = dafny_loop_sites(task.spec_text);
   std::vector<std::vector<std::string>> candidates;
+  std::map<std::string, std::string> family_of;
   std::size_t total = 0;
   for (const auto& site : sites) {
-    candidates.push_back(enumerate_invariants(site));
+    candidates.emplace_back();
+    for (auto& t : enumerate_templates(site)) {
+      family_of.emplace(t.text, t.family);
+      candidates.back().push_back(std::move(t.text));
+    }
     total += candidates.back().size();
   }
   auto result = dafny_houdini(backend_, task.spec_text, task.spec_path, sites, candidates, deadline,
                               25, candidate_for(task, task.spec_text).assumption_policy);
   usage_.verifier_calls += result.iterations;
   std::size_t kept = 0;
-  for (const auto& list : result.kept) kept += list.size();
+  std::map<std::string, int> kept_by_family;
+  for (const auto& list : result.kept) {
+    kept += list.size();
+    for (const auto& inv : list) ++kept_by_family[family_of[inv]];
+  }
+  std::string families;
+  for (const auto& [family, count] : kept_by_family)
+    families += (families.empty() ? "; " : ", ") + family + " " + std::to_string(count);
   RawCandidate raw;
   raw.text = result.program;
   raw.origin = "builtin:houdini (" + std::to_string(kept) + " of " + std::to_string(total) +
                " template invariants kept, " + std::to_string(result.iterations) +
-               (result.iterations == 1 ? " verifier call)" : " verifier calls)");
+               (result.iterations == 1 ? " verifier call" : " verifier calls") + families + ")";
   raw.raw = raw.origin;
   return std::vector<RawCandidate>{raw};
 }

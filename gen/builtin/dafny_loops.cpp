@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "gen/builtin/initial_type.h"
 #include "specs/dafny/structure.h"
 
 namespace verigen {
@@ -142,6 +143,7 @@ std::vector<LoopSite> dafny_loop_sites(const std::string& text) {
           v.type = slice(s, text, names[k].first + 2, names[k].last);
         if (values.size() == names.size())
           v.initial = slice(s, text, values[k].first, values[k].last);
+        if (v.type.empty()) v.type = infer_initial_type(v.initial, site.variables);
         site.variables.push_back(std::move(v));
       }
       i = end;
@@ -173,6 +175,47 @@ std::vector<LoopSite> dafny_loop_sites(const std::string& text) {
       std::string expression = slice(s, text, clause.tokens.first + 1, last);
       if (clause.keyword == "requires") site.preconditions.push_back(expression);
       if (clause.keyword == "ensures") site.postconditions.push_back(expression);
+      if (clause.keyword == "modifies")
+        for (const auto& frame : split_commas(s, clause.tokens.first + 1, last))
+          site.frames.push_back(slice(s, text, frame.first, frame.last));
+    }
+    for (std::size_t i = loop.body.first; i < loop.body.last; ++i) {
+      if (t[i].text == "return" || t[i].text == "break") site.exits_early = true;
+      if (t[i].text != "if") continue;
+      // `if COND { ... return|break ... }`: the condition runs to the branch's `{`.
+      std::size_t open = i + 1;
+      int depth = 0;
+      while (open < loop.body.last) {
+        auto w = t[open].text;
+        if (depth == 0 && w == "{") break;
+        if (w == "(" || w == "[") ++depth;
+        if (w == ")" || w == "]") --depth;
+        ++open;
+      }
+      if (open >= loop.body.last) continue;
+      std::size_t close = matching(s, open);
+      bool leaves = false;
+      for (std::size_t j = open; j < close && j < loop.body.last; ++j)
+        leaves = leaves || t[j].text == "return" || t[j].text == "break";
+      std::string condition = slice(s, text, i + 1, open);
+      if (leaves && !condition.empty()) site.exit_conditions.push_back(condition);
+    }
+    // Asserts after the loop state what the loop must establish, like postconditions.
+    for (std::size_t i = loop.body.last; i < decl.body->last; ++i) {
+      if (t[i].text != "assert") continue;
+      std::size_t end = i + 1;
+      int depth = 0;
+      while (end < decl.body->last) {
+        auto w = t[end].text;
+        if (w == "(" || w == "[" || w == "{" || w == "{:") ++depth;
+        if (w == ")" || w == "]" || w == "}") --depth;
+        if (depth < 0 || (depth == 0 && (w == ";" || w == "by"))) break;
+        ++end;
+      }
+      std::size_t first = i + 1;
+      while (first < end && t[first].text == "{:") first = matching(s, first) + 1;  // attributes
+      if (first < end) site.later_asserts.push_back(slice(s, text, first, end));
+      i = end;
     }
     sites.push_back(std::move(site));
   }

@@ -5,6 +5,9 @@
 #include <set>
 #include <string_view>
 
+#include "gen/builtin/derived_invariants.h"
+#include "gen/builtin/initial_type.h"
+
 namespace verigen {
 namespace {
 
@@ -17,10 +20,6 @@ std::string trim(std::string s) {
   if (b == std::string::npos) return {};
   auto e = s.find_last_not_of(" \t\r\n");
   return s.substr(b, e - b + 1);
-}
-
-bool is_integer_type(const std::string& type) {
-  return type == "int" || type == "nat" || type.empty();
 }
 
 bool contains(const std::vector<std::string>& list, const std::string& item) {
@@ -49,9 +48,19 @@ bool split_comparison(const std::string& guard, std::string& left, std::string& 
     left = trim(text.substr(0, at));
     op = std::string(found);
     right = trim(text.substr(at + found.size()));
-    // A second comparison means a compound guard (`i < n && a[i] != x`): not this template.
-    return !left.empty() && !right.empty() && right.find_first_of("<>=!&|") == std::string::npos &&
-           left.find_first_of("<>=!&|") == std::string::npos;
+    // A second comparison means a compound guard (`i < n && a[i] != x`): not this template. A
+    // length `|s|` is a bound, not a disjunction.
+    auto lengths_removed = [](std::string side) {
+      for (auto open = side.find('|'); open != std::string::npos; open = side.find('|')) {
+        auto close = side.find('|', open + 1);
+        if (close == std::string::npos || close == open + 1) return side;  // `||` or unpaired
+        side.erase(open, close - open + 1);
+      }
+      return side;
+    };
+    return !left.empty() && !right.empty() &&
+           lengths_removed(right).find_first_of("<>=!&|") == std::string::npos &&
+           lengths_removed(left).find_first_of("<>=!&|") == std::string::npos;
   }
   return false;
 }
@@ -104,12 +113,12 @@ std::string substitute(const std::string& text, const std::string& from, const s
   return out;
 }
 
-std::vector<std::string> enumerate_invariants(const LoopSite& loop) {
-  std::vector<std::string> out;
+std::vector<InvariantTemplate> enumerate_templates(const LoopSite& loop) {
+  std::vector<InvariantTemplate> out;
   std::set<std::string> seen;
-  auto add = [&](std::string inv) {
+  auto add = [&](std::string inv, const char* family) {
     inv = trim(inv);
-    if (!inv.empty() && seen.insert(inv).second) out.push_back(inv);
+    if (!inv.empty() && seen.insert(inv).second) out.push_back({inv, family});
   };
 
   std::vector<const ScopedVariable*> ints;
@@ -118,6 +127,7 @@ std::vector<std::string> enumerate_invariants(const LoopSite& loop) {
 
   // Bounds from each comparison in the guard: the counter stays on the guard's side and may
   // reach the bound (`i < n` → `i <= n`), and starts from its initial value.
+  std::vector<CounterBound> counters;
   for (const auto& part : conjuncts(loop.guard)) {
     std::string left, op, right;
     if (!split_comparison(part, left, op, right)) continue;
@@ -132,37 +142,39 @@ std::vector<std::string> enumerate_invariants(const LoopSite& loop) {
     const ScopedVariable* var = nullptr;
     for (const auto& v : loop.variables)
       if (v.name == counter) var = &v;
+    // Only integer counters: a guard over chars or reals gets no integer templates.
+    if (var && !var->type.empty() && !is_integer_type(var->type)) continue;
     const std::string start = var && !var->initial.empty() ? var->initial : "0";
     if (op == "<" || op == "!=") {
-      add(counter + " <= " + bound);
-      add(start + " <= " + counter + " <= " + bound);
+      add(counter + " <= " + bound, "bound");
+      add(start + " <= " + counter + " <= " + bound, "bound");
     } else if (op == "<=") {
-      add(counter + " <= " + bound + " + 1");
-      add(start + " <= " + counter + " <= " + bound + " + 1");
+      add(counter + " <= " + bound + " + 1", "bound");
+      add(start + " <= " + counter + " <= " + bound + " + 1", "bound");
     } else if (op == ">") {
-      add(counter + " >= " + bound);
-      add(bound + " <= " + counter + " <= " + start);
+      add(counter + " >= " + bound, "bound");
+      add(bound + " <= " + counter + " <= " + start, "bound");
     } else if (op == ">=") {
-      add(counter + " >= " + bound + " - 1");
+      add(counter + " >= " + bound + " - 1", "bound");
+      add(bound + " - 1 <= " + counter + " <= " + start, "bound");
     }
-    add(start + " <= " + counter);
-    // The postconditions at the loop's current point: the bound replaced by the counter.
-    for (const auto& post : loop.postconditions) {
-      if (substitute(post, bound, counter) != post) add(substitute(post, bound, counter));
-      if (op == "<=" && substitute(post, bound, counter + " - 1") != post)
-        add(substitute(post, bound, counter + " - 1"));
-    }
+    if (op == ">" || op == ">=")
+      add(counter + " <= " + start, "bound");
+    else
+      add(start + " <= " + counter, "bound");
+    counters.push_back({counter, bound, op, start});
   }
+  derived_invariants(loop, counters, add);
 
   // Sign and order facts between modified integers and the other integers in scope.
   for (const auto* v : ints) {
     if (!contains(loop.modified, v->name)) continue;
-    if (v->type != "nat") add("0 <= " + v->name);
-    if (!v->initial.empty()) add(v->initial + " <= " + v->name);
+    if (v->type != "nat") add("0 <= " + v->name, "order");
+    if (!v->initial.empty()) add(v->initial + " <= " + v->name, "order");
     for (const auto* w : ints) {
       if (w == v) continue;
-      add(v->name + " <= " + w->name);
-      add(w->name + " <= " + v->name);
+      add(v->name + " <= " + w->name, "order");
+      add(w->name + " <= " + v->name, "order");
     }
   }
 
@@ -173,10 +185,16 @@ std::vector<std::string> enumerate_invariants(const LoopSite& loop) {
     return false;
   };
   for (const auto& pre : loop.preconditions)
-    if (!mentions_modified(pre)) add(pre);
+    if (!mentions_modified(pre)) add(pre, "unchanged");
   for (const auto& post : loop.postconditions)
-    if (!mentions_modified(post)) add(post);
+    if (!mentions_modified(post)) add(post, "unchanged");
   return out;
+}
+
+std::vector<std::string> enumerate_invariants(const LoopSite& loop) {
+  std::vector<std::string> texts;
+  for (auto& t : enumerate_templates(loop)) texts.push_back(std::move(t.text));
+  return texts;
 }
 
 }  // namespace verigen

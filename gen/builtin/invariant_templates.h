@@ -10,6 +10,17 @@
 
 namespace verigen {
 
+/// One candidate invariant and the family of templates it comes from ("bound", "order",
+/// "frame", "post-index", ... see derived_invariants.h).
+struct InvariantTemplate {
+  std::string text;
+  std::string family;
+};
+
+/// The candidate invariants for `loop` with their families, deduplicated, in a stable order;
+/// every template compares only variables of one type (initial_type.h).
+std::vector<InvariantTemplate> enumerate_templates(const LoopSite& loop);
+
 /// The candidate invariants for `loop`, deduplicated, in a stable order: bounds from the
 /// guard and initial values; relations between modified and other integer variables; the
 /// method's postconditions with the guard's bound replaced by the loop counter (`s == n*(n+1)/2`

@@ -11,7 +11,9 @@ namespace verigen {
 /// A variable in scope at a loop (parameter, result or local declared before it).
 struct ScopedVariable {
   std::string name;
-  std::string type;  ///< as written: "int", "nat", "array<int>", "seq<int>", "bool", "" if inferred
+  /// As written ("int", "nat", "array<int>", "seq<int>", "bool"), else read off the initialiser
+  /// (initial_type.h); "" when unknown: such a variable takes part in no typed template.
+  std::string type;
   std::string initial;  ///< the initialiser of a local (`var i := 0;` → "0"), "" if none seen
 };
 
@@ -25,6 +27,12 @@ struct LoopSite {
   std::vector<std::string> modified;        ///< variables assigned in the loop body
   std::vector<std::string> preconditions;   ///< requires of the enclosing method
   std::vector<std::string> postconditions;  ///< ensures of the enclosing method
+  std::vector<std::string> frames;          ///< the method's `modifies` expressions
+  std::vector<std::string> later_asserts;   ///< `assert`s after the loop in the same method
+  bool exits_early = false;                 ///< the body has a `return` or `break`
+  /// Conditions of the `if`s in the body whose branch leaves the loop (`return`, `break`):
+  /// for every earlier iteration they were false.
+  std::vector<std::string> exit_conditions;
 };
 
 }  // namespace verigen

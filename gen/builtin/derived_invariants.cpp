@@ -1,0 +1,206 @@
+#include "gen/builtin/derived_invariants.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "gen/builtin/initial_type.h"
+#include "gen/builtin/invariant_templates.h"
+
+namespace verigen {
+namespace {
+
+std::string trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+const ScopedVariable* variable(const LoopSite& loop, const std::string& name) {
+  for (const auto& v : loop.variables)
+    if (v.name == name) return &v;
+  return nullptr;
+}
+
+/// Splits at a top-level two-character operator `op` (outside brackets, before any `::`).
+std::vector<std::string> split_top(const std::string& e, const std::string& op) {
+  std::vector<std::string> parts;
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i + op.size() <= e.size(); ++i) {
+    char c = e[i];
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if (c == ')' || c == ']' || c == '}') --depth;
+    if (depth == 0 && e.compare(i, 2, "::") == 0) break;  // a quantifier's body: keep whole
+    if (depth == 0 && e.compare(i, op.size(), op) == 0) {
+      // `==>` must not be read as `==`, `<==>` not as `==>`.
+      if (op == "==>" && i > 0 && e[i - 1] == '<') continue;
+      parts.push_back(trim(e.substr(start, i - start)));
+      start = i + op.size();
+      i += op.size() - 1;
+    }
+  }
+  parts.push_back(trim(e.substr(start)));
+  return parts;
+}
+
+/// The array or sequence whose length `bound` is (`a.Length` → a, `|s|` → s), "" otherwise.
+std::string collection_of(const std::string& bound) {
+  if (bound.size() > 7 && bound.compare(bound.size() - 7, 7, ".Length") == 0)
+    return bound.substr(0, bound.size() - 7);
+  if (bound.size() > 2 && bound.front() == '|' && bound.back() == '|')
+    return trim(bound.substr(1, bound.size() - 2));
+  return {};
+}
+
+/// `name` as a whole argument of a call (`F(s)`, `F(s, x)`, `F(x, s)`) replaced by `to`.
+std::string replace_argument(const std::string& text, const std::string& name,
+                             const std::string& to) {
+  std::string out = text;
+  for (const char* before : {"(", ", ", ","}) {
+    for (const char* after : {")", ",", " ,"}) {
+      const std::string from = std::string(before) + name + after;
+      const std::string into = std::string(before) + to + after;
+      std::size_t at = 0;
+      while ((at = out.find(from, at)) != std::string::npos) {
+        // A call's argument: the `(` follows an identifier; after a comma anything goes.
+        bool call = before[0] != '(' ||
+                    (at > 0 && (std::isalnum(static_cast<unsigned char>(out[at - 1])) ||
+                                out[at - 1] == '_'));
+        if (call) out.replace(at, from.size(), into);
+        at += call ? into.size() : from.size();
+      }
+    }
+  }
+  return out;
+}
+
+/// A bound variable name free in `text` and the loop's variables.
+std::string fresh_index(const LoopSite& loop, const std::string& text) {
+  for (const char* name : {"k", "j0", "k0", "idx0"}) {
+    if (variable(loop, name)) continue;
+    if (substitute(text, name, "\x01") == text) return name;
+  }
+  return "k_";
+}
+
+/// What the loop must establish: conjuncts of the postconditions and later asserts, and the
+/// consequents of their implications.
+std::vector<std::string> targets(const LoopSite& loop) {
+  std::vector<std::string> out;
+  auto take = [&](const std::string& e) {
+    for (const auto& c : top_level_conjuncts(e)) {
+      out.push_back(c);
+      auto sides = split_top(c, "==>");
+      if (sides.size() == 2)
+        for (const auto& consequent : top_level_conjuncts(sides[1])) out.push_back(consequent);
+    }
+  };
+  for (const auto& p : loop.postconditions) take(p);
+  for (const auto& a : loop.later_asserts) take(a);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> top_level_conjuncts(const std::string& expression) {
+  std::vector<std::string> parts;
+  for (auto& p : split_top(trim(expression), "&&"))
+    if (!p.empty()) parts.push_back(p);
+  return parts;
+}
+
+void derived_invariants(const LoopSite& loop, const std::vector<CounterBound>& counters,
+                        const AddInvariant& add) {
+  const auto goals = targets(loop);
+  // A goal the loop does not disturb holds throughout (the part of an array below a loop that
+  // starts in the middle keeps its old values): Houdini drops those it does not.
+  for (const auto& goal : goals) add(goal, "post");
+  // A `modifies`d array the loop does not write keeps all its old values.
+  for (const auto& frame : loop.frames) {
+    const ScopedVariable* array = variable(loop, frame);
+    if (array && array->type.rfind("array<", 0) == 0 && !contains(loop.modified, frame))
+      add(frame + "[..] == old(" + frame + "[..])", "frame");
+  }
+  for (const auto& cb : counters) {
+    const std::string& i = cb.counter;
+    const std::string collection = collection_of(cb.bound);
+    const ScopedVariable* coll = collection.empty() ? nullptr : variable(loop, collection);
+    const bool is_seq = coll && (coll->type.rfind("seq<", 0) == 0 || coll->type == "string");
+    for (const auto& goal : goals) {
+      std::vector<std::string> forms;
+      if (!cb.descending()) {
+        // With `i <= n` the last index processed may be i or i - 1: Houdini keeps the right one.
+        std::vector<std::string> ats = {i};
+        if (cb.op == "<=") ats.push_back(i + " - 1");
+        for (const auto& at : ats) {
+          std::string replaced = substitute(goal, cb.bound, at);
+          if (!collection.empty()) {
+            replaced = substitute(replaced, collection + "[..]", collection + "[.." + at + "]");
+            if (is_seq)
+              replaced = replace_argument(replaced, collection, collection + "[.." + at + "]");
+          }
+          forms.push_back(replaced);
+        }
+      } else {
+        // Counting down to `bound`: what holds above the counter (`0 <= k` → `i <= k`).
+        forms.push_back(substitute(goal, cb.bound + " <= ", i + " <= "));
+        forms.push_back(substitute(goal, cb.bound + " <= ", i + " < "));
+      }
+      for (const auto& form : forms) {
+        if (form == goal) continue;
+        add(form, "post-index");
+        // An accumulator one step apart: `r == F(i)` also suggests `v == F(i + 1)` for the
+        // other integers the loop updates (Fibonacci's pair, a running maximum's successor).
+        auto sides = split_top(form, "==");
+        if (sides.size() != 2 || substitute(sides[1], i, "\x01") == sides[1]) continue;
+        for (const auto& v : loop.variables) {
+          if (v.name == i || v.name == sides[0] || !contains(loop.modified, v.name)) continue;
+          if (!is_integer_type(v.type)) continue;
+          for (const char* step : {" + 1", " - 1"}) {
+            add(v.name + " == " + substitute(sides[1], i, "(" + i + step + ")"), "accumulator");
+          }
+        }
+      }
+    }
+
+    // Every earlier index failed the exit conditions and passed the guard's other conjuncts.
+    if (!cb.descending()) {
+      std::vector<std::string> facts;
+      for (const auto& condition : loop.exit_conditions) facts.push_back("!(" + condition + ")");
+      for (const auto& part : top_level_conjuncts(loop.guard))
+        if (substitute(part, i, "\x01") != part && substitute(part, cb.bound, "\x01") == part)
+          facts.push_back(part);
+      for (const auto& fact : facts) {
+        if (substitute(fact, i, "\x01") == fact) continue;
+        const std::string k = fresh_index(loop, fact);
+        add("forall " + k + " :: " + cb.start + " <= " + k + " < " + i + " ==> " +
+                substitute(fact, i, k),
+            "exit-history");
+      }
+    }
+
+    // Frames: the parts of a modified array the loop has not reached keep their old values.
+    for (const auto& frame : loop.frames) {
+      const ScopedVariable* array = variable(loop, frame);
+      if (!array || array->type.rfind("array<", 0) != 0) continue;
+      if ( !contains(loop.modified, frame) || collection != frame) continue;
+      const std::string k = fresh_index(loop, frame + " " + i);
+      const std::string old_k = frame + "[" + k + "] == old(" + frame + "[" + k + "])";
+      if (cb.descending()) {
+        add("forall " + k + " :: 0 <= " + k + " < " + i + " ==> " + old_k, "frame");
+        add("forall " + k + " :: 0 <= " + k + " <= " + i + " ==> " + old_k, "frame");
+      } else {
+        add("forall " + k + " :: " + i + " <= " + k + " < " + frame + ".Length ==> " + old_k,
+            "frame");
+        add("forall " + k + " :: " + i + " < " + k + " < " + frame + ".Length ==> " + old_k,
+            "frame");
+      }
+    }
+  }
+}
+
+}  // namespace verigen

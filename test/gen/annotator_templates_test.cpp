@@ -1,0 +1,101 @@
+// What the builtin annotator reads off a loop (types, exits, later asserts, frames) and the
+// templates it derives from them, without a verifier.
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "gen/builtin/dafny_loops.h"
+#include "gen/builtin/derived_invariants.h"
+#include "gen/builtin/initial_type.h"
+#include "gen/builtin/invariant_templates.h"
+
+using namespace verigen;
+
+namespace {
+
+bool has(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+LoopSite only_loop(const std::string& text) {
+  auto sites = dafny_loop_sites(text);
+  REQUIRE(sites.size() == 1);
+  return sites[0];
+}
+
+}  // namespace
+
+// Contract: a local's type is read off its initialiser; what cannot be told stays unknown.
+TEST_CASE("initialiser types", "[unit]") {
+  std::vector<ScopedVariable> known = {{"n", "nat", ""}, {"s", "seq<int>", ""}};
+  CHECK(infer_initial_type("0", known) == "int");
+  CHECK(infer_initial_type("'}'", known) == "char");
+  CHECK(infer_initial_type("\"ab\"", known) == "string");
+  CHECK(infer_initial_type("true", known) == "bool");
+  CHECK(infer_initial_type("1.5", known) == "real");
+  CHECK(infer_initial_type("new int[n]", known) == "array<int>");
+  CHECK(infer_initial_type("|s| - 1", known) == "int");
+  CHECK(infer_initial_type("n * 2 + a.Length", known) == "int");
+  CHECK(infer_initial_type("s", known) == "seq<int>");
+  CHECK(infer_initial_type("F(n)", known).empty());
+  CHECK(infer_initial_type("s[0]", known).empty());
+}
+
+// Contract: no template compares a char (or a variable of unknown type) with an int.
+TEST_CASE("templates never mix types", "[unit]") {
+  auto loop = only_loop(
+      "method M(s: string) returns (n: int) ensures n >= 0 {\n"
+      "  var c := '}';\n  var x := G(s);\n  var i := 0;\n  n := 0;\n"
+      "  while i < |s| { if s[i] == c { n := n + 1; } i := i + 1; }\n}\n");
+  auto invariants = enumerate_invariants(loop);
+  CHECK(has(invariants, "i <= |s|"));
+  CHECK(has(invariants, "n <= i"));
+  for (const auto& inv : invariants) {
+    INFO(inv);
+    CHECK(inv.find('c') == std::string::npos);  // neither `c` nor `x` takes part
+    CHECK(inv.find('x') == std::string::npos);
+  }
+}
+
+// Contract: an early exit's condition becomes a history over the earlier indices; the
+// consequent of an implication in a postcondition is cut at the counter; a later assert is a
+// goal like a postcondition.
+TEST_CASE("exit history, implications and later asserts", "[unit]") {
+  auto loop = only_loop(
+      "method Find(a: array<int>, key: int) returns (r: int)\n"
+      "  ensures r < 0 ==> forall k :: 0 <= k < a.Length ==> a[k] != key\n{\n"
+      "  var i := 0;\n"
+      "  while i < a.Length { if a[i] == key { return i; } i := i + 1; }\n"
+      "  assert {:focus} forall k :: 0 <= k < a.Length ==> a[k] != key + 1 || true;\n"
+      "  return -1;\n}\n");
+  CHECK(loop.exits_early);
+  REQUIRE(loop.exit_conditions.size() == 1);
+  CHECK(loop.exit_conditions[0] == "a[i] == key");
+  REQUIRE(loop.later_asserts.size() == 1);
+  auto invariants = enumerate_invariants(loop);
+  CHECK(has(invariants, "forall k :: 0 <= k < i ==> !(a[k] == key)"));
+  CHECK(has(invariants, "forall k :: 0 <= k < i ==> a[k] != key"));
+  CHECK(has(invariants, "forall k :: 0 <= k < i ==> a[k] != key + 1 || true"));
+}
+
+// Contract: a modified array keeps its old values beyond the counter; an array in the frame
+// that the loop does not write keeps all of them; whole-array slices become prefixes.
+TEST_CASE("frames and prefixes", "[unit]") {
+  auto loop = only_loop(
+      "function Sum(s: seq<int>): int\n"
+      "method M(a: array<int>, b: array<int>) returns (t: int)\n"
+      "  modifies a, b\n  ensures t == Sum(a[..])\n{\n"
+      "  var i := 0;\n  t := 0;\n"
+      "  while i < a.Length { t := t + a[i]; a[i] := 0; i := i + 1; }\n}\n");
+  CHECK(loop.frames == std::vector<std::string>{"a", "b"});
+  auto invariants = enumerate_invariants(loop);
+  CHECK(has(invariants, "forall k :: i <= k < a.Length ==> a[k] == old(a[k])"));
+  CHECK(has(invariants, "b[..] == old(b[..])"));
+  CHECK(has(invariants, "t == Sum(a[..i])"));
+}
+
+// Contract: conjuncts split at the top level only, never inside a quantifier or brackets.
+TEST_CASE("top-level conjuncts", "[unit]") {
+  CHECK(top_level_conjuncts("a && (b && c) && forall k :: p && q") ==
+        std::vector<std::string>{"a", "(b && c)", "forall k :: p && q"});
+}
