@@ -158,7 +158,7 @@ int run_gen(const GenCommandOptions& options) {
   Backend& backend = (*verifier)->backend();
   const std::string target = task->language == Language::Dafny ? options.target : "";
 
-  auto generator = make_generator(options.generator, backend);
+  auto generator = make_generator(options.generator, backend, &runner);
   if (!generator.ok()) {
     std::cerr << generator.error() << "\n";
     return kExitBadInput;

@@ -68,9 +68,10 @@ Result<LlmProviderChain> make_llm_provider_chain(const GeneratorOptions& options
 }
 
 Result<std::unique_ptr<CandidateGenerator>> make_generator(const GeneratorOptions& options,
-                                                           Backend& backend) {
+                                                           Backend& backend,
+                                                           ProcessRunner* runner) {
   if (options.provider == "builtin")
-    return std::unique_ptr<CandidateGenerator>(std::make_unique<BuiltinGenerator>(backend));
+    return std::unique_ptr<CandidateGenerator>(std::make_unique<BuiltinGenerator>(backend, runner));
   auto chain = make_llm_provider_chain(options, "gen");
   if (!chain.ok()) return fail(chain.error());
   return std::unique_ptr<CandidateGenerator>(std::make_unique<OwningLlmGenerator>(

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/backend.h"
+#include "core/process.h"
 #include "core/result.h"
 #include "gen/candidate_generator.h"
 #include "gen/llm_generator.h"
@@ -41,8 +42,10 @@ struct LlmProviderChain {
 Result<LlmProviderChain> make_llm_provider_chain(const GeneratorOptions& options,
                                                  const std::string& command);
 
-/// The generator `options` ask for; `backend` serves the builtin provider's Houdini loop.
+/// The generator `options` ask for; `backend` serves the builtin provider's Houdini loop and
+/// `runner` (optional, must outlive the generator) its runs on sample inputs.
 Result<std::unique_ptr<CandidateGenerator>> make_generator(const GeneratorOptions& options,
-                                                           Backend& backend);
+                                                           Backend& backend,
+                                                           ProcessRunner* runner = nullptr);
 
 }  // namespace verigen

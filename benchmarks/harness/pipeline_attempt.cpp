@@ -175,7 +175,7 @@ SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) 
     g.provider = env.options.provider;
     g.model = env.options.model;
     g.seed = env.options.seed + sample;  // independent samples from a seeded model
-    auto made = make_generator(g, *env.backend);
+    auto made = make_generator(g, *env.backend, &env.runner);
     if (!made.ok()) {
       record.outcome = Outcome::Error;
       record.cause = Cause::Internal;

@@ -5,6 +5,7 @@
 #include "gen/builtin/dafny_houdini.h"
 #include "gen/builtin/dafny_loops.h"
 #include "gen/builtin/invariant_templates.h"
+#include "gen/builtin/state_filter.h"
 
 namespace verigen {
 
@@ -39,6 +40,20 @@ Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, i
     }
     total += candidates.back().size();
   }
+  // Candidates a real execution falsifies never reach the verifier.
+  std::string sampled;
+  if (runner_) {
+    auto filter = filter_by_sampled_states(*runner_, task.spec_text, sites, candidates, deadline);
+    if (filter.ran) {
+      for (std::size_t l = 0; l < sites.size(); ++l) {
+        std::vector<std::string> kept;
+        for (std::size_t c = 0; c < candidates[l].size(); ++c)
+          if (!filter.falsified[l][c]) kept.push_back(candidates[l][c]);
+        candidates[l] = std::move(kept);
+      }
+    }
+    sampled = "; sampled states: " + filter.note;
+  }
   auto result = dafny_houdini(backend_, task.spec_text, task.spec_path, sites, candidates, deadline,
                               25, candidate_for(task, task.spec_text).assumption_policy);
   usage_.verifier_calls += result.iterations;
@@ -55,7 +70,8 @@ Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, i
   raw.text = result.program;
   raw.origin = "builtin:houdini (" + std::to_string(kept) + " of " + std::to_string(total) +
                " template invariants kept, " + std::to_string(result.iterations) +
-               (result.iterations == 1 ? " verifier call" : " verifier calls") + families + ")";
+               (result.iterations == 1 ? " verifier call" : " verifier calls") + families +
+               sampled + ")";
   raw.raw = raw.origin;
   return std::vector<RawCandidate>{raw};
 }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/backend.h"
+#include "core/process.h"
 #include "gen/candidate_generator.h"
 
 namespace verigen {
@@ -14,7 +15,10 @@ class BuiltinGenerator : public CandidateGenerator {
  public:
   /// `backend` (which must outlive the generator) answers Houdini's questions; a caching one
   /// makes the pipeline's final check of the same text free.
-  explicit BuiltinGenerator(Backend& backend) : backend_(backend) {}
+  /// With a `runner`, candidates are first filtered by running the methods on sample inputs
+  /// (state_filter.h), which costs one `dafny run` and no verifier call.
+  explicit BuiltinGenerator(Backend& backend, ProcessRunner* runner = nullptr)
+      : backend_(backend), runner_(runner) {}
 
   std::string name() const override { return "builtin"; }
 
@@ -33,6 +37,7 @@ class BuiltinGenerator : public CandidateGenerator {
 
  private:
   Backend& backend_;
+  ProcessRunner* runner_;
   GenerationUsage usage_;
 };
 

@@ -118,13 +118,30 @@ std::vector<LoopSite> dafny_loop_sites(const std::string& text) {
     site.insert_at = brace_alone ? line_start : brace;
     site.break_line = !brace_alone;
 
-    // Parameters and results from the signature.
+    // Parameters and results from the signature; the first group is the inputs.
+    std::vector<ScopedVariable> groups[2];
+    int group = 0;
+    bool generic = false;
     for (std::size_t i = decl.signature.first; i < decl.signature.last; ++i) {
+      if (t[i].text == "<" && group == 0 && groups[0].empty()) generic = true;
       if (t[i].text != "(") continue;
       std::size_t close = matching(s, i);
-      parameters(s, text, i + 1, std::min(close, decl.signature.last), site.variables);
+      std::vector<ScopedVariable> found;
+      parameters(s, text, i + 1, std::min(close, decl.signature.last), found);
+      site.variables.insert(site.variables.end(), found.begin(), found.end());
+      if (group < 2) groups[group++] = std::move(found);
       i = close;
     }
+    site.body_open = t[loop.body.first].end;
+    site.method = loop.declaration;
+    bool ghost = false;
+    for (std::size_t i = decl.modifiers.first; i < decl.modifiers.last; ++i)
+      ghost = ghost || t[i].text == "ghost";
+    site.call.callable = !generic && !ghost && decl.kind == dafny::DeclKind::Method &&
+                         (decl.container.empty() || decl.container == "module" || decl.is_static);
+    site.call.name = decl.qualified_name;
+    site.call.inputs = groups[0];
+    site.call.outputs = static_cast<int>(groups[1].size());
     // Locals declared before the loop, with their initialisers.
     for (std::size_t i = decl.body->first; i < loop.keyword; ++i) {
       if (t[i].text != "var") continue;
@@ -174,6 +191,7 @@ std::vector<LoopSite> dafny_loop_sites(const std::string& text) {
       if (last > clause.tokens.first + 1 && t[last - 1].text == ";") --last;
       std::string expression = slice(s, text, clause.tokens.first + 1, last);
       if (clause.keyword == "requires") site.preconditions.push_back(expression);
+      if (clause.keyword == "requires") site.call.requires_.push_back(expression);
       if (clause.keyword == "ensures") site.postconditions.push_back(expression);
       if (clause.keyword == "modifies")
         for (const auto& frame : split_commas(s, clause.tokens.first + 1, last))

@@ -68,8 +68,8 @@ std::string replace_argument(const std::string& text, const std::string& name,
       while ((at = out.find(from, at)) != std::string::npos) {
         // A call's argument: the `(` follows an identifier; after a comma anything goes.
         bool call = before[0] != '(' ||
-                    (at > 0 && (std::isalnum(static_cast<unsigned char>(out[at - 1])) ||
-                                out[at - 1] == '_'));
+                    (at > 0 &&
+                     (std::isalnum(static_cast<unsigned char>(out[at - 1])) || out[at - 1] == '_'));
         if (call) out.replace(at, from.size(), into);
         at += call ? into.size() : from.size();
       }
@@ -104,6 +104,65 @@ std::vector<std::string> targets(const LoopSite& loop) {
   return out;
 }
 
+/// A quantified goal `forall K :: L op1 K op2 U ==> P` taken apart; `ok` false for any other
+/// shape (several binders, no range, a range not around K).
+struct RangeGoal {
+  bool ok = false;
+  std::string binder, lower, op1, op2, upper, body;
+};
+
+bool word_at(const std::string& text, std::size_t at, const std::string& word) {
+  auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  return text.compare(at, word.size(), word) == 0 && (at == 0 || !ident(text[at - 1])) &&
+         (at + word.size() >= text.size() || !ident(text[at + word.size()]));
+}
+
+RangeGoal range_goal(const std::string& goal) {
+  RangeGoal g;
+  if (goal.rfind("forall ", 0) != 0) return g;
+  auto colons = goal.find("::");
+  if (colons == std::string::npos) return g;
+  std::string binders = trim(goal.substr(7, colons - 7));
+  if (binders.find(',') != std::string::npos) return g;
+  g.binder = trim(binders.substr(0, binders.find(':')));
+  auto sides = split_top(trim(goal.substr(colons + 2)), "==>");
+  if (sides.size() != 2 || g.binder.empty()) return g;
+  const std::string& range = sides[0];
+  std::size_t at = 0;
+  while (at < range.size() && !word_at(range, at, g.binder)) ++at;
+  if (at >= range.size()) return g;
+  std::string left = trim(range.substr(0, at)), right = trim(range.substr(at + g.binder.size()));
+  auto take_suffix_op = [](std::string& side, std::string& op) {
+    for (const char* candidate : {"<=", "<"}) {
+      std::string o(candidate);
+      if (side.size() > o.size() && side.compare(side.size() - o.size(), o.size(), o) == 0) {
+        op = o;
+        side = side.substr(0, side.size() - o.size());
+        return true;
+      }
+    }
+    return false;
+  };
+  auto take_prefix_op = [](std::string& side, std::string& op) {
+    for (const char* candidate : {"<=", "<"}) {
+      if (side.rfind(candidate, 0) == 0) {
+        op = candidate;
+        side = side.substr(op.size());
+        return true;
+      }
+    }
+    return false;
+  };
+  if (!take_suffix_op(left, g.op1) || !take_prefix_op(right, g.op2)) return g;
+  g.lower = trim(left);
+  g.upper = trim(right);
+  g.body = sides[1];
+  g.ok = !g.lower.empty() && !g.upper.empty() &&
+         g.lower.find_first_of("<>=&|") == std::string::npos &&
+         g.upper.find_first_of("<>=&|") == std::string::npos;
+  return g;
+}
+
 }  // namespace
 
 std::vector<std::string> top_level_conjuncts(const std::string& expression) {
@@ -124,6 +183,24 @@ void derived_invariants(const LoopSite& loop, const std::vector<CounterBound>& c
     const ScopedVariable* array = variable(loop, frame);
     if (array && array->type.rfind("array<", 0) == 0 && !contains(loop.modified, frame))
       add(frame + "[..] == old(" + frame + "[..])", "frame");
+  }
+  // Range cuts: a quantified goal over [L, U) holds, while the loop runs, on the part below or
+  // above each variable the loop moves (linear search's prefix, binary search's two sides, the
+  // part a descending loop has done).
+  for (const auto& goal : goals) {
+    RangeGoal g = range_goal(goal);
+    if (!g.ok) continue;
+    for (const auto& v : loop.variables) {
+      if (!contains(loop.modified, v.name) || !is_integer_type(v.type) || v.name == g.binder)
+        continue;
+      const std::string head = "forall " + g.binder + " :: ";
+      add(head + g.lower + " " + g.op1 + " " + g.binder + " < " + v.name + " ==> " + g.body,
+          "range-cut");
+      add(head + v.name + " < " + g.binder + " " + g.op2 + " " + g.upper + " ==> " + g.body,
+          "range-cut");
+      add(head + v.name + " <= " + g.binder + " " + g.op2 + " " + g.upper + " ==> " + g.body,
+          "range-cut");
+    }
   }
   for (const auto& cb : counters) {
     const std::string& i = cb.counter;
@@ -187,7 +264,7 @@ void derived_invariants(const LoopSite& loop, const std::vector<CounterBound>& c
     for (const auto& frame : loop.frames) {
       const ScopedVariable* array = variable(loop, frame);
       if (!array || array->type.rfind("array<", 0) != 0) continue;
-      if ( !contains(loop.modified, frame) || collection != frame) continue;
+      if (!contains(loop.modified, frame) || collection != frame) continue;
       const std::string k = fresh_index(loop, frame + " " + i);
       const std::string old_k = frame + "[" + k + "] == old(" + frame + "[" + k + "])";
       if (cb.descending()) {

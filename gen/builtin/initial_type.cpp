@@ -80,11 +80,10 @@ std::string infer_initial_type(const std::string& initial,
     if (open == std::string::npos) return {};
     return "array<" + trim(e.substr(4, open - 4)) + ">";
   }
-  bool real_literal = std::isdigit(static_cast<unsigned char>(e[0])) &&
-                      e.find('.') != std::string::npos &&
-                      std::all_of(e.begin(), e.end(), [](char c) {
-                        return std::isdigit(static_cast<unsigned char>(c)) || c == '.';
-                      });
+  bool real_literal =
+      std::isdigit(static_cast<unsigned char>(e[0])) && e.find('.') != std::string::npos &&
+      std::all_of(e.begin(), e.end(),
+                  [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
   if (real_literal) return "real";
   if (const ScopedVariable* v = find(known, e)) return v->type;
   if (integer_expression(e, known)) return "int";

@@ -15,7 +15,8 @@ namespace verigen {
 /// literals; "array<T>" for `new T[n]`; the type of a variable in `known` for a bare variable
 /// name (or an integer expression over such variables); "" when it cannot be told from the
 /// text (a call, a field, a sequence display): such a variable takes part in no template.
-std::string infer_initial_type(const std::string& initial, const std::vector<ScopedVariable>& known);
+std::string infer_initial_type(const std::string& initial,
+                               const std::vector<ScopedVariable>& known);
 
 /// True for the types the integer templates may compare: int, nat, and integer subset types
 /// spelled as such.

@@ -166,10 +166,21 @@ std::vector<InvariantTemplate> enumerate_templates(const LoopSite& loop) {
   }
   derived_invariants(loop, counters, add);
 
+  // Lengths in scope, for index bounds (`high < a.Length`, `j <= |s|`).
+  std::vector<std::string> lengths;
+  for (const auto& v : loop.variables) {
+    if (v.type.rfind("array<", 0) == 0) lengths.push_back(v.name + ".Length");
+    if (v.type.rfind("seq<", 0) == 0 || v.type == "string") lengths.push_back("|" + v.name + "|");
+  }
   // Sign and order facts between modified integers and the other integers in scope.
   for (const auto* v : ints) {
     if (!contains(loop.modified, v->name)) continue;
     if (v->type != "nat") add("0 <= " + v->name, "order");
+    if (v->type != "nat") add("-1 <= " + v->name, "order");
+    for (const auto& length : lengths) {
+      add(v->name + " <= " + length, "order");
+      add(v->name + " < " + length, "order");
+    }
     if (!v->initial.empty()) add(v->initial + " <= " + v->name, "order");
     for (const auto* w : ints) {
       if (w == v) continue;

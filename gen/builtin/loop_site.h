@@ -17,6 +17,15 @@ struct ScopedVariable {
   std::string initial;  ///< the initialiser of a local (`var i := 0;` → "0"), "" if none seen
 };
 
+/// How to call the method a loop is in from a top-level `Main`, for running it on sample inputs.
+struct MethodCall {
+  bool callable = false;  ///< a top-level or static method, not ghost, no type parameters
+  std::string name;       ///< as a call from the top level names it ("M", "Module.M", "C.M")
+  std::vector<ScopedVariable> inputs;  ///< in-parameters (`initial` unused)
+  int outputs = 0;                     ///< number of out-parameters
+  std::vector<std::string> requires_;  ///< its preconditions
+};
+
 /// One `while` loop: where invariants go and what they may talk about.
 struct LoopSite {
   std::size_t insert_at = 0;  ///< byte offset where the invariant lines go
@@ -33,6 +42,9 @@ struct LoopSite {
   /// Conditions of the `if`s in the body whose branch leaves the loop (`return`, `break`):
   /// for every earlier iteration they were false.
   std::vector<std::string> exit_conditions;
+  std::size_t body_open = 0;  ///< byte offset just past the body's `{` (a loop-head point)
+  std::size_t method = 0;     ///< index of the enclosing method among the program's methods
+  MethodCall call;            ///< how to run the enclosing method
 };
 
 }  // namespace verigen

@@ -1,0 +1,48 @@
+#pragma once
+/// Data-driven filtering of candidate loop invariants, Daikon-style: run the methods on small
+/// sample inputs that satisfy their preconditions and drop every candidate that some reached
+/// loop-head state falsifies, before any verifier call. Dafny itself evaluates the candidates:
+/// the program is instrumented with one `if !(candidate) { print ... }` per candidate at the top
+/// of each loop body and run with `dafny run --no-verify --target py`. A falsified candidate
+/// was false in a real execution from inputs the method accepts, so it is no invariant:
+/// dropping it never loses a solution.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/deadline.h"
+#include "core/process.h"
+#include "gen/builtin/loop_site.h"
+
+namespace verigen {
+
+struct StateFilterResult {
+  bool ran = false;  ///< the instrumented program compiled and ran (perhaps cut short)
+  std::string note;  ///< one line: what ran, or why nothing did
+  std::vector<std::vector<bool>> falsified;  ///< per loop, per candidate
+  int falsified_count = 0;
+  int calls = 0;  ///< sample calls made of the methods (trials whose preconditions held)
+};
+
+/// The instrumented program: `text` with the candidate checks at each loop of `loops` (those
+/// holding `old(` are not checked: old state exists only for the verifier) and a
+/// `VerigenSampleMain` calling each callable method on `trials` sample inputs drawn with
+/// `seed`. `check_lines[l][c]` receives the 1-based line of candidate c's check (0 if none).
+std::string instrument_for_sampling(const std::string& text, const std::vector<LoopSite>& loops,
+                                    const std::vector<std::vector<std::string>>& candidates,
+                                    const std::vector<std::vector<bool>>& skip, int trials,
+                                    std::uint32_t seed,
+                                    std::vector<std::vector<int>>* check_lines);
+
+/// Runs the instrumented program once (and once more without the checks Dafny refuses to
+/// compile, e.g. over ghost functions) and reports the falsified candidates. Never fails: a
+/// program that cannot be run this way (ghost-only inputs, types it cannot sample, no Dafny)
+/// gives `ran == false` and falsifies nothing.
+StateFilterResult filter_by_sampled_states(ProcessRunner& runner, const std::string& text,
+                                           const std::vector<LoopSite>& loops,
+                                           const std::vector<std::vector<std::string>>& candidates,
+                                           Deadline deadline, int trials = 12,
+                                           std::uint32_t seed = 1);
+
+}  // namespace verigen
