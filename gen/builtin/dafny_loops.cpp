@@ -91,7 +91,7 @@ std::vector<LoopSite> dafny_loop_sites(const std::string& text) {
   if (s.error) return sites;
   const auto& t = s.lexed.tokens;
   for (const auto& loop : s.loops) {
-    if (t[loop.keyword].text != "while") continue;
+    const bool for_loop = t[loop.keyword].text == "for";
     if (std::any_of(loop.clauses.begin(), loop.clauses.end(),
                     [](const auto& c) { return c.keyword == "invariant"; }))
       continue;
@@ -102,6 +102,35 @@ std::vector<LoopSite> dafny_loop_sites(const std::string& text) {
     if (site.guard.size() >= 2 && site.guard.front() == '(' &&
         matching(s, loop.guard.first) + 1 == loop.guard.last)
       site.guard = site.guard.substr(1, site.guard.size() - 2);
+    // `for i := lo to hi` runs i up over [lo, hi) and `for i := hi downto lo` down over
+    // [lo, hi): at the loop head i lies between them, as for `while i < hi` from lo (or
+    // `while i > lo` from hi).
+    ScopedVariable for_variable;
+    if (for_loop) {
+      std::size_t i = loop.guard.first;
+      if (i >= loop.guard.last || t[i].kind != dafny::TokenKind::Identifier) continue;
+      for_variable.name = std::string(t[i].text);
+      std::size_t assign = i + 1;
+      while (assign < loop.guard.last && t[assign].text != ":=") ++assign;
+      std::size_t direction = assign + 1;
+      int depth = 0;
+      while (direction < loop.guard.last) {
+        auto w = t[direction].text;
+        if (w == "(" || w == "[") ++depth;
+        if (w == ")" || w == "]") --depth;
+        if (depth == 0 && (w == "to" || w == "downto")) break;
+        ++direction;
+      }
+      if (assign >= loop.guard.last || direction >= loop.guard.last) continue;
+      for_variable.type = i + 2 < assign && t[i + 1].text == ":" ? slice(s, text, i + 2, assign)
+                                                                 : std::string("int");
+      const std::string from = slice(s, text, assign + 1, direction);
+      const std::string to = slice(s, text, direction + 1, loop.guard.last);
+      if (from.empty() || to.empty()) continue;
+      const bool up = t[direction].text == "to";
+      for_variable.initial = from;
+      site.guard = for_variable.name + (up ? " < " : " > ") + to;
+    }
 
     // Where the lines go: before the body's `{`, on a line of their own.
     const std::size_t brace = t[loop.body.first].begin;
@@ -164,6 +193,10 @@ std::vector<LoopSite> dafny_loop_sites(const std::string& text) {
         site.variables.push_back(std::move(v));
       }
       i = end;
+    }
+    if (for_loop) {
+      site.variables.push_back(for_variable);
+      site.modified.push_back(for_variable.name);  // the loop moves it, though no `:=` does
     }
     // What the loop assigns: the first identifier of each target of `:=` (`a[i] := e` modifies
     // `a`, not `i`).

@@ -39,8 +39,9 @@ std::optional<std::string> sample(const std::string& type, std::mt19937& rng, bo
       out.push_back(*v);
     }
     if (sorted && (t == "int" || t == "nat")) {
-      std::sort(out.begin(), out.end(),
-                [](const std::string& a, const std::string& b) { return std::stoi(a) < std::stoi(b); });
+      std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
+        return std::stoi(a) < std::stoi(b);
+      });
     }
     if (sorted && t == "char") std::sort(out.begin(), out.end());
     return out;
@@ -99,6 +100,9 @@ std::string sample_calls(const MethodCall& call, int trials, std::mt19937& rng) 
   return out;
 }
 
+/// True when stdout overflowed the capture: its last line is then not the last one printed.
+bool out_was_cut(const ProcessResult& run) { return run.out_truncated; }
+
 int count_lines(const std::string& text) {
   return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
 }
@@ -116,7 +120,8 @@ std::string instrument_for_sampling(const std::string& text, const std::vector<L
             [&](std::size_t a, std::size_t b) { return loops[a].body_open < loops[b].body_open; });
   if (check_lines) {
     check_lines->assign(loops.size(), {});
-    for (std::size_t l = 0; l < loops.size(); ++l) (*check_lines)[l].assign(candidates[l].size(), 0);
+    for (std::size_t l = 0; l < loops.size(); ++l)
+      (*check_lines)[l].assign(candidates[l].size(), 0);
   }
   std::string out;
   std::size_t copied = 0;
@@ -127,10 +132,14 @@ std::string instrument_for_sampling(const std::string& text, const std::vector<L
     for (std::size_t c = 0; c < candidates[l].size(); ++c) {
       const std::string& inv = candidates[l][c];
       if (skip[l][c] || inv.find("old(") != std::string::npos) continue;
+      // `VG_AT` first: when evaluating the candidate itself crashes (an index out of range at a
+      // reached state), the last line printed names it.
+      const std::string id = std::to_string(l) + " " + std::to_string(c);
       if (check_lines) (*check_lines)[l][c] = count_lines(out) + 1;
-      out += "if !(" + inv + ") { print \"" + kMark + " " + std::to_string(l) + " " +
-             std::to_string(c) + "\\n\"; }\n";
+      out += "print \"VG_AT " + id + "\\n\"; if !(" + inv + ") { print \"" + kMark + " " + id +
+             "\\n\"; }\n";
     }
+    out += "print \"VG_OK\\n\";\n";
   }
   out.append(text, copied, std::string::npos);
   std::mt19937 rng(seed);
@@ -148,7 +157,8 @@ StateFilterResult filter_by_sampled_states(ProcessRunner& runner, const std::str
                                            Deadline deadline, int trials, std::uint32_t seed) {
   StateFilterResult result;
   result.falsified.resize(loops.size());
-  for (std::size_t l = 0; l < loops.size(); ++l) result.falsified[l].assign(candidates[l].size(), false);
+  for (std::size_t l = 0; l < loops.size(); ++l)
+    result.falsified[l].assign(candidates[l].size(), false);
   if (std::none_of(loops.begin(), loops.end(), [](const LoopSite& l) { return l.call.callable; })) {
     result.note = "no loop is in a method that can be called on sample inputs";
     return result;
@@ -160,17 +170,19 @@ StateFilterResult filter_by_sampled_states(ProcessRunner& runner, const std::str
   }
   std::error_code ec;
   // A folder of its own: Dafny writes the Python translation beside the file.
-  fs::path dir = fs::temp_directory_path(ec) /
-                 ("verigen-sample-" + std::to_string(std::random_device{}()) + "-" +
-                  std::to_string(std::random_device{}()));
+  fs::path dir =
+      fs::temp_directory_path(ec) / ("verigen-sample-" + std::to_string(std::random_device{}()) +
+                                     "-" + std::to_string(std::random_device{}()));
   fs::create_directories(dir, ec);
   const std::string file = (dir / "sample.dfy").string();
 
   std::vector<std::vector<bool>> skip(loops.size());
   for (std::size_t l = 0; l < loops.size(); ++l) skip[l].assign(candidates[l].size(), false);
+  int crash_reruns = 0;
   for (int attempt = 0; attempt < 2 && !deadline.expired(); ++attempt) {
     std::vector<std::vector<int>> lines;
-    std::string program = instrument_for_sampling(text, loops, candidates, skip, trials, seed, &lines);
+    std::string program =
+        instrument_for_sampling(text, loops, candidates, skip, trials, seed, &lines);
     if (!write_file_atomic(file, program).ok()) {
       result.note = "cannot write " + file;
       break;
@@ -180,14 +192,17 @@ StateFilterResult filter_by_sampled_states(ProcessRunner& runner, const std::str
     spec.argv.insert(spec.argv.end(), {"run", "--no-verify", "--allow-warnings", "--target", "py",
                                        "--main-method", kMain, file});
     spec.environment = dafny::dafny_environment();
-    spec.deadline = Deadline::after(std::min<std::chrono::milliseconds>(
-        deadline.remaining(), std::chrono::seconds(60)));
+    spec.deadline = Deadline::after(
+        std::min<std::chrono::milliseconds>(deadline.remaining(), std::chrono::seconds(60)));
     ProcessResult run = runner.run(spec);
     const std::string out = run.out_truncated ? run.out_tail : run.out;
     // Any mark printed is a real falsifying state, whatever happened afterwards (a sample whose
     // loop never ends is cut off by the deadline; a crash ends the remaining samples).
+    std::string_view last_at;  // the check under evaluation, until VG_OK or the next call
     for (auto line : lines_of(out)) {
       if (line == "VG_CALL") ++result.calls;
+      if (line == "VG_CALL" || line == "VG_OK") last_at = {};
+      if (line.rfind("VG_AT ", 0) == 0) last_at = line.substr(6);  // "l c"
       if (line.rfind(kMark, 0) != 0) continue;
       auto rest = line.substr(std::string_view(kMark).size());
       if (rest.empty() || rest[0] != ' ') continue;
@@ -203,6 +218,26 @@ StateFilterResult filter_by_sampled_states(ProcessRunner& runner, const std::str
       }
     }
     result.ran = result.calls > 0 || result.falsified_count > 0;
+    // A run that died while evaluating a candidate: the candidate is ill-defined in a reached
+    // state (Dafny would refuse it as an invariant too). Count it falsified and run again
+    // without it, so the remaining samples are not lost.
+    if (result.ran && run.exited() && run.exit_code != 0 && !last_at.empty() && !out_was_cut(run)) {
+      auto loop = leading_number(last_at);
+      auto candidate =
+          loop && loop->second.size() > 1 ? leading_number(loop->second.substr(1)) : std::nullopt;
+      std::size_t l = loop ? static_cast<std::size_t>(loop->first) : loops.size();
+      std::size_t c = candidate ? static_cast<std::size_t>(candidate->first) : 0;
+      if (l < loops.size() && c < candidates[l].size() && !skip[l][c]) {
+        skip[l][c] = true;
+        if (!result.falsified[l][c]) ++result.falsified_count;
+        result.falsified[l][c] = true;
+        result.calls = 0;  // counted again by the next run, from the start
+        if (crash_reruns++ < 4) {
+          --attempt;
+          continue;
+        }
+      }
+    }
     if (result.ran || run.status != ProcessResult::Status::Exited || run.exit_code == 0) {
       result.note = std::to_string(result.calls) + " sample calls, " +
                     std::to_string(result.falsified_count) + " candidates falsified";

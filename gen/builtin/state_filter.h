@@ -32,8 +32,7 @@ struct StateFilterResult {
 std::string instrument_for_sampling(const std::string& text, const std::vector<LoopSite>& loops,
                                     const std::vector<std::vector<std::string>>& candidates,
                                     const std::vector<std::vector<bool>>& skip, int trials,
-                                    std::uint32_t seed,
-                                    std::vector<std::vector<int>>* check_lines);
+                                    std::uint32_t seed, std::vector<std::vector<int>>* check_lines);
 
 /// Runs the instrumented program once (and once more without the checks Dafny refuses to
 /// compile, e.g. over ghost functions) and reports the falsified candidates. Never fails: a

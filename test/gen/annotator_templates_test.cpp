@@ -99,3 +99,17 @@ TEST_CASE("top-level conjuncts", "[unit]") {
   CHECK(top_level_conjuncts("a && (b && c) && forall k :: p && q") ==
         std::vector<std::string>{"a", "(b && c)", "forall k :: p && q"});
 }
+
+// Contract: a `for` loop is annotated like the `while` loop it stands for: its variable starts
+// at the first bound and runs to the second, up (`to`) or down (`downto`).
+TEST_CASE("for loops", "[unit]") {
+  auto up = only_loop(
+      "method M(a: array<int>) returns (s: int) ensures s == 0 {\n"
+      "  s := 0;\n  for i := 0 to a.Length { s := s + 0; }\n}\n");
+  CHECK(up.guard == "i < a.Length");
+  CHECK(has(enumerate_invariants(up), "0 <= i <= a.Length"));
+  auto down =
+      only_loop("method M(n: nat) { var c := 0; for j: int := n downto 1 { c := c + 1; } }\n");
+  CHECK(down.guard == "j > 1");
+  CHECK(has(enumerate_invariants(down), "1 <= j <= n"));
+}

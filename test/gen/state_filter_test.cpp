@@ -29,11 +29,11 @@ TEST_CASE("sampled states falsify wrong candidates only", "[verifier:dafny]") {
   REQUIRE(loops.size() == 1);
   REQUIRE(loops[0].call.callable);
   std::vector<std::vector<std::string>> candidates = {{
-      "0 <= i <= a.Length",                           // true
-      "forall k :: 0 <= k < i ==> a[k] != key",       // true
-      "i < 1",                                        // false once a loop passes one element
-      "key <= i",                                     // false for a large key
-      "a[..] == old(a[..])",                          // old state: not run, never falsified
+      "0 <= i <= a.Length",                      // true
+      "forall k :: 0 <= k < i ==> a[k] != key",  // true
+      "i < 1",                                   // false once a loop passes one element
+      "key <= i",                                // false for a large key
+      "a[..] == old(a[..])",                     // old state: not run, never falsified
   }};
   SubprocessRunner runner;
   auto result = filter_by_sampled_states(runner, text, loops, candidates, Deadline::after(300s));
