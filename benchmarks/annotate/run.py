@@ -63,10 +63,11 @@ def main():
     families = {}
     for line in log.read_text().splitlines():
         entry = json.loads(line)
-        m = re.search(r"verifier calls?; (.*)\)$", entry.get("origin", ""))
+        # "builtin:houdini (K of N ..., C verifier calls; bound 3, post 1; sampled states: ...)"
+        m = re.search(r"verifier calls?; ([^;)]*)", entry.get("origin", ""))
         if m and entry.get("verdict", {}).get("outcome") == "verified":
             families[entry["task"]] = {f.rsplit(" ", 1)[0]: int(f.rsplit(" ", 1)[1])
-                                       for f in m.group(1).split(", ")}
+                                       for f in m.group(1).split(", ") if " " in f}
 
     per_category = defaultdict(lambda: Counter())
     won_by_family = Counter()
