@@ -123,9 +123,16 @@ RangeGoal range_goal(const std::string& goal) {
   auto colons = goal.find("::");
   if (colons == std::string::npos) return g;
   std::string binders = trim(goal.substr(7, colons - 7));
+  std::vector<std::string> sides;
+  auto bar = binders.find('|');
+  if (bar != std::string::npos) {  // `forall x | range :: body`
+    sides = {trim(binders.substr(bar + 1)), trim(goal.substr(colons + 2))};
+    binders = trim(binders.substr(0, bar));
+  } else {
+    sides = split_top(trim(goal.substr(colons + 2)), "==>");
+  }
   if (binders.find(',') != std::string::npos) return g;
   g.binder = trim(binders.substr(0, binders.find(':')));
-  auto sides = split_top(trim(goal.substr(colons + 2)), "==>");
   if (sides.size() != 2 || g.binder.empty()) return g;
   const std::string& range = sides[0];
   std::size_t at = 0;
@@ -200,6 +207,13 @@ void derived_invariants(const LoopSite& loop, const std::vector<CounterBound>& c
           "range-cut");
       add(head + v.name + " <= " + g.binder + " " + g.op2 + " " + g.upper + " ==> " + g.body,
           "range-cut");
+      // Both ends moved: the middle band of a three-way partition (`j <= x < k`).
+      for (const auto& w : loop.variables) {
+        if (&w == &v || !contains(loop.modified, w.name) || !is_integer_type(w.type) ||
+            w.name == g.binder)
+          continue;
+        add(head + v.name + " <= " + g.binder + " < " + w.name + " ==> " + g.body, "range-cut");
+      }
     }
   }
   for (const auto& cb : counters) {

@@ -199,6 +199,13 @@ std::vector<InvariantTemplate> enumerate_templates(const LoopSite& loop) {
     if (!mentions_modified(pre)) add(pre, "unchanged");
   for (const auto& post : loop.postconditions)
     if (!mentions_modified(post)) add(post, "unchanged");
+  // Plain arithmetic facts first: Dafny checks each invariant well-formed assuming only the
+  // ones before it, so `forall x :: 0 <= x < i ==> a[x] < 0` needs `i <= a.Length` above it,
+  // or its index is "out of range" and Houdini drops a true invariant.
+  std::stable_partition(out.begin(), out.end(), [](const InvariantTemplate& t) {
+    return t.text.find_first_of("[(") == std::string::npos &&
+           t.text.find("forall") == std::string::npos && t.text.find("exists") == std::string::npos;
+  });
   return out;
 }
 

@@ -113,3 +113,17 @@ TEST_CASE("for loops", "[unit]") {
   CHECK(down.guard == "j > 1");
   CHECK(has(enumerate_invariants(down), "1 <= j <= n"));
 }
+
+// Contract: a `forall x | range :: body` goal is cut like `forall x :: range ==> body`, at one
+// moved variable or between two (a three-way partition's bands).
+TEST_CASE("range cuts of bar-form quantifiers", "[unit]") {
+  auto loop = only_loop(
+      "method P(a: array<int>) returns (lo: int, hi: int) modifies a\n"
+      "  ensures forall x | lo <= x < hi :: a[x] == 0\n{\n"
+      "  var i := 0; var j := a.Length;\n"
+      "  while i < j { if a[i] == 0 { i := i + 1; } else { j := j - 1; } }\n"
+      "  return i, j;\n}\n");
+  auto invariants = enumerate_invariants(loop);
+  CHECK(has(invariants, "forall x :: lo <= x < i ==> a[x] == 0"));
+  CHECK(has(invariants, "forall x :: i <= x < j ==> a[x] == 0"));
+}
