@@ -106,12 +106,14 @@ std::vector<Atom> product_atoms(const ProblemFacts& facts, const std::vector<Val
       if (overflow) continue;
       auto [lo, hi] = std::minmax_element(diff.begin(), diff.end());
       SExpr d = app("-", {zc.term, p.term});
+      // At 0 the bounds are the templates above; the equality reads as one a person writes.
       if (*lo == *hi) {
-        add_atom(atoms, app("=", {d, num(*lo)}), "product");
+        add_atom(atoms, *lo == 0 ? app("=", {zc.term, p.term}) : app("=", {d, num(*lo)}),
+                 "product");
         continue;
       }
-      add_atom(atoms, app(">=", {d, num(*lo)}), "product");
-      add_atom(atoms, app("<=", {d, num(*hi)}), "product");
+      if (*lo != 0) add_atom(atoms, app(">=", {d, num(*lo)}), "product");
+      if (*hi != 0) add_atom(atoms, app("<=", {d, num(*hi)}), "product");
     }
 
   // Linear equalities over variables and products together, found from data.
