@@ -142,10 +142,11 @@ InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string&
                           ? options_.cores
                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     const auto offsets = inv::start_offsets(names, deadline.remaining(), cores);
+    const auto nice = inv::niceness(names, cores);
     std::vector<inv::RaceEntry> entries;
     for (std::size_t i = 0; i < members.size(); ++i)
-      entries.push_back(
-          {members[i].get(), offsets[i], !(options_.check_all && members[i].get() == enumerator)});
+      entries.push_back({members[i].get(), offsets[i],
+                         !(options_.check_all && members[i].get() == enumerator), nice[i]});
 
     // The judge: an invariant wins only once InvariantChecker verified it (the enumerator's own
     // check is that), a violation only once bounded model checking replays it.

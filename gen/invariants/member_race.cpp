@@ -1,5 +1,10 @@
 #include "gen/invariants/member_race.h"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -59,6 +64,13 @@ std::vector<RaceRun> run_race(const std::vector<RaceEntry>& entries, const sygus
             kStartPoll,
             std::chrono::duration_cast<milliseconds>(start_at - Clock::now()) + milliseconds(1)));
       RaceRun run;
+      if (entries[i].niceness > 0) {
+        // On Linux the nice value belongs to the thread, and a process it starts inherits it.
+        const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
+        errno = 0;
+        const int current = ::getpriority(PRIO_PROCESS, tid);
+        if (errno == 0) ::setpriority(PRIO_PROCESS, tid, current + entries[i].niceness);
+      }
       if (!mine.expired()) {
         run.started = true;
         run.start = since(began);

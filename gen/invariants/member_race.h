@@ -17,6 +17,7 @@ struct RaceEntry {
   PortfolioMember* member = nullptr;   ///< must outlive the race
   std::chrono::milliseconds start{0};  ///< offset from the start of the race
   bool stop_when_another_wins = true;  ///< false: runs to its own end (ranking data)
+  int niceness = 0;  ///< added to its thread's nice value (child processes inherit it); Linux
 };
 
 /// What became of one runner.

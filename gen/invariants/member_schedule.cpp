@@ -19,4 +19,13 @@ std::vector<std::chrono::milliseconds> start_offsets(const std::vector<std::stri
   return out;
 }
 
+std::vector<int> niceness(const std::vector<std::string>& members, int cores) {
+  std::vector<int> out(members.size(), 0);
+  if (static_cast<int>(members.size()) <= std::max(cores, 1)) return out;
+  if (std::find(members.begin(), members.end(), "builtin") == members.end()) return out;
+  for (std::size_t i = 0; i < members.size(); ++i)
+    if (members[i] == "spacer" || members[i] == "cvc5") out[i] = kEngineNiceness;
+  return out;
+}
+
 }  // namespace verigen::inv

@@ -25,4 +25,16 @@ inline constexpr std::chrono::milliseconds kMinHeadStart{100};
 std::vector<std::chrono::milliseconds> start_offsets(const std::vector<std::string>& members,
                                                      std::chrono::milliseconds budget, int cores);
 
+/// How much nicer than the enumerator the engines run when cores are scarce (a nice step is
+/// about 1.25x in CPU weight: 3 gives the enumerator about twice an engine's share).
+inline constexpr int kEngineNiceness = 3;
+
+/// The niceness each member's thread adds to its own (and so the processes it starts, which
+/// inherit it), one per entry of `members`. With a core for every member, or without the
+/// enumerator, 0 for all. Otherwise kEngineNiceness for the engines: they win in their head
+/// start and first seconds or mostly not at all (measured on a slice of the 433 problems: Spacer
+/// won its races by 4.4 s, cvc5 by 0.7 s), while the enumerator's long tail needs the CPU (a
+/// problem it solved alone in 7.8 s was lost when it shared a core evenly with both).
+std::vector<int> niceness(const std::vector<std::string>& members, int cores);
+
 }  // namespace verigen::inv

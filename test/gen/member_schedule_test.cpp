@@ -35,3 +35,13 @@ TEST_CASE("schedule: no engine, no head start", "[unit]") {
   CHECK(start_offsets({"builtin", "other"}, 10s, 1) == std::vector<ms>{0ms, 0ms});
   CHECK(start_offsets({}, 10s, 1).empty());
 }
+
+// Contract: with scarce cores the engines run nicer than the enumerator; otherwise nobody does.
+TEST_CASE("schedule: scarce cores make the engines nicer", "[unit]") {
+  const int n = kEngineNiceness;
+  CHECK(niceness(kAll, 1) == std::vector<int>{0, n, n});
+  CHECK(niceness(kAll, 2) == std::vector<int>{0, n, n});
+  CHECK(niceness(kAll, 3) == std::vector<int>{0, 0, 0});
+  CHECK(niceness({"spacer", "cvc5"}, 1) == std::vector<int>{0, 0});
+  CHECK(niceness({"builtin"}, 1) == std::vector<int>{0});
+}

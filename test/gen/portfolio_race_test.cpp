@@ -125,7 +125,8 @@ TEST_CASE("race: Spacer answers first and the others are cancelled", "[solver:cv
   // The enumerator waits for the engines' head start; Spacer wins within it.
   const std::string builtin = report(out, "builtin")->result;
   CHECK((builtin == "not-started" || builtin == "cancelled"));
-  CHECK(took < 10s);
+  // Far below the 60 s deadline: the losers were stopped, not waited for.
+  CHECK(took < 30s);
   CHECK(leftovers("two_branch_sum.sl").empty());
 }
 
@@ -139,7 +140,7 @@ TEST_CASE("race: cvc5 answers a small NIA problem, the others are cancelled", "[
   recheck(f, out);
   CHECK(report(out, "cvc5")->result == "won");
   CHECK(report(out, "spacer")->result == "cancelled");
-  CHECK(took < 10s);
+  CHECK(took < 30s);
   CHECK(leftovers("nia_cube.sl").empty());
 }
 
@@ -147,7 +148,7 @@ TEST_CASE("race: cvc5 answers a small NIA problem, the others are cancelled", "[
 // cvc5 does not answer in 20 s, the enumerator's templates (y = 2x, x <= n) do.
 TEST_CASE("race: the enumerator wins, cvc5 is killed", "[solver:cvc5]") {
   auto f = fixture("quantified_bound.sl");
-  auto [out, took] = race(f, one_core(), Deadline::after(60s));
+  auto [out, took] = race(f, one_core(), Deadline::after(120s));
   INFO(reports(out));
   REQUIRE(out.status == InvOutcome::Status::Solved);
   CHECK(out.origin.rfind("builtin", 0) == 0);
@@ -155,7 +156,10 @@ TEST_CASE("race: the enumerator wins, cvc5 is killed", "[solver:cvc5]") {
   CHECK(report(out, "builtin")->result == "won");
   CHECK(report(out, "spacer")->result == "error");
   CHECK(report(out, "cvc5")->result == "cancelled");
-  CHECK(took < 20s);
+  // The enumerator's own time depends on the machine's load; cvc5 must stop right after its win.
+  const auto* winner = report(out, "builtin");
+  const auto* loser = report(out, "cvc5");
+  CHECK(loser->start + loser->elapsed < winner->start + winner->elapsed + 3s);
   CHECK(leftovers("quantified_bound.sl").empty());
 }
 
