@@ -12,7 +12,7 @@ experiment: every candidate of the built-in source is checked (`verigen inv --ch
 `verigen rank eval --folds K` compares the contrastive scorer with the generator's order and a
 random order, cross-validated by problem. Writes JSON and a cactus plot (SVG).
 
-Usage: benchmarks/inv/run.py [--limit N] [--stride K] [--timeout SEC] [--chunk N] [--folds K] [--skip-rank]
+Usage: benchmarks/inv/run.py [--limit N] [--stride K [--offset N]] [--timeout SEC] [--chunk N] [--folds K] [--skip-rank]
 """
 import argparse
 import concurrent.futures
@@ -109,6 +109,7 @@ def main():
     parser.add_argument("--limit", type=int, default=0, help="only the first N problems")
     parser.add_argument("--stride", type=int, default=1,
                         help="only every K-th problem (a slice across all families)")
+    parser.add_argument("--offset", type=int, default=0, help="with --stride: start at the N-th problem")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds per problem")
     parser.add_argument("--chunk", type=int, default=40, help="problems per interleaved chunk")
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds for ranking")
@@ -120,7 +121,7 @@ def main():
     files = sorted(glob.glob(os.path.join(DATA, "*.sl")))
     if not files:
         sys.exit(f"no SyGuS-INV problems under {DATA}")
-    files = files[:: max(args.stride, 1)]
+    files = files[args.offset:: max(args.stride, 1)]
     if args.limit:
         files = files[: args.limit]
     for tool in ("cvc5", "z3"):
