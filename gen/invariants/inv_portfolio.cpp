@@ -76,7 +76,7 @@ void InvPortfolio::log_candidate(const sygus::Problem& problem, const std::strin
 
 namespace {
 
-/// The report of one member's run; `winner` is the member that won, or empty.
+/// The report of one member's run; `refused`: its answer failed the re-check.
 MemberReport report_of(const std::string& name, const inv::RaceRun& run, bool refused) {
   MemberReport r;
   r.name = name;
