@@ -1,5 +1,6 @@
 /// `verigen inv FILE.sl... [--timeout SEC] [--jobs N] [--json]`: loop-invariant synthesis on
-/// SyGuS-INV problems — candidates → contrastive ranking → Z3, then Spacer.
+/// SyGuS-INV problems — a race of the candidate enumerator
+/// (contrastive ranking → Z3), Spacer and cvc5.
 
 #include <iostream>
 #include <memory>
@@ -27,6 +28,7 @@ struct InvOptions {
   bool json = false;
   int k = 24;
   bool no_spacer = false;
+  std::vector<std::string> members = kDefaultMembers;
   bool check_all = false;
   bool no_rank = false;
   std::string scorer_model;
@@ -90,13 +92,16 @@ int run_inv(const InvOptions& options) {
   RunLog& log = **opened_log;
 
   InvPortfolioOptions portfolio_options;
+  portfolio_options.members.clear();
   portfolio_options.k = options.k;
-  portfolio_options.use_spacer = !options.no_spacer;
   portfolio_options.check_all = options.check_all;
+  for (const auto& m : options.members)
+    if (!(options.no_spacer && m == "spacer")) portfolio_options.members.push_back(m);
 
-  const int jobs = options.jobs > 0
-                       ? options.jobs
-                       : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int jobs = options.jobs > 0 ? options.jobs : cores;
+  // Problems run side by side share the machine: each race schedules for its share of cores.
+  portfolio_options.cores = std::max(1, cores / jobs);
   Progress progress("inv", options.files.size());
   std::mutex print_mutex;
   parallel_for(options.files.size(), jobs, [&](std::size_t i) {
@@ -169,6 +174,12 @@ void register_inv(CLI::App& app, int& exit_code) {
   cmd->add_option("--model", options->generator.model, "Model name (openai)");
   cmd->add_option("--cassette", options->generator.cassette, "Recorded answers (replay)");
   cmd->add_option("--record", options->generator.record, "Record the model's answers to FILE");
+  cmd->add_option("--members", options->members,
+                  "Portfolio members raced per problem: builtin (candidate enumerator), spacer "
+                  "(Z3's CHC engine), cvc5 (cvc5's SyGuS solver)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"builtin", "spacer", "cvc5"}))
+      ->default_str("builtin,spacer,cvc5");
   cmd->add_flag("--no-spacer", options->no_spacer, "Do not run Z3's CHC engine (Spacer)");
   cmd->add_flag("--check-all", options->check_all,
                 "Check every candidate, not only up to the first that holds (ranking data)");

@@ -100,6 +100,15 @@ nlohmann::json render_inv_json(const InvFileResult& r) {
   json["verification"] = checks;
   if (!o.trace.empty()) json["trace"] = o.trace;
   if (!o.notes.empty()) json["notes"] = o.notes;
+  // Who raced and how each ended: the benchmark's per-member time share and wins come from here.
+  nlohmann::json members = nlohmann::json::array();
+  for (const auto& m : o.members)
+    members.push_back({{"name", m.name},
+                       {"result", m.result},
+                       {"detail", m.detail},
+                       {"start_ms", m.start.count()},
+                       {"elapsed_ms", m.elapsed.count()}});
+  json["members"] = members;
   return json;
 }
 

@@ -10,6 +10,8 @@ namespace verigen::z3inv {
 namespace {
 
 constexpr auto kRepeat = std::chrono::milliseconds(50);
+// How often a cancellable deadline is looked at: a cancel has no time of its own to wait for.
+constexpr auto kCancelPoll = std::chrono::milliseconds(10);
 
 /// The one watchdog thread and the guards it watches. Interrupts happen under the mutex, so a
 /// guard's destructor (which takes it to unregister) never returns while its context is being
@@ -57,11 +59,12 @@ class Watchdog {
       auto now = Deadline::Clock::now();
       auto next = Deadline::Clock::time_point::max();
       for (const Guard& g : guards_) {
-        if (g.deadline.at() <= now) {
+        if (g.deadline.expired()) {
           g.ctx->interrupt();
           next = std::min(next, now + kRepeat);
         } else {
           next = std::min(next, g.deadline.at());
+          if (g.deadline.cancellable()) next = std::min(next, now + kCancelPoll);
         }
       }
       if (next == Deadline::Clock::time_point::max())

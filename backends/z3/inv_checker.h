@@ -79,7 +79,7 @@ struct ChcResult {
 };
 
 /// Encodes `problem` as Horn clauses (inv(x) ← pre(x); inv(x') ← inv(x) ∧ trans(x,x');
-/// post(x) ← inv(x)) and solves them with Spacer through the C++ API (z3::fixedpoint) before
+/// post(x) ← inv(x)) and solves them with Spacer through the C++ API (the HORN solver) before
 /// `deadline`. A Verified result carries the invariant Spacer found, translated back to the
 /// problem's variable names (the caller re-checks it with InvariantChecker).
 ChcResult solve_with_spacer(const sygus::Problem& problem, Deadline deadline);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "specs/sygus/type_check.h"
+
 namespace verigen::z3inv {
 
 using sygus::SExpr;
@@ -31,6 +33,8 @@ z3::sort SygusToZ3::sort(sygus::Sort sort) const {
       return ctx_.bool_sort();
     case sygus::Sort::IntArray:
       return ctx_.array_sort(ctx_.int_sort(), ctx_.int_sort());
+    case sygus::Sort::BoolArray:
+      return ctx_.array_sort(ctx_.int_sort(), ctx_.bool_sort());
   }
   throw TranslateError("unknown sort");
 }
@@ -236,12 +240,9 @@ z3::expr SygusToZ3::binder(const SExpr& term, const Env& env) {
       inner.insert_or_assign(b.items[0].atom, translate(b.items[1], env));
       continue;
     }
-    sygus::Sort s = sygus::Sort::Int;
-    if (b.items[1].is_symbol("Bool")) {
-      s = sygus::Sort::Bool;
-    } else if (b.items[1].is_list()) {
-      s = sygus::Sort::IntArray;
-    }
+    // The type checker accepted the problem, so the sort reads; Int is only a fallback.
+    auto parsed = sygus::parse_sort(b.items[1], "");
+    sygus::Sort s = parsed.ok() ? *parsed : sygus::Sort::Int;
     // A fresh constant per binder: z3::forall abstracts every occurrence of the constant, so a
     // bound `j` must never be the same Z3 constant as a state variable `j`.
     std::string fresh = b.items[0].atom + "!q" + std::to_string(fresh_++);

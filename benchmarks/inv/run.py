@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """inv: `verigen inv` against cvc5's SyGuS solver and Z3's Spacer alone, same limit, one run.
 
-The three tools run interleaved in chunks of problems (rotating which goes first), each over two
-workers with the same per-problem limit, so load from anything else on the machine falls on all
-of them alike. Every invariant verigen or cvc5 claims is re-checked outside verigen: its three
+The portfolio (`verigen inv`: its members race per problem) runs beside each of its members
+alone: its enumerator (`verigen inv --members builtin`), cvc5 and Z3's Spacer (their own
+binaries). The "virtual best" is what the best single member reaches per problem (solved by any
+member alone); "lost" lists problems a member alone solved and the portfolio did not. The tools
+run interleaved in chunks of problems (rotating which goes first), each over two workers with the
+same per-problem limit, so load from anything else on the machine falls on all of them alike. Every invariant verigen or cvc5 claims is re-checked outside verigen: its three
 verification conditions go to the z3 binary as plain SMT-LIB queries. Then the ranking
 experiment: every candidate of the built-in source is checked (`verigen inv --check-all`), and
 `verigen rank eval --folds K` compares the contrastive scorer with the generator's order and a
 random order, cross-validated by problem. Writes JSON and a cactus plot (SVG).
 
-Usage: benchmarks/inv/run.py [--limit N] [--timeout SEC] [--chunk N] [--folds K] [--skip-rank]
+Usage: benchmarks/inv/run.py [--limit N] [--stride K [--offset N]] [--timeout SEC] [--chunk N] [--folds K] [--skip-rank]
 """
 import argparse
 import concurrent.futures
@@ -66,9 +69,11 @@ def spacer_one(path, limit, workdir):
     return {"status": status, "seconds": seconds}
 
 
-def verigen_chunk(binary, paths, limit, env):
-    out, _, _ = run_timed([binary, "inv", "--jobs", str(WORKERS), "--timeout", str(limit), "--json",
-                           "--"] + paths, limit * len(paths) + 60)
+def verigen_chunk(binary, paths, limit, env, members=None):
+    argv = [binary, "inv", "--jobs", str(WORKERS), "--timeout", str(limit), "--json"]
+    if members:
+        argv += ["--members", members]
+    out, _, _ = run_timed(argv + ["--"] + paths, limit * len(paths) + 60)
     results = {}
     try:
         doc = json.loads(out)
@@ -79,7 +84,8 @@ def verigen_chunk(binary, paths, limit, env):
         status = {"verified": "solved", "refuted": "infeasible", "unknown": "unknown"}.get(entry["outcome"], "error")
         results[entry["file"]] = {"status": status, "invariant": entry.get("invariant"),
                                   "seconds": entry["elapsed_ms"] / 1000.0, "origin": entry.get("origin"),
-                                  "checks": entry.get("checks"), "trace_length": len(entry.get("trace", []))}
+                                  "checks": entry.get("checks"), "trace_length": len(entry.get("trace", [])),
+                                  "members": entry.get("members", [])}
     return results
 
 
@@ -101,6 +107,9 @@ def pool_map(fn, items):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="only the first N problems")
+    parser.add_argument("--stride", type=int, default=1,
+                        help="only every K-th problem (a slice across all families)")
+    parser.add_argument("--offset", type=int, default=0, help="with --stride: start at the N-th problem")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds per problem")
     parser.add_argument("--chunk", type=int, default=40, help="problems per interleaved chunk")
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds for ranking")
@@ -112,6 +121,7 @@ def main():
     files = sorted(glob.glob(os.path.join(DATA, "*.sl")))
     if not files:
         sys.exit(f"no SyGuS-INV problems under {DATA}")
+    files = files[args.offset:: max(args.stride, 1)]
     if args.limit:
         files = files[: args.limit]
     for tool in ("cvc5", "z3"):
@@ -122,16 +132,18 @@ def main():
     shutil.copy2(args.binary, binary)
     env = dict(os.environ, VERIGEN_NO_PROGRESS="1")
 
-    results = {"verigen": {}, "cvc5": {}, "spacer": {}}
+    results = {"verigen": {}, "builtin": {}, "cvc5": {}, "spacer": {}}
     wall = {name: 0.0 for name in results}
     chunks = [files[i:i + args.chunk] for i in range(0, len(files), args.chunk)]
     for index, chunk in enumerate(chunks):
-        order = ["verigen", "cvc5", "spacer"]
-        order = order[index % 3:] + order[:index % 3]
+        order = list(results)
+        order = order[index % len(order):] + order[:index % len(order)]
         for tool in order:
             started = time.monotonic()
             if tool == "verigen":
                 results[tool].update(verigen_chunk(binary, chunk, args.timeout, env))
+            elif tool == "builtin":
+                results[tool].update(verigen_chunk(binary, chunk, args.timeout, env, "builtin"))
             elif tool == "cvc5":
                 results[tool].update(pool_map(lambda p: cvc5_one(p, args.timeout), chunk))
             else:
@@ -139,12 +151,12 @@ def main():
             wall[tool] += time.monotonic() - started
         done = min((index + 1) * args.chunk, len(files))
         solved = {t: sum(1 for r in results[t].values() if r["status"] == "solved") for t in results}
-        print(f"\r[{done}/{len(files)}] solved: verigen {solved['verigen']}  cvc5 {solved['cvc5']}  "
-              f"spacer {solved['spacer']}", end="", file=sys.stderr, flush=True)
+        print(f"\r[{done}/{len(files)}] solved: " + "  ".join(f"{t} {solved[t]}" for t in results),
+              end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
 
     # Independent re-check of every claimed invariant.
-    recheck_failures = {"verigen": [], "cvc5": []}
+    recheck_failures = {"verigen": [], "builtin": [], "cvc5": []}
     for tool in recheck_failures:
         claims = [p for p, r in results[tool].items() if r["status"] == "solved" and r.get("invariant")]
         verdicts = pool_map(lambda p: recheck(p, results[tool][p]["invariant"]), claims)
@@ -170,6 +182,28 @@ def main():
             row[tool] += results[tool][path]["status"] == "solved"
     summary["by_logic"] = by_logic
 
+    # The virtual best of the members: per problem, solved (and, where re-checked, holding) by
+    # any member alone. The portfolio should lose none of these and solve more in total.
+    def holds(tool, path):
+        r = results[tool][path]
+        return r["status"] == "solved" and r.get("rechecked", True)
+    members = ["builtin", "cvc5", "spacer"]
+    best = [p for p in files if any(holds(t, p) for t in members)]
+    lost = [os.path.basename(p) for p in best if not holds("verigen", p)]
+    gained = [os.path.basename(p) for p in files if holds("verigen", p) and p not in best]
+    # Who won the portfolio's races, and how the members' running time was shared.
+    wins, busy = {}, {}
+    for r in results["verigen"].values():
+        for m in r.get("members", []):
+            busy[m["name"]] = busy.get(m["name"], 0) + m["elapsed_ms"]
+            if m["result"] == "won":
+                wins[m["name"]] = wins.get(m["name"], 0) + 1
+    total_busy = sum(busy.values()) or 1
+    summary["virtual_best"] = {"solved": len(best), "portfolio_solved": sum(holds("verigen", p) for p in files),
+                               "lost": lost, "gained": gained}
+    summary["member_wins"] = wins
+    summary["member_time_share"] = {m: round(t / total_busy, 3) for m, t in busy.items()}
+
     if not args.skip_rank:
         summary["ranking"] = ranking_experiment(binary, files, args, env, workdir)
 
@@ -194,8 +228,13 @@ def main():
               f"{summary[tool]['solved'] - len(failures)}/{summary[tool]['solved']} hold"
               + "".join(f"\n  FAILED {name}: {check}" for name, check in failures))
     for logic, row in sorted(by_logic.items()):
-        print(f"  {logic:5} {row['problems']:4} problems: verigen {row['verigen']}, cvc5 {row['cvc5']}, "
-              f"spacer {row['spacer']}")
+        print(f"  {logic:5} {row['problems']:4} problems: " + ", ".join(f"{t} {row[t]}" for t in results))
+    vb = summary["virtual_best"]
+    print(f"virtual best of the members {vb['solved']}, portfolio {vb['portfolio_solved']} "
+          f"(lost {len(vb['lost'])}, gained {len(vb['gained'])})"
+          + "".join(f"\n  LOST {name}" for name in vb["lost"]))
+    print(f"portfolio wins by member: {summary['member_wins']}; "
+          f"time share: {summary['member_time_share']}")
     if "ranking" in summary:
         print("ranking (cross-validated by problem):")
         print(json.dumps(summary["ranking"], indent=2))
@@ -205,7 +244,7 @@ def main():
 def ranking_experiment(binary, files, args, env, workdir):
     """Checks every built-in candidate, then cross-validates the scorer by problem."""
     log = os.path.join(workdir, "candidates.jsonl")
-    run_timed([binary, "inv", "--check-all", "--no-spacer", "--no-rank", "--jobs", str(WORKERS),
+    run_timed([binary, "inv", "--check-all", "--members", "builtin", "--no-rank", "--jobs", str(WORKERS),
                "--timeout", str(args.timeout), "--log", log, "--json", "--"] + files,
               args.timeout * len(files) + 60)
     keep = os.path.join(os.path.dirname(args.out), "inv_candidates.jsonl")

@@ -223,7 +223,8 @@ std::vector<Atom> implication_atoms(const ProblemFacts& facts, const std::vector
     collect_symbols(g, related);
     for (const auto& a : refuted) {
       if (atoms.size() >= limit) return atoms;
-      if (a.kind == "post" || a.kind == "pre") continue;
+      // Products under guards multiply nonlinear atoms whose checks are slow, for little gain.
+      if (a.kind == "post" || a.kind == "pre" || a.kind == "product") continue;
       std::set<std::string> symbols;
       collect_symbols(a.term, symbols);
       bool shares = std::any_of(symbols.begin(), symbols.end(),

@@ -4,7 +4,10 @@
 #include <exception>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 
+#include "gen/invariants/member_race.h"
+#include "gen/invariants/member_schedule.h"
 #include "gen/run_log.h"
 #include "rank/scorer.h"
 
@@ -27,14 +30,6 @@ std::string_view to_string(InvOutcome::Status status) {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-/// A deadline `share` of the way from now to `deadline` (all of it when share >= 1).
-Deadline share_of(Deadline deadline, double share) {
-  if (deadline.is_never() || share >= 1) return deadline;
-  auto budget = std::chrono::milliseconds(
-      static_cast<long long>(static_cast<double>(deadline.remaining().count()) * share));
-  return deadline.capped(budget);
-}
 
 /// Notes are printed as `file: note: …` lines: a tool's multi-line message becomes one line.
 std::string one_line(std::string text) {
@@ -79,6 +74,35 @@ void InvPortfolio::log_candidate(const sygus::Problem& problem, const std::strin
                    .verdict = checked.verdict ? verdict_json(*checked.verdict) : nlohmann::json()});
 }
 
+namespace {
+
+/// The report of one member's run; `refused`: its answer failed the re-check.
+MemberReport report_of(const std::string& name, const inv::RaceRun& run, bool refused) {
+  MemberReport r;
+  r.name = name;
+  r.start = run.start;
+  r.elapsed = run.elapsed;
+  r.detail = one_line(run.claim.detail);
+  if (!run.started) {
+    r.result = "not-started";
+  } else if (run.won) {
+    r.result = "won";
+  } else if (refused) {
+    r.result = "refused";
+  } else if (run.cancelled) {
+    r.result = "cancelled";
+  } else if (run.claim.outcome == Outcome::Error) {
+    r.result = "error";
+  } else if (run.claim.outcome == Outcome::Verified || run.claim.outcome == Outcome::Refuted) {
+    r.result = "lost";
+  } else {
+    r.result = "unknown";
+  }
+  return r;
+}
+
+}  // namespace
+
 InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string& problem_text,
                                Deadline deadline) {
   const auto started = Clock::now();
@@ -89,98 +113,125 @@ InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string&
   };
   try {
     z3inv::InvariantChecker checker(problem);
-    // Candidate proposers and their checks get a share of the time; Spacer gets what is left.
-    // Cheap template candidates solve many problems in well under a second, and when they do
-    // not, Spacer still has most of the budget.
-    const Deadline candidate_deadline =
-        options_.use_spacer ? share_of(deadline, options_.candidate_share) : deadline;
 
-    // Gather candidates from every proposer, in proposer order, without duplicates.
-    std::set<std::string> seen;
-    int next_index = 0;
-    for (auto* proposer : proposers_) {
-      if (candidate_deadline.expired()) break;
-      auto got = proposer->candidates(problem, options_.k, candidate_deadline);
-      if (!got) {
-        out.notes.push_back(one_line(got.error()));
+    // The members, in --members order.
+    SubprocessRunner own_runner;
+    ProcessRunner& runner = options_.runner ? *options_.runner : own_runner;
+    std::vector<std::unique_ptr<inv::PortfolioMember>> members;
+    inv::CandidateMember* enumerator = nullptr;
+    std::vector<std::string> names;
+    for (const auto& name : options_.members) {
+      if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+      if (name == "builtin") {
+        auto m = std::make_unique<inv::CandidateMember>(proposers_, scorer_, options_.k,
+                                                        options_.check_all);
+        enumerator = m.get();
+        members.push_back(std::move(m));
+      } else if (name == "spacer") {
+        members.push_back(inv::make_spacer_member());
+      } else if (name == "cvc5") {
+        members.push_back(inv::make_cvc5_member(runner));
+      } else {
+        out.notes.push_back("unknown member '" + name + "' ignored (builtin, spacer, cvc5)");
         continue;
       }
-      for (auto& candidate : *got) {
-        if (!seen.insert(candidate.text).second) continue;
-        CheckedCandidate checked;
-        checked.candidate = std::move(candidate);
-        checked.candidate.index = next_index++;
-        if (scorer_) checked.score = scorer_->score(problem_text, checked.candidate.text);
-        out.candidates.push_back(std::move(checked));
-      }
-    }
-    // The scorer's order; ties (and no scorer) keep the proposers' order.
-    if (scorer_) {
-      std::stable_sort(
-          out.candidates.begin(), out.candidates.end(),
-          [](const CheckedCandidate& a, const CheckedCandidate& b) { return a.score > b.score; });
+      names.push_back(name);
     }
 
-    int winner = -1;
-    for (std::size_t i = 0; i < out.candidates.size(); ++i) {
-      if (candidate_deadline.expired()) break;
-      auto& checked = out.candidates[i];
-      checked.rank = static_cast<int>(i);
-      checked.verdict = checker.check(checked.candidate.body, candidate_deadline);
-      ++out.checks_run;
-      if (checked.verdict->outcome == Outcome::Verified && winner < 0) {
-        winner = static_cast<int>(i);
-        if (!options_.check_all) break;
-      }
-    }
-    for (const auto& checked : out.candidates) log_candidate(problem, problem_text, checked);
-    if (winner >= 0) {
-      const auto& won = out.candidates[static_cast<std::size_t>(winner)];
-      out.status = InvOutcome::Status::Solved;
-      out.invariant = won.candidate.body;
-      out.origin = won.candidate.origin;
-      out.checks = won.verdict->checks;
-      return finish();
-    }
-    if (!out.candidates.empty() && out.candidates.front().verdict)
-      out.checks = out.candidates.front().verdict->checks;
+    const int cores = options_.cores > 0
+                          ? options_.cores
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const auto offsets = inv::start_offsets(names, deadline.remaining(), cores);
+    const auto nice = inv::niceness(names, cores);
+    std::vector<inv::RaceEntry> entries;
+    for (std::size_t i = 0; i < members.size(); ++i)
+      entries.push_back({members[i].get(), offsets[i],
+                         !(options_.check_all && members[i].get() == enumerator), nice[i]});
 
-    if (options_.use_spacer && !deadline.expired()) {
-      auto spacer = z3inv::solve_with_spacer(problem, deadline);
-      if (spacer.outcome == Outcome::Verified && spacer.invariant) {
-        // Spacer's answer is a claim like any other: it is verified here before it is reported.
-        auto recheck = checker.check(*spacer.invariant, deadline.capped(std::chrono::seconds(5)));
-        ++out.checks_run;
-        out.checks = recheck.checks;
-        if (recheck.outcome == Outcome::Verified) {
-          out.status = InvOutcome::Status::Solved;
-          out.invariant = spacer.invariant;
-          out.origin = "spacer";
-          return finish();
+    // The judge: an invariant wins only once InvariantChecker verified it (the enumerator's own
+    // check is that), a violation only once bounded model checking replays it.
+    std::vector<bool> refused(members.size(), false);
+    bool have_checks = false;
+    auto judge = [&](std::size_t i, const inv::MemberClaim& claim) -> bool {
+      const std::string& name = names[i];
+      if (claim.outcome == Outcome::Verified && claim.invariant) {
+        z3inv::InvariantVerdict verdict;
+        if (claim.checked) {
+          verdict = *claim.checked;
+        } else {
+          verdict = checker.check(*claim.invariant, deadline.capped(std::chrono::seconds(5)));
+          ++out.checks_run;
         }
+        out.checks = verdict.checks;
+        have_checks = true;
+        if (verdict.outcome == Outcome::Verified) {
+          out.status = InvOutcome::Status::Solved;
+          out.invariant = claim.invariant;
+          out.origin = claim.origin;
+          return true;
+        }
+        refused[i] = true;
         out.notes.push_back(
-            "spacer's invariant did not re-check: " + std::string(to_string(recheck.outcome)) +
-            " " + (recheck.failed() ? recheck.failed()->name : std::string()));
-      } else if (spacer.outcome == Outcome::Refuted) {
-        out.trace = spacer.trace;
-      } else if (!spacer.detail.empty()) {
-        out.notes.push_back(one_line(spacer.detail));
+            name + "'s invariant did not re-check: " + std::string(to_string(verdict.outcome)) +
+            " " + (verdict.failed() ? verdict.failed()->name : std::string()));
+        return false;
       }
+      if (claim.outcome == Outcome::Refuted) {
+        // A claimed violation counts once a concrete run replays it.
+        int depth = std::max(options_.violation_depth, static_cast<int>(claim.trace.size()) + 1);
+        auto confirm =
+            z3inv::find_violation(problem, depth, deadline.capped(std::chrono::seconds(5)));
+        if (confirm.outcome == Outcome::Refuted) {
+          out.status = InvOutcome::Status::Infeasible;
+          out.trace = confirm.trace;
+          out.origin = name;
+          return true;
+        }
+        refused[i] = true;
+        out.notes.push_back(name + " reported a violation that bounded checking did not confirm");
+        return false;
+      }
+      if (claim.checked && !have_checks) out.checks = claim.checked->checks;
+      if (!claim.detail.empty() && claim.cause != Cause::Timeout)
+        out.notes.push_back(one_line(claim.detail));
+      return false;
+    };
+    auto runs = inv::run_race(entries, problem, problem_text, deadline, judge);
+
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+      out.members.push_back(report_of(names[i], runs[i], refused[i]));
+      // A member out of time says so once, in its report; a timeout is no news in the notes.
+      if (runs[i].judged && runs[i].claim.cause == Cause::Timeout &&
+          out.status == InvOutcome::Status::Unknown)
+        out.notes.push_back(one_line(runs[i].claim.detail));
     }
+    if (enumerator) {
+      out.notes.insert(out.notes.begin(), enumerator->notes().begin(), enumerator->notes().end());
+      out.checks_run += enumerator->checks_run();
+      out.candidates = std::move(enumerator->candidates());
+      for (const auto& checked : out.candidates) log_candidate(problem, problem_text, checked);
+    }
+    if (out.status != InvOutcome::Status::Unknown) return finish();
 
     // No invariant: is there none? A concrete run reaching ¬post proves it, and the trace is
-    // what the user needs to see. Spacer's refutation is confirmed the same way.
-    if (out.trace.empty() && !deadline.expired()) {
+    // what the user needs to see.
+    if (!deadline.expired()) {
       auto violation = z3inv::find_violation(problem, options_.violation_depth, deadline);
-      if (violation.outcome == Outcome::Refuted) out.trace = violation.trace;
-    } else if (!out.trace.empty()) {
-      auto confirm = z3inv::find_violation(problem, static_cast<int>(out.trace.size()) + 1,
-                                           deadline.capped(std::chrono::seconds(5)));
-      out.trace = confirm.outcome == Outcome::Refuted ? confirm.trace : std::vector<z3inv::State>{};
-      if (out.trace.empty())
-        out.notes.push_back("spacer reported a violation that bounded checking did not confirm");
+      if (violation.outcome == Outcome::Refuted) {
+        out.trace = violation.trace;
+        out.status = InvOutcome::Status::Infeasible;
+        out.origin = "bmc";
+      }
     }
-    out.status = out.trace.empty() ? InvOutcome::Status::Unknown : InvOutcome::Status::Infeasible;
+    // Unknown unless some member could work at all: a problem every member failed on (cvc5
+    // alone and not installed) is an error, never a quiet unknown.
+    const bool all_failed =
+        !runs.empty() && std::all_of(runs.begin(), runs.end(), [](const inv::RaceRun& r) {
+          return r.started && !r.cancelled && r.claim.outcome == Outcome::Error;
+        });
+    if (out.status == InvOutcome::Status::Unknown && (all_failed || runs.empty()))
+      out.status = InvOutcome::Status::Error;
+    if (runs.empty()) out.notes.push_back("no portfolio member to run");
     return finish();
   } catch (const std::exception& e) {
     out.status = InvOutcome::Status::Error;

@@ -1,9 +1,13 @@
 #pragma once
-/// The loop-invariant portfolio behind `verigen inv`: candidates from the built-in enumerator and
-/// (optionally) a language model, ordered by the contrastive scorer and checked with Z3 in that
-/// order until one holds; then Z3's CHC engine (Spacer) with the time that is left. Everything
-/// runs under one Deadline. A claimed invariant is always one InvariantChecker verified, whatever
-/// produced it; a problem whose post can be violated is reported infeasible with a concrete trace.
+/// The loop-invariant portfolio behind `verigen inv`: its members race side by side under one
+/// problem's deadline, each on a thread of its own — the candidate enumerator ("builtin":
+/// templates and a language model's candidates, ordered by the contrastive scorer, checked with
+/// Z3), Z3's CHC engine ("spacer") and cvc5's SyGuS solver ("cvc5", a child process). The first
+/// answer that re-checks wins and cancels the others (their Z3 contexts are interrupted, cvc5's
+/// process group is killed; every thread is joined before solve() returns). A claimed invariant
+/// is always one InvariantChecker verified, whatever produced it; an answer that fails the
+/// re-check is noted and never wins. A problem whose post can be violated is reported infeasible
+/// with a concrete trace. When the members start is member_schedule.h's policy.
 
 #include <chrono>
 #include <optional>
@@ -12,6 +16,8 @@
 
 #include "backends/z3/inv_checker.h"
 #include "core/deadline.h"
+#include "core/process.h"
+#include "gen/invariants/candidate_member.h"
 #include "gen/invariants/invariant_proposer.h"
 #include "specs/sygus/problem.h"
 
@@ -22,23 +28,35 @@ namespace rank {
 class Scorer;
 }
 
+/// The members `verigen inv` races by default.
+inline const std::vector<std::string> kDefaultMembers = {"builtin", "spacer", "cvc5"};
+
 struct InvPortfolioOptions {
   int k = 24;  ///< candidates asked of each proposer
-  bool use_spacer = true;
-  /// Check every candidate instead of stopping at the first that holds (ranking data).
+  /// Which members race: "builtin" (the candidate enumerator), "spacer", "cvc5". Unknown names
+  /// are a note, never a member.
+  std::vector<std::string> members = kDefaultMembers;
+  /// Check every candidate instead of stopping at the first that holds (ranking data); the
+  /// enumerator then runs to its end even when another member has won.
   bool check_all = false;
-  /// Share of the deadline the candidate proposers may use before Spacer gets the rest.
-  double candidate_share = 0.5;
   /// Transitions explored by bounded model checking when looking for a violation of post.
   int violation_depth = 40;
+  /// Cores this problem may use (0: all of the machine's); the schedule depends on it.
+  int cores = 0;
+  /// Runs cvc5; null: a SubprocessRunner of the portfolio's own. Must outlive the portfolio.
+  ProcessRunner* runner = nullptr;
 };
 
-/// One candidate and what Z3 said of it.
-struct CheckedCandidate {
-  inv::InvariantCandidate candidate;
-  double score = 0;
-  int rank = -1;                                   ///< position in checking order; -1: not checked
-  std::optional<z3inv::InvariantVerdict> verdict;  ///< empty when never checked
+/// What one member did for one problem.
+struct MemberReport {
+  std::string name;  ///< "builtin", "spacer", "cvc5"
+  /// "won"; "refused" (its answer failed the re-check); "cancelled" (another member won first);
+  /// "unknown" (no answer in time, or it gave up); "error" (it failed: missing tool, crash...);
+  /// "lost" (it answered too, after the winner); "not-started" (cancelled before its start).
+  std::string result;
+  std::string detail;                    ///< one line
+  std::chrono::milliseconds start{0};    ///< when it started, from the start of the problem
+  std::chrono::milliseconds elapsed{0};  ///< how long it ran
 };
 
 /// What the portfolio concluded for one problem.
@@ -51,7 +69,8 @@ struct InvOutcome {
   std::vector<z3inv::State> trace;           ///< Infeasible: s0 … sk reaching ¬post
   std::vector<CheckedCandidate> candidates;  ///< every candidate, in checking order
   std::vector<std::string> notes;            ///< proposer failures and the like, one line each
-  int checks_run = 0;                        ///< candidate invariants handed to Z3
+  std::vector<MemberReport> members;         ///< one per member, in --members order
+  int checks_run = 0;                        ///< candidate invariants handed to Z3 (re-checks too)
   std::chrono::milliseconds elapsed{0};
 };
 
@@ -59,13 +78,14 @@ std::string_view to_string(InvOutcome::Status status);
 
 class InvPortfolio {
  public:
-  /// `proposers` are asked in order and must outlive the portfolio; `scorer` may be null (keep the
-  /// proposers' order); `log` may be null.
+  /// `proposers` (the enumerator's) are asked in order and must outlive the portfolio; `scorer`
+  /// may be null (keep the proposers' order); `log` may be null.
   InvPortfolio(std::vector<inv::InvariantProposer*> proposers, const rank::Scorer* scorer,
                RunLog* log, InvPortfolioOptions options);
 
   /// Solves one problem before `deadline`. `problem_text` is the file's text (the scorer's task
-  /// side and the run log's task_text). Never throws.
+  /// side, the run log's task_text, cvc5's input). Returns only after every member has stopped
+  /// (threads joined, child processes reaped). Never throws.
   InvOutcome solve(const sygus::Problem& problem, const std::string& problem_text,
                    Deadline deadline);
 

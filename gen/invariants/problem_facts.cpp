@@ -191,6 +191,9 @@ ProblemFacts analyse_problem(const sygus::Problem& problem, const FactLimits& li
         pair_constants.insert(c).second)
       ++taken;
   facts.pair_constants.assign(pair_constants.begin(), pair_constants.end());
+  // The logic is the problem's own statement that products matter; linear problems would only
+  // pay for product atoms that cannot help.
+  facts.nonlinear = problem.logic == "NIA";
   return facts;
 }
 

@@ -26,6 +26,8 @@ struct ProblemFacts {
   /// The fewer constants relations between two variables use: -1, 0, 1 and the smallest literals.
   std::vector<long long> pair_constants;
   std::vector<sygus::SExpr> guards;  ///< conditions over unprimed variables, distinct
+  /// Nonlinear arithmetic (logic NIA): product templates apply.
+  bool nonlinear = false;
 };
 
 /// Limits that keep enumeration polynomial on the big (Lustre, SSA-style) problems.

@@ -11,6 +11,7 @@
 #include "gen/invariants/candidate_list.h"
 #include "gen/invariants/invariant_proposer.h"
 #include "gen/invariants/problem_facts.h"
+#include "gen/invariants/product_templates.h"
 #include "gen/invariants/sygus_houdini.h"
 #include "gen/invariants/terms.h"
 
@@ -162,6 +163,7 @@ class TemplateSource : public InvariantProposer {
 
     auto atoms = template_atoms(facts);
     for (auto& a : data_atoms(facts, samples)) add_atom(atoms, std::move(a.term), a.kind);
+    for (auto& a : product_atoms(facts, samples)) add_atom(atoms, std::move(a.term), a.kind);
     std::vector<Atom> survivors, refuted;
     for (auto& a : atoms) {
       bool ok = true;

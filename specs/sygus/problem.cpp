@@ -16,8 +16,18 @@ std::string_view to_string(Sort sort) {
       return "Bool";
     case Sort::IntArray:
       return "(Array Int Int)";
+    case Sort::BoolArray:
+      return "(Array Int Bool)";
   }
   return "?";
+}
+
+bool is_array(Sort sort) { return sort == Sort::IntArray || sort == Sort::BoolArray; }
+
+Sort element_sort(Sort sort) {
+  if (sort == Sort::IntArray) return Sort::Int;
+  if (sort == Sort::BoolArray) return Sort::Bool;
+  return sort;
 }
 
 const FunctionDef* Problem::function(std::string_view name) const {

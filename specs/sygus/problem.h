@@ -14,9 +14,13 @@
 namespace verigen::sygus {
 
 /// The sorts these problems use.
-enum class Sort { Int, Bool, IntArray /* (Array Int Int) */ };
+enum class Sort { Int, Bool, IntArray /* (Array Int Int) */, BoolArray /* (Array Int Bool) */ };
 
-std::string_view to_string(Sort sort);  ///< "Int", "Bool", "(Array Int Int)"
+std::string_view to_string(Sort sort);  ///< "Int", "Bool", "(Array Int Int)", "(Array Int Bool)"
+/// True for the array sorts; their index sort is always Int.
+bool is_array(Sort sort);
+/// The element sort of an array sort (Int for IntArray, Bool for BoolArray); `sort` otherwise.
+Sort element_sort(Sort sort);
 
 struct Variable {
   std::string name;
@@ -48,10 +52,10 @@ struct Problem {
 };
 
 /// Reads a problem: set-logic, synth-inv, define-fun (pre/trans/post and helpers), inv-constraint,
-/// check-synth. Every function body is type-checked (Int/Bool/Array Int Int; arithmetic incl.
-/// nonlinear `*`, `div`, `mod`, `abs`; `let`, `ite`, `=>`, `forall`/`exists`, `select`/`store`).
-/// A Failure reads `PATH:LINE:COL: error: ...`; a body that nests deeper than kMaxNesting once
-/// its calls are expanded is one.
+/// check-synth. Every function body is type-checked (Int/Bool/(Array Int Int)/(Array Int Bool);
+/// arithmetic incl. nonlinear `*`, `div`, `mod`, `abs`; `let`, `ite`, `=>`, `forall`/`exists`,
+/// `select`/`store`). A Failure reads `PATH:LINE:COL: error: ...`; a body that nests deeper than
+/// kMaxNesting once its calls are expanded is one.
 Result<Problem> parse_problem(std::string_view text, const std::string& path);
 /// parse_problem on a file's contents; a missing/unreadable file is a Failure naming it.
 Result<Problem> load_problem(const std::string& path);

@@ -13,12 +13,13 @@ Result<Sort> parse_sort(const SExpr& sort, const std::string& path) {
   if (sort.is_symbol("Int")) return Sort::Int;
   if (sort.is_symbol("Bool")) return Sort::Bool;
   if (sort.is_list() && sort.items.size() == 3 && sort.items[0].is_symbol("Array") &&
-      sort.items[1].is_symbol("Int") && sort.items[2].is_symbol("Int")) {
-    return Sort::IntArray;
+      sort.items[1].is_symbol("Int")) {
+    if (sort.items[2].is_symbol("Int")) return Sort::IntArray;
+    if (sort.items[2].is_symbol("Bool")) return Sort::BoolArray;
   }
-  return error_at(
-      path, sort,
-      "unsupported sort '" + to_smtlib(sort) + "' (expected Int, Bool or (Array Int Int))");
+  return error_at(path, sort,
+                  "unsupported sort '" + to_smtlib(sort) +
+                      "' (expected Int, Bool, (Array Int Int) or (Array Int Bool))");
 }
 
 namespace {
@@ -105,12 +106,12 @@ Result<Sort> TypeChecker::list_sort(const SExpr& term, const Scope& scope) const
     if (op.items.size() == 3 && op.items[0].is_symbol("as") && op.items[1].is_symbol("const")) {
       auto sort = parse_sort(op.items[2], path_);
       if (!sort.ok()) return sort;
-      if (*sort != Sort::IntArray || args != 1) {
+      if (!is_array(*sort) || args != 1) {
         return error_at(path_, term, "malformed constant array");
       }
-      auto element = expect(term.items[1], scope, Sort::Int);
+      auto element = expect(term.items[1], scope, element_sort(*sort));
       if (!element.ok()) return element;
-      return Sort::IntArray;
+      return *sort;
     }
     return error_at(path_, op, "expected a function symbol, got '" + to_smtlib(op) + "'");
   }
@@ -157,13 +158,18 @@ Result<Sort> TypeChecker::list_sort(const SExpr& term, const Scope& scope) const
   if (name == "select" || name == "store") {
     int want = name == "select" ? 2 : 3;
     if (args != want) return wrong_arity(std::to_string(want));
-    auto array = expect(term.items[1], scope, Sort::IntArray);
+    auto array = sort_of(term.items[1], scope);
     if (!array.ok()) return array;
-    for (int i = 2; i <= args; ++i) {
-      auto sort = expect(term.items[i], scope, Sort::Int);
-      if (!sort.ok()) return sort;
+    if (!is_array(*array)) {
+      return error_at(path_, term.items[1],
+                      "'" + name + "' expects an array, got " + std::string(to_string(*array)));
     }
-    return name == "select" ? Sort::Int : Sort::IntArray;
+    auto index = expect(term.items[2], scope, Sort::Int);
+    if (!index.ok()) return index;
+    if (name == "select") return element_sort(*array);
+    auto value = expect(term.items[3], scope, element_sort(*array));
+    if (!value.ok()) return value;
+    return *array;
   }
   if (scope.count(name)) {
     return error_at(path_, op, "'" + name + "' is a variable, not a function");

@@ -172,7 +172,7 @@ TEST_CASE("portfolio with only wrong candidates and no spacer is unknown", "[z3]
   auto f = fixture("lia.sl");
   FixedSource source(f.problem, kLiaWrong);
   InvPortfolioOptions options;
-  options.use_spacer = false;
+  options.members = {"builtin"};
   InvPortfolio portfolio({&source}, nullptr, nullptr, options);
   auto out = portfolio.solve(f.problem, f.text, Deadline::after(60s));
   CHECK(out.status == InvOutcome::Status::Unknown);
@@ -196,7 +196,7 @@ TEST_CASE("portfolio check_all checks and logs every candidate", "[z3]") {
   SECTION("first verified stops the search") {
     FixedSource source(f.problem, texts);
     InvPortfolioOptions options;
-    options.use_spacer = false;
+    options.members = {"builtin"};
     InvPortfolio portfolio({&source}, nullptr, nullptr, options);
     auto out = portfolio.solve(f.problem, f.text, Deadline::after(60s));
     REQUIRE(out.status == InvOutcome::Status::Solved);
@@ -213,7 +213,7 @@ TEST_CASE("portfolio check_all checks and logs every candidate", "[z3]") {
     RunLog& log = **opened;
     FixedSource source(f.problem, texts);
     InvPortfolioOptions options;
-    options.use_spacer = false;
+    options.members = {"builtin"};
     options.check_all = true;
     InvPortfolio portfolio({&source}, nullptr, &log, options);
     auto out = portfolio.solve(f.problem, f.text, Deadline::after(60s));
@@ -252,7 +252,7 @@ TEST_CASE("portfolio orders candidates by the scorer", "[z3]") {
   texts.push_back(kLiaRight);
   FixedSource source(f.problem, texts);
   InvPortfolioOptions options;
-  options.use_spacer = false;
+  options.members = {"builtin"};
   options.check_all = true;
 
   SECTION("no scorer: the source's order") {

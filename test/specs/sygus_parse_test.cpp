@@ -75,6 +75,27 @@ TEST_CASE("sygus: problems of each dataset shape parse", "[unit]") {
     CHECK(to_string(p.variables[0].sort) == "(Array Int Int)");
     CHECK(p.function("post_fun")->body.items[2].head() == "forall");
   }
+  SECTION("ALIA: an array of Bool") {
+    Problem p = load("bool_array.sl");
+    REQUIRE(p.variables.size() == 3);
+    CHECK(p.variables[0].sort == Sort::BoolArray);
+    CHECK(to_string(p.variables[0].sort) == "(Array Int Bool)");
+    CHECK(is_array(Sort::BoolArray));
+    CHECK(element_sort(Sort::BoolArray) == Sort::Bool);
+    // select on a Bool array is a Bool, store takes a Bool, a constant array a Bool value.
+    CHECK(parse_invariant("(forall ((j Int)) (=> (< j i) (select a j)))", p, "t").ok());
+    CHECK(parse_invariant("(= a (store a i false))", p, "t").ok());
+    CHECK(parse_invariant("(= a ((as const (Array Int Bool)) true))", p, "t").ok());
+    auto as_int = parse_invariant("(>= (select a i) 0)", p, "t");
+    REQUIRE_FALSE(as_int.ok());
+    CHECK(as_int.error().find("expected Int, got Bool") != std::string::npos);
+    auto int_into_bool = parse_invariant("(= a (store a i 1))", p, "t");
+    REQUIRE_FALSE(int_into_bool.ok());
+    CHECK(int_into_bool.error().find("expected Bool, got Int") != std::string::npos);
+    auto not_array = parse_invariant("(select i 0)", p, "t");
+    REQUIRE_FALSE(not_array.ok());
+    CHECK(not_array.error().find("expects an array") != std::string::npos);
+  }
   SECTION("Bool variables, a helper define-fun and let") {
     Problem p = load("lustre_bool.sl");
     CHECK(p.inv_name == "str_invariant");

@@ -97,6 +97,24 @@ TEST_CASE("z3: ALIA and Bool-variable problems are checked", "[z3]") {
     CHECK(checker.holds(invariant(p, "(<= i n)"), s) == true);
     CHECK(checker.holds(call(p.post, p), s) == false);
   }
+  SECTION("arrays of Bool") {
+    Problem p = fixture("bool_array.sl");
+    InvariantChecker checker(p);
+    auto good = checker.check(
+        invariant(p,
+                  "(and (<= 0 i) (<= i n) (forall ((j Int)) (=> (and (<= 0 j) (< j i)) "
+                  "(select a j))))"),
+        Deadline::after(30s));
+    CHECK(good.outcome == Outcome::Verified);
+    auto weak = checker.check(invariant(p, "(<= i n)"), Deadline::after(30s));
+    REQUIRE(weak.outcome == Outcome::Refuted);
+    CHECK(weak.failed()->name == "postcondition");
+    // The counterexample's Bool array prints as an SMT-LIB term that reads back.
+    const State& s = weak.failed()->counterexample[0];
+    INFO(s.at("a"));
+    CHECK(checker.holds(invariant(p, "(<= i n)"), s) == true);
+    CHECK(checker.holds(call(p.post, p), s) == false);
+  }
   SECTION("Bool variables") {
     Problem p = fixture("lustre_bool.sl");
     InvariantChecker checker(p);

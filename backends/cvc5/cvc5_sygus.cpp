@@ -1,0 +1,37 @@
+// solve_with_cvc5: the problem's text in a file cvc5 can read, one cvc5 run, its answer read.
+
+#include "backends/cvc5/cvc5_sygus.h"
+
+#include <exception>
+
+#include "backends/scratch_copy.h"
+
+namespace verigen::cvc5 {
+
+SygusAnswer solve_with_cvc5(ProcessRunner& runner, const std::string& problem_text,
+                            const sygus::Problem& problem, Deadline deadline) {
+  try {
+    // The user's own file when it holds exactly this text; otherwise a private copy.
+    auto file = ScratchCopy::create(problem.path, problem_text, ".sl");
+    if (!file.ok()) {
+      SygusAnswer a;
+      a.cause = Cause::Internal;
+      a.detail = "cvc5: cannot write the problem for it: " + file.error();
+      return a;
+    }
+    ProcessSpec spec;
+    spec.argv = cvc5_command(file->path());
+    spec.deadline = deadline;
+    // cvc5 stops at SIGTERM at once; a long grace would only keep a losing member's CPU busy.
+    spec.grace = std::chrono::milliseconds(200);
+    spec.output_cap = 1u << 20;
+    return interpret_cvc5(runner.run(spec), problem);
+  } catch (const std::exception& e) {
+    SygusAnswer a;
+    a.cause = Cause::Internal;
+    a.detail = std::string("cvc5: internal error: ") + e.what();
+    return a;
+  }
+}
+
+}  // namespace verigen::cvc5

@@ -1,0 +1,92 @@
+#include "gen/invariants/candidate_member.h"
+
+#include <algorithm>
+#include <exception>
+#include <set>
+
+#include "rank/scorer.h"
+
+namespace verigen::inv {
+
+namespace {
+/// Notes are printed as `file: note: …` lines: a tool's multi-line message becomes one line.
+std::string one_line(std::string text) {
+  for (auto& c : text)
+    if (c == '\n' || c == '\r') c = ' ';
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+}  // namespace
+
+CandidateMember::CandidateMember(std::vector<InvariantProposer*> proposers,
+                                 const rank::Scorer* scorer, int k, bool check_all)
+    : proposers_(std::move(proposers)), scorer_(scorer), k_(k), check_all_(check_all) {}
+
+MemberClaim CandidateMember::run(const sygus::Problem& problem, const std::string& problem_text,
+                                 Deadline deadline) {
+  MemberClaim claim;
+  claim.origin = "builtin";
+  try {
+    z3inv::InvariantChecker checker(problem);
+    // Gather candidates from every proposer, in proposer order, without duplicates.
+    std::set<std::string> seen;
+    int next_index = 0;
+    for (auto* proposer : proposers_) {
+      if (deadline.expired()) break;
+      auto got = proposer->candidates(problem, k_, deadline);
+      if (!got) {
+        notes_.push_back(one_line(got.error()));
+        continue;
+      }
+      for (auto& candidate : *got) {
+        if (!seen.insert(candidate.text).second) continue;
+        CheckedCandidate checked;
+        checked.candidate = std::move(candidate);
+        checked.candidate.index = next_index++;
+        if (scorer_) checked.score = scorer_->score(problem_text, checked.candidate.text);
+        candidates_.push_back(std::move(checked));
+      }
+    }
+    // The scorer's order; ties (and no scorer) keep the proposers' order.
+    if (scorer_) {
+      std::stable_sort(
+          candidates_.begin(), candidates_.end(),
+          [](const CheckedCandidate& a, const CheckedCandidate& b) { return a.score > b.score; });
+    }
+    int winner = -1;
+    for (std::size_t i = 0; i < candidates_.size(); ++i) {
+      if (deadline.expired()) break;
+      auto& checked = candidates_[i];
+      checked.rank = static_cast<int>(i);
+      checked.verdict = checker.check(checked.candidate.body, deadline);
+      ++checks_run_;
+      if (checked.verdict->outcome == Outcome::Verified && winner < 0) {
+        winner = static_cast<int>(i);
+        if (!check_all_) break;
+      }
+    }
+    if (winner >= 0) {
+      const auto& won = candidates_[static_cast<std::size_t>(winner)];
+      claim.outcome = Outcome::Verified;
+      claim.invariant = won.candidate.body;
+      claim.origin = won.candidate.origin;
+      claim.checked = won.verdict;
+      return claim;
+    }
+    claim.outcome = Outcome::Unknown;
+    claim.cause = deadline.expired() ? Cause::Timeout : Cause::None;
+    claim.detail = candidates_.empty() ? "builtin: no candidates"
+                                       : "builtin: none of " + std::to_string(checks_run_) +
+                                             " checked candidates holds";
+    if (!candidates_.empty() && candidates_.front().verdict)
+      claim.checked = candidates_.front().verdict;
+    return claim;
+  } catch (const std::exception& e) {
+    claim.outcome = Outcome::Error;
+    claim.cause = Cause::Internal;
+    claim.detail = std::string("builtin: internal error: ") + e.what();
+    return claim;
+  }
+}
+
+}  // namespace verigen::inv

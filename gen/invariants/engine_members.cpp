@@ -1,0 +1,63 @@
+// The portfolio's solver engines as members: Spacer in process, cvc5 as a child process. Both
+// answer for the whole problem at once; neither answer is trusted before the portfolio's
+// re-check.
+
+#include <exception>
+
+#include "backends/cvc5/cvc5_sygus.h"
+#include "gen/invariants/portfolio_member.h"
+
+namespace verigen::inv {
+namespace {
+
+class SpacerMember : public PortfolioMember {
+ public:
+  std::string name() const override { return "spacer"; }
+  MemberClaim run(const sygus::Problem& problem, const std::string&, Deadline deadline) override {
+    MemberClaim claim;
+    claim.origin = "spacer";
+    try {
+      auto r = z3inv::solve_with_spacer(problem, deadline);
+      claim.outcome = r.outcome;
+      claim.cause = r.cause;
+      claim.detail = r.detail;
+      claim.invariant = std::move(r.invariant);
+      claim.trace = std::move(r.trace);
+    } catch (const std::exception& e) {
+      claim.outcome = Outcome::Error;
+      claim.cause = Cause::Internal;
+      claim.detail = std::string("spacer: internal error: ") + e.what();
+    }
+    return claim;
+  }
+};
+
+class Cvc5Member : public PortfolioMember {
+ public:
+  explicit Cvc5Member(ProcessRunner& runner) : runner_(runner) {}
+  std::string name() const override { return "cvc5"; }
+  MemberClaim run(const sygus::Problem& problem, const std::string& problem_text,
+                  Deadline deadline) override {
+    auto a = cvc5::solve_with_cvc5(runner_, problem_text, problem, deadline);
+    MemberClaim claim;
+    claim.origin = "cvc5";
+    claim.outcome = a.outcome;
+    claim.cause = a.cause;
+    claim.detail = std::move(a.detail);
+    claim.invariant = std::move(a.invariant);
+    return claim;
+  }
+
+ private:
+  ProcessRunner& runner_;
+};
+
+}  // namespace
+
+std::unique_ptr<PortfolioMember> make_spacer_member() { return std::make_unique<SpacerMember>(); }
+
+std::unique_ptr<PortfolioMember> make_cvc5_member(ProcessRunner& runner) {
+  return std::make_unique<Cvc5Member>(runner);
+}
+
+}  // namespace verigen::inv
