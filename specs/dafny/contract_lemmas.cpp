@@ -27,12 +27,16 @@ std::string join(const Tokens& tokens, std::size_t first = 0,
                  std::size_t last = std::string::npos) {
   std::string out;
   const std::string* previous = nullptr;
+  bool after_unary = false;  // `-x`, `!p`: a prefix operator sticks to its operand
   for (std::size_t i = first; i < std::min(last, tokens.size()); ++i) {
     const std::string& t = tokens[i];
-    bool tight = previous == nullptr || t == "." || t == "," || t == ")" || t == "]" ||
-                 *previous == "." || *previous == "(" || *previous == "[" ||
+    bool tight = previous == nullptr || after_unary || t == "." || t == "," || t == ")" ||
+                 t == "]" || *previous == "." || *previous == "(" || *previous == "[" ||
                  ((t == "(" || t == "[") && is_word(*previous));
     out += (tight ? "" : " ") + t;
+    after_unary =
+        (t == "-" || t == "!") &&
+        (previous == nullptr || !(is_word(*previous) || *previous == ")" || *previous == "]"));
     previous = &t;
   }
   return out;
