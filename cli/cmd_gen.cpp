@@ -168,6 +168,21 @@ int run_gen(const GenCommandOptions& options) {
   const std::string out_dir =
       options.out_dir.empty() ? (fs::path("verigen-out") / fs::path(source->path).stem()).string()
                               : options.out_dir;
+  // Checked before anything is written: a wrong --reference leaves no output folder behind.
+  std::string reference_text;
+  if (!options.reference.empty()) {
+    if (task->language != Language::Dafny || task->kind != TaskKind::Specify) {
+      std::cerr << options.reference << ": error: --reference applies to Dafny specify tasks; "
+                << source->path << " is a " << to_string(task->kind) << " task\n";
+      return kExitBadInput;
+    }
+    auto reference = read_file(options.reference);
+    if (!reference.ok()) {
+      std::cerr << reference.error() << "\n";
+      return kExitBadInput;
+    }
+    reference_text = std::move(*reference);
+  }
   std::error_code ec;
   fs::create_directories(out_dir, ec);
   auto opened_log = RunLog::open((fs::path(out_dir) / "run.jsonl").string());
@@ -185,19 +200,7 @@ int run_gen(const GenCommandOptions& options) {
   pipeline_options.max_candidate_bytes = options.max_candidate_bytes;
   pipeline_options.deadline = run_deadline;
   pipeline_options.allowed_assumptions = options.allowed_assumptions;
-  if (!options.reference.empty()) {
-    if (task->language != Language::Dafny || task->kind != TaskKind::Specify) {
-      std::cerr << options.reference << ": error: --reference applies to Dafny specify tasks; "
-                << source->path << " is a " << to_string(task->kind) << " task\n";
-      return kExitBadInput;
-    }
-    auto reference = read_file(options.reference);
-    if (!reference.ok()) {
-      std::cerr << reference.error() << "\n";
-      return kExitBadInput;
-    }
-    pipeline_options.reference = std::move(*reference);
-  }
+  pipeline_options.reference = std::move(reference_text);
   auto auditor = [allowed = options.allowed_assumptions](const Task& t,
                                                          const std::string& candidate) {
     return audit_candidate(t.language, t.spec_text, candidate, t.kind, t.spec_path, allowed);

@@ -105,8 +105,9 @@ TEST_CASE("gen --reference refuses a weaker specify answer", "[verifier:dafny]")
   CHECK(log->find("reference ensures `r == x || r == -x` (line 3)") != std::string::npos);
 
   // A reference is for specify tasks only.
-  auto wrong =
-      run_verigen({"gen", example("sum_loop_spec.dfy"), "--reference", weak_reference}, cache);
+  auto wrong = run_verigen({"gen", example("sum_loop_spec.dfy"), "--reference", weak_reference,
+                            "--out", (dir.path / "c").string()},
+                           cache);
   CHECK(wrong.exit_code == 2);
   CHECK(wrong.err.rfind(weak_reference + ": error: --reference applies to Dafny specify tasks",
                         0) == 0);
