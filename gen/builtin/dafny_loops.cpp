@@ -142,6 +142,17 @@ std::vector<LoopSite> dafny_loop_sites(const std::string& text) {
           v.type = slice(s, text, names[k].first + 2, names[k].last);
         if (values.size() == names.size())
           v.initial = slice(s, text, values[k].first, values[k].last);
+        // An untyped local is taken for an integer by the templates; one initialised by a
+        // comparison, a `new` object or a string is not, and an integer template on it would make
+        // Dafny's type inference fail on lines Houdini cannot blame.
+        if (v.type.empty() && values.size() == names.size())
+          for (std::size_t m = values[k].first; m < values[k].last; ++m) {
+            auto w = t[m].text;
+            if (w == "<" || w == "<=" || w == ">" || w == ">=" || w == "==" || w == "!=" ||
+                w == "&&" || w == "||" || w == "!" || w == "true" || w == "false")
+              v.type = "bool";
+            if (w == "new" || t[m].kind == dafny::TokenKind::String) v.type = "?";
+          }
         site.variables.push_back(std::move(v));
       }
       i = end;
