@@ -63,6 +63,7 @@ struct GenCommandOptions {
   std::string key_file;
   std::size_t max_candidate_bytes = kDefaultMaxCandidateBytes;
   std::vector<std::string> allowed_assumptions;
+  std::string reference;  ///< a Dafny program whose contracts the answer must not weaken
 };
 
 /// "1 candidate", "3 candidates".
@@ -167,6 +168,21 @@ int run_gen(const GenCommandOptions& options) {
   const std::string out_dir =
       options.out_dir.empty() ? (fs::path("verigen-out") / fs::path(source->path).stem()).string()
                               : options.out_dir;
+  // Checked before anything is written: a wrong --reference leaves no output folder behind.
+  std::string reference_text;
+  if (!options.reference.empty()) {
+    if (task->language != Language::Dafny || task->kind != TaskKind::Specify) {
+      std::cerr << options.reference << ": error: --reference applies to Dafny specify tasks; "
+                << source->path << " is a " << to_string(task->kind) << " task\n";
+      return kExitBadInput;
+    }
+    auto reference = read_file(options.reference);
+    if (!reference.ok()) {
+      std::cerr << reference.error() << "\n";
+      return kExitBadInput;
+    }
+    reference_text = std::move(*reference);
+  }
   std::error_code ec;
   fs::create_directories(out_dir, ec);
   auto opened_log = RunLog::open((fs::path(out_dir) / "run.jsonl").string());
@@ -184,6 +200,7 @@ int run_gen(const GenCommandOptions& options) {
   pipeline_options.max_candidate_bytes = options.max_candidate_bytes;
   pipeline_options.deadline = run_deadline;
   pipeline_options.allowed_assumptions = options.allowed_assumptions;
+  pipeline_options.reference = std::move(reference_text);
   auto auditor = [allowed = options.allowed_assumptions](const Task& t,
                                                          const std::string& candidate) {
     return audit_candidate(t.language, t.spec_text, candidate, t.kind, t.spec_path, allowed);
@@ -248,6 +265,9 @@ int run_gen(const GenCommandOptions& options) {
       for (const auto& a : result.winner->verdict->assumptions)
         trusted.push_back(assumption_to_json(a));
     report["assumptions"] = trusted;
+    if (!result.winner->contract.empty())
+      report["contract"] = {{"strength", result.winner->contract},
+                            {"declarations", result.winner->contract_summary}};
     GenProvenance provenance;
     provenance.verifier = tool.name() + " " + tool.version();
     if (task->language == Language::Dafny) provenance.dafny_version = tool.version();
@@ -438,6 +458,9 @@ void register_gen(CLI::App& app, int& exit_code) {
   cmd->add_flag("--no-rank", o->no_rank,
                 "Verify candidates in the provider's order, not the scorer's");
   cmd->add_option("--scorer", o->scorer_model, "Scorer model file (default: the shipped one)");
+  cmd->add_option("--reference", o->reference,
+                  "Dafny specify: a program whose contracts the answer must be at least as strong "
+                  "as (each declaration equivalent or stronger, proved by Dafny)");
   cmd->add_option("--allow-assumption", o->allowed_assumptions,
                   "Trust assumptions of this kind (KIND or KIND:Declaration; repeatable): by "
                   "default a candidate may keep only the spec's own assumptions")

@@ -10,6 +10,7 @@
 #include "core/parallel.h"
 #include "core/verdict_json.h"
 #include "gen/code_blocks.h"
+#include "specs/dafny/spec_strength.h"
 #include "specs/dafny/vacuity.h"
 
 namespace verigen {
@@ -136,7 +137,25 @@ bool Pipeline::settle_round(const Task& task, std::vector<RawCandidate> raws, in
         verdict = refused;
       }
     }
+    std::string contract, contract_summary;
+    if (verdict.verified() && !options_.reference.empty() && task.kind == TaskKind::Specify &&
+        task.language == Language::Dafny) {
+      // Verifying is not enough for a specify task with a reference: `ensures true` verifies.
+      auto strength = dafny::compare_contracts(backend_, options_.reference, candidate, deadline);
+      calls += strength.verifier_calls;
+      contract = std::string(dafny::to_string(strength.overall()));
+      contract_summary = strength.summary();
+      auto weaker = dafny::weaker_contract_findings(strength, candidate.display_path);
+      if (!weaker.empty()) {
+        Verdict refused = Verdict::rejected(std::move(weaker));
+        refused.tool_version = verdict.tool_version;
+        refused.elapsed = verdict.elapsed;
+        verdict = refused;
+      }
+    }
     std::lock_guard<std::mutex> lock(mutex);
+    record.contract = contract;
+    record.contract_summary = contract_summary;
     result.verifier_calls += calls;
     record.verdict = verdict;
     if (verdict.verified()) found = true;

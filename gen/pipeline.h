@@ -27,6 +27,11 @@ struct PipelineOptions {
   /// A candidate program larger than this is rejected with a reason, never audited or verified.
   std::size_t max_candidate_bytes = kDefaultMaxCandidateBytes;
   Deadline deadline = Deadline::never();
+  /// A Dafny specify task's reference program (`gen --reference`, DafnyComp's ground truth);
+  /// "" for none. A verified candidate whose contract is weaker than the reference's for some
+  /// declaration (specs/dafny/spec_strength.h) is refused with one finding per such
+  /// declaration (rule integrity.weaker-contract).
+  std::string reference;
 };
 
 /// Findings of the integrity audit for one candidate text against the task; empty = clean.
@@ -46,6 +51,12 @@ struct CandidateRecord {
   double score = 0;
   int rank = -1;  ///< position in its round's verification order
   std::optional<Verdict> verdict;
+  /// Against PipelineOptions::reference, for a candidate that verified: the weakest
+  /// declaration's judgement ("equivalent", "stronger", "weaker", "incomparable", "unknown")
+  /// and the per-declaration counts ("2 equivalent, 1 stronger"); "" when not judged. A
+  /// candidate judged below "stronger" carries the refusal as its verdict.
+  std::string contract;
+  std::string contract_summary;
 };
 
 struct PipelineResult {

@@ -34,6 +34,14 @@ Stats summarise(const std::vector<const SampleRecord*>& samples) {
       ++stats.verified_samples;
     }
     if (sample_end(*s) == SampleEnd::Rejected) ++stats.integrity_rejections;
+    if (!s->contract.empty()) {
+      ++stats.contract_judged;
+      // A contract is judged only once the candidate verified with a clean audit.
+      ++stats.verified_any_contract;
+      if (s->outcome == Outcome::Verified && s->contract == "stronger") ++stats.superior_samples;
+    } else if (s->outcome == Outcome::Verified) {
+      ++stats.verified_any_contract;
+    }
     calls += s->verifier_calls;
     verify_seconds += s->verify_seconds;
     generate_seconds += s->generate_seconds;
@@ -41,8 +49,10 @@ Stats summarise(const std::vector<const SampleRecord*>& samples) {
     stats.completion_tokens += s->completion_tokens;
   }
   stats.tasks = static_cast<int>(tasks.size());
-  if (stats.samples > 0)
+  if (stats.samples > 0) {
     stats.verified_rate = static_cast<double>(stats.verified_samples) / stats.samples;
+    stats.superiority_rate = static_cast<double>(stats.superior_samples) / stats.samples;
+  }
   if (stats.tasks == 0) return stats;
 
   int max_k = std::numeric_limits<int>::max();

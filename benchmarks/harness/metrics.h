@@ -41,6 +41,12 @@ struct Stats {
   double generate_seconds_per_task = 0;
   long prompt_tokens = 0;
   long completion_tokens = 0;
+  /// Specify tasks with a reference (DafnyComp): a sample counts as verified above only when its
+  /// contract is at least as strong as the reference's. Beside it:
+  int contract_judged = 0;  ///< samples whose verified candidate was compared with the reference
+  int verified_any_contract = 0;  ///< verified with a clean audit, whatever the contract's strength
+  int superior_samples = 0;       ///< verified, none weaker and some declaration stronger
+  double superiority_rate = 0;    ///< superior_samples / samples
 };
 
 /// Where a sample ends, in counts that add up to the samples: verified (by its candidate, or by

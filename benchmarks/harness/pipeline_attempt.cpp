@@ -61,6 +61,9 @@ void fill_record(const PipelineResult& result, SampleRecord& record) {
     record.cause = Cause::None;
     record.verifier_outcome = Outcome::Verified;
     record.candidate_sha256 = sha256_hex(result.winner->text);
+    record.contract = result.winner->contract;
+    if (!result.winner->contract_summary.empty())
+      record.detail = "contract: " + result.winner->contract_summary;
     return;
   }
   if (!result.failure.empty() && result.candidates.empty()) {
@@ -90,6 +93,12 @@ void fill_record(const PipelineResult& result, SampleRecord& record) {
     record.cause = last->verdict->cause;
     record.integrity_rejected = last->verdict->integrity_rejected();
     if (last->findings.empty()) record.verifier_outcome = record.outcome;  // the verifier ran
+    // Judged against the reference only once it verified: weaker is the audit's refusal of a
+    // candidate the verifier accepted, counted as such rather than hidden.
+    if (!last->contract.empty()) {
+      record.contract = last->contract;
+      record.verifier_outcome = Outcome::Verified;
+    }
   } else {
     record.outcome = Outcome::Error;
     record.cause = last->rejected.empty() ? Cause::Timeout : Cause::BadOutput;
@@ -191,6 +200,9 @@ SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) 
   p.verify_timeout_seconds = env.options.timeout;
   // The builtin generator verifies inside generate() (Houdini); bound the whole sample too.
   p.deadline = Deadline::after_seconds(env.options.timeout * (env.options.rounds + 3));
+  // A specify task with a ground truth (DafnyComp) is solved only by a contract at least as
+  // strong as the ground truth's, as the published numbers judge it.
+  if (task.kind == TaskKind::Specify) p.reference = bench_task.reference;
   auto auditor = [](const Task& t, const std::string& candidate) {
     return audit_candidate(t.language, t.spec_text, candidate, t.kind, t.spec_path);
   };

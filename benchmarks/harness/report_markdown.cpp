@@ -163,6 +163,30 @@ void suite_section(std::ostringstream& out, const std::string& suite,
     }
   }
 
+  bool any_contract = false;
+  for (const RunMetrics* r : runs) any_contract = any_contract || r->overall.contract_judged > 0;
+  if (any_contract) {
+    out << "\n### Contracts against the reference\n\n"
+        << "A specify task with a reference is solved (`verified` above) only when the program "
+           "verifies, the audit is clean and every declaration's contract is equivalent to or "
+           "stronger than the reference's (Dafny proves it). `verified, any contract` counts "
+           "the verified programs whatever their contracts say; `not weaker` is the headline; "
+           "`superior` has some declaration stronger and none weaker.\n\n";
+    header(out,
+           {"model", "category", "samples", "verified, any contract", "not weaker", "superior",
+            "superiority rate"},
+           2);
+    for (const RunMetrics* r : runs) {
+      auto line = [&](const std::string& category, const Stats& s) {
+        row(out, {cell(run_label(*r, all)), cell(category), std::to_string(s.samples),
+                  std::to_string(s.verified_any_contract), std::to_string(s.verified_samples),
+                  std::to_string(s.superior_samples), percent(s.superiority_rate)});
+      };
+      line("all", r->overall);
+      for (const auto& [category, s] : r->categories) line(category, s);
+    }
+  }
+
   bool any_replay = false;
   for (const RunMetrics* r : runs) any_replay = any_replay || r->agreement.has_value();
   if (!any_replay) {

@@ -61,6 +61,10 @@ struct SampleRecord {
   /// the audit passed it; for a replayed candidate the audit refused, what the verifier said
   /// of it anyway; nullopt when the verifier never ran (stored as '').
   std::optional<Outcome> verifier_outcome;
+  /// A specify task with a reference: how the verified candidate's contract compares with the
+  /// reference's, its weakest declaration ("equivalent", "stronger", "weaker", "incomparable",
+  /// "unknown"); "" when not judged (no reference, or nothing verified).
+  std::string contract;
 };
 
 /// What one merge copied: runs and samples of the other database, and how many were new here.
@@ -74,7 +78,8 @@ struct MergeCounts {
 class ResultStore {
  public:
   /// Opens (creating when absent) the database at `path` and its schema; a database of an older
-  /// schema is migrated in place (version 1 gains samples.verifier_outcome = ''). A Failure names
+  /// schema is migrated in place (version 1 gains samples.verifier_outcome = '', version 2
+  /// samples.contract = ''). A Failure names
   /// the file ("results.db: error: not a verigen results database").
   static Result<std::unique_ptr<ResultStore>> open(const std::string& path);
   /// Like open(), but never creates: a missing or empty file is a Failure naming it. For

@@ -1,7 +1,9 @@
 #include "gen/builtin/builtin_generator.h"
 
+#include <algorithm>
 #include <map>
 
+#include "gen/builtin/dafny_contracts.h"
 #include "gen/builtin/dafny_houdini.h"
 #include "gen/builtin/dafny_loops.h"
 #include "gen/builtin/invariant_templates.h"
@@ -14,8 +16,15 @@ const char* const kConfigureModelHint =
     "(or a verigen.toml), or --provider replay --cassette FILE";
 
 std::optional<std::string> builtin_cannot_attempt(const Task& task) {
+  if (task.language == Language::Dafny && task.kind == TaskKind::Specify) {
+    if (dafny_contract_sites(task.spec_text).empty())
+      return std::string(
+          "the builtin provider found no method or function with a body and without contracts");
+    return std::nullopt;
+  }
   if (task.language != Language::Dafny || task.kind != TaskKind::Annotate)
-    return "the builtin provider only writes loop invariants for Dafny annotate tasks; this is a" +
+    return "the builtin provider only writes loop invariants and contracts for Dafny annotate "
+           "and specify tasks; this is a" +
            std::string(task.kind == TaskKind::Implement ? "n " : " ") +
            std::string(to_string(task.kind)) + " task";
   if (dafny_loop_sites(task.spec_text).empty())
@@ -23,6 +32,47 @@ std::optional<std::string> builtin_cannot_attempt(const Task& task) {
         "the builtin provider found no loop without an invariant (lemma proofs need a model)");
   return std::nullopt;
 }
+
+namespace {
+
+/// Houdini keeps every `requires` no caller contradicts, so a method nothing calls keeps them
+/// all, and a strong one (`x > 0`) buys ensures the body only proves under it: a contract that
+/// demands more of its callers than the body needs. So each kept `requires` is dropped in turn
+/// and Houdini re-run on what is left (ensures that needed it go too); the drop stays when the
+/// program still verifies, i.e. when the body's safety did not need it. Returns the verifier
+/// calls made.
+int drop_needless_requires(Backend& backend, const Task& task, const std::vector<LoopSite>& sites,
+                           DafnyHoudiniResult& result, Deadline deadline,
+                           const AssumptionPolicy& policy) {
+  constexpr int kMaxCalls = 24;  // a bound on the extra cost per task
+  int calls = 0;
+  for (std::size_t site = 0; site < sites.size(); ++site) {
+    // Indexed afresh each time: a successful drop replaces result.kept.
+    for (std::size_t i = 0;
+         i < result.kept[site].size() && calls < kMaxCalls && !deadline.expired();) {
+      if (result.kept[site][i].rfind("requires ", 0) != 0) {
+        ++i;
+        continue;
+      }
+      auto without = result.kept;
+      without[site].erase(without[site].begin() + static_cast<long>(i));
+      auto again = dafny_houdini(backend, task.spec_text, task.spec_path, sites, without, deadline,
+                                 std::min(6, kMaxCalls - calls), policy);
+      calls += again.iterations;
+      if (again.verdict.verified()) {
+        result.kept = std::move(again.kept);
+        result.program = std::move(again.program);
+        result.verdict = std::move(again.verdict);
+        i = 0;  // clauses before i may have gone with it: start the site again
+      } else {
+        ++i;
+      }
+    }
+  }
+  return calls;
+}
+
+}  // namespace
 
 Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, int,
                                                              Deadline deadline) {
@@ -54,9 +104,23 @@ Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, i
     }
     sampled = "; sampled states: " + filter.note;
   }
+  // A specify task also needs contracts: template requires/ensures pruned with the invariants,
+  // since a loop's invariant may need the method's precondition and a caller its callee's
+  // postcondition. (Added after sampling, which checks loop heads only.)
+  if (task.kind == TaskKind::Specify)
+    for (auto& contract : dafny_contract_sites(task.spec_text)) {
+      total += contract.candidates.size();
+      for (const auto& clause : contract.candidates) family_of.emplace(clause, "contract");
+      candidates.push_back(std::move(contract.candidates));
+      sites.push_back(std::move(contract.site));
+    }
+  const auto policy = candidate_for(task, task.spec_text).assumption_policy;
   auto result = dafny_houdini(backend_, task.spec_text, task.spec_path, sites, candidates, deadline,
-                              25, candidate_for(task, task.spec_text).assumption_policy);
+                              25, policy);
   usage_.verifier_calls += result.iterations;
+  if (task.kind == TaskKind::Specify && result.verdict.verified())
+    usage_.verifier_calls +=
+        drop_needless_requires(backend_, task, sites, result, deadline, policy);
   std::size_t kept = 0;
   std::map<std::string, int> kept_by_family;
   for (const auto& list : result.kept) {
@@ -69,7 +133,9 @@ Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, i
   RawCandidate raw;
   raw.text = result.program;
   raw.origin = "builtin:houdini (" + std::to_string(kept) + " of " + std::to_string(total) +
-               " template invariants kept, " + std::to_string(result.iterations) +
+               (task.kind == TaskKind::Specify ? " template clauses kept, "
+                                               : " template invariants kept, ") +
+               std::to_string(result.iterations) +
                (result.iterations == 1 ? " verifier call" : " verifier calls") + families +
                sampled + ")";
   raw.raw = raw.origin;

@@ -1,6 +1,8 @@
 #pragma once
 /// The embedded default provider: no network, no model. For Dafny annotate tasks it enumerates
-/// loop-invariant candidates from templates and prunes them Houdini-style with the verifier.
+/// loop-invariant candidates from templates and prunes them Houdini-style with the verifier; for
+/// Dafny specify tasks template contracts (dafny_contracts.h) join the invariants, and the
+/// preconditions the verified program does not need are dropped afterwards.
 
 #include <optional>
 #include <string>
@@ -22,8 +24,9 @@ class BuiltinGenerator : public CandidateGenerator {
 
   std::string name() const override { return "builtin"; }
 
-  /// One candidate: the spec with the largest inductive subset of the template invariants.
-  /// Fails, saying how to configure a model, for tasks other than Dafny loop annotation.
+  /// One candidate: the spec with the largest subset of the template clauses the verifier does
+  /// not blame. Fails, saying how to configure a model, for the tasks builtin_cannot_attempt
+  /// names.
   Result<std::vector<RawCandidate>> generate(const Task& task, int k, Deadline deadline) override;
 
   /// The enumerator has nothing more to offer after Houdini's fixpoint: no repairs.

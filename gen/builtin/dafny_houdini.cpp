@@ -35,7 +35,9 @@ std::string build(const std::string& text, const std::vector<LoopSite>& loops,
     }
     for (std::size_t c = 0; c < candidates[loop].size(); ++c) {
       if (!enabled[loop][c]) continue;
-      out += loops[loop].indent + "invariant " + candidates[loop][c] + "\n";
+      const std::string& keyword = loops[loop].keyword;
+      out +=
+          loops[loop].indent + keyword + (keyword.empty() ? "" : " ") + candidates[loop][c] + "\n";
       if (lines) (*lines)[line] = {loop, c};
       ++line;
     }

@@ -28,6 +28,9 @@ struct MethodCall {
 
 /// One `while` loop: where invariants go and what they may talk about.
 struct LoopSite {
+  /// The keyword each inserted line starts with; "" when the candidates carry their own
+  /// (a declaration's contract site: `requires ...`, `ensures ...`).
+  std::string keyword = "invariant";
   std::size_t insert_at = 0;  ///< byte offset where the invariant lines go
   bool break_line = false;    ///< insert_at is mid-line (`while g {`): start a new line first
   std::string indent;         ///< indentation of the inserted lines

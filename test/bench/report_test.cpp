@@ -151,3 +151,39 @@ TEST_CASE("report: an empty database still renders", "[unit]") {
   CHECK(render_json({})["runs"].empty());
   CHECK_THAT(render_svg({}), Catch::Contains("no samples"));
 }
+
+// Contract: samples judged against a reference's contracts add the "Contracts against the
+// reference" table: verified whatever the contract, not weaker (the solved count), superior and
+// the superiority rate, overall and per category; a verified but weaker answer is counted there,
+// not hidden, while it does not count as verified above.
+TEST_CASE("report: contracts against the reference", "[unit]") {
+  ScratchDir dir;
+  auto opened = ResultStore::open(dir.file("c.db"));
+  REQUIRE(opened.ok());
+  ResultStore& store = **opened;
+  auto run = *store.ensure_run(key("builtin"));
+  auto same = sample("a", "2", 0, Outcome::Verified);
+  same.contract = "equivalent";
+  auto better = sample("b", "2", 0, Outcome::Verified);
+  better.contract = "stronger";
+  auto weaker = sample("c", "3", 0, Outcome::Refuted);
+  weaker.cause = Cause::Integrity;
+  weaker.integrity_rejected = true;
+  weaker.verifier_outcome = Outcome::Verified;
+  weaker.contract = "weaker";
+  auto failed = sample("d", "3", 0, Outcome::Refuted);
+  for (const auto& s : {same, better, weaker, failed}) REQUIRE(store.record(run, s).ok());
+  auto runs = compute_all(store);
+  REQUIRE(runs.size() == 1);
+  const Stats& all = runs[0].overall;
+  CHECK(all.verified_samples == 2);
+  CHECK(all.verified_any_contract == 3);
+  CHECK(all.contract_judged == 3);
+  CHECK(all.superior_samples == 1);
+  CHECK(all.superiority_rate == Approx(0.25));
+  std::string md = render_markdown(runs);
+  INFO(md);
+  CHECK_THAT(md, Catch::Contains("### Contracts against the reference"));
+  CHECK_THAT(md, Catch::Contains("| builtin | all | 4 | 3 | 2 | 1 | 25.0% |"));
+  CHECK_THAT(md, Catch::Contains("| builtin | 3 | 2 | 1 | 0 | 0 | 0.0% |"));
+}

@@ -65,6 +65,54 @@ TEST_CASE("gen refuses what it cannot do, with clear errors", "[verifier:dafny]"
   CHECK(n.err.find("nothing to generate") != std::string::npos);
 }
 
+// Contract: `gen --reference` judges a specify answer against a known contract: the builtin
+// answer (template contracts pruned by Dafny) is accepted when it is at least as strong as the
+// reference, and refused as weaker (exit 1, rule integrity.weaker-contract, the declaration
+// and the reference clause named) when the reference says more than the templates can.
+TEST_CASE("gen --reference refuses a weaker specify answer", "[verifier:dafny]") {
+  TempDir dir;
+  const std::string body =
+      "/// The absolute value of x.\nmethod Abs(x: int) returns (r: int)\n"
+      "{\n  if x < 0 { r := -x; } else { r := x; }\n}\n";
+  auto spec = dir.file("abs.dfy", "// verigen: specify\n" + body);
+  auto weak_reference = dir.file("weak.dfy",
+                                 "method Abs(x: int) returns (r: int)\n  ensures r >= 0\n"
+                                 "{\n  if x < 0 { r := -x; } else { r := x; }\n}\n");
+  auto strong_reference = dir.file("strong.dfy",
+                                   "method Abs(x: int) returns (r: int)\n  ensures r >= 0\n"
+                                   "  ensures r == x || r == -x\n"
+                                   "{\n  if x < 0 { r := -x; } else { r := x; }\n}\n");
+  const std::string cache = (dir.path / "cache").string();
+  auto ok = run_verigen({"gen", spec, "--reference", weak_reference, "--out",
+                         (dir.path / "a").string(), "--json", "--target", "py"},
+                        cache);
+  INFO(ok.out << ok.err);
+  REQUIRE(ok.exit_code == 0);
+  auto report = nlohmann::json::parse(ok.out);
+  CHECK(report["outcome"] == "verified");
+  const std::string strength = report["contract"]["strength"];
+  CHECK((strength == "equivalent" || strength == "stronger"));
+
+  auto refused = run_verigen(
+      {"gen", spec, "--reference", strong_reference, "--out", (dir.path / "b").string(), "--json"},
+      cache);
+  INFO(refused.out << refused.err);
+  CHECK(refused.exit_code == 1);
+  auto log = read_file((dir.path / "b" / "run.jsonl").string());
+  REQUIRE(log.ok());
+  CHECK(log->find("integrity.weaker-contract") != std::string::npos);
+  CHECK(log->find("the contract of 'Abs' is not shown at least as strong") != std::string::npos);
+  CHECK(log->find("reference ensures `r == x || r == -x` (line 3)") != std::string::npos);
+
+  // A reference is for specify tasks only.
+  auto wrong = run_verigen({"gen", example("sum_loop_spec.dfy"), "--reference", weak_reference,
+                            "--out", (dir.path / "c").string()},
+                           cache);
+  CHECK(wrong.exit_code == 2);
+  CHECK(wrong.err.rfind(weak_reference + ": error: --reference applies to Dafny specify tasks",
+                        0) == 0);
+}
+
 // Contract: a spec whose example is code (an import, attribute access, a comprehension, a
 // lambda, a call of something other than the spec's functions, code in the expected value) is
 // refused before anything runs: exit 2, file:line:col, and the code never executes.

@@ -1,0 +1,29 @@
+#pragma once
+/// Contracts for a Dafny specify task without a model: template `requires` and `ensures` for
+/// each method and function with a body, to be pruned Houdini-style by the verifier together
+/// with the loop invariants (a `requires` no caller can establish and an `ensures` the body
+/// cannot prove are blamed and dropped, so the verifier decides what is kept).
+
+#include <string>
+#include <vector>
+
+#include "gen/builtin/loop_site.h"
+
+namespace verigen {
+
+/// One declaration's contract site: where clauses go (before the body's `{`, with keyword ""
+/// since each candidate carries its own `requires`/`ensures`) and the candidate clauses.
+struct ContractSite {
+  LoopSite site;
+  std::string declaration;              ///< the declaration's name
+  std::vector<std::string> candidates;  ///< "requires n >= 0", "ensures r <= n", ...
+};
+
+/// A site per method and function with a body and no `requires`/`ensures` yet. Candidates:
+/// requires over parameters (`n >= 0`, `n > 0`, `a.Length > 0`, `|s| > 0`); ensures over each
+/// result (a method's outputs, a function's value as a call on its parameters): sign, bounds
+/// by the integer parameters, by array lengths and sequence sizes, `fresh` for returned arrays,
+/// sizes of returned sequences. Empty for text that does not parse.
+std::vector<ContractSite> dafny_contract_sites(const std::string& text);
+
+}  // namespace verigen
