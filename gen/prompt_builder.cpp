@@ -1,5 +1,6 @@
 #include "gen/prompt_builder.h"
 
+#include "gen/candidate_generator.h"
 #include "gen/prompt_template.h"
 #include "gen/repair_feedback.h"
 #include "specs/integrity_rules.h"
@@ -30,6 +31,19 @@ Result<std::string> system_prompt(const Task& task, const std::string& overrides
   return render_template(*text, {{"rules", rules}});
 }
 
+/// An unusable answer as the repair prompt shows it: its end, where a final answer would be,
+/// when it is long (a reasoning model's draft can fill its whole budget).
+constexpr std::size_t kMaxUnusableShown = 8000;
+
+std::string shown_attempt(const std::string& failed, const Verdict& verdict) {
+  if (!is_unusable_answer(verdict) || failed.size() <= kMaxUnusableShown) return failed;
+  // Start at a character boundary: a cut UTF-8 sequence would make the request invalid JSON.
+  std::size_t start = failed.size() - kMaxUnusableShown;
+  while (start < failed.size() && (static_cast<unsigned char>(failed[start]) & 0xC0) == 0x80)
+    ++start;
+  return "[... " + std::to_string(start) + " bytes left out ...]\n" + failed.substr(start);
+}
+
 }  // namespace
 
 Result<Prompt> first_prompt(const Task& task, const std::string& overrides) {
@@ -54,7 +68,7 @@ Result<Prompt> repair_prompt(const Task& task, const std::string& failed, const 
                                       {"doc", task.doc.empty() ? "(none)" : task.doc},
                                       {"examples", examples_text(task)},
                                       {"problem", repair_problem(task.language, verdict)},
-                                      {"candidate", failed},
+                                      {"candidate", shown_attempt(failed, verdict)},
                                       {"diagnostics", repair_diagnostics(failed, verdict)}});
   if (!user.ok()) return fail(user.error());
   return Prompt{*system, *user};

@@ -99,7 +99,8 @@ Result<Completions> OpenAIProvider::post(const CompletionRequest& request, int n
     if (deadline.expired()) break;
     auto timeout = std::min(config_.request_timeout, deadline.remaining());
     const RequestShape sent = shape();
-    const std::string body = request_body(request, config_.model, n, seed, sent).dump();
+    const std::string body = request_body(request, config_.model, n, seed, sent)
+                                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     Result<HttpResponse> response = [&] {
       SlotGuard slot(slots_);
       return http_post(url_, headers, body, timeout, config_.max_response_bytes);
