@@ -46,6 +46,8 @@ struct GenCommandOptions {
   GeneratorOptions generator;
   int k = 5;
   int rounds = 2;
+  int repair_width = 2;
+  int repairs_per_failure = 1;
   int jobs = 2;
   std::string target = "py";
   std::string out_dir;
@@ -195,6 +197,8 @@ int run_gen(const GenCommandOptions& options) {
   PipelineOptions pipeline_options;
   pipeline_options.k = options.k;
   pipeline_options.rounds = options.rounds;
+  pipeline_options.repair_width = options.repair_width;
+  pipeline_options.repairs_per_failure = options.repairs_per_failure;
   pipeline_options.jobs = options.jobs;
   pipeline_options.verify_timeout_seconds = options.verify_timeout;
   pipeline_options.max_candidate_bytes = options.max_candidate_bytes;
@@ -279,7 +283,11 @@ int run_gen(const GenCommandOptions& options) {
                           {"verification_ms", result.verification_time.count()},
                           {"total_ms", ms(std::chrono::steady_clock::now() - started)}};
     if (result.winner->verdict) provenance.assumptions = result.winner->verdict->assumptions;
+    const auto spent = (*generator)->usage();
     provenance.generation = {{"k", options.k},
+                             {"requests", spent.requests},
+                             {"prompt_tokens", spent.prompt_tokens},
+                             {"completion_tokens", spent.completion_tokens},
                              {"rounds", options.rounds},
                              {"candidates", result.candidates.size()},
                              {"verifier_calls", result.verifier_calls},
@@ -388,7 +396,8 @@ int run_gen(const GenCommandOptions& options) {
   auto usage = (*generator)->usage();
   report["usage"] = {{"requests", usage.requests},
                      {"prompt_tokens", usage.prompt_tokens},
-                     {"completion_tokens", usage.completion_tokens}};
+                     {"completion_tokens", usage.completion_tokens},
+                     {"stopped", usage.stopped}};
   report["peak_rss_kib"] = peak_rss_kib();
   if (!result.failure.empty()) std::cerr << result.failure << "\n";
   if (options.json) {
@@ -403,6 +412,11 @@ int run_gen(const GenCommandOptions& options) {
                             " of them by the " + (*generator)->name() + " generator)"
                       : "")
               << ", " << report["elapsed_ms"].get<long long>() / 1000.0 << " s\n";
+    if (usage.requests > 0)
+      std::cout << "  model: " << counted(static_cast<std::size_t>(usage.requests), "request")
+                << ", " << usage.prompt_tokens << " prompt + " << usage.completion_tokens
+                << " completion tokens" << (usage.stopped.empty() ? "" : "; " + usage.stopped)
+                << "\n";
   }
   return exit_code;
 }
@@ -424,6 +438,34 @@ void register_gen(CLI::App& app, int& exit_code) {
   cmd->add_option("--model", o->generator.model, "Model name (openai; default $VERIGEN_MODEL)");
   cmd->add_option("-k", o->k, "Candidates in the first round")->check(CLI::PositiveNumber);
   cmd->add_option("--rounds", o->rounds, "Repair rounds")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--repair-width", o->repair_width,
+                  "Failed candidates repaired per round (verifier failures first, then audit "
+                  "refusals and unusable answers)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--repairs-per-failure", o->repairs_per_failure,
+                  "Repairs asked for each failed candidate")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--repair-model", o->generator.repair_model,
+                  "Model for repairs (default: the generating model)");
+  cmd->add_option("--repair-provider", o->generator.repair_provider,
+                  "Provider for repairs: openai or replay (default: --provider)")
+      ->check(CLI::IsMember({"openai", "replay"}));
+  cmd->add_option("--prompts", o->generator.prompts_dir,
+                  "Folder of prompt templates (LANGUAGE/KIND.txt) overriding the embedded ones")
+      ->check(CLI::ExistingDirectory);
+  cmd->add_option("--max-tokens", o->generator.max_tokens,
+                  "Token budget per answer (default: verigen.toml's max_tokens, else 4096)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--max-requests", o->generator.budget.max_requests,
+                  "Requests to the model in the whole run at most (0: no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->add_option("--max-tokens-total", o->generator.budget.max_tokens_total,
+                  "Prompt + completion tokens in the whole run at most (0: no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   cmd->add_option("--jobs,-j", o->jobs, "Candidates verified in parallel")
       ->check(CLI::PositiveNumber);
   cmd->add_option("--target", o->target, "Compile the verified program to py, js, cs, java or go")

@@ -15,20 +15,24 @@ std::optional<Outcome> RunLogRecord::outcome() const {
 json RunLogRecord::to_json() const {
   json findings_json = json::array();
   for (const auto& f : findings) findings_json.push_back(diagnostic_to_json(f));
-  return {{"task", task},
-          {"task_text", task_text},
-          {"task_sha256", sha256_hex(task_text)},
-          {"kind", kind},
-          {"language", language},
-          {"candidate", candidate},
-          {"round", round},
-          {"origin", origin},
-          {"text", text},
-          {"rejected", rejected},
-          {"findings", findings_json},
-          {"score", score},
-          {"rank", rank},
-          {"verdict", verdict.is_object() ? verdict : json(nullptr)}};
+  json out = {{"task", task},
+              {"task_text", task_text},
+              {"task_sha256", sha256_hex(task_text)},
+              {"kind", kind},
+              {"language", language},
+              {"candidate", candidate},
+              {"round", round},
+              {"origin", origin},
+              {"text", text},
+              {"rejected", rejected},
+              {"findings", findings_json},
+              {"score", score},
+              {"rank", rank},
+              {"verdict", verdict.is_object() ? verdict : json(nullptr)}};
+  // Only a model's candidates have a prompt and an answer; other writers' lines stay as they were.
+  if (!prompt.empty()) out["prompt"] = prompt;
+  if (!answer.empty()) out["answer"] = answer;
+  return out;
 }
 
 Result<RunLogRecord> RunLogRecord::from_json(const json& line) {
@@ -65,6 +69,8 @@ Result<RunLogRecord> RunLogRecord::from_json(const json& line) {
   r.origin = json_string(line, "origin");
   r.text = json_string(line, "text");
   r.rejected = json_string(line, "rejected");
+  r.prompt = json_string(line, "prompt");
+  r.answer = json_string(line, "answer");
   // Findings only explain a refusal; one this reader cannot parse is dropped, not fatal.
   const json& findings = json_field(line, "findings");
   if (findings.is_array())

@@ -31,6 +31,9 @@ struct RunLogRecord {
   /// invariant checker's own form); null when the candidate was never checked, else an object
   /// with at least a string "outcome".
   nlohmann::json verdict;
+  // Last, so writers that do not know them (designated initializers) may leave them out.
+  std::string prompt{};  ///< the exact prompt a model was sent ("" for other generators)
+  std::string answer{};  ///< the model's raw completion, before extraction ("" likewise)
 
   /// The verdict's outcome; nullopt when never checked.
   std::optional<Outcome> outcome() const;
@@ -40,7 +43,8 @@ struct RunLogRecord {
   nlohmann::json to_json() const;
 
   /// Reads a line written by to_json(), or by an older verigen (fields added since are optional:
-  /// "round", "origin", "rejected", "findings", "score", "rank", "kind", "language"). Never
+  /// "round", "origin", "rejected", "findings", "score", "rank", "kind", "language", "prompt",
+  /// "answer"). Never
   /// throws: a line of the wrong shape is a Failure saying what is wrong, e.g. `missing string
   /// "task_text"`.
   static Result<RunLogRecord> from_json(const nlohmann::json& line);

@@ -1,5 +1,7 @@
 #include "gen/generator_factory.h"
 
+#include <iostream>
+
 #include "gen/builtin/builtin_generator.h"
 #include "gen/llm_generator.h"
 #include "gen/providers/provider_config.h"
@@ -11,11 +13,13 @@ namespace {
 /// Owns the provider chain (provider, optional recorder) that an LlmGenerator talks to.
 class OwningLlmGenerator : public CandidateGenerator {
  public:
-  OwningLlmGenerator(std::unique_ptr<Provider> provider, std::unique_ptr<Provider> recorder,
-                     LlmSettings settings)
-      : provider_(std::move(provider)),
-        recorder_(std::move(recorder)),
-        llm_(recorder_ ? *recorder_ : *provider_, std::move(settings)) {}
+  OwningLlmGenerator(LlmProviderChain chain, std::optional<LlmProviderChain> repair,
+                     LlmBudget budget)
+      : chain_(std::move(chain)),
+        repair_chain_(std::move(repair)),
+        llm_(chain_.active(), chain_.settings, budget,
+             repair_chain_ ? RepairRole{&repair_chain_->active(), repair_chain_->settings}
+                           : RepairRole{}) {}
   std::string name() const override { return llm_.name(); }
   Result<std::vector<RawCandidate>> generate(const Task& t, int k, Deadline d) override {
     return llm_.generate(t, k, d);
@@ -27,8 +31,8 @@ class OwningLlmGenerator : public CandidateGenerator {
   GenerationUsage usage() const override { return llm_.usage(); }
 
  private:
-  std::unique_ptr<Provider> provider_;
-  std::unique_ptr<Provider> recorder_;
+  LlmProviderChain chain_;
+  std::optional<LlmProviderChain> repair_chain_;
   LlmGenerator llm_;
 };
 
@@ -46,6 +50,11 @@ Result<LlmProviderChain> make_llm_provider_chain(const GeneratorOptions& options
   chain.settings.model = config->model;
   if (options.temperature) chain.settings.temperature = *options.temperature;
   chain.settings.seed = options.seed;
+  chain.settings.prompts_dir = options.prompts_dir;
+  if (options.max_tokens)
+    chain.settings.max_tokens = *options.max_tokens;
+  else if (config->max_tokens)
+    chain.settings.max_tokens = *config->max_tokens;
 
   if (options.provider == "replay") {
     if (options.cassette.empty())
@@ -60,6 +69,9 @@ Result<LlmProviderChain> make_llm_provider_chain(const GeneratorOptions& options
           ": error: no model configured for --provider openai: set VERIGEN_MODEL, pass --model, "
           "or put model = \"...\" in verigen.toml");
     config->max_response_bytes = options.max_response_bytes;
+    // What was adapted to the server (a refused max_tokens, temperature or n) is said once, so
+    // the user can make it permanent in verigen.toml.
+    config->on_note = [](const std::string& line) { std::cerr << line << "\n"; };
     chain.provider = std::make_unique<OpenAIProvider>(*config);
   }
   if (!options.record.empty())
@@ -74,8 +86,19 @@ Result<std::unique_ptr<CandidateGenerator>> make_generator(const GeneratorOption
     return std::unique_ptr<CandidateGenerator>(std::make_unique<BuiltinGenerator>(backend, runner));
   auto chain = make_llm_provider_chain(options, "gen");
   if (!chain.ok()) return fail(chain.error());
-  return std::unique_ptr<CandidateGenerator>(std::make_unique<OwningLlmGenerator>(
-      std::move(chain->provider), std::move(chain->recorder), chain->settings));
+  std::optional<LlmProviderChain> repair;
+  if (!options.repair_model.empty() || !options.repair_provider.empty()) {
+    GeneratorOptions second = options;
+    if (!options.repair_provider.empty()) second.provider = options.repair_provider;
+    if (!options.repair_model.empty()) second.model = options.repair_model;
+    // One cassette records one provider's answers; the repair model's are not recorded.
+    second.record.clear();
+    auto built = make_llm_provider_chain(second, "gen");
+    if (!built.ok()) return fail(built.error());
+    repair = std::move(*built);
+  }
+  return std::unique_ptr<CandidateGenerator>(
+      std::make_unique<OwningLlmGenerator>(std::move(*chain), std::move(repair), options.budget));
 }
 
 }  // namespace verigen

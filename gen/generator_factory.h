@@ -20,8 +20,14 @@ struct GeneratorOptions {
   std::string model;                 ///< overrides VERIGEN_MODEL / the config file
   std::optional<double> temperature;
   std::optional<long> seed;
-  std::string cassette;  ///< replay: the recorded answers
-  std::string record;    ///< record answers to this cassette
+  std::optional<int> max_tokens;  ///< per answer; else verigen.toml's, else 4096
+  LlmBudget budget;               ///< --max-requests, --max-tokens-total
+  /// --repair-model / --repair-provider: repairs go to another model ("" = the same one).
+  std::string repair_model;
+  std::string repair_provider;
+  std::string prompts_dir;  ///< --prompts: templates overriding the embedded ones
+  std::string cassette;     ///< replay: the recorded answers
+  std::string record;       ///< record answers to this cassette
   /// One answer's size cap, live (HTTP body) or replayed (cassette answer).
   std::size_t max_response_bytes = kDefaultMaxResponseBytes;
 };
@@ -43,7 +49,8 @@ Result<LlmProviderChain> make_llm_provider_chain(const GeneratorOptions& options
                                                  const std::string& command);
 
 /// The generator `options` ask for; `backend` serves the builtin provider's Houdini loop and
-/// `runner` (optional, must outlive the generator) its runs on sample inputs.
+/// `runner` (optional, must outlive the generator) its runs on sample inputs. With a repair
+/// model or provider, repairs go to a second chain built the same way.
 Result<std::unique_ptr<CandidateGenerator>> make_generator(const GeneratorOptions& options,
                                                            Backend& backend,
                                                            ProcessRunner* runner = nullptr);

@@ -2,145 +2,117 @@
 
 #include <algorithm>
 
-#include "gen/code_blocks.h"
-#include "gen/prompt_template.h"
-#include "specs/splice.h"
+#include "gen/answer_extraction.h"
+#include "gen/prompt_builder.h"
 
 namespace verigen {
 namespace {
 
-std::string examples_text(const Task& task) {
-  if (task.examples.empty()) return "(none given)";
+/// The prompt as the run log keeps it: every message, role first.
+std::string prompt_text(const CompletionRequest& request) {
   std::string out;
-  for (const auto& e : task.examples) out += "- " + e.input + " == " + e.expected + "\n";
+  for (const auto& m : request.messages) out += "[" + m.role + "]\n" + m.content + "\n";
   return out;
 }
 
-/// The verifier's diagnostics with the candidate lines they point at, for a repair prompt.
-std::string diagnostics_text(const std::string& candidate, const Verdict& verdict) {
-  std::vector<std::string> lines;
-  std::size_t pos = 0;
-  while (pos <= candidate.size()) {
-    auto end = candidate.find('\n', pos);
-    if (end == std::string::npos) end = candidate.size();
-    lines.push_back(candidate.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  std::string out;
-  for (const auto& d : verdict.diagnostics) {
-    out += "line " + std::to_string(d.where.line) + ": " + severity_name(d.severity) + ": " +
-           d.message + "\n";
-    if (d.where.line > 0 && d.where.line <= static_cast<int>(lines.size()))
-      out += "    " + lines[d.where.line - 1] + "\n";
-    for (const auto& r : d.related)
-      if (r.line > 0 && r.line <= static_cast<int>(lines.size()))
-        out += "  related, line " + std::to_string(r.line) + ": " + r.message + "\n    " +
-               lines[r.line - 1] + "\n";
-  }
-  if (out.empty()) out = std::string(to_string(verdict.outcome)) + ": " + verdict.detail + "\n";
-  return out;
-}
-
-bool has_declaration_keyword(const std::string& code) {
-  for (const char* k : {"method ", "function ", "predicate ", "lemma "})
-    if (code.find(k) != std::string::npos) return true;
-  return false;
-}
+/// The largest budget a truncated answer is retried with.
+constexpr int kMaxRetryTokens = 1 << 17;
 
 }  // namespace
 
 RawCandidate LlmGenerator::extract(const Task& task, const std::string& completion,
                                    const std::string& origin) {
-  RawCandidate raw;
-  raw.origin = origin;
-  raw.raw = completion;
-  const std::string language(to_string(task.language));
-  // The fence names models use for each language.
-  auto matches = [&](const std::string& fence) {
-    if (fence.empty() || fence == language) return true;
-    switch (task.language) {
-      case Language::Dafny:
-        return fence == "dfy";
-      case Language::Lean:
-        return fence == "lean4";
-      case Language::FStar:
-        return fence == "fst" || fence == "f*" || fence == "fsharp";
-      default:
-        return false;
-    }
-  };
-  const CodeBlock* best = nullptr;
-  auto blocks = extract_code_blocks(completion);
-  for (const auto& b : blocks) {
-    if (!matches(b.language)) continue;
-    if (!best || b.code.size() > best->code.size()) best = &b;
-  }
-  if (!best) {
-    raw.rejected =
-        blocks.empty() ? "no code in the answer" : "no " + language + " code block in the answer";
-    return raw;
-  }
-  if (!best->closed) {
-    raw.rejected = "truncated answer (the code block is never closed)";
-    return raw;
-  }
-  if (task.language == Language::Dafny && !has_declaration_keyword(best->code) &&
-      task.holes.size() == 1) {
-    raw.text = splice_holes(task, {"\n" + best->code});
-  } else if (task.language != Language::Dafny && task.holes.size() == 1 &&
-             best->code.size() < task.spec_text.size() / 2) {
-    // A short answer to a one-hole Lean/F* task is the hole's content, not the whole file.
-    raw.text = splice_holes(task, {best->code});
-  } else {
-    raw.text = best->code;
-  }
-  return raw;
+  return extract_candidate(task, completion, origin);
 }
 
-Result<std::vector<RawCandidate>> LlmGenerator::ask(const Task& task,
-                                                    const std::string& user_prompt, int k,
-                                                    Deadline deadline, const std::string& origin) {
-  auto system = prompt_template(task.language, "system");
-  if (!system.ok()) return fail(system.error());
-  CompletionRequest request = settings_.request(*system, user_prompt, k);
-  auto answer = provider_.complete(request, deadline);
+bool LlmGenerator::may_ask() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!usage_.stopped.empty()) return false;
+  if (budget_.max_requests > 0 && usage_.requests >= budget_.max_requests)
+    usage_.stopped =
+        "request budget spent (--max-requests " + std::to_string(budget_.max_requests) + ")";
+  else if (budget_.max_tokens_total > 0 &&
+           usage_.prompt_tokens + usage_.completion_tokens >= budget_.max_tokens_total)
+    usage_.stopped =
+        "token budget spent (--max-tokens-total " + std::to_string(budget_.max_tokens_total) + ")";
+  return usage_.stopped.empty();
+}
+
+void LlmGenerator::count(const Completions& answer) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  usage_.prompt_tokens += answer.prompt_tokens;
+  usage_.completion_tokens += answer.completion_tokens;
+  usage_.requests += answer.requests;
+}
+
+Result<std::vector<RawCandidate>> LlmGenerator::ask(const Task& task, const Prompt& prompt_in,
+                                                    int k, Deadline deadline,
+                                                    const std::string& origin, Provider& provider,
+                                                    const LlmSettings& settings) {
+  if (!may_ask()) return std::vector<RawCandidate>{};
+  CompletionRequest request = settings.request(prompt_in.system, prompt_in.user, k);
+  auto answer = provider.complete(request, deadline);
   if (!answer.ok()) return fail(answer.error());
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    usage_.prompt_tokens += answer->prompt_tokens;
-    usage_.completion_tokens += answer->completion_tokens;
-    usage_.requests += answer->requests;
-  }
+  count(*answer);
+  const std::string prompt = prompt_text(request);
+  const std::string who = provider.name() + ":" + settings.model + "#" + origin;
   std::vector<RawCandidate> out;
-  for (std::size_t i = 0; i < answer->texts.size(); ++i)
-    out.push_back(extract(task, answer->texts[i], name() + "#" + origin + std::to_string(i)));
+  std::vector<std::size_t> cut_off;  // answers the token limit cut before any usable code
+  for (std::size_t i = 0; i < answer->texts.size(); ++i) {
+    const std::string finish = i < answer->finish_reasons.size() ? answer->finish_reasons[i] : "";
+    RawCandidate raw = extract(task, answer->texts[i], who + std::to_string(i));
+    raw.prompt = prompt;
+    if (!raw.rejected.empty() && finish == "length") {
+      raw.rejected = "cut off at the token limit (finish_reason length, max_tokens " +
+                     std::to_string(request.max_tokens) + "): " + raw.rejected;
+      cut_off.push_back(i);
+    } else if (answer->texts[i].empty()) {
+      raw.rejected = "the model returned no content (finish_reason " +
+                     (finish.empty() ? std::string("not given") : finish) + ")";
+    }
+    out.push_back(std::move(raw));
+  }
+  // A reasoning model may spend its whole budget thinking: ask once more, with twice the
+  // budget, for as many answers as were cut off. Still cut off, they stay rejected (and are
+  // repaired like any unusable answer).
+  if (!cut_off.empty() && request.max_tokens < kMaxRetryTokens && may_ask()) {
+    CompletionRequest larger = request;
+    larger.n = static_cast<int>(cut_off.size());
+    larger.max_tokens = std::min(kMaxRetryTokens, request.max_tokens * 2);
+    if (larger.seed) *larger.seed += static_cast<long>(answer->texts.size());
+    auto again = provider.complete(larger, deadline);
+    if (again.ok()) {
+      count(*again);
+      for (std::size_t j = 0; j < again->texts.size() && j < cut_off.size(); ++j) {
+        const std::string finish = j < again->finish_reasons.size() ? again->finish_reasons[j] : "";
+        RawCandidate raw =
+            extract(task, again->texts[j], who + std::to_string(cut_off[j]) + "+retry");
+        raw.prompt = prompt_text(larger);
+        if (!raw.rejected.empty() && finish == "length")
+          raw.rejected = "cut off at the token limit again (finish_reason length, max_tokens " +
+                         std::to_string(larger.max_tokens) + "): " + raw.rejected;
+        out[cut_off[j]] = std::move(raw);
+      }
+    }
+  }
   return out;
 }
 
 Result<std::vector<RawCandidate>> LlmGenerator::generate(const Task& task, int k,
                                                          Deadline deadline) {
-  TaskKind kind = task.kind == TaskKind::Verify ? TaskKind::Implement : task.kind;
-  // F* has no separate specify/annotate templates: its holes are proof or code holes.
-  if (task.language == Language::FStar && kind != TaskKind::Implement) kind = TaskKind::Prove;
-  auto text = prompt_template(task.language, std::string(to_string(kind)));
-  if (!text.ok()) return fail(text.error());
-  auto prompt = render_template(*text, {{"spec", task.spec_text},
-                                        {"doc", task.doc.empty() ? "(none)" : task.doc},
-                                        {"examples", examples_text(task)}});
+  auto prompt = first_prompt(task, settings_.prompts_dir);
   if (!prompt.ok()) return fail(prompt.error());
-  return ask(task, *prompt, k, deadline, "");
+  return ask(task, *prompt, k, deadline, "", provider_, settings_);
 }
 
 Result<std::vector<RawCandidate>> LlmGenerator::repair(const Task& task, const std::string& failed,
                                                        const Verdict& verdict, int k,
                                                        Deadline deadline) {
-  auto text = prompt_template(task.language, "repair");
-  if (!text.ok()) return fail(text.error());
-  auto prompt = render_template(*text, {{"spec", task.spec_text},
-                                        {"candidate", failed},
-                                        {"diagnostics", diagnostics_text(failed, verdict)}});
+  auto prompt = repair_prompt(task, failed, verdict, settings_.prompts_dir);
   if (!prompt.ok()) return fail(prompt.error());
-  return ask(task, *prompt, k, deadline, "repair");
+  if (repair_.provider)
+    return ask(task, *prompt, k, deadline, "repair", *repair_.provider, repair_.settings);
+  return ask(task, *prompt, k, deadline, "repair", provider_, settings_);
 }
 
 GenerationUsage LlmGenerator::usage() const {

@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "gen/candidate_generator.h"
+#include "gen/prompt_builder.h"
 #include "gen/providers/provider.h"
 
 namespace verigen {
@@ -14,6 +15,7 @@ struct LlmSettings {
   double temperature = 0.8;
   std::optional<long> seed;
   int max_tokens = 4096;
+  std::string prompts_dir;  ///< --prompts: a folder of templates overriding the embedded ones
 
   /// A chat request for `k` completions of `system` + `user` under these settings.
   CompletionRequest request(std::string system, std::string user, int k) const {
@@ -28,31 +30,56 @@ struct LlmSettings {
   }
 };
 
+/// What one run may spend on the model; 0 is no limit. Checked before each ask of the model:
+/// once spent, no further ask starts (one ask that fans out k single requests counts k).
+struct LlmBudget {
+  int max_requests = 0;       ///< HTTP requests (fan-out and retries for truncation count)
+  long max_tokens_total = 0;  ///< prompt + completion tokens as the server reports them
+};
+
+/// A second model for repairs (`--repair-model`, `--repair-provider`).
+struct RepairRole {
+  Provider* provider = nullptr;  ///< must outlive the generator
+  LlmSettings settings;
+};
+
 class LlmGenerator : public CandidateGenerator {
  public:
-  /// `provider` must outlive the generator.
-  LlmGenerator(Provider& provider, LlmSettings settings)
-      : provider_(provider), settings_(std::move(settings)) {}
+  /// `provider` must outlive the generator. Repairs go to `repair` when it has a provider.
+  LlmGenerator(Provider& provider, LlmSettings settings, LlmBudget budget = {},
+               RepairRole repair = {})
+      : provider_(provider),
+        settings_(std::move(settings)),
+        budget_(budget),
+        repair_(std::move(repair)) {}
 
   std::string name() const override { return provider_.name() + ":" + settings_.model; }
+  /// A Failure when the server fails; an empty list once the budget is spent (usage() says so).
   Result<std::vector<RawCandidate>> generate(const Task& task, int k, Deadline deadline) override;
   Result<std::vector<RawCandidate>> repair(const Task& task, const std::string& failed,
                                            const Verdict& verdict, int k,
                                            Deadline deadline) override;
   GenerationUsage usage() const override;
 
-  /// The candidate program in one completion: the largest closed code block in the task's
-  /// language (or untagged); a fragment without any declaration keyword is spliced into the
-  /// task's single hole. `rejected` says why there is no candidate.
+  /// The candidate program in one completion (see extract_candidate in answer_extraction.h).
   static RawCandidate extract(const Task& task, const std::string& completion,
                               const std::string& origin);
 
  private:
-  Result<std::vector<RawCandidate>> ask(const Task& task, const std::string& user_prompt, int k,
-                                        Deadline deadline, const std::string& origin);
+  /// Asks `provider` with `settings` for `k` answers to `user_prompt`; a choice cut off at the
+  /// token limit with no usable code is asked again once with twice the budget.
+  Result<std::vector<RawCandidate>> ask(const Task& task, const Prompt& prompt, int k,
+                                        Deadline deadline, const std::string& origin,
+                                        Provider& provider, const LlmSettings& settings);
+  /// Adds a completion's usage; false (and usage_.stopped set) when the budget forbids another
+  /// request.
+  bool may_ask();
+  void count(const Completions& answer);
 
   Provider& provider_;
   LlmSettings settings_;
+  LlmBudget budget_;
+  RepairRole repair_;
   mutable std::mutex mutex_;
   GenerationUsage usage_;
 };

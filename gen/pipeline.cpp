@@ -23,9 +23,13 @@ std::chrono::milliseconds since(Clock::time_point start) {
 }
 
 /// How promising a failure is for repair: a refutation with few errors beats a timeout, which
-/// beats a malformed program.
+/// beats a malformed program, which beats an answer the audit refused, which beats one that
+/// never became a program. Each still gets its chance: DafnyBench sends audit failures back
+/// too ("keep the preconditions and postconditions the same").
 int repair_priority(const CandidateRecord& r) {
-  if (!r.verdict) return 1000;
+  if (r.unusable) return 2000;
+  if (!r.verdict) return 3000;
+  if (!r.findings.empty()) return 1000;
   switch (r.verdict->outcome) {
     case Outcome::Refuted:
       return static_cast<int>(r.verdict->diagnostics.size());
@@ -60,7 +64,9 @@ void Pipeline::log_record(const Task& task, const CandidateRecord& r) {
                            .findings = r.findings,
                            .score = r.score,
                            .rank = r.rank,
-                           .verdict = r.verdict ? verdict_to_json(*r.verdict) : nlohmann::json()});
+                           .verdict = r.verdict ? verdict_to_json(*r.verdict) : nlohmann::json(),
+                           .prompt = r.prompt,
+                           .answer = r.raw});
   if (progress_) progress_(r);
 }
 
@@ -78,6 +84,9 @@ bool Pipeline::settle_round(const Task& task, std::vector<RawCandidate> raws, in
     record.origin = raw.origin;
     record.text = raw.text;
     record.rejected = raw.rejected;
+    record.unusable = !raw.rejected.empty();
+    record.raw = std::move(raw.raw);
+    record.prompt = std::move(raw.prompt);
     if (record.rejected.empty() && record.text.empty()) record.rejected = "empty candidate";
     if (record.rejected.empty() && record.text.size() > options_.max_candidate_bytes)
       record.rejected = "candidate too large: " + std::to_string(record.text.size()) +
@@ -199,10 +208,14 @@ PipelineResult Pipeline::run_rounds(const Task& task) {
     // The most promising failures not repaired yet: the latest round first (a repair that
     // got closer is worth repairing again), then the fewest errors.
     std::vector<const CandidateRecord*> failures;
-    for (const auto& r : result.candidates)
-      if (r.verdict && !r.verdict->verified() && r.findings.empty() && r.rejected.empty() &&
-          !repaired.count(r.id))
+    for (const auto& r : result.candidates) {
+      if (repaired.count(r.id)) continue;
+      // Verifier failures, audit refusals and unusable answers; duplicates and oversized
+      // programs are not worth a request.
+      if ((r.verdict && !r.verdict->verified() && r.rejected.empty()) ||
+          (r.unusable && !r.raw.empty()))
         failures.push_back(&r);
+    }
     std::stable_sort(failures.begin(), failures.end(), [](auto* a, auto* b) {
       return std::make_pair(-a->round, repair_priority(*a)) <
              std::make_pair(-b->round, repair_priority(*b));
@@ -213,8 +226,12 @@ PipelineResult Pipeline::run_rounds(const Task& task) {
     for (std::size_t i = 0;
          i < failures.size() && i < static_cast<std::size_t>(options_.repair_width); ++i) {
       repaired.insert(failures[i]->id);
-      auto fixed = generator_.repair(task, failures[i]->text, *failures[i]->verdict,
-                                     options_.repairs_per_failure, options_.deadline);
+      const CandidateRecord& failure = *failures[i];
+      auto fixed = failure.unusable
+                       ? generator_.repair(task, failure.raw, unusable_answer(failure.rejected),
+                                           options_.repairs_per_failure, options_.deadline)
+                       : generator_.repair(task, failure.text, *failure.verdict,
+                                           options_.repairs_per_failure, options_.deadline);
       if (!fixed.ok()) {
         result.failure = fixed.error();
         break;

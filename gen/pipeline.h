@@ -46,7 +46,12 @@ struct CandidateRecord {
   int round = 0;  ///< 0 for the first round, then 1.. for repairs
   std::string origin;
   std::string text;
-  std::string rejected;              ///< extraction failure or "duplicate of #N"
+  std::string rejected;  ///< extraction failure or "duplicate of #N"
+  /// The generator could not make a program of its answer (no code, truncated, prose): such a
+  /// record is repaired with `raw` and the reason in `rejected`.
+  bool unusable = false;
+  std::string raw;                   ///< the generator's answer before extraction
+  std::string prompt;                ///< the prompt that produced it (a model's), for the log
   std::vector<Diagnostic> findings;  ///< integrity findings; non-empty → never verified
   double score = 0;
   int rank = -1;  ///< position in its round's verification order

@@ -1,5 +1,8 @@
 #include "gen/prompt_template.h"
 
+#include <filesystem>
+
+#include "core/file_io.h"
 #include "gen/embedded_files.h"
 
 namespace verigen {
@@ -24,8 +27,19 @@ Result<std::string> render_template(const std::string& text,
   return out;
 }
 
-Result<std::string> prompt_template(Language language, const std::string& kind) {
-  std::string name = "prompts/" + std::string(to_string(language)) + "/" + kind + ".txt";
+Result<std::string> prompt_template(Language language, const std::string& kind,
+                                    const std::string& overrides) {
+  const std::string relative = std::string(to_string(language)) + "/" + kind + ".txt";
+  if (!overrides.empty()) {
+    const auto path = std::filesystem::path(overrides) / relative;
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec)) {
+      auto text = read_file(path.string());
+      if (!text.ok()) return fail(text.error());
+      return *text;
+    }
+  }
+  std::string name = "prompts/" + relative;
   auto file = embedded_file(name);
   if (!file) return fail("template: error: no prompt template " + name);
   return std::string(*file);

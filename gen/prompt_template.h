@@ -15,8 +15,11 @@ namespace verigen {
 Result<std::string> render_template(const std::string& text,
                                     const std::map<std::string, std::string>& values);
 
-/// The embedded template for `kind` ("implement", "annotate", "specify", "repair", "invariant",
-/// "prove") in `language`; a Failure names what is missing.
-Result<std::string> prompt_template(Language language, const std::string& kind);
+/// The template for `kind` ("system", "implement", "annotate", "specify", "repair",
+/// "invariant", "prove") in `language`: `overrides`/<language>/<kind>.txt when `overrides` is a
+/// folder that has it (`--prompts DIR`), else the embedded one. A Failure names what is missing
+/// or the override file that cannot be read.
+Result<std::string> prompt_template(Language language, const std::string& kind,
+                                    const std::string& overrides = "");
 
 }  // namespace verigen

@@ -2,7 +2,10 @@
 
 #include <set>
 
+#include "backends/z3/inv_checker.h"
 #include "gen/code_blocks.h"
+#include "gen/invariants/sygus_houdini.h"
+#include "gen/invariants/terms.h"
 #include "gen/prompt_template.h"
 
 namespace verigen::inv {
@@ -53,6 +56,21 @@ std::string trim(const std::string& s) {
   auto b = s.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return "";
   return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+/// A counterexample for a prompt: one line per state, `x = 5, y = 3`.
+std::string states_text(const std::vector<z3inv::State>& states) {
+  std::string out;
+  for (std::size_t i = 0; i < states.size(); ++i) {
+    out += states.size() > 1 ? (i == 0 ? "before: " : "after:  ") : "state: ";
+    bool first = true;
+    for (const auto& [name, value] : states[i]) {
+      out += (first ? "" : ", ") + name + " = " + value;
+      first = false;
+    }
+    out += "\n";
+  }
+  return out.empty() ? "(none given)\n" : out;
 }
 
 }  // namespace
@@ -136,33 +154,102 @@ Result<std::vector<InvariantCandidate>> LlmInvariantProposer::candidates(
   std::vector<InvariantCandidate> out;
   std::vector<RejectedCompletion> rejected;
   std::map<std::string, std::string> first_origin;  // text → origin of its first occurrence
-  for (std::size_t i = 0; i < answer->texts.size(); ++i) {
-    const auto& raw = answer->texts[i];
-    auto origin = name() + "#" + std::to_string(i);
-    auto body = extract(problem, raw, origin);
-    if (!body.ok()) {
-      rejected.push_back({origin, body.error(), raw});
-      continue;
+  auto take = [&](const std::vector<std::string>& texts, const std::string& prefix) {
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      const auto& raw = texts[i];
+      auto origin = name() + "#" + prefix + std::to_string(i);
+      auto body = extract(problem, raw, origin);
+      if (!body.ok()) {
+        rejected.push_back({origin, body.error(), raw});
+        continue;
+      }
+      auto text = sygus::to_smtlib(*body);
+      auto [it, fresh] = first_origin.emplace(text, origin);
+      if (!fresh) {
+        rejected.push_back({origin, origin + ": duplicate of " + it->second, raw});
+        continue;
+      }
+      InvariantCandidate c;
+      c.body = std::move(*body);
+      c.text = std::move(text);
+      c.origin = origin;
+      c.index = static_cast<int>(out.size());
+      out.push_back(std::move(c));
     }
-    auto text = sygus::to_smtlib(*body);
-    auto [it, fresh] = first_origin.emplace(text, origin);
-    if (!fresh) {
-      rejected.push_back({origin, origin + ": duplicate of " + it->second, raw});
-      continue;
+  };
+  take(answer->texts, "");
+  count(*answer);
+
+  // Checked whole, one wrong conjunct sinks a candidate whose other conjuncts are right: the
+  // conjuncts of every answer, pooled, go through the same Houdini as the builtin candidates,
+  // and what survives is one more candidate. When it still fails, the failed check goes back
+  // to the model once, and the new answers' conjuncts join the survivors.
+  std::vector<Atom> atoms;
+  for (const auto& c : out)
+    for (auto& part : conjuncts(c.body)) add_atom(atoms, std::move(part), "llm");
+  auto add_pruned = [&](const SygusHoudiniOutcome& pruned, const std::string& label) {
+    if (!pruned.inductive || pruned.kept.empty()) return std::optional<SExpr>();
+    std::vector<SExpr> parts;
+    for (const auto& a : pruned.kept) parts.push_back(a.term);
+    SExpr conj = conjunction(parts);
+    auto text = sygus::to_smtlib(conj);
+    if (first_origin.emplace(text, name() + "#" + label).second) {
+      InvariantCandidate c;
+      c.body = conj;
+      c.text = std::move(text);
+      c.origin = name() + "#" + label;
+      c.index = static_cast<int>(out.size());
+      out.push_back(std::move(c));
     }
-    InvariantCandidate c;
-    c.body = std::move(*body);
-    c.text = std::move(text);
-    c.origin = origin;
-    c.index = static_cast<int>(out.size());
-    out.push_back(std::move(c));
+    return std::optional<SExpr>(conj);
+  };
+  if (houdini_ && atoms.size() > 1 && !deadline.expired()) {
+    z3inv::InvariantChecker checker(problem);
+    auto pruned = sygus_houdini(checker, atoms, deadline);
+    auto conj = add_pruned(pruned, "houdini");
+    const bool any_verified = [&] {
+      for (const auto& c : out)
+        if (checker.check(c.body, deadline).outcome == Outcome::Verified) return true;
+      return false;
+    }();
+    if (conj && !any_verified && feedback_rounds_ > 0 && !deadline.expired()) {
+      auto verdict = checker.check(*conj, deadline);
+      if (const auto* failed = verdict.failed(); failed && failed->outcome == Outcome::Refuted) {
+        auto text = prompt_template(Language::SyGuS, "feedback");
+        if (!text.ok()) return fail(text.error());
+        auto feedback =
+            render_template(*text, {{"check", failed->name},
+                                    {"invariant", sygus::to_smtlib(*conj)},
+                                    {"counterexample", states_text(failed->counterexample)},
+                                    {"inv_name", problem.inv_name},
+                                    {"params", params_text(problem.variables)}});
+        if (!feedback.ok()) return fail(feedback.error());
+        CompletionRequest again = settings_.request(*system, *user + "\n" + *feedback, k);
+        if (again.seed) *again.seed += k;
+        auto second = provider_.complete(again, deadline);
+        if (second.ok()) {
+          count(*second);
+          const std::size_t before = out.size();
+          take(second->texts, "feedback");
+          std::vector<Atom> pool = pruned.kept;
+          for (std::size_t i = before; i < out.size(); ++i)
+            for (auto& part : conjuncts(out[i].body)) add_atom(pool, std::move(part), "llm");
+          if (pool.size() > pruned.kept.size())
+            add_pruned(sygus_houdini(checker, pool, deadline), "feedback-houdini");
+        }
+      }
+    }
   }
   std::lock_guard<std::mutex> lock(mutex_);
   rejected_ = std::move(rejected);
-  usage_.prompt_tokens += answer->prompt_tokens;
-  usage_.completion_tokens += answer->completion_tokens;
-  usage_.requests += answer->requests;
   return out;
+}
+
+void LlmInvariantProposer::count(const Completions& answer) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  usage_.prompt_tokens += answer.prompt_tokens;
+  usage_.completion_tokens += answer.completion_tokens;
+  usage_.requests += answer.requests;
 }
 
 std::vector<RejectedCompletion> LlmInvariantProposer::rejected() const {

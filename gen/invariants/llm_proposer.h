@@ -30,7 +30,12 @@ class LlmInvariantProposer : public InvariantProposer {
   explicit LlmInvariantProposer(LlmProviderChain chain);
 
   std::string name() const override;
-  /// One request for k completions; a Failure only when the provider gives none at all.
+  /// One request for k completions; a Failure only when the provider gives none at all. The
+  /// whole answers come first, in completion order; then (Houdini on) the conjuncts of all
+  /// answers, pooled and pruned with Z3 to their greatest inductive subset, as one more
+  /// candidate; when no candidate verifies, the pruned invariant's failed check (its name and
+  /// counterexample) is sent back once, and the new answers, and their conjuncts pooled with
+  /// the survivors and pruned again, are further candidates.
   Result<std::vector<InvariantCandidate>> candidates(const sygus::Problem& problem, int k,
                                                      Deadline deadline) override;
 
@@ -50,13 +55,22 @@ class LlmInvariantProposer : public InvariantProposer {
   /// missing template or placeholder.
   static Result<std::string> user_prompt(const sygus::Problem& problem);
 
+  /// Turns the conjunct pooling (and with it the feedback round) off or on; on by default.
+  void set_houdini(bool on, int feedback_rounds = 1) {
+    houdini_ = on;
+    feedback_rounds_ = feedback_rounds;
+  }
+
  private:
+  void count(const Completions& answer);
   std::optional<LlmProviderChain> owned_;
   Provider& provider_;
   LlmSettings settings_;
   mutable std::mutex mutex_;
   std::vector<RejectedCompletion> rejected_;
   GenerationUsage usage_;
+  bool houdini_ = true;
+  int feedback_rounds_ = 1;
 };
 
 /// The problem written back as SyGuS-IF text, one definition per line, for prompts: set-logic,

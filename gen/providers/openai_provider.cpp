@@ -53,21 +53,44 @@ OpenAIProvider::OpenAIProvider(OpenAIConfig config)
   auto secrets = url_secrets(config_.base_url);
   secrets.push_back(config_.api_key);
   redact_ = Redactor(std::move(secrets));
+  shape_ = config_.shape;
+}
+
+RequestShape OpenAIProvider::shape() const {
+  std::lock_guard<std::mutex> lock(shape_mutex_);
+  return shape_;
+}
+
+bool OpenAIProvider::adapt_to(const RequestShape& sent, Refusal refusal) {
+  std::string note;
+  {
+    std::lock_guard<std::mutex> lock(shape_mutex_);
+    auto [next, line] = adapt(sent, refusal);
+    if (line.empty()) return false;
+    // Another request may have made the same change already: then only retry with it.
+    bool fresh = false;
+    if (refusal == Refusal::MaxTokens && shape_.max_tokens_param == sent.max_tokens_param) {
+      shape_.max_tokens_param = next.max_tokens_param;
+      fresh = true;
+    } else if (refusal == Refusal::Temperature && shape_.send_temperature) {
+      shape_.send_temperature = false;
+      fresh = true;
+    } else if (refusal == Refusal::N && shape_.send_n) {
+      shape_.send_n = false;
+      fresh = true;
+    }
+    if (fresh) note = "openai: note: " + line;
+  }
+  if (!note.empty() && config_.on_note) config_.on_note(note);
+  return true;
 }
 
 Result<Completions> OpenAIProvider::post(const CompletionRequest& request, int n,
-                                         Deadline deadline) {
-  nlohmann::json messages = nlohmann::json::array();
-  for (const auto& m : request.messages)
-    messages.push_back({{"role", m.role}, {"content", m.content}});
-  nlohmann::json body = {{"model", request.model.empty() ? config_.model : request.model},
-                         {"messages", messages},
-                         {"temperature", request.temperature},
-                         {"max_tokens", request.max_tokens}};
-  if (n > 1) body["n"] = n;
-  if (request.seed) body["seed"] = *request.seed;
+                                         std::optional<long> seed, Deadline deadline) {
   std::vector<std::string> headers = {"Content-Type: application/json", "Accept: application/json"};
   if (!config_.api_key.empty()) headers.push_back("Authorization: Bearer " + config_.api_key);
+  // Each refused parameter is adapted once; three is every parameter there is to adapt.
+  int adaptations_left = 3;
 
   thread_local std::mt19937 jitter{std::random_device{}()};
   std::string last_error;
@@ -75,9 +98,12 @@ Result<Completions> OpenAIProvider::post(const CompletionRequest& request, int n
   for (int attempt = 0; attempt < std::max(1, config_.max_attempts); ++attempt) {
     if (deadline.expired()) break;
     auto timeout = std::min(config_.request_timeout, deadline.remaining());
+    const RequestShape sent = shape();
+    const std::string body = request_body(request, config_.model, n, seed, sent)
+                                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     Result<HttpResponse> response = [&] {
       SlotGuard slot(slots_);
-      return http_post(url_, headers, body.dump(), timeout, config_.max_response_bytes);
+      return http_post(url_, headers, body, timeout, config_.max_response_bytes);
     }();
     std::chrono::milliseconds wait{0};
     if (response.ok() && response->too_large) {
@@ -98,12 +124,18 @@ Result<Completions> OpenAIProvider::post(const CompletionRequest& request, int n
       Completions out;
       out.requests = 1;
       for (const auto& choice : j["choices"]) {
-        if (!choice.is_object() || !choice.contains("message") || !choice["message"].is_object() ||
-            !choice["message"].contains("content") || !choice["message"]["content"].is_string())
+        if (!choice.is_object() || !choice.contains("message") || !choice["message"].is_object())
+          return fail(where + ": a choice has no message: " + snippet(redact_(choice.dump())));
+        const auto& message = choice["message"];
+        const bool has_text = message.contains("content") && message["content"].is_string();
+        // content null (or absent): a reasoning model that spent its budget thinking, or a
+        // filtered answer. One such choice must not cost the others: it is an empty text,
+        // whose finish_reason says why.
+        if (message.contains("content") && !has_text && !message["content"].is_null())
           return fail(where +
-                      ": a choice has no message content: " + snippet(redact_(choice.dump())));
+                      ": a choice's content is not text: " + snippet(redact_(choice.dump())));
         // A server that echoes the key into an answer must not get it into a cassette or log.
-        out.texts.push_back(redact_(choice["message"]["content"].get<std::string>()));
+        out.texts.push_back(has_text ? redact_(message["content"].get<std::string>()) : "");
         out.finish_reasons.push_back(
             redact_(choice.contains("finish_reason") && choice["finish_reason"].is_string()
                         ? choice["finish_reason"].get<std::string>()
@@ -129,6 +161,17 @@ Result<Completions> OpenAIProvider::post(const CompletionRequest& request, int n
           // An HTTP-date Retry-After: fall back to the computed backoff.
         }
       }
+    } else if (response->status == 400 && adaptations_left > 0 &&
+               classify_refusal(response->body, sent, n) != Refusal::None) {
+      // A parameter this server does not take: adapt the shape and ask again at once. A
+      // refused n is the caller's to handle (it fans out single requests).
+      const Refusal refusal = classify_refusal(response->body, sent, n);
+      adapt_to(sent, refusal);
+      if (refusal == Refusal::N)
+        return fail(where + ": HTTP 400 refusing n > 1: " + snippet(redact_(response->body)));
+      --adaptations_left;
+      --attempt;
+      continue;
     } else {
       // 4xx other than 429: the request itself is wrong; retrying cannot help.
       return fail(where + ": HTTP " + std::to_string(response->status) + ": " +
@@ -157,25 +200,27 @@ Result<Completions> OpenAIProvider::complete(const CompletionRequest& request, D
   Completions all;
   std::string first_error;
   const int n = std::max(1, request.n);
-  if (n == 1 || !fan_out_only_) {
-    auto batch = post(request, n, deadline);
+  if (n == 1 || shape().send_n) {
+    auto batch = post(request, n, request.seed, deadline);
     if (batch.ok()) {
       all = std::move(*batch);
-    } else if (n > 1 && batch.error().find("HTTP 400") != std::string::npos) {
-      fan_out_only_ =
-          true;  // the server rejects n > 1 (llama.cpp): one sample per request from now on
-    } else {
+    } else if (n == 1 || shape().send_n) {
       first_error = batch.error();
-    }
+    }  // else the server refused n > 1: the fan-out below asks for all of them
   }
   if (static_cast<int>(all.texts.size()) < n && first_error.empty()) {
     // Fewer choices than asked: fan out single requests for the rest, concurrently.
-    const int missing = n - static_cast<int>(all.texts.size());
+    const int received = static_cast<int>(all.texts.size());
+    const int missing = n - received;
     std::mutex mutex;
     std::vector<std::thread> workers;
     for (int i = 0; i < missing; ++i) {
-      workers.emplace_back([&] {
-        auto one = post(request, 1, deadline);
+      // Sample `received + i` gets its own seed: the same seed on every request would make a
+      // server that honours seeds return the same answer each time.
+      std::optional<long> seed;
+      if (request.seed) seed = *request.seed + received + i;
+      workers.emplace_back([&, seed] {
+        auto one = post(request, 1, seed, deadline);
         std::lock_guard<std::mutex> lock(mutex);
         if (one.ok()) {
           for (std::size_t k = 0; k < one->texts.size(); ++k) {

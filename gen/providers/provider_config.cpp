@@ -20,8 +20,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::array<std::string_view, 6> kKeys = {"base_url", "api_key",      "model",
-                                                   "timeout",  "max_attempts", "concurrency"};
+constexpr std::array<std::string_view, 10> kKeys = {
+    "base_url",         "api_key",     "model",      "timeout",
+    "max_attempts",     "concurrency", "max_tokens", "max_tokens_param",
+    "send_temperature", "send_n"};
+constexpr long long kMaxTokens = 1 << 20;
 constexpr std::array<std::string_view, 2> kTables = {"provider", "openai"};
 constexpr double kMaxTimeoutSeconds = 86400;
 constexpr long long kMaxAttempts = 100;
@@ -152,6 +155,28 @@ class Reader {
                            : settings_.model) = value;
       return {};
     }
+    if (name == "max_tokens_param") {
+      const auto* text = node.as_string();
+      if (!text || (text->get() != "max_tokens" && text->get() != "max_completion_tokens"))
+        return fail(at + "max_tokens_param must be \"max_tokens\" or \"max_completion_tokens\"");
+      settings_.max_tokens_param = text->get();
+      return {};
+    }
+    if (name == "send_temperature" || name == "send_n") {
+      const auto* flag = node.as_boolean();
+      if (!flag) return fail(at + key + " must be true or false, got " + type_name(node));
+      (name == "send_n" ? settings_.send_n : settings_.send_temperature) = flag->get();
+      return {};
+    }
+    if (name == "max_tokens") {
+      const auto* i = node.as_integer();
+      if (!i) return fail(at + key + " must be an integer, got " + type_name(node));
+      if (i->get() < 1 || i->get() > kMaxTokens)
+        return fail(at + key + " must be between 1 and " + std::to_string(kMaxTokens) + ", got " +
+                    value_text(node));
+      settings_.max_tokens = static_cast<int>(i->get());
+      return {};
+    }
     if (name == "timeout") {
       double seconds = 0;
       if (const auto* i = node.as_integer()) {
@@ -274,6 +299,10 @@ Result<OpenAIConfig> resolve_openai_config(const std::string& model, const std::
   if (file.timeout) config.request_timeout = *file.timeout;
   if (file.max_attempts) config.max_attempts = *file.max_attempts;
   if (file.concurrency) config.concurrency = *file.concurrency;
+  if (file.max_tokens) config.max_tokens = *file.max_tokens;
+  if (file.max_tokens_param) config.shape.max_tokens_param = *file.max_tokens_param;
+  if (file.send_temperature) config.shape.send_temperature = *file.send_temperature;
+  if (file.send_n) config.shape.send_n = *file.send_n;
   return config;
 }
 

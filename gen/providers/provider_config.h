@@ -11,6 +11,10 @@
 ///   max_attempts = 5       # per request, counting the first, 1..100
 ///   concurrency = 4        # requests in flight, 1..64
 ///   api_key = "..."        # read, but better kept in OPENAI_API_KEY
+///   max_tokens = 4096      # the token budget per answer, 1..2^20
+///   max_tokens_param = "max_completion_tokens"   # or "max_tokens" (the default)
+///   send_temperature = false   # the server takes only its default temperature
+///   send_n = false             # the server takes one choice per request
 /// Anything else — an unknown key or table, a value of the wrong type or out of range, a key
 /// given twice — is an error naming the file, line and column.
 
@@ -32,6 +36,10 @@ struct ProviderFileSettings {
   std::optional<std::chrono::milliseconds> timeout;
   std::optional<int> max_attempts;
   std::optional<int> concurrency;
+  std::optional<int> max_tokens;
+  std::optional<std::string> max_tokens_param;
+  std::optional<bool> send_temperature;
+  std::optional<bool> send_n;
 };
 
 /// Reads and validates the text of a verigen.toml. A Failure is one line,

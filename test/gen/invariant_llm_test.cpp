@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "backends/z3/inv_checker.h"
 #include "gen/invariants/llm_proposer.h"
 #include "gen/providers/openai_provider.h"
 #include "loopback_server.h"
@@ -97,7 +98,10 @@ TEST_CASE("llm source keeps typed invariants and rejects the rest", "[network]")
   auto list = src->candidates(p, 6, Deadline::after(10s));
   INFO((list.ok() ? "" : list.error()));
   REQUIRE(list.ok());
-  REQUIRE(list->size() == 2);
+  // The two answers, then their conjuncts pooled and pruned by Houdini (all three inductive).
+  REQUIRE(list->size() == 3);
+  CHECK((*list)[2].text == "(and (= x y) (>= x 0) (<= x y))");
+  CHECK((*list)[2].origin == "openai:scripted#houdini");
   CHECK((*list)[0].text == "(and (= x y) (>= x 0))");
   CHECK((*list)[0].origin == "openai:scripted#0");
   CHECK((*list)[0].index == 0);
@@ -160,7 +164,7 @@ TEST_CASE("llm source records and replays", "[network]") {
   std::vector<std::string> replayed;
   for (const auto& c : *again) replayed.push_back(c.text);
   CHECK(replayed == live_texts);
-  CHECK(live_texts.size() == 2);
+  CHECK(live_texts.size() == 3);  // two answers and their Houdini-pruned conjuncts
 
   auto other = src->candidates(p, 4, Deadline::after(5s));
   REQUIRE_FALSE(other.ok());
@@ -209,4 +213,51 @@ TEST_CASE("llm source extraction", "[network]") {
   auto prose = inv::LlmInvariantProposer::extract(p, "no idea", "t");
   REQUIRE_FALSE(prose.ok());
   CHECK(prose.error() == "t: error: no define-fun or term in the answer");
+}
+
+// Contract: one wrong conjunct no longer sinks the right one: the answer's conjuncts go
+// through Houdini, the wrong one is dropped, and the survivor is a candidate Z3 verifies. One
+// request: nothing needed feedback.
+TEST_CASE("llm invariant with one wrong conjunct survives through Houdini", "[network]") {
+  LoopbackServer server;
+  server.script({{200, {}, completion_body({"```smt2\n(and (= x y) (= x 0))\n```"})}});
+  use_server(server);
+  auto src = source(openai());
+  auto p = problem();
+  auto list = src->candidates(p, 1, Deadline::after(20s));
+  REQUIRE(list.ok());
+  REQUIRE(list->size() == 2);
+  CHECK((*list)[0].text == "(and (= x y) (= x 0))");
+  CHECK((*list)[1].text == "(= x y)");
+  CHECK((*list)[1].origin == "openai:scripted#houdini");
+  z3inv::InvariantChecker checker(p);
+  CHECK(checker.check((*list)[0].body, Deadline::after(10s)).outcome == Outcome::Refuted);
+  CHECK(checker.check((*list)[1].body, Deadline::after(10s)).outcome == Outcome::Verified);
+  CHECK(server.requests().size() == 1);
+}
+
+// Contract: when nothing verifies, the pruned invariant's failed check (its name and a
+// counterexample) goes back to the model once; the new answer's conjuncts join the survivors.
+TEST_CASE("llm invariant feedback round sends the failed check", "[network]") {
+  LoopbackServer server;
+  server.script({{200, {}, completion_body({"```smt2\n(and (>= x 0) (>= y 0))\n```"})},
+                 {200, {}, completion_body({"```smt2\n(= x y)\n```"})}});
+  use_server(server);
+  auto src = source(openai());
+  auto p = problem();
+  auto list = src->candidates(p, 1, Deadline::after(30s));
+  REQUIRE(list.ok());
+  auto requests = server.requests();
+  REQUIRE(requests.size() == 2);
+  auto feedback =
+      nlohmann::json::parse(requests[1].body)["messages"][1]["content"].get<std::string>();
+  CHECK(feedback.find("fails the\npostcondition check") != std::string::npos);
+  CHECK(feedback.find("(and (>= x 0) (>= y 0))") != std::string::npos);
+  CHECK(feedback.find("state: x = ") != std::string::npos);
+  std::vector<std::string> texts;
+  for (const auto& c : *list) texts.push_back(c.text);
+  CHECK(texts == std::vector<std::string>{"(and (>= x 0) (>= y 0))", "(= x y)",
+                                          "(and (>= x 0) (>= y 0) (= x y))"});
+  CHECK((*list)[1].origin == "openai:scripted#feedback0");
+  CHECK((*list)[2].origin == "openai:scripted#feedback-houdini");
 }

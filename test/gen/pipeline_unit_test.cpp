@@ -79,7 +79,7 @@ TEST_CASE("pipeline stops at the first verified candidate", "[unit]") {
 
 // Contract: a failed candidate goes back to the generator with the verifier's own error; the
 // repair is verified in the next round and wins; a candidate the audit refuses is never shown
-// to the verifier nor repaired.
+// to the verifier, and is repaired after the verifier's failures, with the audit's findings.
 TEST_CASE("pipeline repair rounds feed the verifier's errors back", "[unit]") {
   ScriptedGenerator generator;
   generator.first = {text(1), text(9)};
@@ -101,10 +101,58 @@ TEST_CASE("pipeline repair rounds feed the verifier's errors back", "[unit]") {
   CHECK(result.winner->text == text(2));
   CHECK(result.winner->round == 1);
   CHECK(result.winner->origin == "scripted-repair (repair of 0)");
-  CHECK(generator.repaired_texts == std::vector<std::string>{text(1)});
+  CHECK(generator.repaired_texts == std::vector<std::string>{text(1), text(9)});
   CHECK(generator.repair_messages ==
-        std::vector<std::string>{"a postcondition could not be proved on this return path"});
+        std::vector<std::string>{"a postcondition could not be proved on this return path",
+                                 "escape hatch added"});
   CHECK(backend.texts() == std::vector<std::string>{text(1), text(2)});
+}
+
+// Contract: an answer that never became a program (no code, truncated) is repaired with its
+// raw text and the reason; with --rounds 1 a cheat the audit refuses still gets its repair, and
+// the repair wins.
+TEST_CASE("pipeline repairs audit refusals and unusable answers", "[unit]") {
+  ScriptedGenerator generator;
+  generator.first = {text(9)};
+  generator.first_unusable = {{"I think the answer is", "no code in the answer"}};
+  generator.repairs.push_back({text(3)});
+  generator.repairs.push_back({text(4)});
+  ScriptedBackend backend;
+  backend.otherwise(refuted_with("a postcondition could not be proved"));
+  backend.answer(text(4), Verdict::verified_by("scripted 1"));
+  auto refuse_nine = [](const Task&, const std::string& candidate) {
+    std::vector<Diagnostic> findings;
+    if (candidate == text(9)) findings.push_back(refuted_with("escape hatch added").diagnostics[0]);
+    return findings;
+  };
+  RunLog log;
+  PipelineOptions options = sequential(2);
+  options.rounds = 1;
+  Pipeline pipeline(generator, backend, refuse_nine, nullptr, log, options);
+  auto result = pipeline.run(task());
+  REQUIRE(result.winner);
+  CHECK(result.winner->text == text(4));
+  // The audit refusal first (it is closer to a program), then the unusable answer.
+  CHECK(generator.repaired_texts == std::vector<std::string>{text(9), "I think the answer is"});
+  REQUIRE(generator.repair_verdicts.size() == 2);
+  CHECK(generator.repair_verdicts[0].integrity_rejected());
+  CHECK(is_unusable_answer(generator.repair_verdicts[1]));
+  CHECK(generator.repair_verdicts[1].detail == "unusable answer: no code in the answer");
+  CHECK(backend.texts() == std::vector<std::string>{text(3), text(4)});
+}
+
+// Contract: duplicates are not repaired (nothing new to say about them).
+TEST_CASE("pipeline does not repair duplicates", "[unit]") {
+  ScriptedGenerator generator;
+  generator.first = {text(1), text(1)};
+  ScriptedBackend backend;
+  backend.otherwise(refuted_with("a postcondition could not be proved"));
+  RunLog log;
+  PipelineOptions options = sequential(2);
+  options.rounds = 1;
+  Pipeline pipeline(generator, backend, nullptr, nullptr, log, options);
+  pipeline.run(task());
+  CHECK(generator.repaired_texts == std::vector<std::string>{text(1)});
 }
 
 // Contract: when the run's deadline passes, no further candidate starts and no repair round

@@ -221,3 +221,36 @@ int unused_port() {
 }
 
 }  // namespace verigen::test
+
+namespace verigen::test {
+
+std::string choices_body(const std::vector<ScriptedChoice>& choices, int prompt_tokens,
+                         int completion_tokens) {
+  nlohmann::json list = nlohmann::json::array();
+  int index = 0;
+  for (const auto& c : choices)
+    list.push_back({{"index", index++},
+                    {"message",
+                     {{"role", "assistant"},
+                      {"content", c.content ? nlohmann::json(*c.content) : nlohmann::json()}}},
+                    {"finish_reason", c.finish_reason}});
+  return nlohmann::json(
+             {{"id", "x"},
+              {"object", "chat.completion"},
+              {"choices", list},
+              {"usage",
+               {{"prompt_tokens", prompt_tokens}, {"completion_tokens", completion_tokens}}}})
+      .dump();
+}
+
+std::string openai_error(const std::string& message, const std::string& param,
+                         const std::string& code) {
+  return nlohmann::json({{"error",
+                          {{"message", message},
+                           {"type", "invalid_request_error"},
+                           {"param", param},
+                           {"code", code}}}})
+      .dump();
+}
+
+}  // namespace verigen::test

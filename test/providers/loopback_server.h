@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -75,6 +76,21 @@ class LoopbackServer {
 /// An OpenAI chat-completions response body with these choices.
 std::string completion_body(const std::vector<std::string>& contents, int prompt_tokens = 10,
                             int completion_tokens = 20);
+
+/// One choice of a scripted answer: its content (nullopt: JSON null, as a reasoning model that
+/// spent its budget thinking sends) and its finish_reason.
+struct ScriptedChoice {
+  std::optional<std::string> content;
+  std::string finish_reason = "stop";
+};
+
+/// An OpenAI chat-completions response body with these choices, finish reasons included.
+std::string choices_body(const std::vector<ScriptedChoice>& choices, int prompt_tokens = 10,
+                         int completion_tokens = 20);
+
+/// An OpenAI error body, as the API sends with a 400: {"error":{"message","type","param","code"}}.
+std::string openai_error(const std::string& message, const std::string& param,
+                         const std::string& code);
 
 /// A port on 127.0.0.1 where nothing listens (bound, then closed).
 int unused_port();

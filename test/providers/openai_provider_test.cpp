@@ -123,14 +123,14 @@ TEST_CASE("partial answers are kept when fan-out requests fail", "[network]") {
 TEST_CASE("malformed responses", "[network]") {
   LoopbackServer server;
   server.script(
-      {{200, {}, "{not json"}, {200, {}, "{\"choices\": [{\"message\": {}}]}"}, {200, {}, "[]"}});
+      {{200, {}, "{not json"}, {200, {}, "{\"choices\": [{\"message\": 42}]}"}, {200, {}, "[]"}});
   OpenAIProvider provider(config_for(server));
   auto a = provider.complete(ask(1), Deadline::after(10s));
   REQUIRE_FALSE(a.ok());
   CHECK(a.error().find("malformed JSON") != std::string::npos);
   auto b = provider.complete(ask(1), Deadline::after(10s));
   REQUIRE_FALSE(b.ok());
-  CHECK(b.error().find("no message content") != std::string::npos);
+  CHECK(b.error().find("a choice has no message") != std::string::npos);
   auto c = provider.complete(ask(1), Deadline::after(10s));
   REQUIRE_FALSE(c.ok());
 }

@@ -102,10 +102,12 @@ TEST_CASE("verigen.toml: bad values name file:line:col", "[unit]") {
 TEST_CASE("verigen.toml: unknown keys and syntax errors", "[unit]") {
   CHECK(error_of("modle = \"m\"\n") ==
         "v.toml:1:1: error: unknown key 'modle' (did you mean 'model'?); known keys: base_url, "
-        "api_key, model, timeout, max_attempts, concurrency");
+        "api_key, model, timeout, max_attempts, concurrency, max_tokens, max_tokens_param, "
+        "send_temperature, send_n");
   CHECK(error_of("\n[provider]\n  timout = 5\n") ==
         "v.toml:3:3: error: unknown key 'timout' (did you mean 'timeout'?); known keys: "
-        "base_url, api_key, model, timeout, max_attempts, concurrency");
+        "base_url, api_key, model, timeout, max_attempts, concurrency, max_tokens, "
+        "max_tokens_param, send_temperature, send_n");
   CHECK(error_of("[proivder]\nmodel = \"m\"\n") ==
         "v.toml:1:2: error: unknown table 'proivder' (did you mean 'provider'?); known tables: "
         "provider, openai");
@@ -213,4 +215,25 @@ TEST_CASE("verigen.toml: fuzzing regressions", "[unit]") {
     ++inputs;
   }
   CHECK(inputs >= 4);
+}
+
+// Contract: the request-shape keys are read and reach the provider's config; bad values are
+// one-line errors naming the place.
+TEST_CASE("verigen.toml: request shape keys", "[unit]") {
+  auto ok = parse_provider_config(
+      "v.toml",
+      "max_tokens = 8000\nmax_tokens_param = \"max_completion_tokens\"\nsend_temperature = "
+      "false\nsend_n = false\n");
+  REQUIRE(ok.ok());
+  CHECK(ok->max_tokens == 8000);
+  CHECK(ok->max_tokens_param == "max_completion_tokens");
+  CHECK(ok->send_temperature == false);
+  CHECK(ok->send_n == false);
+  auto bad = parse_provider_config("v.toml", "max_tokens_param = \"tokens\"\n");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error() ==
+        "v.toml:1:20: error: max_tokens_param must be \"max_tokens\" or \"max_completion_tokens\"");
+  auto flag = parse_provider_config("v.toml", "send_n = 1\n");
+  REQUIRE_FALSE(flag.ok());
+  CHECK(flag.error() == "v.toml:1:10: error: send_n must be true or false, got an integer");
 }
