@@ -1,5 +1,6 @@
 #include "backends/fstar/fstar_backend.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <regex>
 
@@ -27,16 +28,25 @@ std::vector<std::string> FStarBackend::command(const std::string& file) const {
 }
 
 std::string FStarBackend::version() {
-  std::call_once(detected_, [this] {
+  return version_within(Deadline::after(std::chrono::seconds(60)));
+}
+
+std::string FStarBackend::version_within(Deadline deadline) {
+  std::lock_guard<std::mutex> lock(version_mutex_);
+  if (version_known_) return version_;
+  {
     ProcessSpec spec;
     spec.argv = {"fstar.exe", "--version"};
-    spec.deadline = Deadline::after(std::chrono::seconds(60));
+    spec.deadline = Deadline::after(
+        std::min<std::chrono::milliseconds>(deadline.remaining(), std::chrono::seconds(60)));
     auto run = runner_.run(spec);
+    if (!run.exited() && run.status != ProcessResult::Status::NotFound) return version_;
+    version_known_ = true;
     static const std::regex kVersion(R"(F\* (?:version )?([^\s]+))");
     std::smatch m;
     if (run.exited() && run.exit_code == 0 && std::regex_search(run.out, m, kVersion))
       version_ = m[1];
-  });
+  }
   return version_;
 }
 
@@ -56,7 +66,8 @@ Verdict FStarBackend::do_verify(const Candidate& candidate, Deadline deadline) {
         Cause::ToolNotFound,
         std::string("fstar: error: fstar.exe not found on PATH; ") + kInstallHint);
   Verdict v = interpret_fstar_run(run, PathMapping{file->path(), candidate.display_path});
-  v.tool_version = version().empty() ? "fstar" : "fstar " + version();
+  const std::string probed = version_within(spec.deadline);
+  v.tool_version = probed.empty() ? "fstar" : "fstar " + probed;
   v.elapsed = run.elapsed;
   return v;
 }

@@ -35,7 +35,12 @@ class FStarBackend : public Backend {
  private:
   ProcessRunner& runner_;
   FStarOptions options_;
-  std::once_flag detected_;
+  /// The version, asking the tool at most until `deadline` (and 60 s); a probe that did not
+  /// finish is not remembered, so a later call asks again.
+  std::string version_within(Deadline deadline);
+
+  std::mutex version_mutex_;
+  bool version_known_ = false;
   std::string version_;
 };
 

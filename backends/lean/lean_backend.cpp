@@ -1,5 +1,6 @@
 #include "backends/lean/lean_backend.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <regex>
 
@@ -28,16 +29,25 @@ std::vector<std::string> LeanBackend::command(const std::string& file, const std
 }
 
 std::string LeanBackend::version() {
-  std::call_once(detected_, [this] {
+  return version_within(Deadline::after(std::chrono::seconds(60)));
+}
+
+std::string LeanBackend::version_within(Deadline deadline) {
+  std::lock_guard<std::mutex> lock(version_mutex_);
+  if (version_known_) return version_;
+  {
     ProcessSpec spec;
     spec.argv = {"lean", "--version"};
-    spec.deadline = Deadline::after(std::chrono::seconds(60));
+    spec.deadline = Deadline::after(
+        std::min<std::chrono::milliseconds>(deadline.remaining(), std::chrono::seconds(60)));
     auto run = runner_.run(spec);
+    if (!run.exited() && run.status != ProcessResult::Status::NotFound) return version_;
+    version_known_ = true;
     static const std::regex kVersion(R"(version (\d+\.\d+\.\d+[^,\s]*))");
     std::smatch m;
     if (run.exited() && run.exit_code == 0 && std::regex_search(run.out, m, kVersion))
       version_ = m[1];
-  });
+  }
   return version_;
 }
 
@@ -57,7 +67,8 @@ Verdict LeanBackend::do_verify(const Candidate& candidate, Deadline deadline) {
                                                    " not found on PATH; " + kInstallHint);
   Verdict v = interpret_lean_run(
       run, PathMapping{fs::absolute(file->path()).string(), candidate.display_path});
-  v.tool_version = version().empty() ? "lean" : "lean " + version();
+  const std::string probed = version_within(spec.deadline);
+  v.tool_version = probed.empty() ? "lean" : "lean " + probed;
   v.elapsed = run.elapsed;
   return v;
 }
