@@ -23,7 +23,7 @@ void check_failure(const std::string& error, const std::string& path) {
 void check_task(const Task& task) {
   std::size_t previous = 0;
   for (const auto& h : task.holes) {
-    fuzz::require(h.begin <= h.end && h.end <= task.source.size(), "holes lie inside the text");
+    fuzz::require(h.begin <= h.end && h.end <= task.spec_text.size(), "holes lie inside the text");
     fuzz::require(h.begin >= previous, "holes are in order and do not overlap");
     previous = h.end;
   }
