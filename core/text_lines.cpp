@@ -18,6 +18,12 @@ std::vector<std::string_view> lines_of(std::string_view text) {
   return lines;
 }
 
+std::string trim_space(std::string_view text) {
+  auto b = text.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  return std::string(text.substr(b, text.find_last_not_of(" \t\r\n") - b + 1));
+}
+
 std::optional<std::pair<int, std::string_view>> leading_number(std::string_view text) {
   std::size_t n = 0;
   long long value = 0;

@@ -2,6 +2,7 @@
 /// Reading a tool's output line by line.
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -11,6 +12,9 @@ namespace verigen {
 /// The lines of `text`, without their line breaks (a trailing '\r' is dropped too); a final
 /// line without a break is included, an empty text has no lines. Views into `text`.
 std::vector<std::string_view> lines_of(std::string_view text);
+
+/// `text` without leading and trailing spaces, tabs and line breaks.
+std::string trim_space(std::string_view text);
 
 /// The largest number a tool's count or position is read as: a line number of 10^9 is already
 /// nonsense, and capping keeps a hostile "99999999999999999999" from overflowing an int.

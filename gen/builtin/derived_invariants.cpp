@@ -3,17 +3,12 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text_lines.h"
 #include "gen/builtin/initial_type.h"
 #include "gen/builtin/invariant_templates.h"
 
 namespace verigen {
 namespace {
-
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 bool contains(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
@@ -38,12 +33,12 @@ std::vector<std::string> split_top(const std::string& e, const std::string& op) 
     if (depth == 0 && e.compare(i, op.size(), op) == 0) {
       // `==>` must not be read as `==`, `<==>` not as `==>`.
       if (op == "==>" && i > 0 && e[i - 1] == '<') continue;
-      parts.push_back(trim(e.substr(start, i - start)));
+      parts.push_back(trim_space(e.substr(start, i - start)));
       start = i + op.size();
       i += op.size() - 1;
     }
   }
-  parts.push_back(trim(e.substr(start)));
+  parts.push_back(trim_space(e.substr(start)));
   return parts;
 }
 
@@ -52,7 +47,7 @@ std::string collection_of(const std::string& bound) {
   if (bound.size() > 7 && bound.compare(bound.size() - 7, 7, ".Length") == 0)
     return bound.substr(0, bound.size() - 7);
   if (bound.size() > 2 && bound.front() == '|' && bound.back() == '|')
-    return trim(bound.substr(1, bound.size() - 2));
+    return trim_space(bound.substr(1, bound.size() - 2));
   return {};
 }
 
@@ -122,23 +117,24 @@ RangeGoal range_goal(const std::string& goal) {
   if (goal.rfind("forall ", 0) != 0) return g;
   auto colons = goal.find("::");
   if (colons == std::string::npos) return g;
-  std::string binders = trim(goal.substr(7, colons - 7));
+  std::string binders = trim_space(goal.substr(7, colons - 7));
   std::vector<std::string> sides;
   auto bar = binders.find('|');
   if (bar != std::string::npos) {  // `forall x | range :: body`
-    sides = {trim(binders.substr(bar + 1)), trim(goal.substr(colons + 2))};
-    binders = trim(binders.substr(0, bar));
+    sides = {trim_space(binders.substr(bar + 1)), trim_space(goal.substr(colons + 2))};
+    binders = trim_space(binders.substr(0, bar));
   } else {
-    sides = split_top(trim(goal.substr(colons + 2)), "==>");
+    sides = split_top(trim_space(goal.substr(colons + 2)), "==>");
   }
   if (binders.find(',') != std::string::npos) return g;
-  g.binder = trim(binders.substr(0, binders.find(':')));
+  g.binder = trim_space(binders.substr(0, binders.find(':')));
   if (sides.size() != 2 || g.binder.empty()) return g;
   const std::string& range = sides[0];
   std::size_t at = 0;
   while (at < range.size() && !word_at(range, at, g.binder)) ++at;
   if (at >= range.size()) return g;
-  std::string left = trim(range.substr(0, at)), right = trim(range.substr(at + g.binder.size()));
+  std::string left = trim_space(range.substr(0, at)),
+              right = trim_space(range.substr(at + g.binder.size()));
   auto take_suffix_op = [](std::string& side, std::string& op) {
     for (const char* candidate : {"<=", "<"}) {
       std::string o(candidate);
@@ -161,8 +157,8 @@ RangeGoal range_goal(const std::string& goal) {
     return false;
   };
   if (!take_suffix_op(left, g.op1) || !take_prefix_op(right, g.op2)) return g;
-  g.lower = trim(left);
-  g.upper = trim(right);
+  g.lower = trim_space(left);
+  g.upper = trim_space(right);
   g.body = sides[1];
   g.ok = !g.lower.empty() && !g.upper.empty() &&
          g.lower.find_first_of("<>=&|") == std::string::npos &&
@@ -174,7 +170,7 @@ RangeGoal range_goal(const std::string& goal) {
 
 std::vector<std::string> top_level_conjuncts(const std::string& expression) {
   std::vector<std::string> parts;
-  for (auto& p : split_top(trim(expression), "&&"))
+  for (auto& p : split_top(trim_space(expression), "&&"))
     if (!p.empty()) parts.push_back(p);
   return parts;
 }

@@ -3,14 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text_lines.h"
+
 namespace verigen {
 namespace {
-
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
@@ -70,7 +66,7 @@ bool is_integer_type(const std::string& type) { return type == "int" || type == 
 
 std::string infer_initial_type(const std::string& initial,
                                const std::vector<ScopedVariable>& known) {
-  const std::string e = trim(initial);
+  const std::string e = trim_space(initial);
   if (e.empty()) return {};
   if (e == "true" || e == "false") return "bool";
   if (e.size() >= 3 && e.front() == '\'' && e.back() == '\'') return "char";
@@ -78,7 +74,7 @@ std::string infer_initial_type(const std::string& initial,
   if (e.rfind("new ", 0) == 0) {
     auto open = e.find('[');
     if (open == std::string::npos) return {};
-    return "array<" + trim(e.substr(4, open - 4)) + ">";
+    return "array<" + trim_space(e.substr(4, open - 4)) + ">";
   }
   bool real_literal =
       std::isdigit(static_cast<unsigned char>(e[0])) && e.find('.') != std::string::npos &&

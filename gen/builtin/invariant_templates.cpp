@@ -5,6 +5,7 @@
 #include <set>
 #include <string_view>
 
+#include "core/text_lines.h"
 #include "gen/builtin/derived_invariants.h"
 #include "gen/builtin/initial_type.h"
 
@@ -13,13 +14,6 @@ namespace {
 
 bool is_ident_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '\'';
-}
-
-std::string trim(std::string s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
 }
 
 bool contains(const std::vector<std::string>& list, const std::string& item) {
@@ -40,14 +34,14 @@ std::string_view comparison_at(const std::string& text, std::size_t at) {
 /// nested 50,000 parentheses deep) overflowed the stack.
 bool split_comparison(const std::string& guard, std::string& left, std::string& op,
                       std::string& right) {
-  const std::string text = trim(guard);
+  const std::string text = trim_space(guard);
   // The left side is never empty: the first operator after the first character splits.
   for (std::size_t at = 1; at < text.size(); ++at) {
     auto found = comparison_at(text, at);
     if (found.empty()) continue;
-    left = trim(text.substr(0, at));
+    left = trim_space(text.substr(0, at));
     op = std::string(found);
-    right = trim(text.substr(at + found.size()));
+    right = trim_space(text.substr(at + found.size()));
     // A second comparison means a compound guard (`i < n && a[i] != x`): not this template. A
     // length `|s|` is a bound, not a disjunction.
     auto lengths_removed = [](std::string side) {
@@ -80,11 +74,11 @@ std::vector<std::string> conjuncts(const std::string& guard) {
     if (guard[i] == '(' || guard[i] == '[') ++depth;
     if (guard[i] == ')' || guard[i] == ']') --depth;
     if (depth == 0 && guard[i] == '&' && guard[i + 1] == '&') {
-      parts.push_back(trim(guard.substr(start, i - start)));
+      parts.push_back(trim_space(guard.substr(start, i - start)));
       start = i + 2;
     }
   }
-  parts.push_back(trim(guard.substr(start)));
+  parts.push_back(trim_space(guard.substr(start)));
   return parts;
 }
 
@@ -117,7 +111,7 @@ std::vector<InvariantTemplate> enumerate_templates(const LoopSite& loop) {
   std::vector<InvariantTemplate> out;
   std::set<std::string> seen;
   auto add = [&](std::string inv, const char* family) {
-    inv = trim(inv);
+    inv = trim_space(inv);
     if (!inv.empty() && seen.insert(inv).second) out.push_back({inv, family});
   };
 
