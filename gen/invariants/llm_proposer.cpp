@@ -3,6 +3,7 @@
 #include <set>
 
 #include "backends/z3/inv_checker.h"
+#include "core/text_lines.h"
 #include "gen/code_blocks.h"
 #include "gen/invariants/sygus_houdini.h"
 #include "gen/invariants/terms.h"
@@ -50,12 +51,6 @@ std::optional<std::string> balanced_from(const std::string& code, std::size_t op
     }
   }
   return std::nullopt;
-}
-
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
 /// A counterexample for a prompt: one line per state, `x = 5, y = 3`.
@@ -119,7 +114,7 @@ Result<SExpr> LlmInvariantProposer::extract(const sygus::Problem& problem,
       break;
     }
   for (const auto& b : blocks)
-    if (!chosen && smt_fence(b.language) && !trim(b.code).empty()) chosen = &b;
+    if (!chosen && smt_fence(b.language) && !trim_space(b.code).empty()) chosen = &b;
   if (!chosen) return fail(origin + ": error: no SMT-LIB code in the answer");
   if (!chosen->closed)
     return fail(origin + ": error: truncated answer (the code block is never closed)");
@@ -134,7 +129,7 @@ Result<SExpr> LlmInvariantProposer::extract(const sygus::Problem& problem,
     term = *balanced;
   } else {
     // A bare atom (`true`, a Bool variable) is a term too; prose is not.
-    term = trim(code);
+    term = trim_space(code);
     if (term.find_first_of(" \t\r\n") != std::string::npos)
       return fail(origin + ": error: no define-fun or term in the answer");
   }
