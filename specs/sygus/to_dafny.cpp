@@ -146,7 +146,8 @@ class Translator {
     if (op == "let") return let(t, env);
     if (op == "forall" || op == "exists") return quantifier(t, env);
     if (op == "select" || op == "store") return refuse(t.place, "arrays are not translated");
-    if (auto it = helpers_.find(op); it != helpers_.end()) return it->second + "(" + comma_list(args) + ")";
+    if (auto it = helpers_.find(op); it != helpers_.end())
+      return it->second + "(" + comma_list(args) + ")";
     return refuse(t.place, "'" + op + "' is not translated");
   }
 
@@ -193,7 +194,8 @@ class Translator {
   Result<std::string> quantifier(const SExpr& t, const Env& env) {
     // A quantifier in trans would sit in the loop's compiled `if`, which Dafny cannot compile.
     if (compiled_) return refuse(t.place, "a quantifier in trans is not translated");
-    if (t.items.size() != 3 || !t.items[1].is_list()) return refuse(t.place, "malformed quantifier");
+    if (t.items.size() != 3 || !t.items[1].is_list())
+      return refuse(t.place, "malformed quantifier");
     Env inner = env;
     std::string bound;
     for (const auto& b : t.items[1].items) {

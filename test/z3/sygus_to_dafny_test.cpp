@@ -2,13 +2,12 @@
 // refusals; then the point of the translation, with the real Z3 and the real Dafny: an
 // invariant verigen's SyGuS checker accepts proves the Dafny loop, and one it refutes does not.
 
-#include "specs/sygus/to_dafny.h"
-
 #include <catch2/catch.hpp>
 
 #include "backends/dafny/dafny_backend.h"
 #include "backends/z3/inv_checker.h"
 #include "core/process.h"
+#include "specs/sygus/to_dafny.h"
 #include "test/z3/sygus_fixtures.h"
 
 using namespace verigen;
