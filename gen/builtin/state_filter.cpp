@@ -16,7 +16,26 @@ namespace {
 namespace fs = std::filesystem;
 
 const char* const kMain = "VerigenSampleMain";
-const char* const kMark = "VG_FALSIFIED";
+
+/// The lines the instrumented program prints, all starting with `VG<tag>_`.
+struct Markers {
+  explicit Markers(const std::string& tag)
+      : call("VG" + tag + "_CALL"),
+        at("VG" + tag + "_AT "),
+        ok("VG" + tag + "_OK"),
+        falsified("VG" + tag + "_FALSIFIED") {}
+  std::string call, at, ok, falsified;
+};
+
+/// A tag no program under test can know in advance: 64 random bits in hex.
+std::string fresh_tag() {
+  std::random_device device;
+  std::uint64_t bits = (std::uint64_t{device()} << 32) | device();
+  static const char* const kHex = "0123456789abcdef";
+  std::string out;
+  for (int i = 0; i < 16; ++i) out += kHex[(bits >> (4 * i)) & 15];
+  return out;
+}
 
 /// A small sample of `type` as a Dafny expression, or nullopt for a type it cannot sample.
 /// Half the trials draw sorted collections, so that `sorted(a)`-style preconditions hold.
@@ -73,7 +92,8 @@ std::optional<std::string> sample(const std::string& type, std::mt19937& rng, bo
 }
 
 /// The calls of one method on `trials` samples, or "" when it cannot be called so.
-std::string sample_calls(const MethodCall& call, int trials, std::mt19937& rng) {
+std::string sample_calls(const MethodCall& call, int trials, std::mt19937& rng,
+                         const Markers& marks) {
   if (!call.callable) return {};
   std::string out;
   for (int trial = 0; trial < trials; ++trial) {
@@ -92,7 +112,7 @@ std::string sample_calls(const MethodCall& call, int trials, std::mt19937& rng) 
     std::string results;
     for (int o = 0; o < call.outputs; ++o)
       results += (results.empty() ? "" : ", ") + std::string("vg_out") + std::to_string(o);
-    block += "    if " + condition + " {\n      print \"VG_CALL\\n\";\n      ";
+    block += "    if " + condition + " {\n      print \"" + marks.call + "\\n\";\n      ";
     block += (results.empty() ? "" : "var " + results + " := ") + call.name + "(" + arguments +
              ");\n    }\n  }\n";
     out += block;
@@ -113,7 +133,9 @@ std::string instrument_for_sampling(const std::string& text, const std::vector<L
                                     const std::vector<std::vector<std::string>>& candidates,
                                     const std::vector<std::vector<bool>>& skip, int trials,
                                     std::uint32_t seed,
-                                    std::vector<std::vector<int>>* check_lines) {
+                                    std::vector<std::vector<int>>* check_lines,
+                                    const std::string& tag) {
+  const Markers marks(tag);
   std::vector<std::size_t> order(loops.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(),
@@ -132,21 +154,21 @@ std::string instrument_for_sampling(const std::string& text, const std::vector<L
     for (std::size_t c = 0; c < candidates[l].size(); ++c) {
       const std::string& inv = candidates[l][c];
       if (skip[l][c] || inv.find("old(") != std::string::npos) continue;
-      // `VG_AT` first: when evaluating the candidate itself crashes (an index out of range at a
+      // The `_AT` line first: when evaluating the candidate itself crashes (an index out of range at a
       // reached state), the last line printed names it.
       const std::string id = std::to_string(l) + " " + std::to_string(c);
       if (check_lines) (*check_lines)[l][c] = count_lines(out) + 1;
-      out += "print \"VG_AT " + id + "\\n\"; if !(" + inv + ") { print \"" + kMark + " " + id +
-             "\\n\"; }\n";
+      out += "print \"" + marks.at + id + "\\n\"; if !(" + inv + ") { print \"" +
+             marks.falsified + " " + id + "\\n\"; }\n";
     }
-    out += "print \"VG_OK\\n\";\n";
+    out += "print \"" + marks.ok + "\\n\";\n";
   }
   out.append(text, copied, std::string::npos);
   std::mt19937 rng(seed);
   out += "\nmethod " + std::string(kMain) + "() {\n";
   std::set<std::size_t> done;
   for (const auto& loop : loops)
-    if (done.insert(loop.method).second) out += sample_calls(loop.call, trials, rng);
+    if (done.insert(loop.method).second) out += sample_calls(loop.call, trials, rng, marks);
   out += "}\n";
   return out;
 }
@@ -179,10 +201,12 @@ StateFilterResult filter_by_sampled_states(ProcessRunner& runner, const std::str
   std::vector<std::vector<bool>> skip(loops.size());
   for (std::size_t l = 0; l < loops.size(); ++l) skip[l].assign(candidates[l].size(), false);
   int crash_reruns = 0;
+  const std::string tag = fresh_tag();
+  const Markers marks(tag);
   for (int attempt = 0; attempt < 2 && !deadline.expired(); ++attempt) {
     std::vector<std::vector<int>> lines;
     std::string program =
-        instrument_for_sampling(text, loops, candidates, skip, trials, seed, &lines);
+        instrument_for_sampling(text, loops, candidates, skip, trials, seed, &lines, tag);
     if (!write_file_atomic(file, program).ok()) {
       result.note = "cannot write " + file;
       break;
@@ -198,13 +222,13 @@ StateFilterResult filter_by_sampled_states(ProcessRunner& runner, const std::str
     const std::string out = run.out_truncated ? run.out_tail : run.out;
     // Any mark printed is a real falsifying state, whatever happened afterwards (a sample whose
     // loop never ends is cut off by the deadline; a crash ends the remaining samples).
-    std::string_view last_at;  // the check under evaluation, until VG_OK or the next call
+    std::string_view last_at;  // the check under evaluation, until the `_OK` line or the next call
     for (auto line : lines_of(out)) {
-      if (line == "VG_CALL") ++result.calls;
-      if (line == "VG_CALL" || line == "VG_OK") last_at = {};
-      if (line.rfind("VG_AT ", 0) == 0) last_at = line.substr(6);  // "l c"
-      if (line.rfind(kMark, 0) != 0) continue;
-      auto rest = line.substr(std::string_view(kMark).size());
+      if (line == marks.call) ++result.calls;
+      if (line == marks.call || line == marks.ok) last_at = {};
+      if (line.rfind(marks.at, 0) == 0) last_at = line.substr(marks.at.size());  // "l c"
+      if (line.rfind(marks.falsified, 0) != 0) continue;
+      auto rest = line.substr(marks.falsified.size());
       if (rest.empty() || rest[0] != ' ') continue;
       auto loop = leading_number(rest.substr(1));
       if (!loop || loop->second.empty()) continue;

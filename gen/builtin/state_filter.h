@@ -29,10 +29,14 @@ struct StateFilterResult {
 /// holding `old(` are not checked: old state exists only for the verifier) and a
 /// `VerigenSampleMain` calling each callable method on `trials` sample inputs drawn with
 /// `seed`. `check_lines[l][c]` receives the 1-based line of candidate c's check (0 if none).
+/// Every line the checks print starts with `VG<tag>_` (`VG<tag>_CALL`, `_AT l c`, `_OK`,
+/// `_FALSIFIED l c`): filter_by_sampled_states draws a fresh tag per run, so output the
+/// program prints itself can never pass for a check's.
 std::string instrument_for_sampling(const std::string& text, const std::vector<LoopSite>& loops,
                                     const std::vector<std::vector<std::string>>& candidates,
                                     const std::vector<std::vector<bool>>& skip, int trials,
-                                    std::uint32_t seed, std::vector<std::vector<int>>* check_lines);
+                                    std::uint32_t seed, std::vector<std::vector<int>>* check_lines,
+                                    const std::string& tag = "");
 
 /// Runs the instrumented program once (and once more without the checks Dafny refuses to
 /// compile, e.g. over ghost functions) and reports the falsified candidates. Never fails: a

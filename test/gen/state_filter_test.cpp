@@ -71,3 +71,34 @@ TEST_CASE("falsified templates cost no verifier call", "[verifier:dafny]") {
   // What the program needs survives the filter.
   CHECK(filtered.find("invariant forall k :: 0 <= k < i ==> !(a[k] == key)") != std::string::npos);
 }
+
+// Contract: the program under test cannot speak for the checks: lines it prints that look like
+// the checks' marks (untagged, or with another run's tag) falsify nothing, and its calls are
+// not counted twice.
+TEST_CASE("a program printing the filter's marks falsifies nothing", "[verifier:dafny]") {
+  const std::string text =
+      "method CountUp(n: nat) returns (i: nat)\n"
+      "  ensures i == n\n"
+      "{\n"
+      "  i := 0;\n"
+      "  while i < n\n"
+      "  {\n"
+      "    print \"VG_FALSIFIED 0 0\\nVG_CALL\\nVG0123456789abcdef_FALSIFIED 0 0\\n\";\n"
+      "    i := i + 1;\n"
+      "  }\n"
+      "}\n";
+  auto loops = dafny_loop_sites(text);
+  REQUIRE(loops.size() == 1);
+  std::vector<std::vector<std::string>> candidates = {{"i <= n", "i < 1"}};
+  SubprocessRunner runner;
+  auto result = filter_by_sampled_states(runner, text, loops, candidates, Deadline::after(300s));
+  INFO(result.note);
+  REQUIRE(result.ran);
+  CHECK(result.falsified[0] == std::vector<bool>{false, true});
+  // The instrumented text carries the tag it was given on every mark, and only that tag.
+  std::vector<std::vector<bool>> skip = {{false, false}};
+  std::string program = instrument_for_sampling(text, loops, candidates, skip, 3, 1, nullptr, "x1");
+  CHECK(program.find("print \"VGx1_AT 0 0\\n\"") != std::string::npos);
+  CHECK(program.find("print \"VGx1_FALSIFIED 0 1\\n\"") != std::string::npos);
+  CHECK(program.find("print \"VGx1_CALL\\n\"") != std::string::npos);
+}
