@@ -50,7 +50,9 @@ Result<LlmProviderChain> make_llm_provider_chain(const GeneratorOptions& options
   chain.settings.model = config->model;
   if (options.temperature) chain.settings.temperature = *options.temperature;
   chain.settings.seed = options.seed;
-  chain.settings.prompts_dir = options.prompts_dir;
+  // --prompts first, then verigen.toml's `prompts`, then the embedded templates.
+  chain.settings.prompts_dir =
+      options.prompts_dir.empty() ? config->prompts_dir : options.prompts_dir;
   if (options.max_tokens)
     chain.settings.max_tokens = *options.max_tokens;
   else if (config->max_tokens)

@@ -132,8 +132,7 @@ int count_lines(const std::string& text) {
 std::string instrument_for_sampling(const std::string& text, const std::vector<LoopSite>& loops,
                                     const std::vector<std::vector<std::string>>& candidates,
                                     const std::vector<std::vector<bool>>& skip, int trials,
-                                    std::uint32_t seed,
-                                    std::vector<std::vector<int>>* check_lines,
+                                    std::uint32_t seed, std::vector<std::vector<int>>* check_lines,
                                     const std::string& tag) {
   const Markers marks(tag);
   std::vector<std::size_t> order(loops.size());
@@ -154,12 +153,12 @@ std::string instrument_for_sampling(const std::string& text, const std::vector<L
     for (std::size_t c = 0; c < candidates[l].size(); ++c) {
       const std::string& inv = candidates[l][c];
       if (skip[l][c] || inv.find("old(") != std::string::npos) continue;
-      // The `_AT` line first: when evaluating the candidate itself crashes (an index out of range at a
-      // reached state), the last line printed names it.
+      // The `_AT` line first: when evaluating the candidate itself crashes (an index out of range
+      // at a reached state), the last line printed names it.
       const std::string id = std::to_string(l) + " " + std::to_string(c);
       if (check_lines) (*check_lines)[l][c] = count_lines(out) + 1;
-      out += "print \"" + marks.at + id + "\\n\"; if !(" + inv + ") { print \"" +
-             marks.falsified + " " + id + "\\n\"; }\n";
+      out += "print \"" + marks.at + id + "\\n\"; if !(" + inv + ") { print \"" + marks.falsified +
+             " " + id + "\\n\"; }\n";
     }
     out += "print \"" + marks.ok + "\\n\";\n";
   }

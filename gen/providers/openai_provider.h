@@ -35,6 +35,9 @@ struct OpenAIConfig {
   RequestShape shape;
   /// The token budget per answer verigen.toml sets (max_tokens); nullopt: the caller's.
   std::optional<int> max_tokens;
+  /// The prompt templates' folder verigen.toml names (`prompts`), absolute; "" for the embedded
+  /// templates. --prompts overrides it.
+  std::string prompts_dir;
   /// Told each adaptation as one line ("openai: note: ..."); may be empty.
   std::function<void(const std::string&)> on_note;
 };

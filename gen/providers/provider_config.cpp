@@ -20,10 +20,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::array<std::string_view, 10> kKeys = {
+constexpr std::array<std::string_view, 11> kKeys = {
     "base_url",         "api_key",     "model",      "timeout",
     "max_attempts",     "concurrency", "max_tokens", "max_tokens_param",
-    "send_temperature", "send_n"};
+    "send_temperature", "send_n",      "prompts"};
 constexpr long long kMaxTokens = 1 << 20;
 constexpr std::array<std::string_view, 2> kTables = {"provider", "openai"};
 constexpr double kMaxTimeoutSeconds = 86400;
@@ -153,6 +153,18 @@ class Reader {
       (name == "base_url"  ? settings_.base_url
        : name == "api_key" ? settings_.api_key
                            : settings_.model) = value;
+      return {};
+    }
+    if (name == "prompts") {
+      const auto* text = node.as_string();
+      if (!text) return fail(at + "prompts must be a folder's path, got " + type_name(node));
+      // Relative to the file, not to wherever verigen runs: the file names its own neighbour.
+      std::error_code ec;
+      fs::path folder =
+          fs::absolute(fs::path(path_).parent_path() / text->get(), ec).lexically_normal();
+      if (text->get().empty() || !fs::is_directory(folder, ec))
+        return fail(at + "prompts: no folder '" + folder.string() + "'");
+      settings_.prompts_dir = folder.string();
       return {};
     }
     if (name == "max_tokens_param") {
@@ -303,6 +315,7 @@ Result<OpenAIConfig> resolve_openai_config(const std::string& model, const std::
   if (file.max_tokens_param) config.shape.max_tokens_param = *file.max_tokens_param;
   if (file.send_temperature) config.shape.send_temperature = *file.send_temperature;
   if (file.send_n) config.shape.send_n = *file.send_n;
+  if (file.prompts_dir) config.prompts_dir = *file.prompts_dir;
   return config;
 }
 

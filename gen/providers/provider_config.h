@@ -15,6 +15,8 @@
 ///   max_tokens_param = "max_completion_tokens"   # or "max_tokens" (the default)
 ///   send_temperature = false   # the server takes only its default temperature
 ///   send_n = false             # the server takes one choice per request
+///   prompts = "prompts"        # a folder of prompt templates (as --prompts), relative to the
+///                              # file's own folder; it must exist
 /// Anything else — an unknown key or table, a value of the wrong type or out of range, a key
 /// given twice — is an error naming the file, line and column.
 
@@ -40,6 +42,8 @@ struct ProviderFileSettings {
   std::optional<std::string> max_tokens_param;
   std::optional<bool> send_temperature;
   std::optional<bool> send_n;
+  /// The `prompts` folder, made absolute against the config file's folder.
+  std::optional<std::string> prompts_dir;
 };
 
 /// Reads and validates the text of a verigen.toml. A Failure is one line,

@@ -30,9 +30,10 @@ std::string TempDir::file(const std::string& name, const std::string& content) c
 
 CliRun run_verigen(const std::vector<std::string>& args, const std::string& cache_dir,
                    const std::vector<std::pair<std::string, std::string>>& extra_env,
-                   double timeout_seconds) {
+                   double timeout_seconds, const std::string& working_directory) {
   SubprocessRunner runner;
   ProcessSpec spec;
+  spec.working_directory = working_directory;
   spec.argv = {std::string(VERIGEN_BINARY_DIR) + "/verigen"};
   spec.argv.insert(spec.argv.end(), args.begin(), args.end());
   spec.environment = {{"XDG_CACHE_HOME", cache_dir}, {"VERIGEN_NO_PROGRESS", "1"}};

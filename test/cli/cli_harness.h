@@ -23,10 +23,11 @@ struct CliRun {
   std::string err;
 };
 
-/// Runs build/verigen with `args`; XDG_CACHE_HOME points at `cache_dir`; `extra_env` is added.
+/// Runs build/verigen with `args`; XDG_CACHE_HOME points at `cache_dir`; `extra_env` is added;
+/// in `working_directory` when given (where verigen looks for verigen.toml).
 CliRun run_verigen(const std::vector<std::string>& args, const std::string& cache_dir,
                    const std::vector<std::pair<std::string, std::string>>& extra_env = {},
-                   double timeout_seconds = 300);
+                   double timeout_seconds = 300, const std::string& working_directory = "");
 
 /// Number of regular files below `dir` (0 when it does not exist).
 int count_files(const std::filesystem::path& dir);

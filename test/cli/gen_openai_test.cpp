@@ -395,3 +395,34 @@ TEST_CASE("gen keeps keys in the base URL and echoed keys out of every output", 
   CHECK((down.out + down.err).find("PASSWORD-4242") == std::string::npos);
   CHECK((down.out + down.err).find("QUERY-SECRET-4242") == std::string::npos);
 }
+
+// Contract: verigen.toml's `prompts` folder (relative to the file) replaces the embedded
+// template of the kinds it holds, as --prompts does; the flag wins over the file.
+TEST_CASE("gen takes its prompt templates from verigen.toml's prompts folder", "[network]") {
+  TempDir dir;
+  dir.file("verigen.toml", "prompts = \"my-prompts\"\n");
+  dir.file("my-prompts/dafny/implement.txt", "FROM THE FILE\n{{spec}}");
+  dir.file("flag-prompts/dafny/implement.txt", "FROM THE FLAG\n{{spec}}");
+  auto spec = dir.file("max.dfy", kSpec);
+  auto first_prompt = [&](std::vector<std::string> extra) {
+    LoopbackServer server;
+    server.script({{200, {}, completion_body({kRight})}});
+    std::vector<std::string> args = {
+        "gen", spec,       "--provider", "openai", "-k",
+        "1",   "--rounds", "0",          "--out",  (dir.path / "out").string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r =
+        run_verigen(args, (dir.path / "cache").string(), env_for(server), 300, dir.path.string());
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 0);
+    auto requests = server.requests();
+    REQUIRE(requests.size() == 1);
+    auto messages = nlohmann::json::parse(requests[0].body)["messages"];
+    return messages[messages.size() - 1]["content"].get<std::string>();
+  };
+  auto from_file = first_prompt({});
+  CHECK(from_file.rfind("FROM THE FILE\n", 0) == 0);
+  CHECK(from_file.find("method Max(a: int, b: int)") != std::string::npos);
+  auto from_flag = first_prompt({"--prompts", (dir.path / "flag-prompts").string()});
+  CHECK(from_flag.rfind("FROM THE FLAG\n", 0) == 0);
+}

@@ -103,11 +103,11 @@ TEST_CASE("verigen.toml: unknown keys and syntax errors", "[unit]") {
   CHECK(error_of("modle = \"m\"\n") ==
         "v.toml:1:1: error: unknown key 'modle' (did you mean 'model'?); known keys: base_url, "
         "api_key, model, timeout, max_attempts, concurrency, max_tokens, max_tokens_param, "
-        "send_temperature, send_n");
+        "send_temperature, send_n, prompts");
   CHECK(error_of("\n[provider]\n  timout = 5\n") ==
         "v.toml:3:3: error: unknown key 'timout' (did you mean 'timeout'?); known keys: "
         "base_url, api_key, model, timeout, max_attempts, concurrency, max_tokens, "
-        "max_tokens_param, send_temperature, send_n");
+        "max_tokens_param, send_temperature, send_n, prompts");
   CHECK(error_of("[proivder]\nmodel = \"m\"\n") ==
         "v.toml:1:2: error: unknown table 'proivder' (did you mean 'provider'?); known tables: "
         "provider, openai");
@@ -236,4 +236,26 @@ TEST_CASE("verigen.toml: request shape keys", "[unit]") {
   auto flag = parse_provider_config("v.toml", "send_n = 1\n");
   REQUIRE_FALSE(flag.ok());
   CHECK(flag.error() == "v.toml:1:10: error: send_n must be true or false, got an integer");
+}
+
+// Contract: `prompts` names a folder relative to the config file (not to where verigen runs);
+// resolve_openai_config hands it on absolute; a folder that is not there is an error with the
+// file's place.
+TEST_CASE("verigen.toml: the prompts folder", "[unit]") {
+  auto dir = scratch("prompts");
+  fs::create_directories(dir / "templates" / "dafny");
+  std::ofstream(dir / "verigen.toml") << "prompts = \"templates\"\n";
+  fs::create_directories(dir / "sub");
+  auto config = resolve_openai_config("", (dir / "sub").string());
+  REQUIRE(config.ok());
+  CHECK(fs::path(config->prompts_dir) == (dir / "templates").lexically_normal());
+
+  std::ofstream(dir / "verigen.toml") << "\nprompts = \"nowhere\"\n";
+  auto missing = resolve_openai_config("", (dir / "sub").string());
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.error() == (dir / "verigen.toml").string() + ":2:11: error: prompts: no folder '" +
+                               (dir / "nowhere").lexically_normal().string() + "'");
+  CHECK(error_of("prompts = 3\n") ==
+        "v.toml:1:11: error: prompts must be a folder's path, got an integer");
+  fs::remove_all(dir);
 }
