@@ -53,6 +53,7 @@ Result<LlmProviderChain> make_llm_provider_chain(const GeneratorOptions& options
   // --prompts first, then verigen.toml's `prompts`, then the embedded templates.
   chain.settings.prompts_dir =
       options.prompts_dir.empty() ? config->prompts_dir : options.prompts_dir;
+  chain.settings.history_tokens = options.history_tokens;
   if (options.max_tokens)
     chain.settings.max_tokens = *options.max_tokens;
   else if (config->max_tokens)

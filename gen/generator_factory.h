@@ -21,7 +21,8 @@ struct GeneratorOptions {
   std::optional<double> temperature;
   std::optional<long> seed;
   std::optional<int> max_tokens;  ///< per answer; else verigen.toml's, else 4096
-  LlmBudget budget;               ///< --max-requests, --max-tokens-total
+  int history_tokens = LlmSettings{}.history_tokens;  ///< --history-tokens (repair conversation)
+  LlmBudget budget;                                   ///< --max-requests, --max-tokens-total
   /// --repair-model / --repair-provider: repairs go to another model ("" = the same one).
   std::string repair_model;
   std::string repair_provider;

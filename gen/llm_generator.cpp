@@ -1,9 +1,11 @@
 #include "gen/llm_generator.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "gen/answer_extraction.h"
 #include "gen/prompt_builder.h"
+#include "gen/repair_feedback.h"
 
 namespace verigen {
 namespace {
@@ -15,10 +17,40 @@ std::string prompt_text(const CompletionRequest& request) {
   return out;
 }
 
+/// The info string of a code fence in `language` ("dafny", "lean", "fstar", "sygus").
+std::string fence_tag(Language language) {
+  std::string tag(to_string(language));
+  for (char& c : tag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return tag;
+}
+
 /// The largest budget a truncated answer is retried with.
 constexpr int kMaxRetryTokens = 1 << 17;
 
 }  // namespace
+
+std::vector<ChatMessage> repair_history(const std::vector<RepairTurn>& earlier,
+                                        const std::string& language_tag, long budget) {
+  std::vector<ChatMessage> turns;  // newest first while collecting
+  long spent = 0;
+  std::size_t kept = 0;
+  for (auto it = earlier.rbegin(); it != earlier.rend() && budget > 0; ++it) {
+    ChatMessage attempt{"assistant", "```" + language_tag + "\n" + it->attempt + "\n```"};
+    ChatMessage feedback{"user", "That attempt failed.\n" + it->feedback};
+    long cost = estimated_tokens(attempt.content) + estimated_tokens(feedback.content);
+    if (spent + cost > budget) break;  // older turns make sense only after newer ones: stop
+    spent += cost;
+    ++kept;
+    turns.push_back(std::move(feedback));
+    turns.push_back(std::move(attempt));
+  }
+  std::reverse(turns.begin(), turns.end());
+  if (kept > 0 && kept < earlier.size())
+    turns.insert(turns.begin(), ChatMessage{"user", std::to_string(earlier.size() - kept) +
+                                                        " earlier attempts are left out; the "
+                                                        "latest ones follow."});
+  return turns;
+}
 
 RawCandidate LlmGenerator::extract(const Task& task, const std::string& completion,
                                    const std::string& origin) {
@@ -48,9 +80,11 @@ void LlmGenerator::count(const Completions& answer) {
 Result<std::vector<RawCandidate>> LlmGenerator::ask(const Task& task, const Prompt& prompt_in,
                                                     int k, Deadline deadline,
                                                     const std::string& origin, Provider& provider,
-                                                    const LlmSettings& settings) {
+                                                    const LlmSettings& settings,
+                                                    std::vector<ChatMessage> history) {
   if (!may_ask()) return std::vector<RawCandidate>{};
-  CompletionRequest request = settings.request(prompt_in.system, prompt_in.user, k);
+  CompletionRequest request =
+      settings.request(prompt_in.system, prompt_in.user, k, std::move(history));
   auto answer = provider.complete(request, deadline);
   if (!answer.ok()) return fail(answer.error());
   count(*answer);
@@ -110,9 +144,20 @@ Result<std::vector<RawCandidate>> LlmGenerator::repair(const Task& task, const s
                                                        Deadline deadline) {
   auto prompt = repair_prompt(task, failed, verdict, settings_.prompts_dir);
   if (!prompt.ok()) return fail(prompt.error());
-  if (repair_.provider)
-    return ask(task, *prompt, k, deadline, "repair", *repair_.provider, repair_.settings);
-  return ask(task, *prompt, k, deadline, "repair", provider_, settings_);
+  // The attempts sent back before this one, then this one remembered for the next repair.
+  std::vector<RepairTurn> earlier;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto& turns = repaired_[task.id];
+    earlier = turns;
+    turns.push_back({failed, repair_problem(task.language, verdict) + "\n" +
+                                 repair_diagnostics(failed, verdict)});
+  }
+  const bool second_model = repair_.provider != nullptr;
+  const LlmSettings& settings = second_model ? repair_.settings : settings_;
+  auto history = repair_history(earlier, fence_tag(task.language), settings.history_tokens);
+  return ask(task, *prompt, k, deadline, "repair", second_model ? *repair_.provider : provider_,
+             settings, std::move(history));
 }
 
 GenerationUsage LlmGenerator::usage() const {

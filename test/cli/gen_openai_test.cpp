@@ -426,3 +426,45 @@ TEST_CASE("gen takes its prompt templates from verigen.toml's prompts folder", "
   auto from_flag = first_prompt({"--prompts", (dir.path / "flag-prompts").string()});
   CHECK(from_flag.rfind("FROM THE FLAG\n", 0) == 0);
 }
+
+// Contract: a repair request carries the earlier attempts at the task and their errors as
+// conversation turns (assistant: the attempt, user: what failed) before its own prompt; the
+// first repair has none to carry, and --history-tokens 0 sends none.
+TEST_CASE("repairs carry the earlier attempts as a conversation", "[network]") {
+  const std::string wrong_b = program("  m := b;");
+  auto requests_for = [&](std::vector<std::string> extra) {
+    LoopbackServer server;
+    server.script({{200, {}, completion_body({kWrong})},
+                   {200, {}, completion_body({wrong_b})},
+                   {200, {}, completion_body({kRight})}});
+    TempDir dir;
+    auto spec = dir.file("max.dfy", kSpec);
+    std::vector<std::string> args = {
+        "gen", spec,       "--provider", "openai", "-k",
+        "1",   "--rounds", "2",          "--out",  (dir.path / "out").string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = run_verigen(args, (dir.path / "cache").string(), env_for(server));
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 0);
+    std::vector<nlohmann::json> messages;
+    for (const auto& request : server.requests())
+      messages.push_back(nlohmann::json::parse(request.body)["messages"]);
+    return messages;
+  };
+  auto with_history = requests_for({});
+  REQUIRE(with_history.size() == 3);
+  CHECK(with_history[1].size() == 2);    // system, repair prompt: nothing earlier yet
+  REQUIRE(with_history[2].size() == 4);  // system, the first attempt, its errors, repair prompt
+  CHECK(with_history[2][1]["role"] == "assistant");
+  auto earlier = with_history[2][1]["content"].get<std::string>();
+  CHECK(earlier.rfind("```dafny\n", 0) == 0);
+  CHECK(earlier.find("m := a;") != std::string::npos);
+  CHECK(with_history[2][2]["role"] == "user");
+  CHECK(with_history[2][2]["content"].get<std::string>().find(
+            "postcondition could not be proved") != std::string::npos);
+  CHECK(with_history[2][3]["content"].get<std::string>().find("m := b;") != std::string::npos);
+
+  auto without = requests_for({"--history-tokens", "0"});
+  REQUIRE(without.size() == 3);
+  CHECK(without[2].size() == 2);
+}
