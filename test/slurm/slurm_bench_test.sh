@@ -110,6 +110,7 @@ print(db.execute("SELECT count(*) FROM samples").fetchone()[0])
 EOF
 }
 say "kill and resume: submitting"
+: >"$work/kill-first.out"  # polled below before the background job may have opened it
 XDG_CACHE_HOME="$work/cache-kill" timeout 300 "$root/scripts/slurm-bench" sygus-inv --shards 3 \
   --dir "$kill_dir" --verigen "$verigen" --wait -- "${slow[@]}" >"$work/kill-first.out" 2>&1 &
 first=$!
