@@ -306,11 +306,15 @@ TEST_CASE("slurm-bench --dry-run prints the array and the dependent merge", "[ve
                "--",
                "--jobs",
                "2"};
+  // The jobs are told where the datasets are (it is refused when nobody knows).
+  spec.environment = {{"VERIGEN_DATA", "/tmp/sb-data"}};
   spec.deadline = Deadline::after_seconds(30);
   auto result = runner.run(spec);
   INFO(result.out << result.err);
   REQUIRE(result.exited());
   REQUIRE(result.exit_code == 0);
+  CHECK(result.out.find("export VERIGEN_DATA=/tmp/sb-data") != std::string::npos);
+  CHECK(result.out.find("export PATH=\"$HOME/.dotnet/tools:$PATH\"") != std::string::npos);
   CHECK(result.out.find("--array 0-2") != std::string::npos);
   CHECK(result.out.find("--shard \"$SLURM_ARRAY_TASK_ID/3\"") != std::string::npos);
   CHECK(result.out.find("/tmp/sb/\"shard-$SLURM_ARRAY_TASK_ID.db\" --jobs 2") != std::string::npos);

@@ -33,14 +33,22 @@ done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/verigen-slurm-test.XXXXXX")"
 cluster="$work/cluster"
+first=""
 cleanup() {
   local rc=$?
+  # The background submission of the kill-and-resume part, if the test failed during it.
+  [[ -z "$first" ]] || kill "$first" 2>/dev/null || true
   "$root/scripts/slurm-local" stop --dir "$cluster" || true
   if [[ $rc -eq 0 ]]; then rm -rf "$work"; else echo "kept for inspection: $work" >&2; fi
 }
 trap cleanup EXIT
 # A signal ends the script through exit, so the EXIT trap stops the cluster.
 trap 'exit 130' INT TERM
+
+# Every step that could hang is bounded by `timeout`, so that the EXIT trap stops the cluster
+# before CTest's own time-out (TIMEOUT in test/CMakeLists.txt) would kill this script and
+# leave the daemons behind. A normal run takes about a minute.
+step=120
 
 export VERIGEN_DATA="$datasets"
 export VERIGEN_NO_PROGRESS=1
@@ -69,12 +77,12 @@ compare() {
   shift 2
   local t0 single_s slurm_s
   t0=$SECONDS
-  XDG_CACHE_HOME="$work/cache-$name-single" "$verigen" bench run "$suite" \
+  XDG_CACHE_HOME="$work/cache-$name-single" timeout "$step" "$verigen" bench run "$suite" \
     --db "$work/$name-single.db" "$@" >"$work/$name-single.log" 2>&1 ||
     { cat "$work/$name-single.log"; fail "$name: the single-machine run failed"; }
   single_s=$((SECONDS - t0))
   t0=$SECONDS
-  XDG_CACHE_HOME="$work/cache-$name-slurm" timeout 300 "$root/scripts/slurm-bench" "$suite" \
+  XDG_CACHE_HOME="$work/cache-$name-slurm" timeout "$step" "$root/scripts/slurm-bench" "$suite" \
     --shards 3 --dir "$work/$name" --verigen "$verigen" --wait -- "$@" ||
     { tail -n 20 "$work/$name"/*.log; fail "$name: slurm-bench --wait did not succeed"; }
   slurm_s=$((SECONDS - t0))
@@ -94,7 +102,7 @@ compare() {
 # builtin provider finishes fastest (refuted by a Dafny error, not a time-out). Two shards of
 # the DafnyComp run get no task: they must still leave a database the merge accepts.
 compare sygus sygus-inv --filter 'Code2Inv__10[236]' --timeout 20
-compare dafnycomp dafnycomp --filter 'main_2node_1-2571-1006$' --timeout 120
+compare dafnycomp dafnycomp --filter 'main_2node_1-2571-1006$' --timeout 60
 
 # --- a shard cancelled mid-run, then resubmitted ----------------------------------------------
 # Problems no portfolio member solves in 1.5 s: every sample runs until its time-out, so shard
@@ -111,7 +119,7 @@ EOF
 }
 say "kill and resume: submitting"
 : >"$work/kill-first.out"  # polled below before the background job may have opened it
-XDG_CACHE_HOME="$work/cache-kill" timeout 300 "$root/scripts/slurm-bench" sygus-inv --shards 3 \
+XDG_CACHE_HOME="$work/cache-kill" timeout "$step" "$root/scripts/slurm-bench" sygus-inv --shards 3 \
   --dir "$kill_dir" --verigen "$verigen" --wait -- "${slow[@]}" >"$work/kill-first.out" 2>&1 &
 first=$!
 array=""
@@ -129,6 +137,7 @@ scancel "${array}_1"
 say "cancelled job ${array}_1"
 first_rc=0
 wait "$first" || first_rc=$?
+first=""
 [[ $first_rc -eq 1 ]] ||
   { cat "$work/kill-first.out"; fail "slurm-bench --wait exited $first_rc, not 1, after a shard was cancelled"; }
 grep -q 'merge job .* ended CANCELLED' "$work/kill-first.out" ||
@@ -144,7 +153,7 @@ shard_total=4  # issue_8 and pottsumm4 (indices 1 and 4 of 5, in id order) x 2 s
   fail "shard 1 held $before of $shard_total samples when cancelled: not mid-run"
 say "shard 1 held $before of $shard_total samples when cancelled; resubmitting it"
 
-XDG_CACHE_HOME="$work/cache-kill" timeout 300 "$root/scripts/slurm-bench" sygus-inv --shards 3 \
+XDG_CACHE_HOME="$work/cache-kill" timeout "$step" "$root/scripts/slurm-bench" sygus-inv --shards 3 \
   --dir "$kill_dir" --verigen "$verigen" --only-shards 1 --wait -- "${slow[@]}" ||
   { tail -n 30 "$kill_dir"/*.log; fail "the resubmitted shard and its merge did not succeed"; }
 # The resumed run says what it ran: only the samples the cancelled one had not recorded.
