@@ -57,7 +57,9 @@ export VERIGEN_NO_PROGRESS=1
 cd "$work"
 
 say "starting the cluster"
-eval "$("$root/scripts/slurm-local" start --dir "$cluster")"
+# Not eval "$(...)" directly: eval would hide a failed start.
+env_line="$("$root/scripts/slurm-local" start --dir "$cluster")" || fail "slurm-local start failed"
+eval "$env_line"
 [[ -n "${SLURM_CONF:-}" ]] || fail "slurm-local start printed no SLURM_CONF"
 
 # (task, sample, outcome, cause) of every sample in a results database, one per line, sorted.
