@@ -28,7 +28,9 @@ if [[ ! -d "$datasets/sygus-inv" || ! -d "$datasets/dafnycomp" ]]; then
   echo "skipped: no datasets in $datasets"; exit 77
 fi
 for tool in slurmctld slurmd sbatch munged; do
-  command -v "$tool" >/dev/null || { echo "skipped: $tool is not installed (run scripts/setup)"; exit 77; }
+  if ! command -v "$tool" >/dev/null; then
+    echo "skipped: $tool is not installed (run scripts/setup)"; exit 77
+  fi
 done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/verigen-slurm-test.XXXXXX")"
@@ -100,9 +102,10 @@ compare() {
 }
 
 # Slices whose verdicts do not depend on how busy the machine is: SyGuS problems solved or
-# refuted in well under a second (far inside the time-out), and the DafnyComp program the
-# builtin provider finishes fastest (refuted by a Dafny error, not a time-out). Two shards of
-# the DafnyComp run get no task: they must still leave a database the merge accepts.
+# refuted in well under a second (far inside the time-out), and, of the DafnyComp programs
+# tried, the one the builtin provider finishes fastest (refuted by a Dafny error, not a
+# time-out). Two shards of the DafnyComp run get no task: they must still leave a database the
+# merge accepts.
 compare sygus sygus-inv --filter 'Code2Inv__10[236]' --timeout 20
 compare dafnycomp dafnycomp --filter 'main_2node_1-2571-1006$' --timeout 60
 
@@ -141,7 +144,7 @@ first_rc=0
 wait "$first" || first_rc=$?
 first=""
 [[ $first_rc -eq 1 ]] ||
-  { cat "$work/kill-first.out"; fail "slurm-bench --wait exited $first_rc, not 1, after a shard was cancelled"; }
+  { cat "$work/kill-first.out"; fail "slurm-bench --wait exited $first_rc, not 1, after scancel"; }
 grep -q 'merge job .* ended CANCELLED' "$work/kill-first.out" ||
   { cat "$work/kill-first.out"; fail "slurm-bench --wait did not say the merge was cancelled"; }
 # The cancelled shard's processes are gone once Slurm no longer lists its job.
@@ -160,11 +163,12 @@ XDG_CACHE_HOME="$work/cache-kill" timeout "$step" "$root/scripts/slurm-bench" sy
   { tail -n 30 "$kill_dir"/*.log; fail "the resubmitted shard and its merge did not succeed"; }
 # The resumed run says what it ran: only the samples the cancelled one had not recorded.
 resumed="$(grep '^  samples' "$kill_dir/shard-1.log" | tail -n 1)"
-expected="  samples        $shard_total of $shard_total ($((shard_total - before)) run now, $before recorded before)"
+expected="  samples        $shard_total of $shard_total"
+expected+=" ($((shard_total - before)) run now, $before recorded before)"
 [[ "$resumed" == "$expected" ]] ||
   { cat "$kill_dir/shard-1.log"; fail "resumed shard 1 says '$resumed', expected '$expected'"; }
 [[ "$(count "$kill_dir/shard-1.db")" -eq "$shard_total" ]] || fail "shard 1 is incomplete"
-[[ "$(count "$kill_dir/results.db")" -eq 10 ]] || fail "the merged kill-and-resume run lacks samples"
+[[ "$(count "$kill_dir/results.db")" -eq 10 ]] || fail "the resumed run's merge lacks samples"
 [[ -s "$kill_dir/report.md" ]] || fail "no report.md after the resumed merge"
 say "resumed shard 1: $((shard_total - before)) run now, $before recorded before; merged 10 samples"
 say "passed"
