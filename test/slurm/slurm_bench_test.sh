@@ -8,7 +8,7 @@
 # Contract checked:
 #   1. sygus-inv over 3 shards and dafnycomp (builtin provider) over 3 shards: the merged
 #      database holds exactly the (task, sample, outcome, cause) rows of the single-machine run,
-#      and report.md exists; `slurm-bench --wait` exits 0.
+#      and report.md exists; `slurm-bench --wait` exits 0 (--sbatch-args passed through).
 #   2. A shard cancelled (scancel) after recording a sample fails the array, so the merge job is
 #      cancelled and `--wait` exits 1; resubmitted with --only-shards, the shard resumes from its
 #      database: it runs exactly the samples not yet recorded, and the merge completes.
@@ -87,7 +87,8 @@ compare() {
   single_s=$((SECONDS - t0))
   t0=$SECONDS
   XDG_CACHE_HOME="$work/cache-$name-slurm" timeout "$step" "$root/scripts/slurm-bench" "$suite" \
-    --shards 3 --dir "$work/$name" --verigen "$verigen" --wait -- "$@" ||
+    --shards 3 --dir "$work/$name" --verigen "$verigen" --wait \
+    --sbatch-args "--partition=local --time=10" -- "$@" ||
     { tail -n 20 "$work/$name"/*.log; fail "$name: slurm-bench --wait did not succeed"; }
   slurm_s=$((SECONDS - t0))
   [[ -s "$work/$name/report.md" ]] || fail "$name: no report.md"
