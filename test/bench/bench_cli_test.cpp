@@ -291,7 +291,8 @@ TEST_CASE("dafnycomp: ground truth re-inserted into the stripped program verifie
 }
 
 // Contract: scripts/slurm-bench --dry-run prints an N-task array whose tasks run one shard each
-// into their own database, and a merge+report job depending on the array's success.
+// into their own database, and a merge+report job depending on the array's success, with the
+// job scripts they run. (test/slurm/ runs it on a real cluster.)
 TEST_CASE("slurm-bench --dry-run prints the array and the dependent merge", "[verifier:dafny]") {
   SubprocessRunner runner;
   ProcessSpec spec;
@@ -305,17 +306,22 @@ TEST_CASE("slurm-bench --dry-run prints the array and the dependent merge", "[ve
                "--",
                "--jobs",
                "2"};
+  // The jobs are told where the datasets are (it is refused when nobody knows).
+  spec.environment = {{"VERIGEN_DATA", "/tmp/sb-data"}};
   spec.deadline = Deadline::after_seconds(30);
   auto result = runner.run(spec);
   INFO(result.out << result.err);
   REQUIRE(result.exited());
   REQUIRE(result.exit_code == 0);
+  CHECK(result.out.find("export VERIGEN_DATA=/tmp/sb-data") != std::string::npos);
+  CHECK(result.out.find("export PATH=\"$HOME/.dotnet/tools:$PATH\"") != std::string::npos);
   CHECK(result.out.find("--array 0-2") != std::string::npos);
-  CHECK(result.out.find("--shard\\ \\$SLURM_ARRAY_TASK_ID/3") != std::string::npos);
-  CHECK(result.out.find("shard-\\$SLURM_ARRAY_TASK_ID.db") != std::string::npos);
+  CHECK(result.out.find("--shard \"$SLURM_ARRAY_TASK_ID/3\"") != std::string::npos);
+  CHECK(result.out.find("/tmp/sb/\"shard-$SLURM_ARRAY_TASK_ID.db\" --jobs 2") != std::string::npos);
   CHECK(result.out.find("--dependency afterok:JOBID") != std::string::npos);
-  CHECK(result.out.find("bench\\ merge") != std::string::npos);
-  CHECK(result.out.find("bench\\ report") != std::string::npos);
+  CHECK(result.out.find("bench merge \"${shards[@]}\" --into /tmp/sb/results.db") !=
+        std::string::npos);
+  CHECK(result.out.find("bench report /tmp/sb/results.db") != std::string::npos);
 }
 
 namespace {
