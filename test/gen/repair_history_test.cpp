@@ -11,8 +11,8 @@ using namespace verigen;
 // budget does not hold all, the newest are kept and a first turn says how many were left out;
 // a budget of 0 carries nothing.
 TEST_CASE("repair history keeps the newest attempts within its budget", "[unit]") {
-  std::vector<RepairTurn> earlier = {{"one", "error one"}, {"two", "error two"},
-                                     {"three", "error three"}};
+  std::vector<RepairTurn> earlier = {
+      {"one", "error one"}, {"two", "error two"}, {"three", "error three"}};
   auto all = repair_history(earlier, "dafny", 10000);
   REQUIRE(all.size() == 6);
   CHECK(all[0].role == "assistant");
