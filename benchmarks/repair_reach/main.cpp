@@ -101,22 +101,21 @@ int main(int argc, char** argv) {
     const int reached = count.refused + count.unusable;
     std::cout << "| " << outputs->model << " | " << count.answers << " | " << count.clean << " | "
               << count.refused << " | " << count.unusable << " | " << reached << " (0 before) |\n";
-    report[outputs->model] = {{"answers", count.answers},
-                              {"reach_verifier", count.clean},
-                              {"refused_by_audit", count.refused},
-                              {"unusable", count.unusable},
-                              {"without_task", count.no_task},
-                              {"refused_by_rule", count.refused_by_rule},
-                              {"repair_reaches_now", reached},
-                              {"repair_reached_before", 0}};
+    report[outputs->model] = {
+        {"answers", count.answers},          {"reach_verifier", count.clean},
+        {"refused_by_audit", count.refused}, {"unusable", count.unusable},
+        {"without_task", count.no_task},     {"refused_by_rule", count.refused_by_rule},
+        {"repair_reaches_now", reached},     {"repair_reached_before", 0}};
     total.answers += count.answers;
     total.refused += count.refused;
     total.unusable += count.unusable;
     for (const auto& [rule, n] : count.refused_by_rule) total.refused_by_rule[rule] += n;
   }
   std::cout << "\nrefusals by the audit's first finding, all models:\n";
-  for (const auto& [rule, n] : total.refused_by_rule) std::cout << "  " << rule << ": " << n << "\n";
-  std::cout << "\n" << total.refused + total.unusable << " of " << total.answers
+  for (const auto& [rule, n] : total.refused_by_rule)
+    std::cout << "  " << rule << ": " << n << "\n";
+  std::cout << "\n"
+            << total.refused + total.unusable << " of " << total.answers
             << " answers were dead ends and now get a repair request (with --rounds >= 1)\n";
   if (!json_path.empty()) std::ofstream(json_path) << report.dump(2) << "\n";
   return 0;

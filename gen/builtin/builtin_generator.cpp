@@ -6,6 +6,7 @@
 #include "gen/builtin/dafny_contracts.h"
 #include "gen/builtin/dafny_houdini.h"
 #include "gen/builtin/dafny_loops.h"
+#include "gen/builtin/decreases_candidates.h"
 #include "gen/builtin/invariant_templates.h"
 #include "gen/builtin/state_filter.h"
 
@@ -72,6 +73,56 @@ int drop_needless_requires(Backend& backend, const Task& task, const std::vector
   return calls;
 }
 
+/// When Houdini's fixpoint still fails because a loop may not terminate (hint-free programs
+/// lose their `decreases`), Houdini again with each loop's kept invariants fixed and the
+/// guard's distances (decreases_candidates.h) offered as `decreases` clauses: Dafny blames the
+/// ones that do not decrease or are not bounded, and what survives is a lexicographic measure
+/// it proves. Replaces `result` when that verifies; returns the verifier calls made.
+int add_decreases(Backend& backend, const Task& task, const std::vector<LoopSite>& sites,
+                  DafnyHoudiniResult& result, Deadline deadline, const AssumptionPolicy& policy,
+                  int& added) {
+  bool termination = false;
+  for (const auto& d : result.verdict.diagnostics) termination |= is_termination_error(d.message);
+  if (result.verdict.verified() || !termination || deadline.expired()) return 0;
+  std::vector<LoopSite> with_measures = sites;
+  std::vector<std::vector<std::string>> clauses(sites.size());
+  bool any = false;
+  for (std::size_t l = 0; l < sites.size(); ++l) {
+    const std::string keyword = sites[l].keyword;
+    for (const auto& kept : result.kept[l])
+      clauses[l].push_back(keyword.empty() ? kept : keyword + " " + kept);
+    if (keyword != "invariant") continue;
+    for (const auto& e : decreases_candidates(sites[l])) {
+      clauses[l].push_back("decreases " + e);
+      any = true;
+    }
+    with_measures[l].keyword.clear();  // each clause now carries its own keyword
+  }
+  if (!any) return 0;
+  auto again = dafny_houdini(backend, task.spec_text, task.spec_path, with_measures, clauses,
+                             deadline, 8, policy);
+  if (again.verdict.verified()) {
+    added = 0;
+    for (std::size_t l = 0; l < sites.size(); ++l) {
+      std::vector<std::string> kept;
+      for (const auto& clause : again.kept[l]) {
+        if (clause.rfind("decreases ", 0) == 0) {
+          ++added;
+        } else if (sites[l].keyword == "invariant" && clause.rfind("invariant ", 0) == 0) {
+          kept.push_back(clause.substr(10));
+        } else {
+          kept.push_back(clause);
+        }
+      }
+      again.kept[l] = std::move(kept);
+    }
+    const int calls = again.iterations;
+    result = std::move(again);
+    return calls;
+  }
+  return again.iterations;
+}
+
 }  // namespace
 
 Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, int,
@@ -117,16 +168,19 @@ Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, i
   const auto policy = candidate_for(task, task.spec_text).assumption_policy;
   auto result = dafny_houdini(backend_, task.spec_text, task.spec_path, sites, candidates, deadline,
                               25, policy);
-  usage_.verifier_calls += result.iterations;
+  int calls = result.iterations;
+  int measures = 0;
+  calls += add_decreases(backend_, task, sites, result, deadline, policy, measures);
   if (task.kind == TaskKind::Specify && result.verdict.verified())
-    usage_.verifier_calls +=
-        drop_needless_requires(backend_, task, sites, result, deadline, policy);
+    calls += drop_needless_requires(backend_, task, sites, result, deadline, policy);
+  usage_.verifier_calls += calls;
   std::size_t kept = 0;
   std::map<std::string, int> kept_by_family;
   for (const auto& list : result.kept) {
     kept += list.size();
     for (const auto& inv : list) ++kept_by_family[family_of[inv]];
   }
+  if (measures > 0) kept_by_family["decreases"] = measures;
   std::string families;
   for (const auto& [family, count] : kept_by_family)
     families += (families.empty() ? "; " : ", ") + family + " " + std::to_string(count);
@@ -135,9 +189,8 @@ Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, i
   raw.origin = "builtin:houdini (" + std::to_string(kept) + " of " + std::to_string(total) +
                (task.kind == TaskKind::Specify ? " template clauses kept, "
                                                : " template invariants kept, ") +
-               std::to_string(result.iterations) +
-               (result.iterations == 1 ? " verifier call" : " verifier calls") + families +
-               sampled + ")";
+               std::to_string(calls) + (calls == 1 ? " verifier call" : " verifier calls") +
+               families + sampled + ")";
   raw.raw = raw.origin;
   return std::vector<RawCandidate>{raw};
 }

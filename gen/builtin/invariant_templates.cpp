@@ -28,10 +28,33 @@ std::string_view comparison_at(const std::string& text, std::size_t at) {
   return {};
 }
 
-/// Splits a guard `a < b` / `a <= b` / `a != b` / `a > b` / `a >= b` (no other top-level
-/// comparison) into its sides; false for any other shape. A linear scan, not std::regex:
-/// libstdc++'s regex executor recurses once per character, so a long guard (a loop guard
-/// nested 50,000 parentheses deep) overflowed the stack.
+bool is_identifier(const std::string& s) {
+  if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+  return std::all_of(s.begin(), s.end(), is_ident_char);
+}
+
+/// Conjuncts of a guard joined by `&&` at the top level (no parentheses tracking needed for
+/// the shapes we use; anything odd just yields fewer templates).
+std::vector<std::string> conjuncts(const std::string& guard) {
+  std::vector<std::string> parts;
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i + 1 < guard.size(); ++i) {
+    if (guard[i] == '(' || guard[i] == '[') ++depth;
+    if (guard[i] == ')' || guard[i] == ']') --depth;
+    if (depth == 0 && guard[i] == '&' && guard[i + 1] == '&') {
+      parts.push_back(trim_space(guard.substr(start, i - start)));
+      start = i + 2;
+    }
+  }
+  parts.push_back(trim_space(guard.substr(start)));
+  return parts;
+}
+
+}  // namespace
+
+// A linear scan, not std::regex: libstdc++'s regex executor recurses once per character, so a
+// long guard (a loop guard nested 50,000 parentheses deep) overflowed the stack.
 bool split_comparison(const std::string& guard, std::string& left, std::string& op,
                       std::string& right) {
   const std::string text = trim_space(guard);
@@ -58,31 +81,6 @@ bool split_comparison(const std::string& guard, std::string& left, std::string& 
   }
   return false;
 }
-
-bool is_identifier(const std::string& s) {
-  if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
-  return std::all_of(s.begin(), s.end(), is_ident_char);
-}
-
-/// Conjuncts of a guard joined by `&&` at the top level (no parentheses tracking needed for
-/// the shapes we use; anything odd just yields fewer templates).
-std::vector<std::string> conjuncts(const std::string& guard) {
-  std::vector<std::string> parts;
-  int depth = 0;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i + 1 < guard.size(); ++i) {
-    if (guard[i] == '(' || guard[i] == '[') ++depth;
-    if (guard[i] == ')' || guard[i] == ']') --depth;
-    if (depth == 0 && guard[i] == '&' && guard[i + 1] == '&') {
-      parts.push_back(trim_space(guard.substr(start, i - start)));
-      start = i + 2;
-    }
-  }
-  parts.push_back(trim_space(guard.substr(start)));
-  return parts;
-}
-
-}  // namespace
 
 std::string substitute(const std::string& text, const std::string& from, const std::string& to) {
   if (from.empty()) return text;

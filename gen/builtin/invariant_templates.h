@@ -17,6 +17,11 @@ struct InvariantTemplate {
   std::string family;
 };
 
+/// Splits a comparison `a < b` / `a <= b` / `a != b` / `a > b` / `a >= b` with no other
+/// top-level comparison into its sides; false for any other shape.
+bool split_comparison(const std::string& guard, std::string& left, std::string& op,
+                      std::string& right);
+
 /// The candidate invariants for `loop` with their families, deduplicated, in a stable order;
 /// every template compares only variables of one type (initial_type.h).
 std::vector<InvariantTemplate> enumerate_templates(const LoopSite& loop);

@@ -19,12 +19,14 @@ struct Case {
   const char* file;       // under test/fixtures/annotate/
   const char* family;     // what it exercises
   const char* invariant;  // an invariant the verified output must hold ("" for none in particular)
+  const char* also = "";  // another clause it must hold (a `decreases`), "" for none
 };
 
 }  // namespace
 
 // Contract: each program verifies with the builtin provider alone, and the family's own
-// invariant is among those Houdini kept; a char beside ints never sinks the candidate.
+// invariant is among those Houdini kept (and a loop whose measure Dafny cannot guess gets a
+// `decreases`); a char beside ints never sinks the candidate.
 TEST_CASE("the builtin annotator's families solve their programs", "[verifier:dafny]") {
   const Case cases[] = {
       {"linear_search.dfy", "exit-history", "forall k :: 0 <= k < i ==> !(a[k] == key)"},
@@ -33,6 +35,8 @@ TEST_CASE("the builtin annotator's families solve their programs", "[verifier:da
       {"zero_fill.dfy", "post, post-index", "forall k :: from <= k < i ==> a[k] == 0"},
       {"fib.dfy", "accumulator", "y == Fib((i + 1))"},
       {"char_count.dfy", "typed templates", "i <= |s|"},
+      {"merge_walk.dfy", "decreases", "j <= b.Length",
+       "decreases a.Length - i\n    decreases b.Length - j"},
   };
   TempDir dir;
   for (const auto& c : cases) {
@@ -47,5 +51,6 @@ TEST_CASE("the builtin annotator's families solve their programs", "[verifier:da
     auto verified = read_file(out + "/" + c.file);
     REQUIRE(verified.ok());
     CHECK(verified->find(std::string("invariant ") + c.invariant) != std::string::npos);
+    CHECK(verified->find(c.also) != std::string::npos);
   }
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "gen/builtin/dafny_loops.h"
+#include "gen/builtin/decreases_candidates.h"
 #include "gen/builtin/derived_invariants.h"
 #include "gen/builtin/initial_type.h"
 #include "gen/builtin/invariant_templates.h"
@@ -126,4 +127,30 @@ TEST_CASE("range cuts of bar-form quantifiers", "[unit]") {
   auto invariants = enumerate_invariants(loop);
   CHECK(has(invariants, "forall x :: lo <= x < i ==> a[x] == 0"));
   CHECK(has(invariants, "forall x :: i <= x < j ==> a[x] == 0"));
+}
+
+// Contract: the measures offered are the distances the guard's comparisons bound, both ways
+// for `!=`, lengths for emptiness tests, nothing for a guard without a comparison.
+TEST_CASE("decreases candidates from the guard", "[unit]") {
+  auto measures = [](const std::string& guard) {
+    LoopSite site;
+    site.guard = guard;
+    return decreases_candidates(site);
+  };
+  CHECK(measures("k != n") == std::vector<std::string>{"n - k", "k - n"});
+  CHECK(measures("i < a.Length && a[i] != key") ==
+        std::vector<std::string>{"a.Length - i", "key - a[i]", "a[i] - key"});
+  CHECK(measures("lo <= hi") == std::vector<std::string>{"hi - lo"});
+  CHECK(measures("x > 0") == std::vector<std::string>{"x"});
+  CHECK(measures("i < n - 1") == std::vector<std::string>{"n - 1 - i"});
+  CHECK(measures("j < i + 1") == std::vector<std::string>{"i + 1 - j"});
+  CHECK(measures("n > i + 1") == std::vector<std::string>{"n - (i + 1)"});
+  CHECK(measures("items != {}") == std::vector<std::string>{"|items|"});
+  CHECK(measures("|s| > 0") == std::vector<std::string>{"|s|"});
+  CHECK(measures("j < a.Length || i < j") == std::vector<std::string>{"a.Length - j", "j - i"});
+  CHECK(measures("!done").empty());
+  CHECK(is_termination_error(
+      "cannot prove termination; try supplying a decreases clause for the loop"));
+  CHECK(is_termination_error("decreases expression might not decrease"));
+  CHECK_FALSE(is_termination_error("a postcondition could not be proved on this return path"));
 }
