@@ -168,6 +168,12 @@ SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) 
     if (env.attempt_zero) try_attempt_zero(env, task, env.options.timeout, record);
     return record;
   }
+  if (!bench_task.blocked.empty()) {
+    record.outcome = Outcome::Error;
+    record.cause = Cause::BadInput;
+    record.detail = "not attempted: " + bench_task.blocked;
+    return record;
+  }
   std::unique_ptr<CandidateGenerator> generator;
   if (env.outputs) {
     auto it = env.outputs->by_file.find(task.id);
@@ -204,7 +210,7 @@ SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) 
   // strong as the ground truth's, as the published numbers judge it.
   if (task.kind == TaskKind::Specify) p.reference = bench_task.reference;
   auto auditor = [](const Task& t, const std::string& candidate) {
-    return audit_candidate(t.language, t.spec_text, candidate, t.kind, t.spec_path);
+    return audit_task_candidate(t, candidate);
   };
   Pipeline pipeline(*generator, *env.backend, auditor, nullptr, *env.log, p);
   PipelineResult result = pipeline.run(task);

@@ -1,29 +1,16 @@
 // CLEVER: Lean 4 problems (problem_N.lean) with `-- start_def X` / `-- end_def X` sections, each
-// giving four tasks (spec, isomorphism proof, implementation, correctness proof).
+// giving four tasks staged as CLEVER's harness stages them (specs/lean/clever_stage.h): spec,
+// isomorphism proof, implementation, correctness proof.
 
 #include <filesystem>
 
 #include "benchmarks/suites/suite.h"
 #include "benchmarks/suites/suite_files.h"
 #include "core/file_io.h"
-#include "specs/lean/lean_spec.h"
+#include "specs/lean/clever_stage.h"
 
 namespace verigen::bench {
 namespace fs = std::filesystem;
-
-namespace {
-
-/// The report category of a CLEVER task, from the section its hole fills.
-std::string stage_of(const Task& t) {
-  const std::string section = t.holes.empty() ? "" : t.holes.front().name;
-  if (section == "generated_spec_body") return "spec";
-  if (section == "spec_isomorphism_proof") return "isomorphism";
-  if (section == "implementation") return "implementation";
-  if (section == "correctness_proof") return "correctness";
-  return section;
-}
-
-}  // namespace
 
 Result<std::vector<BenchTask>> load_clever(const std::string& data_dir) {
   auto files = list_files((fs::path(data_dir) / "lean4" / "human_eval").native(), ".lean");
@@ -32,19 +19,34 @@ Result<std::vector<BenchTask>> load_clever(const std::string& data_dir) {
   for (const auto& path : *files) {
     auto text = read_file(path);
     if (!text.ok()) return fail(text.error());
-    auto tasks = lean::clever_tasks(path, *text);
-    if (!tasks.ok()) return fail(tasks.error());
-    const std::string problem = fs::path(path).stem().native();
-    for (auto& t : *tasks) {
+    auto problem = lean::read_clever_problem(path, *text);
+    if (!problem.ok()) return fail(problem.error());
+    const std::string name = fs::path(path).stem().native();
+    for (auto stage : {lean::CleverStage::Spec, lean::CleverStage::Isomorphism,
+                       lean::CleverStage::Implementation, lean::CleverStage::Correctness}) {
       BenchTask b;
-      b.category = stage_of(t);
-      // The published problem keeps its reference solution in the implementation section; the
-      // other sections hold `sorry`.
-      if (!t.holes.empty())
-        b.reference = t.spec_text.substr(t.holes[0].begin, t.holes[0].end - t.holes[0].begin);
-      t.id = "clever/" + problem + "#" + b.category;
-      t.category = b.category;
-      b.task = std::move(t);
+      b.category = std::string(lean::stage_name(stage));
+      auto task = lean::clever_stage_task(*problem, stage);
+      if (!task.ok()) {
+        // The stage builds on an earlier stage's answer the dataset does not hold (every
+        // generated spec and 118 implementations are `sorry`): staged with a `sorry` there so
+        // the task exists, and recorded as not attempted.
+        b.blocked = task.error();
+        lean::StageInputs placeholder;
+        placeholder.generated_spec_body = "sorry";
+        placeholder.implementation = "sorry";
+        task = lean::clever_stage_task(*problem, stage, placeholder);
+        if (!task.ok()) return fail(task.error());
+      }
+      // The dataset's own text of the section is the reference (an implementation for 43
+      // problems, `sorry` elsewhere).
+      const std::string section(lean::stage_section(stage));
+      b.reference = section == "generated_spec_body"      ? problem->generated_spec_body
+                    : section == "spec_isomorphism_proof" ? problem->spec_isomorphism_proof
+                    : section == "implementation"         ? problem->implementation
+                                                          : problem->correctness_proof;
+      task->id = "clever/" + name + "#" + b.category;
+      b.task = std::move(*task);
       out.push_back(std::move(b));
     }
   }

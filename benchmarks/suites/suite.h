@@ -16,6 +16,9 @@ struct BenchTask {
   Task task;              ///< what the generator is given; task.id is unique and stable
   std::string reference;  ///< the dataset's ground truth (or "" when it has none)
   std::string category;   ///< grouping for reports: function count, SyGuS logic, CLEVER stage
+  /// Why the task cannot be attempted as it stands (a CLEVER stage whose earlier stage's answer
+  /// the dataset lacks); recorded as not attempted (error, bad-input). "" when it can.
+  std::string blocked;
 };
 
 /// The per-suite loaders: every task read from `data_dir` (the suite's own folder), unsorted. A
