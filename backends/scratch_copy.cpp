@@ -1,15 +1,14 @@
 #include "backends/scratch_copy.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <unistd.h>
-
-#include <fcntl.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <random>
 #include <filesystem>
+#include <random>
 #include <utility>
 
 #include "core/file_io.h"

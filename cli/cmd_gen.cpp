@@ -100,8 +100,7 @@ Result<Task> load_task(const SourceFile& source, const GenCommandOptions& option
         if (!text.ok()) return fail(text.error());
         *slot = *text;
       }
-      return lean::clever_stage_task(*problem, *lean::stage_from_name(options.clever_task),
-                                     inputs);
+      return lean::clever_stage_task(*problem, *lean::stage_from_name(options.clever_task), inputs);
     }
     case Language::FStar:
       return fstar::parse_fstar_spec(source.path, source.text);
@@ -167,16 +166,16 @@ int run_gen(const GenCommandOptions& options) {
   // named in the certificate.
   std::string toolchain_note;
   if (task->language == Language::Lean && !task->category.empty()) {
-    const std::string project = options.lean_project.empty()
-                                    ? lean::find_lake_project(source->path)
-                                    : options.lean_project;
-    auto found = lean::probe_lean_toolchain(runner, project, run_deadline.capped(std::chrono::seconds(60)));
-    std::string mismatch =
-        !found.ok() ? found.error() + "; CLEVER needs Lean " + lean::kCleverLeanVersion +
-                          " with Mathlib " + lean::kCleverMathlibRevision +
-                          " (a CLEVER Lake project: --lean-project)"
-                    : lean::toolchain_mismatch(*found, lean::kCleverLeanVersion,
-                                               lean::kCleverMathlibRevision);
+    const std::string project =
+        options.lean_project.empty() ? lean::find_lake_project(source->path) : options.lean_project;
+    auto found =
+        lean::probe_lean_toolchain(runner, project, run_deadline.capped(std::chrono::seconds(60)));
+    std::string mismatch = !found.ok()
+                               ? found.error() + "; CLEVER needs Lean " + lean::kCleverLeanVersion +
+                                     " with Mathlib " + lean::kCleverMathlibRevision +
+                                     " (a CLEVER Lake project: --lean-project)"
+                               : lean::toolchain_mismatch(*found, lean::kCleverLeanVersion,
+                                                          lean::kCleverMathlibRevision);
     if (!mismatch.empty()) {
       std::cerr << mismatch << "\n";
       return kExitToolMissing;

@@ -70,8 +70,9 @@ std::optional<std::vector<std::pair<std::size_t, std::size_t>>> locate_answers(
   };
   const std::string_view spec = task.spec_text;
   if (task.holes.empty())
-    return trim(text) == trim(spec) ? std::optional(std::vector<std::pair<std::size_t, std::size_t>>{})
-                                    : std::nullopt;
+    return trim(text) == trim(spec)
+               ? std::optional(std::vector<std::pair<std::size_t, std::size_t>>{})
+               : std::nullopt;
   std::vector<std::string_view> parts;
   std::size_t from = 0;
   for (const auto& hole : task.holes) {
@@ -82,7 +83,8 @@ std::optional<std::vector<std::pair<std::size_t, std::size_t>>> locate_answers(
   // The first part opens the text and the last one closes it: nothing may come before or
   // after the task's own text.
   const std::string_view body = trim(text);
-  const std::size_t body_at = body.empty() ? 0 : static_cast<std::size_t>(body.data() - text.data());
+  const std::size_t body_at =
+      body.empty() ? 0 : static_cast<std::size_t>(body.data() - text.data());
   if (body.substr(0, parts.front().size()) != parts.front()) return std::nullopt;
   const std::string_view last = parts.back();
   if (body.size() < parts.front().size() + last.size() ||

@@ -67,10 +67,11 @@ Verdict LeanBackend::do_verify(const Candidate& candidate, Deadline deadline) {
                                                    " not found on PATH; " + kInstallHint);
   TrustChecks checks;
   auto line_of = [&](std::size_t offset) {
-    return 1 + static_cast<int>(std::count(candidate.text.begin(),
-                                           candidate.text.begin() + static_cast<std::ptrdiff_t>(
-                                               std::min(offset, candidate.text.size())),
-                                           '\n'));
+    return 1 + static_cast<int>(std::count(
+                   candidate.text.begin(),
+                   candidate.text.begin() +
+                       static_cast<std::ptrdiff_t>(std::min(offset, candidate.text.size())),
+                   '\n'));
   };
   for (const auto& [begin, end] : candidate.answer_regions)
     checks.answer_lines.emplace_back(line_of(begin), line_of(end > begin ? end - 1 : begin));

@@ -4,10 +4,10 @@
 #include <regex>
 #include <sstream>
 
+#include "backends/lean/lean_trust.h"
 #include "core/json_fields.h"
 #include "core/process_verdict.h"
 #include "core/text_lines.h"
-#include "backends/lean/lean_trust.h"
 
 namespace verigen::lean {
 namespace {
@@ -161,7 +161,8 @@ std::vector<Diagnostic> parse_lsp_diagnostics(std::string_view out, const PathMa
 }
 
 bool mentions_sorry(const Diagnostic& d) {
-  return d.rule == "lean.hasSorry" || d.message.find("declaration uses 'sorry'") != std::string::npos ||
+  return d.rule == "lean.hasSorry" ||
+         d.message.find("declaration uses 'sorry'") != std::string::npos ||
          d.message.find("declaration uses `sorry`") != std::string::npos ||
          (d.message.find("depends on axioms") != std::string::npos &&
           d.message.find("sorryAx") != std::string::npos);
@@ -185,8 +186,8 @@ Verdict interpret_lean_run(const ProcessResult& run, const PathMapping& paths,
     if (auto beyond = nonstandard_axioms(d)) {
       axioms_seen = true;
       if (!beyond->empty() && untrusted.empty())
-        untrusted = "the proof rests on axioms beyond propext, Classical.choice and Quot.sound: " +
-                    *beyond;
+        untrusted =
+            "the proof rests on axioms beyond propext, Classical.choice and Quot.sound: " + *beyond;
     }
   }
   if (untrusted.empty())

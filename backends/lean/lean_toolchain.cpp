@@ -28,8 +28,7 @@ Result<LeanToolchain> probe_lean_toolchain(ProcessRunner& runner, const std::str
   auto text = read_file(manifest);
   if (!text.ok()) return fail(manifest + ": error: cannot read the Lake manifest");
   auto j = nlohmann::json::parse(*text, nullptr, false);
-  if (j.is_discarded() || !j.is_object())
-    return fail(manifest + ": error: not a JSON object");
+  if (j.is_discarded() || !j.is_object()) return fail(manifest + ": error: not a JSON object");
   const auto& packages = json_field(j, "packages");
   if (packages.is_array())
     for (const auto& p : packages)

@@ -13,9 +13,9 @@ std::optional<std::string> nonstandard_axioms(const Diagnostic& d) {
   auto at = d.message.find(marker);
   if (at == std::string::npos) return std::string();
   auto close = d.message.find(']', at);
-  std::string list = d.message.substr(at + marker.size(), close == std::string::npos
-                                                              ? std::string::npos
-                                                              : close - at - marker.size());
+  std::string list =
+      d.message.substr(at + marker.size(),
+                       close == std::string::npos ? std::string::npos : close - at - marker.size());
   std::string beyond;
   std::size_t pos = 0;
   while (pos <= list.size()) {

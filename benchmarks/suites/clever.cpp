@@ -22,33 +22,51 @@ Result<std::vector<BenchTask>> load_clever(const std::string& data_dir) {
     auto problem = lean::read_clever_problem(path, *text);
     if (!problem.ok()) return fail(problem.error());
     const std::string name = fs::path(path).stem().native();
-    for (auto stage : {lean::CleverStage::Spec, lean::CleverStage::Isomorphism,
-                       lean::CleverStage::Implementation, lean::CleverStage::Correctness}) {
+    auto shared = std::make_shared<const lean::CleverProblem>(std::move(*problem));
+    auto make = [&](lean::CleverStage stage) -> Result<BenchTask> {
       BenchTask b;
       b.category = std::string(lean::stage_name(stage));
-      auto task = lean::clever_stage_task(*problem, stage);
-      if (!task.ok()) {
-        // The stage builds on an earlier stage's answer the dataset does not hold (every
-        // generated spec and 118 implementations are `sorry`): staged with a `sorry` there so
-        // the task exists, and recorded as not attempted.
-        b.blocked = task.error();
-        lean::StageInputs placeholder;
-        placeholder.generated_spec_body = "sorry";
-        placeholder.implementation = "sorry";
-        task = lean::clever_stage_task(*problem, stage, placeholder);
-        if (!task.ok()) return fail(task.error());
-      }
-      // The dataset's own text of the section is the reference (an implementation for 43
-      // problems, `sorry` elsewhere).
+      // A chained stage is staged for real from the earlier stage's answer at run time; until
+      // then its task holds a `sorry` where that answer goes.
+      lean::StageInputs placeholder;
+      placeholder.generated_spec_body = "sorry";
+      placeholder.implementation = "sorry";
+      auto task = lean::clever_stage_task(*shared, stage, placeholder);
+      if (!task.ok()) return fail(task.error());
       const std::string section(lean::stage_section(stage));
-      b.reference = section == "generated_spec_body"      ? problem->generated_spec_body
-                    : section == "spec_isomorphism_proof" ? problem->spec_isomorphism_proof
-                    : section == "implementation"         ? problem->implementation
-                                                          : problem->correctness_proof;
+      // The dataset's own text of the section (an implementation for 53 problems, a proof for
+      // a few, `sorry` elsewhere).
+      b.reference = section == "generated_spec_body"      ? shared->generated_spec_body
+                    : section == "spec_isomorphism_proof" ? shared->spec_isomorphism_proof
+                    : section == "implementation"         ? shared->implementation
+                                                          : shared->correctness_proof;
       task->id = "clever/" + name + "#" + b.category;
       b.task = std::move(*task);
-      out.push_back(std::move(b));
-    }
+      return b;
+    };
+    auto spec = make(lean::CleverStage::Spec);
+    auto iso = make(lean::CleverStage::Isomorphism);
+    auto impl = make(lean::CleverStage::Implementation);
+    auto cor = make(lean::CleverStage::Correctness);
+    for (auto* r : {&spec, &iso, &impl, &cor})
+      if (!r->ok()) return fail(r->error());
+    // CLEVER's chain: the isomorphism is proved about the generated spec, the correctness
+    // about the generated implementation, in the same sample.
+    auto chain = [&](BenchTask& later, const BenchTask& earlier, lean::CleverStage stage,
+                     bool spec_answer) {
+      later.earlier = std::make_shared<const BenchTask>(earlier);
+      const std::string id = later.task.id;
+      later.stage_from = [shared, stage, spec_answer, id](const std::string& answer) {
+        lean::StageInputs inputs;
+        (spec_answer ? inputs.generated_spec_body : inputs.implementation) = answer;
+        auto task = lean::clever_stage_task(*shared, stage, inputs);
+        if (task.ok()) task->id = id;
+        return task;
+      };
+    };
+    chain(**iso, **spec, lean::CleverStage::Isomorphism, true);
+    chain(**cor, **impl, lean::CleverStage::Correctness, false);
+    for (auto* r : {&spec, &iso, &impl, &cor}) out.push_back(std::move(**r));
   }
   return out;
 }

@@ -9,17 +9,40 @@ namespace verigen::fstar {
 namespace {
 
 /// Keywords that begin or qualify a top-level declaration of F*; none belongs inside one.
-const std::set<std::string, std::less<>> kDeclarationKeywords = {
-    "val", "type", "module", "open", "friend", "include", "effect", "new_effect", "sub_effect",
-    "layered_effect", "class", "instance", "irreducible", "noeq", "unopteq",
-    "inline_for_extraction", "noextract", "private", "abstract", "total", "unfold", "reifiable",
-    "reflectable", "exception", "polymonadic_bind", "polymonadic_subcomp", "splice",
-    "interface"};
+const std::set<std::string, std::less<>> kDeclarationKeywords = {"val",
+                                                                 "type",
+                                                                 "module",
+                                                                 "open",
+                                                                 "friend",
+                                                                 "include",
+                                                                 "effect",
+                                                                 "new_effect",
+                                                                 "sub_effect",
+                                                                 "layered_effect",
+                                                                 "class",
+                                                                 "instance",
+                                                                 "irreducible",
+                                                                 "noeq",
+                                                                 "unopteq",
+                                                                 "inline_for_extraction",
+                                                                 "noextract",
+                                                                 "private",
+                                                                 "abstract",
+                                                                 "total",
+                                                                 "unfold",
+                                                                 "reifiable",
+                                                                 "reflectable",
+                                                                 "exception",
+                                                                 "polymonadic_bind",
+                                                                 "polymonadic_subcomp",
+                                                                 "splice",
+                                                                 "interface"};
 
 /// Names that prove anything or switch checking off, matched against every dotted part.
 const std::set<std::string, std::less<>> kHatchNames = {
-    "admit", "admit_", "tadmit", "admit_all", "admit_dump", "magic", "unsafe_coerce",
-    "admit_smt_queries", "set_options", "push_options", "pop_options", "with_options",
+    "admit",           "admit_",       "tadmit",        "admit_all",
+    "admit_dump",      "magic",        "unsafe_coerce", "admit_smt_queries",
+    "set_options",     "push_options", "pop_options",   "with_options",
     "synth_by_tactic", "assume"};
 
 /// Option text that turns proofs off, wherever it appears (a string handed to a tactic that

@@ -40,8 +40,7 @@ std::string yaml_value(std::string_view yaml, std::string_view key) {
   auto lines = lines_of(yaml);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string_view l = lines[i];
-    if (l.substr(0, key.size()) != key || l.size() <= key.size() || l[key.size()] != ':')
-      continue;
+    if (l.substr(0, key.size()) != key || l.size() <= key.size() || l[key.size()] != ':') continue;
     std::string value = strip(l.substr(key.size() + 1));
     if (value == "|" || value == "|-" || value == "|+") {
       std::string block;
@@ -85,10 +84,14 @@ bool is_sorry(std::string_view body) { return strip(body) == "sorry" || strip(bo
 
 std::string_view stage_name(CleverStage stage) {
   switch (stage) {
-    case CleverStage::Spec: return "spec";
-    case CleverStage::Isomorphism: return "isomorphism";
-    case CleverStage::Implementation: return "implementation";
-    case CleverStage::Correctness: return "correctness";
+    case CleverStage::Spec:
+      return "spec";
+    case CleverStage::Isomorphism:
+      return "isomorphism";
+    case CleverStage::Implementation:
+      return "implementation";
+    case CleverStage::Correctness:
+      return "correctness";
   }
   return "";
 }
@@ -102,10 +105,14 @@ std::optional<CleverStage> stage_from_name(std::string_view name) {
 
 std::string_view stage_section(CleverStage stage) {
   switch (stage) {
-    case CleverStage::Spec: return "generated_spec_body";
-    case CleverStage::Isomorphism: return "spec_isomorphism_proof";
-    case CleverStage::Implementation: return "implementation";
-    case CleverStage::Correctness: return "correctness_proof";
+    case CleverStage::Spec:
+      return "generated_spec_body";
+    case CleverStage::Isomorphism:
+      return "spec_isomorphism_proof";
+    case CleverStage::Implementation:
+      return "implementation";
+    case CleverStage::Correctness:
+      return "correctness_proof";
   }
   return "";
 }
@@ -194,8 +201,8 @@ Result<Task> clever_stage_task(const CleverProblem& p, CleverStage stage,
                      const char* what) -> Result<std::string> {
     if (given) return strip(*given);
     if (!is_sorry(own)) return own;
-    return fail(p.path + ": error: the " + std::string(stage_name(stage)) + " stage needs " +
-                what + "; this problem's section is `sorry` (give the earlier stage's answer)");
+    return fail(p.path + ": error: the " + std::string(stage_name(stage)) + " stage needs " + what +
+                "; this problem's section is `sorry` (give the earlier stage's answer)");
   };
   std::string checked;
   switch (stage) {

@@ -1,5 +1,6 @@
 #include "specs/lean/lean_hole_audit.h"
 
+#include <optional>
 #include <set>
 
 #include "specs/lean/lean_lexer.h"
@@ -11,31 +12,104 @@ namespace {
 /// Plausible, or that turn a term or tactic into one run under changed rules (`set_option … in`,
 /// `open … in`, `attribute … in`, `include … in`). None of them has a place inside a term, a
 /// proof or a definition body, and as keywords none can be a user's identifier there.
-const std::set<std::string, std::less<>> kCommandKeywords = {
-    "abbrev", "add_aesop_rules", "add_decl_doc", "alias", "assert_not_exists",
-    "assert_not_imported", "attribute", "axiom", "binder_predicate", "builtin_dsimproc",
-    "builtin_initialize", "builtin_simproc", "class", "coinductive", "compile_def",
-    "compile_inductive", "declare_aesop_rule_sets", "declare_config_elab",
-    "declare_simp_like_tactic", "declare_syntax_cat", "def", "deriving", "dsimproc",
-    "elab", "elab_rules", "end", "erase_aesop_rules", "example", "export", "expose",
-    "grind_pattern", "import", "include", "inductive", "infix", "infixl", "infixr", "initialize",
-    "initialize_simps_projections", "instance", "irreducible_def", "lemma", "library_note",
-    "local", "macro", "macro_rules", "meta", "module", "mutual", "namespace", "noncomputable",
-    "nonrec", "notation", "omit", "opaque", "open", "partial", "postfix", "prefix", "prelude",
-    "private", "proof_wanted", "protected", "public", "recommended_spelling", "register_label_attr",
-    "register_option", "register_simp_attr", "register_tactic_tag", "run_cmd", "run_elab",
-    "run_meta", "scoped", "seal", "section", "set_option", "simproc", "simproc_decl", "structure",
-    "suppress_compilation", "syntax", "tactic_extension", "theorem", "unif_hint", "universe",
-    "unsafe", "unseal", "variable"};
+const std::set<std::string, std::less<>> kCommandKeywords = {"abbrev",
+                                                             "add_aesop_rules",
+                                                             "add_decl_doc",
+                                                             "alias",
+                                                             "assert_not_exists",
+                                                             "assert_not_imported",
+                                                             "attribute",
+                                                             "axiom",
+                                                             "binder_predicate",
+                                                             "builtin_dsimproc",
+                                                             "builtin_initialize",
+                                                             "builtin_simproc",
+                                                             "class",
+                                                             "coinductive",
+                                                             "compile_def",
+                                                             "compile_inductive",
+                                                             "declare_aesop_rule_sets",
+                                                             "declare_config_elab",
+                                                             "declare_simp_like_tactic",
+                                                             "declare_syntax_cat",
+                                                             "def",
+                                                             "deriving",
+                                                             "dsimproc",
+                                                             "elab",
+                                                             "elab_rules",
+                                                             "end",
+                                                             "erase_aesop_rules",
+                                                             "example",
+                                                             "export",
+                                                             "expose",
+                                                             "grind_pattern",
+                                                             "import",
+                                                             "include",
+                                                             "inductive",
+                                                             "infix",
+                                                             "infixl",
+                                                             "infixr",
+                                                             "initialize",
+                                                             "initialize_simps_projections",
+                                                             "instance",
+                                                             "irreducible_def",
+                                                             "lemma",
+                                                             "library_note",
+                                                             "local",
+                                                             "macro",
+                                                             "macro_rules",
+                                                             "meta",
+                                                             "module",
+                                                             "mutual",
+                                                             "namespace",
+                                                             "noncomputable",
+                                                             "nonrec",
+                                                             "notation",
+                                                             "omit",
+                                                             "opaque",
+                                                             "open",
+                                                             "partial",
+                                                             "postfix",
+                                                             "prefix",
+                                                             "prelude",
+                                                             "private",
+                                                             "proof_wanted",
+                                                             "protected",
+                                                             "public",
+                                                             "recommended_spelling",
+                                                             "register_label_attr",
+                                                             "register_option",
+                                                             "register_simp_attr",
+                                                             "register_tactic_tag",
+                                                             "run_cmd",
+                                                             "run_elab",
+                                                             "run_meta",
+                                                             "scoped",
+                                                             "seal",
+                                                             "section",
+                                                             "set_option",
+                                                             "simproc",
+                                                             "simproc_decl",
+                                                             "structure",
+                                                             "suppress_compilation",
+                                                             "syntax",
+                                                             "tactic_extension",
+                                                             "theorem",
+                                                             "unif_hint",
+                                                             "universe",
+                                                             "unsafe",
+                                                             "unseal",
+                                                             "variable"};
 
 /// Names that prove anything, trust the compiler or run code at elaboration time. Matched
 /// against every part of a dotted name, so `Lean.ofReduceBool`, `_root_.sorryAx` and
 /// `Classical.sorry` are caught alike.
 const std::set<std::string, std::less<>> kHatchNames = {
-    "sorry", "admit", "stop", "sorryAx", "native_decide", "native", "ofReduceBool",
-    "ofReduceNat", "reduceBool", "reduceNat", "trustCompiler", "implemented_by", "extern",
-    "csimp", "lcProof", "lcUnreachable", "unsafeCast", "unsafeIO", "unsafeEIO", "unsafeBaseIO",
-    "skipKernelTC", "bv_decide", "by_elab", "run_tac", "decide!", "debug"};
+    "sorry",         "admit",          "stop",        "sorryAx",    "native_decide",
+    "native",        "ofReduceBool",   "ofReduceNat", "reduceBool", "reduceNat",
+    "trustCompiler", "implemented_by", "extern",      "csimp",      "lcProof",
+    "lcUnreachable", "unsafeCast",     "unsafeIO",    "unsafeEIO",  "unsafeBaseIO",
+    "skipKernelTC",  "bv_decide",      "by_elab",     "run_tac",    "decide!"};
 
 HoleFinding finding(std::size_t at, std::string rule, std::string message) {
   return {at, std::move(rule), std::move(message)};
@@ -56,8 +130,8 @@ std::vector<std::string> parts_of(const std::string& name) {
 /// piece of syntax.
 std::optional<HoleFinding> unbalanced(const std::vector<LeanToken>& tokens) {
   static const std::vector<std::pair<std::string, std::string>> kPairs = {
-      {"(", ")"}, {"[", "]"}, {"{", "}"}, {"\u27E8", "\u27E9"}, {"\u2983", "\u2984"},
-      {"@[", "]"}, {"#[", "]"}};
+      {"(", ")"},           {"[", "]"},  {"{", "}"}, {"\u27E8", "\u27E9"},
+      {"\u2983", "\u2984"}, {"@[", "]"}, {"#[", "]"}};
   std::vector<std::pair<std::string, std::size_t>> open;
   for (const auto& t : tokens) {
     if (t.kind != LeanToken::Kind::Symbol) continue;
@@ -134,8 +208,8 @@ std::vector<HoleFinding> audit_lean_hole(std::string_view answer, LeanHole categ
       }
     // Lean's own namespace is its elaborator and compiler: code there runs at check time or
     // changes what the kernel trusts; a CLEVER answer needs none of it.
-    if (parts.front() == "Lean" || (parts.front() == "_root_" && parts.size() > 1 &&
-                                    parts[1] == "Lean"))
+    if (parts.front() == "Lean" ||
+        (parts.front() == "_root_" && parts.size() > 1 && parts[1] == "Lean"))
       out.push_back(finding(t.begin, "integrity.escape-hatch",
                             "`" + t.text + "`: Lean's meta-level namespace"));
     for (const auto& name : forbidden_names)
@@ -143,8 +217,7 @@ std::vector<HoleFinding> audit_lean_hole(std::string_view answer, LeanHole categ
         out.push_back(finding(t.begin, "integrity.forbidden-reference",
                               "the answer may not refer to `" + name + "`"));
   }
-  if (!code)
-    out.push_back(finding(0, "integrity.hole-category", "the answer is empty"));
+  if (!code) out.push_back(finding(0, "integrity.hole-category", "the answer is empty"));
   if (auto u = unbalanced(lex.tokens)) out.push_back(*u);
   return out;
 }

@@ -1,5 +1,8 @@
 #include "specs/lean/lean_lexer.h"
 
+#include <cctype>
+#include <cstring>
+
 namespace verigen::lean {
 namespace {
 
@@ -25,10 +28,10 @@ std::pair<char32_t, std::size_t> decode(std::string_view s, std::size_t pos) {
 /// Lean's "letter-like" characters that may start an identifier (Lean's `isLetterLike`): Greek
 /// except λ, Π and Σ, Coptic, Greek extended, letter-like symbols, mathematical alphanumerics.
 bool letter_like(char32_t c) {
-  return (c >= 0x3B1 && c <= 0x3C9 && c != 0x3BB) || (c >= 0x391 && c <= 0x3A9 && c != 0x3A0 &&
-                                                       c != 0x3A3) ||
-         (c >= 0x3CA && c <= 0x3FB) || (c >= 0x1F00 && c <= 0x1FFE) ||
-         (c >= 0x2100 && c <= 0x214F) || (c >= 0x1D49C && c <= 0x1D59F);
+  return (c >= 0x3B1 && c <= 0x3C9 && c != 0x3BB) ||
+         (c >= 0x391 && c <= 0x3A9 && c != 0x3A0 && c != 0x3A3) || (c >= 0x3CA && c <= 0x3FB) ||
+         (c >= 0x1F00 && c <= 0x1FFE) || (c >= 0x2100 && c <= 0x214F) ||
+         (c >= 0x1D49C && c <= 0x1D59F);
 }
 
 /// Subscripts, which may continue an identifier (Lean's `isSubScriptAlnum`).
@@ -50,8 +53,8 @@ bool ident_rest(char32_t c) {
 /// reader and not to Lean (or the other way round), so they are refused outright.
 bool invisible(char32_t c) {
   return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
-         (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF ||
-         c == 0xAD || c == 0x2028 || c == 0x2029 || c == 0x180E;
+         (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF || c == 0xAD ||
+         c == 0x2028 || c == 0x2029 || c == 0x180E;
 }
 
 class Lexer {
@@ -251,14 +254,37 @@ class Lexer {
     push(LeanToken::Kind::Identifier, std::move(name), begin, quoted);
   }
 
+  /// Digits (hex, binary, octal after 0x, 0b, 0o), a fraction, an exponent. Letters after them
+  /// start a new token, as in Lean: `0set_option` is a number and a keyword.
   void number() {
     std::size_t begin = pos_;
-    while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) ||
-                                s_[pos_] == '_'))
-      ++pos_;
-    if (pos_ + 1 < s_.size() && s_[pos_] == '.' && std::isdigit(static_cast<unsigned char>(s_[pos_ + 1]))) {
-      ++pos_;
-      while (pos_ < s_.size() && std::isalnum(static_cast<unsigned char>(s_[pos_]))) ++pos_;
+    auto digits = [&](auto is_digit) {
+      while (pos_ < s_.size() && (is_digit(static_cast<unsigned char>(s_[pos_])) ||
+                                  (s_[pos_] == '_' && pos_ + 1 < s_.size() &&
+                                   is_digit(static_cast<unsigned char>(s_[pos_ + 1])))))
+        ++pos_;
+    };
+    auto dec = [](unsigned char c) { return std::isdigit(c) != 0; };
+    if (s_[pos_] == '0' && pos_ + 2 < s_.size() && std::strchr("xXbBoO", s_[pos_ + 1]) &&
+        std::isxdigit(static_cast<unsigned char>(s_[pos_ + 2]))) {
+      pos_ += 2;
+      digits([](unsigned char c) { return std::isxdigit(c) != 0; });
+    } else {
+      digits(dec);
+      if (pos_ + 1 < s_.size() && s_[pos_] == '.' &&
+          dec(static_cast<unsigned char>(s_[pos_ + 1]))) {
+        ++pos_;
+        digits(dec);
+      }
+      std::size_t e = pos_;
+      if (e < s_.size() && (s_[e] == 'e' || s_[e] == 'E')) {
+        ++e;
+        if (e < s_.size() && (s_[e] == '+' || s_[e] == '-')) ++e;
+        if (e < s_.size() && dec(static_cast<unsigned char>(s_[e]))) {
+          pos_ = e;
+          digits(dec);
+        }
+      }
     }
     push(LeanToken::Kind::Number, std::string(s_.substr(begin, pos_ - begin)), begin);
   }

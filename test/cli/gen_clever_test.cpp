@@ -124,12 +124,11 @@ TEST_CASE("gen clever: the issue's cheats never reach lean", "[network]") {
     std::vector<std::string> answers;
     for (const auto& c : s.cheats) answers.push_back(lean_block(c));
     server.script({{200, {}, completion_body(answers)}});
-    auto r = p.gen(server, "problem_2.lean", s.stage, std::string("out-") + s.stage,
-                   [&] {
-                     auto e = s.extra;
-                     e.insert(e.end(), {"-k", std::to_string(answers.size()), "--jobs", "1"});
-                     return e;
-                   }());
+    auto r = p.gen(server, "problem_2.lean", s.stage, std::string("out-") + s.stage, [&] {
+      auto e = s.extra;
+      e.insert(e.end(), {"-k", std::to_string(answers.size()), "--jobs", "1"});
+      return e;
+    }());
     INFO(s.stage << "\n" << r.out << r.err);
     REQUIRE(r.exit_code == 1);
     auto report = nlohmann::json::parse(r.out);
@@ -162,7 +161,8 @@ TEST_CASE("gen clever: honest answer certified, toolchain pinned", "[network]") 
   CHECK(staged->find("\n#test implementation 3.5 = 0.5") != std::string::npos);
   CHECK(staged->find("#print axioms implementation") != std::string::npos);
   CHECK(staged->find("generated_spec") == std::string::npos);
-  auto certificate = nlohmann::json::parse(read_file((p.dir.path / "honest/certificate.json").string()).value());
+  auto certificate =
+      nlohmann::json::parse(read_file((p.dir.path / "honest/certificate.json").string()).value());
   CHECK(certificate["tools"]["options"].get<std::string>().find("lean=4.24.0; mathlib=v4.24.0") !=
         std::string::npos);
 
@@ -231,4 +231,47 @@ TEST_CASE("gen clever: parallel verifications never share a scratch file", "[net
   }
   CHECK(bodies.size() == static_cast<std::size_t>(count_files(p.received)));
   CHECK(count_files(p.received) >= 1);
+}
+
+// Contract: `bench run clever` chains the stages in each sample (the isomorphism is staged
+// from the spec stage's verified answer, the correctness from the implementation's) and the
+// report gives the end-to-end figure beside the stages.
+TEST_CASE("bench clever: stages chained, end to end reported", "[network]") {
+  if (!fs::exists(kProblems)) return;
+  StandInProject p;
+  LoopbackServer server;
+  server.fallback([](const RecordedRequest&) {
+    ScriptedResponse r;
+    r.body = completion_body({lean_block("True")});
+    return r;
+  });
+  const std::string db = (p.dir.path / "clever.db").string();
+  auto env = p.env(server);
+  auto run = run_verigen({"bench", "run", "clever", "--data",
+                          (fs::path(VERIGEN_SHARED_DIR) / "datasets/clever").string(), "--db", db,
+                          "--lean-project", p.project.string(), "--provider", "openai", "--filter",
+                          "problem_2#", "-k", "1", "--jobs", "2", "--no-cache"},
+                         (p.dir.path / "cache-bench").string(), env, 120);
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  // The chained stages saw the earlier answer, not a `sorry`.
+  int staged = 0;
+  for (const auto& e : fs::directory_iterator(p.received)) {
+    auto text = read_file(e.path().string());
+    REQUIRE(text.ok());
+    CHECK(text->find("sorry") == std::string::npos);
+    ++staged;
+  }
+  CHECK(staged == 4);
+  auto report = run_verigen({"bench", "report", db, "--format", "json"},
+                            (p.dir.path / "cache-bench").string(), env);
+  REQUIRE(report.exit_code == 0);
+  auto doc = nlohmann::json::parse(report.out);
+  bool end_to_end = false;
+  for (const auto& c : doc["runs"][0]["categories"])
+    if (c["category"] == "end-to-end") {
+      end_to_end = true;
+      CHECK(c["verified_samples"] == 1);
+    }
+  CHECK(end_to_end);
 }

@@ -2,12 +2,13 @@
 // real problems against the file CLEVER's own rules give (fixtures/clever/, written by
 // fixtures/clever/stage_as_clever.py), with each deliberate difference applied as a named edit.
 
+#include "specs/lean/clever_stage.h"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "core/file_io.h"
 #include "core/task.h"
-#include "specs/lean/clever_stage.h"
 #include "specs/lean/lean_audit.h"
 #include "specs/splice.h"
 
@@ -101,8 +102,8 @@ TEST_CASE("clever stages hide what CLEVER hides", "[unit]") {
   CleverProblem p = problem(0);
   auto spec = clever_stage_task(p, CleverStage::Spec);
   REQUIRE(spec.ok());
-  for (const char* hidden : {"problem_spec", "implementation", "correctness", "#test",
-                             "spec_isomorphism", "List.get!"})
+  for (const char* hidden :
+       {"problem_spec", "implementation", "correctness", "#test", "spec_isomorphism", "List.get!"})
     CHECK(spec->spec_text.find(hidden) == std::string::npos);
   auto impl = clever_stage_task(p, CleverStage::Implementation);
   REQUIRE(impl.ok());
@@ -155,17 +156,17 @@ TEST_CASE("clever staged audit: nothing outside the hole", "[unit]") {
     for (const auto& f : findings) out += f.rule + " ";
     return out;
   };
-  CHECK(rules(audit_lean_task(*task, "set_option warn.sorry false\n" + with("number"))).find(
-            "integrity.fixed-part-changed") != std::string::npos);
-  CHECK(rules(audit_lean_task(*task, with("number") + "\n#exit\n")).find(
-            "integrity.fixed-part-changed") != std::string::npos);
+  CHECK(rules(audit_lean_task(*task, "set_option warn.sorry false\n" + with("number")))
+            .find("integrity.fixed-part-changed") != std::string::npos);
+  CHECK(rules(audit_lean_task(*task, with("number") + "\n#exit\n"))
+            .find("integrity.fixed-part-changed") != std::string::npos);
   CHECK(rules(audit_lean_task(*task, with("number\n#exit"))).find("integrity.command-in-hole") !=
         std::string::npos);
   // The answer's region is what the back-end watches for warnings.
   auto answers = locate_answers(*task, with("number - number.floor"));
   REQUIRE(answers.has_value());
   REQUIRE(answers->size() == 1);
-  CHECK(with("number - number.floor").substr((*answers)[0].first,
-                                             (*answers)[0].second - (*answers)[0].first) ==
+  CHECK(with("number - number.floor")
+            .substr((*answers)[0].first, (*answers)[0].second - (*answers)[0].first) ==
         "number - number.floor");
 }

@@ -1,12 +1,13 @@
 // What a Lean hole may hold: every cheat of issue 18 and its spelling variants is refused by
 // the allow-list audit, and every honest answer in the CLEVER dataset passes it.
 
+#include "specs/lean/lean_hole_audit.h"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "core/file_io.h"
 #include "specs/lean/clever_stage.h"
-#include "specs/lean/lean_hole_audit.h"
 #include "specs/lean/lean_lexer.h"
 
 using namespace verigen;
@@ -46,6 +47,8 @@ TEST_CASE("lean hole audit: cheats and their spellings", "[unit]") {
   const std::vector<Cheat> cheats = {
       // `True` then #exit: Lean stops reading and only warns.
       {"True\n#exit", H::Term, cmd},
+      {"0set_option warn.sorry false", H::Term, cmd},
+      {"0x1Fnamespace", H::Term, cmd},
       {"True\n  #exit", H::Term, cmd},
       {"True /- -/ #exit", H::Term, cmd},
       {"True\n#guard_msgs (drop warning) in\nexample : False := sorry", H::Term, cmd},
@@ -156,7 +159,8 @@ TEST_CASE("lean hole audit: honest answers pass", "[unit]") {
       {"\"#exit set_option sorry\".length", LeanHole::DefinitionBody},
       {"#[1, 2, 3].toList", LeanHole::DefinitionBody},
       {"@id Nat 3", LeanHole::DefinitionBody},
-      {"go xs 0\nwhere\n  go : List Nat → Nat → Nat\n    | [], a => a\n    | x :: t, a => go t (a + x)",
+      {"go xs 0\nwhere\n  go : List Nat → Nat → Nat\n    | [], a => a\n    | x :: t, a => go t (a "
+       "+ x)",
        LeanHole::DefinitionBody},
       {"if n ≤ 1 then n else f (n - 1)\ntermination_by n\ndecreasing_by omega",
        LeanHole::DefinitionBody},
@@ -196,8 +200,8 @@ TEST_CASE("lean hole audit: the dataset's own answers pass", "[unit]") {
           std::pair{"correctness_proof", &problem->correctness_proof},
           std::pair{"spec_isomorphism_proof", &problem->spec_isomorphism_proof}}) {
       if (*answer == "sorry" || answer->find("sorry") != std::string::npos) continue;
-      auto findings = audit_lean_hole(*answer, hole_category(section),
-                                      stage_forbidden_names(section));
+      auto findings =
+          audit_lean_hole(*answer, hole_category(section), stage_forbidden_names(section));
       INFO(entry.path().filename().string() << " " << section << "\n" << rules_of(findings));
       CHECK(findings.empty());
       ++checked;

@@ -1,11 +1,12 @@
 // Warnings in the answer, the hasSorry tag and `#print axioms`, on `lean --json` lines written
 // in the documented format (fixtures/json/README.md names the source of each fact).
 
+#include "backends/lean/lean_trust.h"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "backends/lean/lean_output.h"
-#include "backends/lean/lean_trust.h"
 #include "core/file_io.h"
 
 using namespace verigen;
