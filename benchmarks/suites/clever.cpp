@@ -64,8 +64,8 @@ Result<std::vector<BenchTask>> load_clever(const std::string& data_dir) {
         return task;
       };
     };
-    chain(**iso, **spec, lean::CleverStage::Isomorphism, true);
-    chain(**cor, **impl, lean::CleverStage::Correctness, false);
+    chain(*iso, *spec, lean::CleverStage::Isomorphism, true);
+    chain(*cor, *impl, lean::CleverStage::Correctness, false);
     for (auto* r : {&spec, &iso, &impl, &cor}) out.push_back(std::move(**r));
   }
   return out;

@@ -49,6 +49,23 @@ const std::set<std::string, std::less<>> kHatchNames = {
 /// sets options is still an option change).
 const char* const kOptionText[] = {"admit_smt_queries", "--lax", "--admit", "smtencoding"};
 
+/// True when something outside comments and white space is left (`()` has no word but is code).
+bool has_code(std::string_view s) {
+  int depth = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 2, "(*") == 0) {
+      ++depth, ++i;
+    } else if (depth > 0 && s.compare(i, 2, "*)") == 0) {
+      --depth, ++i;
+    } else if (depth == 0 && s.compare(i, 2, "//") == 0) {
+      while (i < s.size() && s[i] != '\n') ++i;
+    } else if (depth == 0 && !(s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<FStarHoleFinding> audit_fstar_hole(std::string_view answer) {
@@ -90,9 +107,7 @@ std::vector<FStarHoleFinding> audit_fstar_hole(std::string_view answer) {
   for (const char* text : kOptionText)
     if (auto at = answer.find(text); at != std::string_view::npos)
       out.push_back({at, "integrity.escape-hatch", std::string("option text `") + text + "`"});
-  bool code = false;
-  for (char c : answer) code |= !(c == ' ' || c == '\n' || c == '\t' || c == '\r');
-  if (!code) out.push_back({0, "integrity.hole-category", "the answer is empty"});
+  if (!has_code(answer)) out.push_back({0, "integrity.hole-category", "the answer is empty"});
   return out;
 }
 

