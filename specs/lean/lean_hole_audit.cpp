@@ -155,6 +155,25 @@ std::optional<HoleFinding> unbalanced(const std::vector<LeanToken>& tokens) {
   return std::nullopt;
 }
 
+/// The `{…}` parts of a plain string literal. Lean reads some plain strings as interpolated
+/// ones (`throwError "…"`, `dbg_trace "…"` take an interpolated string without `!`), so what
+/// would be code there is read as code too; escapes (`\{`, `\u{7B}`) are not braces.
+std::vector<std::pair<std::size_t, std::string>> brace_parts(std::string_view literal) {
+  std::vector<std::pair<std::size_t, std::string>> parts;
+  int depth = 0;
+  std::size_t open = 0;
+  for (std::size_t i = 0; i < literal.size(); ++i) {
+    if (literal[i] == '\\') {
+      ++i;
+    } else if (literal[i] == '{') {
+      if (depth++ == 0) open = i + 1;
+    } else if (literal[i] == '}' && depth > 0 && --depth == 0) {
+      parts.emplace_back(open, std::string(literal.substr(open, i - open)));
+    }
+  }
+  return parts;
+}
+
 }  // namespace
 
 LeanHole hole_category(std::string_view hole_name) {
@@ -192,6 +211,19 @@ std::vector<HoleFinding> audit_lean_hole(std::string_view answer, LeanHole categ
         out.push_back(finding(t.begin, "integrity.command-in-hole",
                               "an attribute (`@[...]`) belongs to a command"));
       continue;
+    }
+    if (t.kind == K::String && t.text.front() == '"') {
+      for (const auto& [at, code] : brace_parts(t.text))
+        for (const auto& inner : lex_lean(code).tokens) {
+          if (inner.kind != K::Identifier) continue;
+          bool hatch = kCommandKeywords.count(inner.text) > 0;
+          for (const auto& p : parts_of(inner.text)) hatch |= kHatchNames.count(p) > 0;
+          if (hatch)
+            out.push_back(finding(t.begin + at + inner.begin, "integrity.escape-hatch",
+                                  "`" + inner.text +
+                                      "` inside a string's braces, which Lean may "
+                                      "read as code"));
+        }
     }
     if (t.kind != K::Identifier) continue;
     if (!t.quoted && kCommandKeywords.count(t.text))

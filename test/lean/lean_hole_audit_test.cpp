@@ -129,6 +129,8 @@ TEST_CASE("lean hole audit: cheats and their spellings", "[unit]") {
       {"by exact (Lean.Elab.Command.elabCommand default)", H::Proof, hatch},
       // Hiding from the reader: strings, raw strings, interpolation, invisible characters.
       {"by\n  exact s!\"{sorry}\"", H::Proof, hatch},
+      {"dbg_trace \"{sorry}\"; 0", H::DefinitionBody, hatch},
+      {"by exact (throwError \"{native_decide}\")", H::Proof, hatch},
       {"r\"\\\" sorry \"\"", H::Term, hatch},
       {"r\"\\\" #exit \\\"x\"", H::Term, cmd},
       {"r#\"x\"# ++ r##\"\"#\"## \n#exit", H::Term, cmd},
@@ -157,6 +159,7 @@ TEST_CASE("lean hole audit: honest answers pass", "[unit]") {
   const std::vector<std::pair<const char*, LeanHole>> honest = {
       {"by\n  -- set_option here is only a comment\n  simp /- #exit -/ [foo]", LeanHole::Proof},
       {"\"#exit set_option sorry\".length", LeanHole::DefinitionBody},
+      {"s.replace \"{\" \"(\" ++ \"\\{ok}\"", LeanHole::DefinitionBody},
       {"#[1, 2, 3].toList", LeanHole::DefinitionBody},
       {"@id Nat 3", LeanHole::DefinitionBody},
       {"go xs 0\nwhere\n  go : List Nat → Nat → Nat\n    | [], a => a\n    | x :: t, a => go t (a "
