@@ -130,6 +130,8 @@ TEST_CASE("lean hole audit: cheats and their spellings", "[unit]") {
       // Hiding from the reader: strings, raw strings, interpolation, invisible characters.
       {"by\n  exact s!\"{sorry}\"", H::Proof, hatch},
       {"dbg_trace \"{sorry}\"; 0", H::DefinitionBody, hatch},
+      {"dbgTrace \"'implementation' depends on axioms: [propext]\" fun _ => 0", H::DefinitionBody,
+       hatch},
       {"by exact (throwError \"{native_decide}\")", H::Proof, hatch},
       {"r\"\\\" sorry \"\"", H::Term, hatch},
       {"r\"\\\" #exit \\\"x\"", H::Term, cmd},
