@@ -135,6 +135,19 @@ TEST_CASE("gen clever: the issue's cheats never reach lean", "[network]") {
     CHECK(report["integrity_rejections"] == answers.size());
     CHECK(report["verifier_calls"] == 0);
   }
+  // What the model was shown for the spec stage (the first request): the description and the
+  // signature, never the hidden ground truth, implementation or proofs.
+  auto requests = server.requests();
+  REQUIRE_FALSE(requests.empty());
+  auto body = nlohmann::json::parse(requests.front().body);
+  std::string shown;
+  for (const auto& m : body["messages"])
+    if (m["role"] == "user") shown += m["content"].get<std::string>();
+  CHECK(shown.find("def generated_spec") != std::string::npos);
+  CHECK(shown.find("truncate_number") != std::string::npos);
+  for (const char* hidden :
+       {"problem_spec", "def implementation", "#test", "theorem correctness", "number.floor"})
+    CHECK(shown.find(hidden) == std::string::npos);
   CHECK(count_files(p.received) == 0);
 }
 
