@@ -165,7 +165,7 @@ int run_gen(const GenCommandOptions& options) {
   // CLEVER's problems are written for one Lean and one Mathlib: checked before any work, and
   // named in the certificate.
   std::string toolchain_note;
-  if (task->language == Language::Lean && !task->category.empty()) {
+  if (task->language == Language::Lean && lean::stage_from_name(task->category)) {
     const std::string project =
         options.lean_project.empty() ? lean::find_lake_project(source->path) : options.lean_project;
     auto found =
