@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 
+#include "backends/lean/lean_backend.h"
+#include "backends/lean/lean_toolchain.h"
 #include "backends/verifier_stack.h"
 #include "cli/assumption_option.h"
 #include "cli/commands.h"
@@ -26,6 +28,7 @@
 #include "specs/dafny/spec_file.h"
 #include "specs/fstar/fstar_spec.h"
 #include "specs/integrity_audit.h"
+#include "specs/lean/clever_stage.h"
 #include "specs/lean/lean_spec.h"
 
 namespace verigen::cli {
@@ -56,6 +59,8 @@ struct GenCommandOptions {
   double verify_timeout = 300;
   int time_limit = 20;
   std::string clever_task = "implementation";
+  std::string generated_spec;  ///< CLEVER isomorphism stage: the spec stage's answer (a file)
+  std::string implementation;  ///< CLEVER correctness stage: the implementation stage's answer
   std::string lean_project;
   std::vector<std::string> fstar_includes;
   bool json = false;
@@ -84,18 +89,18 @@ Result<Task> load_task(const SourceFile& source, const GenCommandOptions& option
     case Language::Lean: {
       if (source.text.find("start_def") == std::string::npos)
         return lean::parse_lean_spec(source.path, source.text);
-      // A CLEVER problem: --task picks one of its four tasks.
-      auto tasks = lean::clever_tasks(source.path, source.text);
-      if (!tasks.ok()) return fail(tasks.error());
-      const std::map<std::string, std::string> sections = {
-          {"spec", "generated_spec_body"},
-          {"isomorphism", "spec_isomorphism_proof"},
-          {"implementation", "implementation"},
-          {"correctness", "correctness_proof"}};
-      for (auto& t : *tasks)
-        if (t.holes[0].name == sections.at(options.clever_task)) return std::move(t);
-      return fail(source.path + ": error: this CLEVER problem has no '" + options.clever_task +
-                  "' task");
+      // A CLEVER problem: --task picks one of its four stages, staged as CLEVER stages it.
+      auto problem = lean::read_clever_problem(source.path, source.text);
+      if (!problem.ok()) return fail(problem.error());
+      lean::StageInputs inputs;
+      for (auto [file, slot] : {std::pair{&options.generated_spec, &inputs.generated_spec_body},
+                                std::pair{&options.implementation, &inputs.implementation}}) {
+        if (file->empty()) continue;
+        auto text = read_file(*file);
+        if (!text.ok()) return fail(text.error());
+        *slot = *text;
+      }
+      return lean::clever_stage_task(*problem, *lean::stage_from_name(options.clever_task), inputs);
     }
     case Language::FStar:
       return fstar::parse_fstar_spec(source.path, source.text);
@@ -157,6 +162,26 @@ int run_gen(const GenCommandOptions& options) {
     std::cerr << missing << "\n";
     return kExitToolMissing;
   }
+  // CLEVER's problems are written for one Lean and one Mathlib: checked before any work, and
+  // named in the certificate.
+  std::string toolchain_note;
+  if (task->language == Language::Lean && lean::stage_from_name(task->category)) {
+    const std::string project =
+        options.lean_project.empty() ? lean::find_lake_project(source->path) : options.lean_project;
+    auto found =
+        lean::probe_lean_toolchain(runner, project, run_deadline.capped(std::chrono::seconds(60)));
+    std::string mismatch = !found.ok()
+                               ? found.error() + "; CLEVER needs Lean " + lean::kCleverLeanVersion +
+                                     " with Mathlib " + lean::kCleverMathlibRevision +
+                                     " (a CLEVER Lake project: --lean-project)"
+                               : lean::toolchain_mismatch(*found, lean::kCleverLeanVersion,
+                                                          lean::kCleverMathlibRevision);
+    if (!mismatch.empty()) {
+      std::cerr << mismatch << "\n";
+      return kExitToolMissing;
+    }
+    toolchain_note = "; lean=" + found->lean_version + "; mathlib=" + found->mathlib_revision;
+  }
   Backend& tool = (*verifier)->tool();
   Backend& backend = (*verifier)->backend();
   const std::string target = task->language == Language::Dafny ? options.target : "";
@@ -207,7 +232,7 @@ int run_gen(const GenCommandOptions& options) {
   pipeline_options.reference = std::move(reference_text);
   auto auditor = [allowed = options.allowed_assumptions](const Task& t,
                                                          const std::string& candidate) {
-    return audit_candidate(t.language, t.spec_text, candidate, t.kind, t.spec_path, allowed);
+    return audit_task_candidate(t, candidate, allowed);
   };
   // Candidates are verified best-scored first; the scorer only orders them, it never decides.
   std::optional<rank::Scorer> loaded_scorer;
@@ -276,7 +301,7 @@ int run_gen(const GenCommandOptions& options) {
     provenance.verifier = tool.name() + " " + tool.version();
     if (task->language == Language::Dafny) provenance.dafny_version = tool.version();
     provenance.z3_version = tool.solver_version();
-    provenance.verifier_options = tool.options_fingerprint();
+    provenance.verifier_options = tool.options_fingerprint() + toolchain_note;
     provenance.provider = (*generator)->name();
     provenance.model = options.generator.model;
     provenance.timings = {{"generation_ms", result.generation_time.count()},
@@ -430,6 +455,14 @@ void register_gen(CLI::App& app, int& exit_code) {
   cmd->add_option("--task", o->clever_task,
                   "For a CLEVER problem: spec, isomorphism, implementation or correctness")
       ->check(CLI::IsMember({"spec", "isomorphism", "implementation", "correctness"}));
+  cmd->add_option("--generated-spec", o->generated_spec,
+                  "CLEVER isomorphism stage: a file holding the spec stage's answer (default: the "
+                  "problem's own generated_spec_body)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--implementation", o->implementation,
+                  "CLEVER correctness stage: a file holding the implementation stage's answer "
+                  "(default: the problem's own implementation)")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--lean-project", o->lean_project, "Lake project to check Lean candidates in");
   cmd->add_option("--include", o->fstar_includes, "F* include directory (repeatable)");
   cmd->add_option("--provider", o->generator.provider,

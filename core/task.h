@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/assumption.h"
@@ -69,7 +70,16 @@ struct Candidate {
   /// Which assumptions the proof may rest on: none by default; the spec's own when `original`
   /// is set (a candidate may keep what the user wrote); kinds the user allowed explicitly.
   AssumptionPolicy assumption_policy;
+  /// Byte ranges of `text` the generator wrote (its holes' answers), when the text keeps the
+  /// task's fixed parts; back-ends hold any warning there against the answer.
+  std::vector<std::pair<std::size_t, std::size_t>> answer_regions;
 };
+
+/// Where `text` answers each hole of `task`: the fixed parts around the holes must open and
+/// close `text` and appear in order between (white space at their edges aside); the ranges
+/// between them are the answers, one per hole. nullopt when a fixed part is not kept.
+std::optional<std::vector<std::pair<std::size_t, std::size_t>>> locate_answers(
+    const Task& task, std::string_view text);
 
 /// A candidate of `task` whose full program is `text`: id, language and display path are the
 /// task's; origin and index are left for the caller.

@@ -17,6 +17,14 @@ std::string examples_text(const Task& task) {
 
 /// The template name of a task's first-round prompt.
 std::string first_kind(const Task& task) {
+  // A CLEVER stage has its own prompt, naming the section to fill.
+  if (task.language == Language::Lean && task.holes.size() == 1) {
+    const std::string& section = task.holes.front().name;
+    if (section == "generated_spec_body") return "clever_spec";
+    if (section == "spec_isomorphism_proof") return "clever_isomorphism";
+    if (section == "implementation") return "clever_implementation";
+    if (section == "correctness_proof") return "clever_correctness";
+  }
   TaskKind kind = task.kind == TaskKind::Verify ? TaskKind::Implement : task.kind;
   // F* has no separate specify/annotate templates: its holes are proof or code holes.
   if (task.language == Language::FStar && kind != TaskKind::Implement) kind = TaskKind::Prove;

@@ -1,6 +1,7 @@
 #include "specs/integrity_audit.h"
 
 #include "specs/dafny/audit.h"
+#include "specs/fstar/fstar_hole_audit.h"
 #include "specs/fstar/fstar_spec.h"
 #include "specs/lean/lean_audit.h"
 
@@ -25,6 +26,19 @@ std::vector<Diagnostic> audit_candidate(Language language, const std::string& or
       d.message = "no integrity audit for " + std::string(to_string(language)) + " candidates";
       return {d};
     }
+  }
+}
+
+std::vector<Diagnostic> audit_task_candidate(const Task& task, const std::string& candidate,
+                                             const std::vector<std::string>& allowed) {
+  switch (task.language) {
+    case Language::Lean:
+      return lean::audit_lean_task(task, candidate);
+    case Language::FStar:
+      return fstar::audit_fstar_task(task, candidate);
+    default:
+      return audit_candidate(task.language, task.spec_text, candidate, task.kind, task.spec_path,
+                             allowed);
   }
 }
 

@@ -19,4 +19,9 @@ std::vector<Diagnostic> audit_candidate(Language language, const std::string& or
                                         const std::string& display_path,
                                         const std::vector<std::string>& allowed = {});
 
+/// The same for a candidate of `task`, where the audit can use what the task knows of its
+/// holes (Lean and F*: each hole's answer is held to its syntactic category).
+std::vector<Diagnostic> audit_task_candidate(const Task& task, const std::string& candidate,
+                                             const std::vector<std::string>& allowed = {});
+
 }  // namespace verigen

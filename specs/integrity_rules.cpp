@@ -63,11 +63,16 @@ std::vector<std::string> integrity_rules(Language language, TaskKind kind) {
       rules = {
           "keep every statement, definition and line outside the parts to fill exactly as "
           "given",
-          "no `sorry`, `admit` or `sorryAx`",
-          "no new `axiom`",
-          "no `native_decide` or `decide +native`",
-          "no `@[implemented_by]` or `@[extern]`",
-          "no `set_option` and no `#exit`"};
+          "write only inside the holes, and only what the hole stands for (a term, a proof, a "
+          "definition's body): no command of any kind (`#...`, `set_option`, `open`, "
+          "`namespace`, `section`, `attribute`, `@[...]`, `macro`, `syntax`, `elab`, "
+          "`notation`, `instance`, `def`, `theorem`, `axiom` ...), no doc comments",
+          "no `sorry`, `admit`, `stop` or `sorryAx`",
+          "no `native_decide`, `decide +native`, `bv_decide`, `ofReduceBool` or "
+          "`trustCompiler`; no `implemented_by`, `extern`, `csimp`, `unsafe`, `partial`, "
+          "`noncomputable`; nothing from the `Lean` namespace",
+          "no warning in your answer, and the checked declaration may use no axiom beyond "
+          "`propext`, `Classical.choice` and `Quot.sound`"};
       break;
     case Language::FStar:
       rules = {

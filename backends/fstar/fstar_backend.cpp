@@ -66,6 +66,28 @@ Verdict FStarBackend::do_verify(const Candidate& candidate, Deadline deadline) {
         Cause::ToolNotFound,
         std::string("fstar: error: fstar.exe not found on PATH; ") + kInstallHint);
   Verdict v = interpret_fstar_run(run, PathMapping{file->path(), candidate.display_path});
+  if (v.verified()) {
+    // A warning inside the generator's own text is never harmless (an admitted query shows
+    // only as a warning): the answer is not trusted.
+    auto line_of = [&](std::size_t offset) {
+      offset = std::min(offset, candidate.text.size());
+      return 1 + static_cast<int>(std::count(
+                     candidate.text.begin(),
+                     candidate.text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    };
+    std::string warning;
+    for (const auto& d : v.diagnostics)
+      for (const auto& [begin, end] : candidate.answer_regions)
+        if (warning.empty() && d.severity == Severity::Warning && d.where.line >= line_of(begin) &&
+            d.where.line <= line_of(end > begin ? end - 1 : begin))
+          warning = format_diagnostic(d);
+    if (!warning.empty()) {
+      auto diagnostics = std::move(v.diagnostics);
+      v = Verdict::rejected({});
+      v.diagnostics = std::move(diagnostics);
+      v.detail = "a warning in the answer: " + warning;
+    }
+  }
   const std::string probed = version_within(spec.deadline);
   v.tool_version = probed.empty() ? "fstar" : "fstar " + probed;
   v.elapsed = run.elapsed;

@@ -65,8 +65,19 @@ Verdict LeanBackend::do_verify(const Candidate& candidate, Deadline deadline) {
   if (run.status == ProcessResult::Status::NotFound)
     return Verdict::error(Cause::ToolNotFound, std::string("lean: error: ") + spec.argv[0] +
                                                    " not found on PATH; " + kInstallHint);
+  TrustChecks checks;
+  auto line_of = [&](std::size_t offset) {
+    return 1 + static_cast<int>(std::count(
+                   candidate.text.begin(),
+                   candidate.text.begin() +
+                       static_cast<std::ptrdiff_t>(std::min(offset, candidate.text.size())),
+                   '\n'));
+  };
+  for (const auto& [begin, end] : candidate.answer_regions)
+    checks.answer_lines.emplace_back(line_of(begin), line_of(end > begin ? end - 1 : begin));
+  checks.axioms_expected = candidate.text.find("\n#print axioms ") != std::string::npos;
   Verdict v = interpret_lean_run(
-      run, PathMapping{fs::absolute(file->path()).string(), candidate.display_path});
+      run, PathMapping{fs::absolute(file->path()).string(), candidate.display_path}, checks);
   const std::string probed = version_within(spec.deadline);
   v.tool_version = probed.empty() ? "lean" : "lean " + probed;
   v.elapsed = run.elapsed;

@@ -4,6 +4,7 @@
 #include <regex>
 #include <sstream>
 
+#include "backends/lean/lean_trust.h"
 #include "core/json_fields.h"
 #include "core/process_verdict.h"
 #include "core/text_lines.h"
@@ -57,6 +58,10 @@ std::vector<Diagnostic> parse_json_messages(std::string_view out, const PathMapp
     d.message = data.is_string() ? data.get<std::string>() : data.dump();
     std::string caption = json_string(j, "caption");
     d.rule = "lean" + (caption.empty() ? std::string() : "." + caption);
+    // The message's top-level tag (`SerialMessage.kind`): `hasSorry` marks the sorry warning
+    // whatever its wording.
+    std::string kind = json_string(j, "kind");
+    if (!kind.empty() && kind != "[anonymous]") d.rule = "lean." + kind;
     messages.push_back(std::move(d));
   }
   return messages;
@@ -156,26 +161,40 @@ std::vector<Diagnostic> parse_lsp_diagnostics(std::string_view out, const PathMa
 }
 
 bool mentions_sorry(const Diagnostic& d) {
-  return d.message.find("declaration uses 'sorry'") != std::string::npos ||
+  return d.rule == "lean.hasSorry" ||
+         d.message.find("declaration uses 'sorry'") != std::string::npos ||
          d.message.find("declaration uses `sorry`") != std::string::npos ||
          (d.message.find("depends on axioms") != std::string::npos &&
           d.message.find("sorryAx") != std::string::npos);
 }
 
-Verdict interpret_lean_run(const ProcessResult& run, const PathMapping& paths) {
+Verdict interpret_lean_run(const ProcessResult& run, const PathMapping& paths,
+                           const TrustChecks& checks) {
   if (auto unfinished = verdict_for_unfinished_run(run, "lean")) return *unfinished;
   std::vector<std::string> other;
   std::string out = run.out + run.err;
   auto messages = parse_json_messages(out, paths, &other);
   if (messages.empty() && !other.empty()) messages = parse_text_messages(out, paths);
-  bool error = false, only_parse_errors = true, sorry = false;
+  bool error = false, only_parse_errors = true, sorry = false, axioms_seen = false;
+  std::string untrusted;  // why the proof cannot be trusted although Lean raised no error
   for (const auto& d : messages) {
     if (d.severity == Severity::Error) {
       error = true;
       only_parse_errors &= is_parse_error(d);
     }
     sorry |= mentions_sorry(d);
+    if (auto beyond = nonstandard_axioms(d)) {
+      axioms_seen = true;
+      if (!beyond->empty() && untrusted.empty())
+        untrusted =
+            "the proof rests on axioms beyond propext, Classical.choice and Quot.sound: " + *beyond;
+    }
   }
+  if (untrusted.empty())
+    if (const Diagnostic* w = warning_in(messages, checks.answer_lines))
+      untrusted = "a warning in the answer: " + format_diagnostic(*w);
+  if (untrusted.empty() && checks.axioms_expected && !axioms_seen && !error)
+    untrusted = "no `#print axioms` report in Lean's output: what the proof rests on is unknown";
   Verdict v;
   if (error && only_parse_errors) {
     v = Verdict::error(Cause::BadInput, "");
@@ -183,6 +202,8 @@ Verdict interpret_lean_run(const ProcessResult& run, const PathMapping& paths) {
     v = Verdict::refuted({});
   } else if (sorry) {
     // A proof that still leans on `sorry` proves nothing.
+    v = Verdict::rejected({});
+  } else if (!untrusted.empty()) {
     v = Verdict::rejected({});
   } else if (run.exit_code != 0) {
     return Verdict::error(Cause::ToolCrashed, "lean " + run.describe() +
@@ -193,7 +214,8 @@ Verdict interpret_lean_run(const ProcessResult& run, const PathMapping& paths) {
   v.diagnostics = messages;
   for (auto& d : v.diagnostics)
     if (mentions_sorry(d)) d.severity = Severity::Error;
-  if (!v.verified()) {
+  if (!v.verified() && !error && !sorry && !untrusted.empty()) v.detail = untrusted;
+  if (!v.verified() && v.detail.empty()) {
     for (const auto& d : v.diagnostics)
       if (d.severity == Severity::Error) {
         v.detail = format_diagnostic(d);

@@ -31,10 +31,21 @@ std::vector<Diagnostic> parse_lsp_diagnostics(std::string_view out, const PathMa
 /// for `#print axioms` output listing `sorryAx`.
 bool mentions_sorry(const Diagnostic& d);
 
+/// What a run must show beyond "no error and no sorry".
+struct TrustChecks {
+  /// Lines (1-based, inclusive) the generator wrote: a warning there fails the run.
+  std::vector<std::pair<int, int>> answer_lines;
+  /// The file asks `#print axioms`: a run whose output has no axioms report is not trusted.
+  bool axioms_expected = false;
+};
+
 /// The verdict for one finished `lean --json` (or `lake env lean --json`) run: Verified only
 /// with exit code 0, no error and no sorry; errors → Refuted (parse errors → Error/BadInput);
 /// a sorry → Refuted/Integrity; a failing exit code without an error → Error/ToolCrashed;
-/// timeouts → Unknown/Timeout; a missing tool → Error/ToolNotFound.
-Verdict interpret_lean_run(const ProcessResult& run, const PathMapping& paths);
+/// timeouts → Unknown/Timeout; a missing tool → Error/ToolNotFound. Also Refuted/Integrity: a
+/// `#print axioms` report naming an axiom beyond propext, Classical.choice and Quot.sound, a
+/// warning on `checks.answer_lines`, a missing axioms report when one is expected.
+Verdict interpret_lean_run(const ProcessResult& run, const PathMapping& paths,
+                           const TrustChecks& checks = {});
 
 }  // namespace verigen::lean

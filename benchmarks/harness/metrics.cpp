@@ -145,6 +145,32 @@ RunMetrics compute_metrics(const RunInfo& run, const std::vector<SampleRecord>& 
   metrics.overall = summarise(all);
   for (const auto& [category, members] : by_category)
     metrics.categories[category] = summarise(members);
+  // CLEVER's headline: a problem solved end to end in a sample when all four of its stages
+  // ("<problem>#<stage>") verified in that sample.
+  static const std::set<std::string> kStages = {"spec", "isomorphism", "implementation",
+                                                "correctness"};
+  std::map<std::pair<std::string, int>, std::pair<int, int>> chains;  // → (stages, verified)
+  for (const SampleRecord& s : samples) {
+    auto hash = s.task_id.rfind('#');
+    if (!kStages.count(s.category) || hash == std::string::npos) continue;
+    auto& [stages, verified] = chains[{s.task_id.substr(0, hash), s.sample}];
+    ++stages;
+    verified += sample_end(s) == SampleEnd::Verified ? 1 : 0;
+  }
+  if (!chains.empty()) {
+    std::vector<SampleRecord> problems;
+    for (const auto& [key, counts] : chains) {
+      SampleRecord r;
+      r.task_id = key.first;
+      r.sample = key.second;
+      r.category = "end-to-end";
+      r.outcome = counts.first == 4 && counts.second == 4 ? Outcome::Verified : Outcome::Refuted;
+      problems.push_back(std::move(r));
+    }
+    std::vector<const SampleRecord*> members;
+    for (const auto& r : problems) members.push_back(&r);
+    metrics.categories["end-to-end"] = summarise(members);
+  }
 
   std::vector<const SampleRecord*> replayed;
   for (const SampleRecord* s : all)

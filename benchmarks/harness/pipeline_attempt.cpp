@@ -1,6 +1,8 @@
 #include "benchmarks/harness/pipeline_attempt.h"
 
+#include "backends/lean/lean_toolchain.h"
 #include "backends/verifier_stack.h"
+#include "benchmarks/harness/stage_chain.h"
 #include "core/hash.h"
 #include "core/process.h"
 #include "gen/builtin/builtin_generator.h"
@@ -8,6 +10,7 @@
 #include "gen/pipeline.h"
 #include "specs/dafny/assumption_scan.h"
 #include "specs/integrity_audit.h"
+#include "specs/lean/clever_stage.h"
 
 namespace verigen::bench {
 namespace {
@@ -26,6 +29,8 @@ struct Environment {
   bool attempt_zero = false;  ///< the suite counts a hint-free program that verifies (DafnyBench)
   /// builtin runs only: the tasks it cannot attempt (id → why), recorded without running.
   std::map<std::string, std::string> unattempted;
+  /// Stages later stages build on, run once per sample.
+  StageChain chain;
 };
 
 std::string why_not(const CandidateRecord& r);
@@ -156,9 +161,12 @@ void try_attempt_zero(Environment& env, const Task& task, double timeout_seconds
       "attempt 0: the hint-free program verifies as it is; the output: " + record.detail;
 }
 
-SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) {
-  SampleRecord record;
-  const Task& task = bench_task.task;
+/// One sample of `task` (the bench task's own, or a chained stage staged from its earlier
+/// stage's answer): the pipeline's record, and the winner's answer to the hole.
+StageOutcome run_sample(Environment& env, const BenchTask& bench_task, const Task& task,
+                        int sample) {
+  StageOutcome outcome;
+  SampleRecord& record = outcome.record;
   if (auto it = env.unattempted.find(task.id); it != env.unattempted.end()) {
     // Not a fault of verigen's (Internal) nor a verdict: the chosen provider cannot do it.
     // DafnyBench's attempt 0 still applies: it needs no candidate.
@@ -166,7 +174,7 @@ SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) 
     record.cause = Cause::BadInput;
     record.detail = "not attempted: " + it->second;
     if (env.attempt_zero) try_attempt_zero(env, task, env.options.timeout, record);
-    return record;
+    return outcome;
   }
   std::unique_ptr<CandidateGenerator> generator;
   if (env.outputs) {
@@ -175,7 +183,7 @@ SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) 
       record.outcome = Outcome::Error;
       record.cause = Cause::BadOutput;
       record.detail = "no published output for this task in " + env.options.outputs;
-      return record;
+      return outcome;
     }
     record.recorded = it->second.recorded;
     generator = make_published_generator(env.outputs->model, it->second);
@@ -189,7 +197,7 @@ SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) 
       record.outcome = Outcome::Error;
       record.cause = Cause::Internal;
       record.detail = made.error();
-      return record;
+      return outcome;
     }
     generator = std::move(*made);
   }
@@ -204,7 +212,7 @@ SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) 
   // strong as the ground truth's, as the published numbers judge it.
   if (task.kind == TaskKind::Specify) p.reference = bench_task.reference;
   auto auditor = [](const Task& t, const std::string& candidate) {
-    return audit_candidate(t.language, t.spec_text, candidate, t.kind, t.spec_path);
+    return audit_task_candidate(t, candidate);
   };
   Pipeline pipeline(*generator, *env.backend, auditor, nullptr, *env.log, p);
   PipelineResult result = pipeline.run(task);
@@ -215,7 +223,38 @@ SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) 
   auto usage = generator->usage();
   record.prompt_tokens = usage.prompt_tokens;
   record.completion_tokens = usage.completion_tokens;
+  if (result.winner)
+    if (auto answers = locate_answers(task, result.winner->text); answers && answers->size() == 1)
+      outcome.answer = result.winner->text.substr((*answers)[0].first,
+                                                  (*answers)[0].second - (*answers)[0].first);
+  return outcome;
+}
+
+SampleRecord not_attempted(const std::string& why) {
+  SampleRecord record;
+  record.outcome = Outcome::Error;
+  record.cause = Cause::BadInput;
+  record.detail = "not attempted: " + why;
   return record;
+}
+
+SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) {
+  if (!bench_task.blocked.empty()) return not_attempted(bench_task.blocked);
+  if (bench_task.earlier && bench_task.stage_from) {
+    const BenchTask& earlier = *bench_task.earlier;
+    StageOutcome prior = env.chain.get(
+        earlier.task.id, sample, [&] { return run_sample(env, earlier, earlier.task, sample); });
+    if (!prior.answer)
+      return not_attempted("the " + earlier.category + " stage has no verified answer in sample " +
+                           std::to_string(sample) + " (" + prior.record.detail + ")");
+    auto staged = bench_task.stage_from(*prior.answer);
+    if (!staged.ok()) return not_attempted(staged.error());
+    return run_sample(env, bench_task, *staged, sample).record;
+  }
+  return env.chain
+      .get(bench_task.task.id, sample,
+           [&] { return run_sample(env, bench_task, bench_task.task, sample); })
+      .record;
 }
 
 /// Whether options.provider can run `tasks` at all, before any tool starts: a model provider
@@ -285,6 +324,16 @@ SolverSetup make_pipeline_solver(const RunOptions& options, Language language,
   env->verifier = std::move(*verifier);
   if (const auto& missing = env->verifier->missing(); !missing.empty())
     return {nullptr, missing, 3};
+  if (language == Language::Lean) {
+    // CLEVER's problems are written for one Lean and one Mathlib; any other makes the run
+    // incomparable with the published one.
+    auto found = lean::probe_lean_toolchain(env->runner, options.lean_project,
+                                            Deadline::after(std::chrono::seconds(60)));
+    std::string mismatch = !found.ok() ? found.error()
+                                       : lean::toolchain_mismatch(*found, lean::kCleverLeanVersion,
+                                                                  lean::kCleverMathlibRevision);
+    if (!mismatch.empty()) return {nullptr, mismatch, 3};
+  }
   env->backend = &env->verifier->backend();
   if (options.log.empty()) {
     env->log = std::make_unique<RunLog>();

@@ -181,3 +181,28 @@ TEST_CASE("metrics: replay agreement of the final verdict and of Dafny alone, by
   CHECK(a.disagreements[6].reason_class == ReasonClass::Verified);
   CHECK(a.disagreements[7].reason_class == ReasonClass::Timeout);
 }
+
+// Contract: CLEVER's end-to-end figure: a problem counts in a sample only when all four of its
+// stages verified in that sample; it sits beside the per-stage categories.
+TEST_CASE("metrics: CLEVER end to end beside the stages", "[unit]") {
+  RunInfo run{1, key("gpt", 2), "2024-01-01T00:00:00Z"};
+  std::vector<SampleRecord> samples;
+  for (const char* stage : {"spec", "isomorphism", "implementation", "correctness"}) {
+    samples.push_back(
+        sample(std::string("clever/problem_0#") + stage, stage, 0, Outcome::Verified));
+    samples.push_back(
+        sample(std::string("clever/problem_0#") + stage, stage, 1,
+               std::string(stage) == "correctness" ? Outcome::Refuted : Outcome::Verified));
+    samples.push_back(sample(std::string("clever/problem_1#") + stage, stage, 0,
+                             std::string(stage) == "spec" ? Outcome::Verified : Outcome::Error));
+    samples.push_back(sample(std::string("clever/problem_1#") + stage, stage, 1, Outcome::Error));
+  }
+  auto m = compute_metrics(run, samples);
+  REQUIRE(m.categories.count("end-to-end") == 1);
+  const Stats& e2e = m.categories["end-to-end"];
+  CHECK(e2e.tasks == 2);
+  CHECK(e2e.samples == 4);
+  CHECK(e2e.verified_samples == 1);
+  CHECK(e2e.solved_tasks == 1);
+  CHECK(m.categories["spec"].verified_samples == 3);
+}

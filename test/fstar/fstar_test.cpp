@@ -197,3 +197,28 @@ TEST_CASE("fstar back-end process handling", "[process]") {
   CHECK(error.diagnostics[0].where.file == "A.fst");
   CHECK(error.diagnostics[0].where.column == 5);
 }
+
+// Contract: a warning F* reports inside the candidate's answer (its answer_regions) makes the
+// run untrusted; the same warning on a line of the fixed text does not.
+TEST_CASE("fstar back-end: a warning in the answer is a failure", "[process]") {
+  SubprocessRunner runner;
+  Candidate c;
+  c.display_path = "A.fst";
+  c.text = "module A\nlet f (x: nat) : Lemma (x + 0 == x) =\n  ()\n";
+  c.answer_regions = {{c.text.find("  ()"), c.text.size()}};
+  auto warning_on = [&](int line) {
+    const std::string body =
+        "echo '{\"msg\":[\"Admitting a query\"],\"level\":\"Warning\",\"range\":{\"use\":{"
+        "\"file_name\":\"A.fst\",\"start_pos\":{\"line\":" +
+        std::to_string(line) +
+        ",\"col\":2},\"end_pos\":{\"line\":3,\"col\":4}}},\"number\":61,\"ctx\":[]}'; exit 0";
+    test::PathOverride path(test::stand_in_dir("fstar-warn-" + std::to_string(line)),
+                            {{"fstar.exe", body}});
+    FStarBackend fstar(runner);
+    return fstar.verify(c, Deadline::after(std::chrono::seconds(10)));
+  };
+  auto inside = warning_on(3);
+  CHECK(inside.integrity_rejected());
+  CHECK(inside.detail.find("a warning in the answer") != std::string::npos);
+  CHECK(warning_on(1).verified());
+}

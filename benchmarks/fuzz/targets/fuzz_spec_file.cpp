@@ -53,8 +53,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } else {
     check_failure(clever.error(), "clever.lean");
   }
-  fuzz::require_no_findings(lean::audit_lean(text, text, "self.lean"),
-                            "a Lean file audited against itself has no findings");
+  // A Lean file audited against itself keeps every fixed part; its holes still hold what the
+  // file put there (`sorry`, a CLEVER section), which the hole audit may refuse, as it should.
+  std::vector<Diagnostic> outside_holes;
+  for (const auto& d : lean::audit_lean(text, text, "self.lean"))
+    if (d.rule == "integrity.fixed-part-changed") outside_holes.push_back(d);
+  fuzz::require_no_findings(outside_holes,
+                            "a Lean file audited against itself keeps its fixed parts");
 
   auto fstar_task = fstar::parse_fstar_spec("spec.fst", text);
   if (fstar_task.ok())
