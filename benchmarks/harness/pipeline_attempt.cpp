@@ -174,7 +174,7 @@ SampleRecord attempt(Environment& env, const BenchTask& bench_task, int sample) 
     if (it == env.outputs->by_file.end()) {
       record.outcome = Outcome::Error;
       record.cause = Cause::BadOutput;
-      record.detail = "no published output for this task in " + env.options.outputs;
+      record.detail = "no published output for this task in " + env.options.outputs.front();
       return record;
     }
     record.recorded = it->second.recorded;
