@@ -16,7 +16,7 @@ const std::set<std::string> kContracts = {"requires", "ensures", "reads", "modif
 const std::set<std::string> kDeclarations = {"method", "function", "predicate", "lemma",
                                              "constructor"};
 const std::set<std::string> kClauseEnds = {"invariant", "decreases", "requires", "ensures",
-                                           "reads",     "modifies",  "returns"};
+                                           "reads",     "modifies"};
 
 bool is_open(const std::string& t) { return t == "(" || t == "[" || t == "{"; }
 bool is_close(const std::string& t) { return t == ")" || t == "]" || t == "}"; }

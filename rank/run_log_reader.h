@@ -17,8 +17,10 @@ struct LoggedCandidate {
   int candidate = 0;  ///< position in the source's own order
   int round = 0;      ///< repair round (0 = first)
   std::string text;
-  std::string origin;  ///< who wrote it ('+'-separated models for a pooled candidate)
   Outcome outcome = Outcome::Unknown;
+  /// Who wrote it ('+'-separated models for a pooled candidate); last, so that aggregate
+  /// initialisers written before it existed still compile.
+  std::string origin{};
   bool verified() const { return outcome == Outcome::Verified; }
 };
 

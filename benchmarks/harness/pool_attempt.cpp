@@ -9,7 +9,7 @@
 #include "core/process.h"
 #include "core/run_log_record.h"
 #include "core/verdict_json.h"
-#include "gen/builtin/builtin_generator.h"
+#include "benchmarks/harness/near_miss_completion.h"
 #include "specs/integrity_audit.h"
 
 namespace verigen::bench {
@@ -51,21 +51,6 @@ bool near_miss(const PoolEntry& e) {
   for (const char* word : {"invariant", "postcondition", "assertion"})
     if (e.detail.find(word) != std::string::npos) return true;
   return false;
-}
-
-/// The builtin annotator run on `program` as if it were the task: template invariants added to
-/// its loops beside what it already has, pruned by Dafny (Houdini). "" when it has nothing.
-/// `calls` gains the verifier calls Houdini made.
-std::string annotate(Backend& backend, const Task& task, const std::string& program,
-                     double seconds, int& calls) {
-  Task seeded = task;
-  seeded.spec_text = program;
-  if (builtin_cannot_attempt(seeded)) return {};
-  BuiltinGenerator annotator(backend);
-  auto made = annotator.generate(seeded, 1, Deadline::after_seconds(seconds));
-  calls += annotator.usage().verifier_calls;
-  if (!made.ok() || made->empty()) return {};
-  return made->front().text;
 }
 
 }  // namespace
@@ -163,8 +148,9 @@ SampleRecord search_pool(const BenchTask& bench_task, const TaskPool& pool,
     }
     seeds.emplace_back(std::string("completion(") + kHintFreeOrigin + ")", task.spec_text);
     for (const auto& [origin, program] : seeds) {
-      std::string completed =
-          annotate(backend, task, program, search.completion_seconds, out.completion_calls);
+      auto completion = complete_near_miss(backend, task, program, search.completion_seconds);
+      out.completion_calls += completion.verifier_calls;
+      const std::string& completed = completion.program;
       if (completed.empty() || completed == program) continue;
       Judged j;
       j.text = completed;
