@@ -146,7 +146,11 @@ SampleRecord search_pool(const BenchTask& bench_task, const TaskPool& pool,
         seeds.emplace_back("completion(" + joined(judged[i].entry.origins, "+") + ")",
                            judged[i].text);
     }
-    seeds.emplace_back(std::string("completion(") + kHintFreeOrigin + ")", task.spec_text);
+    // The hint-free program last, unless it was itself one of the near misses above.
+    const std::string hint_free_origin = std::string("completion(") + kHintFreeOrigin + ")";
+    if (std::none_of(seeds.begin(), seeds.end(),
+                     [&](const auto& seed) { return seed.second == task.spec_text; }))
+      seeds.emplace_back(hint_free_origin, task.spec_text);
     for (const auto& [origin, program] : seeds) {
       auto completion = complete_near_miss(backend, task, program, search.completion_seconds);
       out.completion_calls += completion.verifier_calls;
