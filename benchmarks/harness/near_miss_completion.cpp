@@ -85,20 +85,23 @@ Completion complete_near_miss(Backend& backend, const Task& task, const std::str
   auto stripped = strip_invariants(program);
   auto sites = dafny_loop_sites(stripped.program);
   if (sites.empty()) return result;
+  // Templates first: Dafny checks an invariant's well-formedness with only the invariants above
+  // it, so a seed that indexes an array (`c[j]` for j < i) needs the bounds before it, or
+  // Houdini drops it for "index out of range".
   std::vector<std::vector<std::string>> candidates(sites.size());
+  for (std::size_t s = 0; s < sites.size(); ++s) candidates[s] = enumerate_invariants(sites[s]);
   // A seed belongs to the loop whose header it followed: the first site whose body opens after
   // the place it was taken from.
   for (const auto& [seed, at] : stripped.invariants) {
     std::size_t best = sites.size();
     for (std::size_t s = 0; s < sites.size(); ++s)
-      if (sites[s].body_open >= at && (best == sites.size() || sites[s].body_open < sites[best].body_open))
+      if (sites[s].body_open >= at &&
+          (best == sites.size() || sites[s].body_open < sites[best].body_open))
         best = s;
-    if (best < sites.size()) candidates[best].push_back(seed);
+    if (best < sites.size() &&
+        std::find(candidates[best].begin(), candidates[best].end(), seed) == candidates[best].end())
+      candidates[best].push_back(seed);
   }
-  for (std::size_t s = 0; s < sites.size(); ++s)
-    for (auto& t : enumerate_invariants(sites[s]))
-      if (std::find(candidates[s].begin(), candidates[s].end(), t) == candidates[s].end())
-        candidates[s].push_back(std::move(t));
   const auto policy = candidate_for(task, program).assumption_policy;
   auto houdini = dafny_houdini(backend, stripped.program, task.spec_path, sites, candidates,
                                Deadline::after_seconds(seconds), 25, policy);
