@@ -28,7 +28,9 @@ struct PoolDisagreement {
   std::string model;
   std::string recorded;  ///< the dataset's verdict ("failed", "0", "3" …)
   bool ours = false;     ///< verigen's: solved under the rule set
-  std::string klass;     ///< why: "audit", "timeout", "dafny refuted", "parse/resolution", …
+  /// why: "audit", "timeout", "assumption in the task", "dafny refuted", "parse/resolution",
+  /// "error", "no program in the output", "verified by us" …
+  std::string klass;
   std::string detail;
 };
 
@@ -50,6 +52,15 @@ struct RuleAgreement {
   bool complete = true;
 };
 
+/// One task of a pool, as the report lists it.
+struct PoolTaskSummary {
+  std::string task;
+  int candidates = 0;           ///< distinct candidates (the hint-free program included)
+  int first_verified_rank = 0;  ///< the ranker's; 0 = none verified
+  int calls = 0;                ///< verifier calls spent (completion included)
+  std::vector<std::string> verified_origins;  ///< origins of every verified candidate
+};
+
 struct PoolMetrics {
   int tasks = 0;
   int candidates = 0;  ///< distinct candidates over all tasks (hint-free programs included)
@@ -60,6 +71,7 @@ struct PoolMetrics {
   std::vector<StrategyMetrics> strategies;  ///< ranker first; others need verify_all
   int completion_wins = 0;  ///< tasks solved only by a completion(<model>) candidate
   std::vector<RuleAgreement> agreement;  ///< strict, then dafnybench
+  std::vector<PoolTaskSummary> per_task;  ///< in the records' order
 };
 
 /// The metrics of `records` (one per task). `shuffles` random orders are averaged, seeded by

@@ -44,7 +44,8 @@ std::string run_label(const RunMetrics& run, const std::vector<const RunMetrics*
 /// in a <details> block.
 std::string render_pool_markdown(const PoolMetrics& pool, const std::string& label);
 
-/// The same as JSON (rates as fractions of the pool's tasks).
+/// The same as JSON (rates as fractions of the pool's tasks), with one entry per task: its
+/// candidates, the ranker's rank of the first verified one, verifier calls, verified origins.
 nlohmann::json render_pool_json(const PoolMetrics& pool);
 
 /// An SVG 1.1 chart of the pooled runs: one point per strategy, x = verifier calls per solved

@@ -121,7 +121,14 @@ nlohmann::json render_pool_json(const PoolMetrics& p) {
                          {"by_class", a.by_class},
                          {"disagreements", disagreements}});
   }
-  return {{"tasks", p.tasks},           {"outputs", p.outputs},
+  nlohmann::json per_task = nlohmann::json::array();
+  for (const auto& t : p.per_task)
+    per_task.push_back({{"task", t.task},
+                        {"candidates", t.candidates},
+                        {"first_verified_rank", t.first_verified_rank},
+                        {"verifier_calls", t.calls},
+                        {"verified_origins", t.verified_origins}});
+  return {{"per_task", per_task},       {"tasks", p.tasks},           {"outputs", p.outputs},
           {"candidates", p.candidates}, {"rules", p.rules},
           {"verify_all", p.verify_all}, {"oracle", p.oracle},
           {"strategies", strategies},   {"completion_wins", p.completion_wins},

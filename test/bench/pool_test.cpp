@@ -217,6 +217,9 @@ TEST_CASE("pool metrics: oracle, strategies and agreement from pool records", "[
   CHECK(lenient.models.at("b").agree == 2);
   CHECK(strict.models.at("b").agree == 1);  // strict refuses b's rewrite of the code
   CHECK(lenient.by_class.at("timeout") == 1);
+  REQUIRE(m.per_task.size() == 2);
+  CHECK(m.per_task[0].verified_origins == std::vector<std::string>{"b"});
+  CHECK(m.per_task[1].verified_origins.empty());
 }
 
 // A near miss's invariants come out of its loops (one line or several, with or without the
