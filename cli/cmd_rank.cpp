@@ -154,9 +154,9 @@ int run_eval(const RankOptions& options) {
     model_name = options.model;
   } else {
     const bool dafny = options.features == "dafny";
-    evaluation = rank::evaluate(
-        dafny ? rank::Scorer::default_dafny_model() : rank::Scorer::default_model(), *tasks,
-        eval_options);
+    evaluation =
+        rank::evaluate(dafny ? rank::Scorer::default_dafny_model() : rank::Scorer::default_model(),
+                       *tasks, eval_options);
     model_name = dafny ? "default Dafny model (shipped)" : "default (shipped)";
   }
 
@@ -192,8 +192,9 @@ void register_rank(CLI::App& app, int& exit_code) {
   train_cmd->add_option("--out", train->out, "Model file to write")->required();
   train_cmd->add_option("--epochs", train->epochs, "Training epochs")->check(CLI::PositiveNumber);
   train_cmd->add_option("--seed", train->seed, "Seed for initial weights and task order");
-  train_cmd->add_option("--features", train->features,
-                        "Feature set: tokens (SyGuS invariants) or dafny (Dafny candidates)")
+  train_cmd
+      ->add_option("--features", train->features,
+                   "Feature set: tokens (SyGuS invariants) or dafny (Dafny candidates)")
       ->check(CLI::IsMember({"tokens", "dafny"}));
   train_cmd->callback([train, &exit_code] { exit_code = run_train(*train); });
 
@@ -210,8 +211,9 @@ void register_rank(CLI::App& app, int& exit_code) {
   eval_cmd->add_option("--epochs", eval->epochs, "Training epochs per fold (--folds)")
       ->check(CLI::PositiveNumber);
   eval_cmd->add_option("--seed", eval->seed, "Seed for folds, training and random orders");
-  eval_cmd->add_option("--features", eval->features,
-                       "Feature set of --folds training and of the shipped model: tokens or dafny")
+  eval_cmd
+      ->add_option("--features", eval->features,
+                   "Feature set of --folds training and of the shipped model: tokens or dafny")
       ->check(CLI::IsMember({"tokens", "dafny"}));
   eval_cmd->add_flag("--json", eval->json, "Print one JSON document on stdout");
   eval_cmd->callback([eval, &exit_code] { exit_code = run_eval(*eval); });

@@ -15,8 +15,8 @@ const std::set<std::string> kLoopClauses = {"invariant", "decreases", "modifies"
 const std::set<std::string> kContracts = {"requires", "ensures", "reads", "modifies"};
 const std::set<std::string> kDeclarations = {"method", "function", "predicate", "lemma",
                                              "constructor"};
-const std::set<std::string> kClauseEnds = {"invariant", "decreases", "requires", "ensures",
-                                           "reads",     "modifies"};
+const std::set<std::string> kClauseEnds = {"invariant", "decreases", "requires",
+                                           "ensures",   "reads",     "modifies"};
 
 bool is_open(const std::string& t) { return t == "(" || t == "[" || t == "{"; }
 bool is_close(const std::string& t) { return t == ")" || t == "]" || t == "}"; }
@@ -29,8 +29,8 @@ struct Outline {
   std::multiset<std::string> signatures;  ///< "method M ( x : int ) returns ( y : int )"
   std::set<std::string> declared;         ///< names of methods, functions, lemmas ...
   std::set<std::string> lemmas;
-  std::map<std::string, int> counts;      ///< hint kinds, as DafnyCandidateFacts::added names them
-  std::multiset<std::string> code;        ///< tokens outside hints, contracts and lemmas
+  std::map<std::string, int> counts;  ///< hint kinds, as DafnyCandidateFacts::added names them
+  std::multiset<std::string> code;    ///< tokens outside hints, contracts and lemmas
   bool unbalanced = false;
 };
 
@@ -147,7 +147,7 @@ Outline outline(std::string_view text) {
       if (x == "invariant") {
         ++o.counts["invariant"];
         ++o.counts[mentions(t, i, end, {"forall", "exists"}) ? "quantified-invariant"
-                                                              : "ground-invariant"];
+                                                             : "ground-invariant"];
       } else if (x == "assert" || x == "assume" || x == "decreases") {
         ++o.counts[x];
         if (x == "assert" && mentions(t, i, end, {"forall", "exists"}))
@@ -195,7 +195,8 @@ DafnyCandidateFacts dafny_candidate_facts(std::string_view task, std::string_vie
     if (after > before) f.added[k] = after - before;
     if (after < before && k != "lemma-call") f.removed_hints += before - after;
   }
-  f.changed_contracts = missing_from(a.contracts, b.contracts) + missing_from(b.contracts, a.contracts);
+  f.changed_contracts =
+      missing_from(a.contracts, b.contracts) + missing_from(b.contracts, a.contracts);
   f.changed_signatures = missing_from(a.signatures, b.signatures);
   for (const auto& name : a.declared) f.removed_declarations += b.declared.count(name) ? 0 : 1;
   f.changed_code = missing_from(a.code, b.code) + missing_from(b.code, a.code);

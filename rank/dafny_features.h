@@ -19,12 +19,12 @@ struct DafnyCandidateFacts {
   std::map<std::string, int> added;  ///< "invariant", "quantified-invariant", "ground-invariant",
                                      ///< "assert", "decreases", "trigger", "lemma", "lemma-call",
                                      ///< "function", "calc", "assume", "verify-false", "axiom" …
-  int removed_hints = 0;           ///< task hints (clauses) the candidate dropped
-  int changed_contracts = 0;       ///< requires/ensures/reads/modifies clauses not kept verbatim
-  int changed_signatures = 0;      ///< task declaration headers not kept verbatim
-  int removed_declarations = 0;    ///< task declarations the candidate lacks
-  int changed_code = 0;            ///< code tokens (hints erased) not in common with the task
-  int tokens = 0;                  ///< the candidate's size in tokens
+  int removed_hints = 0;             ///< task hints (clauses) the candidate dropped
+  int changed_contracts = 0;         ///< requires/ensures/reads/modifies clauses not kept verbatim
+  int changed_signatures = 0;        ///< task declaration headers not kept verbatim
+  int removed_declarations = 0;      ///< task declarations the candidate lacks
+  int changed_code = 0;              ///< code tokens (hints erased) not in common with the task
+  int tokens = 0;                    ///< the candidate's size in tokens
   int task_tokens = 0;
   bool unbalanced = false;  ///< brackets do not pair up: the parser would reject it
   bool empty = false;       ///< no program at all

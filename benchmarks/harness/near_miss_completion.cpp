@@ -19,8 +19,9 @@ std::string trimmed(const std::string& s) {
 
 bool starts_with_word(const std::string& line, const std::string& word) {
   return line.rfind(word, 0) == 0 &&
-         (line.size() == word.size() || !(std::isalnum(static_cast<unsigned char>(line[word.size()])) ||
-                                          line[word.size()] == '_'));
+         (line.size() == word.size() ||
+          !(std::isalnum(static_cast<unsigned char>(line[word.size()])) ||
+            line[word.size()] == '_'));
 }
 
 /// A line that ends the invariant clause before it: another loop clause or a brace.
@@ -65,8 +66,7 @@ StrippedInvariants strip_invariants(const std::string& program) {
     }
     // A body brace on the clause's own line stays in the program.
     std::string tail;
-    if (auto brace = clause.find('{'); brace != std::string::npos &&
-                                       clause.find("{:") != brace) {
+    if (auto brace = clause.find('{'); brace != std::string::npos && clause.find("{:") != brace) {
       tail = clause.substr(brace);
       clause = clause.substr(0, brace);
     }

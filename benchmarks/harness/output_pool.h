@@ -14,17 +14,18 @@ namespace verigen::bench {
 
 /// One distinct candidate of a task's pool.
 struct PooledCandidate {
-  std::string text;      ///< the program (the first origin's spelling); "" when rejected
-  std::string key;       ///< sha256 of the normalised program, or "rejected:<model>"
+  std::string text;  ///< the program (the first origin's spelling); "" when rejected
+  std::string key;   ///< sha256 of the normalised program, or "rejected:<model>"
   std::vector<std::string> origins;  ///< models that wrote it, in the pool's model order
   std::string rejected;  ///< why there is no program (no code block, truncated); "" otherwise
 };
 
 /// One task's pool.
 struct TaskPool {
-  std::string task_id;                         ///< the hints_removed file name
-  std::vector<PooledCandidate> candidates;     ///< first appearance order over the models
-  std::map<std::string, std::string> recorded;  ///< model → what the dataset recorded ("0", "3", "failed")
+  std::string task_id;                      ///< the hints_removed file name
+  std::vector<PooledCandidate> candidates;  ///< first appearance order over the models
+  std::map<std::string, std::string>
+      recorded;  ///< model → what the dataset recorded ("0", "3", "failed")
 };
 
 /// Pools of every task any of `models` answered, keyed by task id. Each model's output becomes a

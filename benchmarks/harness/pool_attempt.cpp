@@ -4,12 +4,12 @@
 #include <numeric>
 
 #include "backends/verifier_stack.h"
+#include "benchmarks/harness/near_miss_completion.h"
 #include "benchmarks/harness/pool_record.h"
 #include "core/hash.h"
 #include "core/process.h"
 #include "core/run_log_record.h"
 #include "core/verdict_json.h"
-#include "benchmarks/harness/near_miss_completion.h"
 #include "specs/integrity_audit.h"
 
 namespace verigen::bench {
@@ -160,8 +160,8 @@ SampleRecord search_pool(const BenchTask& bench_task, const TaskPool& pool,
       j.text = completed;
       j.entry.origins = {origin};
       j.entry.sha256 = sha256_hex(completed);
-      auto strict = audit_candidate(Language::Dafny, task.spec_text, completed,
-                                    TaskKind::Annotate, task.spec_path);
+      auto strict = audit_candidate(Language::Dafny, task.spec_text, completed, TaskKind::Annotate,
+                                    task.spec_path);
       auto lenient = findings_under(RuleSet::DafnyBench, strict);
       if (!strict.empty()) j.entry.strict = one_line(strict.front());
       if (!lenient.empty()) j.entry.dafnybench = one_line(lenient.front());

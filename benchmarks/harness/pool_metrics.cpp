@@ -101,8 +101,11 @@ PoolMetrics compute_pool_metrics(const std::vector<std::pair<std::string, PoolRe
   for (const auto& [task, r] : records) {
     ++m.tasks;
     m.candidates += static_cast<int>(r.entries.size());
-    PoolTaskSummary summary{task, static_cast<int>(r.entries.size()), r.first_verified_rank,
-                            r.calls + r.completion_calls, {}};
+    PoolTaskSummary summary{task,
+                            static_cast<int>(r.entries.size()),
+                            r.first_verified_rank,
+                            r.calls + r.completion_calls,
+                            {}};
     for (const auto& e : r.entries)
       if (e.solved_under(dafnybench))
         summary.verified_origins.insert(summary.verified_origins.end(), e.origins.begin(),
@@ -202,13 +205,15 @@ PoolMetrics compute_pool_metrics(const std::vector<std::pair<std::string, PoolRe
         }
         // DafnyBench's 0: its own run of the hint-free program verified; judge that program.
         const PoolEntry* judged = recorded == "0" && !ours ? hint_free : entry;
-        PoolDisagreement d{task, model, recorded, ours,
+        PoolDisagreement d{task,
+                           model,
+                           recorded,
+                           ours,
                            classify(judged, hint_free ? *hint_free : PoolEntry{}, ours, lenient),
                            judged ? judged->detail : ""};
         if (judged && d.detail.empty())
-          d.detail = !judged->rejected.empty()
-                         ? judged->rejected
-                         : (lenient ? judged->dafnybench : judged->strict);
+          d.detail = !judged->rejected.empty() ? judged->rejected
+                                               : (lenient ? judged->dafnybench : judged->strict);
         ++a.by_class[d.klass];
         a.disagreements.push_back(std::move(d));
       }

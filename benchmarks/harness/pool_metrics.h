@@ -14,11 +14,11 @@ namespace verigen::bench {
 
 /// One way of ordering a task's eligible candidates for the verifier.
 struct StrategyMetrics {
-  std::string name;     ///< "ranker", "fixed model order", "random order", "gpt-4o" …
-  double solved = 0;    ///< tasks whose order reaches a verified candidate (mean for random)
-  double v_at_1 = 0;    ///< tasks solved by the first call (mean over shuffles for random)
-  double v_at_3 = 0;    ///< … within three calls
-  double calls = 0;     ///< verifier calls spent over all tasks (up to the first verified)
+  std::string name;   ///< "ranker", "fixed model order", "random order", "gpt-4o" …
+  double solved = 0;  ///< tasks whose order reaches a verified candidate (mean for random)
+  double v_at_1 = 0;  ///< tasks solved by the first call (mean over shuffles for random)
+  double v_at_3 = 0;  ///< … within three calls
+  double calls = 0;   ///< verifier calls spent over all tasks (up to the first verified)
   double calls_per_solved() const { return solved > 0 ? calls / solved : 0; }
 };
 
@@ -67,10 +67,10 @@ struct PoolMetrics {
   int outputs = 0;     ///< model outputs pooled (before duplicates collapsed)
   std::string rules;   ///< the run's rule set
   bool verify_all = false;
-  int oracle = 0;  ///< under the run's rules
+  int oracle = 0;                           ///< under the run's rules
   std::vector<StrategyMetrics> strategies;  ///< ranker first; others need verify_all
-  int completion_wins = 0;  ///< tasks solved only by a completion(<model>) candidate
-  std::vector<RuleAgreement> agreement;  ///< strict, then dafnybench
+  int completion_wins = 0;                ///< tasks solved only by a completion(<model>) candidate
+  std::vector<RuleAgreement> agreement;   ///< strict, then dafnybench
   std::vector<PoolTaskSummary> per_task;  ///< in the records' order
 };
 

@@ -5,11 +5,10 @@
 /// report, which replays other verification orders over these verdicts.
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/outcome.h"
 #include "core/result.h"
@@ -31,7 +30,8 @@ struct PoolEntry {
   std::string strict;                ///< the first finding under strict rules ("" = none)
   std::string dafnybench;            ///< the first finding under DafnyBench's rules
   double score = 0;                  ///< the ranker's score
-  int rank = 0;  ///< 1-based place in the verification order; 0 = not eligible under the run's rules
+  int rank =
+      0;  ///< 1-based place in the verification order; 0 = not eligible under the run's rules
   std::optional<Outcome> outcome;  ///< the verifier's verdict; nullopt = never verified
   std::string detail;              ///< the verdict's first error, one line
   double seconds = 0;
@@ -44,12 +44,12 @@ struct PoolEntry {
 };
 
 struct PoolRecord {
-  std::string rules;        ///< the run's rule set, "strict" or "dafnybench"
-  bool verify_all = false;  ///< every eligible candidate was verified
+  std::string rules;                            ///< the run's rule set, "strict" or "dafnybench"
+  bool verify_all = false;                      ///< every eligible candidate was verified
   std::vector<PoolEntry> entries;               ///< in pool order (hint-free program first)
   std::map<std::string, std::string> recorded;  ///< model → the dataset's recorded verdict
   int first_verified_rank = 0;                  ///< under the ranker; 0 = none verified
-  int calls_to_first = 0;  ///< verifier calls the ranked order spent up to and including it
+  int calls_to_first = 0;    ///< verifier calls the ranked order spent up to and including it
   int calls = 0;             ///< verifier calls spent on the pool's candidates
   int completion_calls = 0;  ///< verifier calls spent by symbolic completion (Houdini included)
 

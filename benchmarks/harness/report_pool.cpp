@@ -22,9 +22,12 @@ std::string percent_of(double part, double whole) {
 std::string cell(std::string text) {
   std::string out;
   for (char c : text) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n' || c == '\r')
+      out += ' ';
+    else
+      out += c;
   }
   return out.size() > 160 ? out.substr(0, 160) + " ..." : out;
 }
@@ -36,15 +39,16 @@ std::string render_pool_markdown(const PoolMetrics& p, const std::string& label)
   out << "### Pool: " << cell(label) << "\n\n"
       << p.tasks << " tasks, " << p.outputs << " model outputs pooled into " << p.candidates
       << " distinct candidates (the hint-free programs included); rules `" << p.rules << "`"
-      << (p.verify_all ? ", every eligible candidate verified" : ", verified up to the first success")
+      << (p.verify_all ? ", every eligible candidate verified"
+                       : ", verified up to the first success")
       << ". Oracle (any candidate verifies): **" << p.oracle << "** ("
       << percent_of(p.oracle, p.tasks) << ").\n\n";
   out << "| strategy | solved | V@1 | V@3 | V@1 / oracle | verifier calls | calls per solved |\n"
       << "|---|---:|---:|---:|---:|---:|---:|\n";
   for (const auto& s : p.strategies)
     out << "| " << cell(s.name) << " | " << fixed(s.solved, s.name == "random order" ? 1 : 0)
-        << " | " << percent_of(s.v_at_1, p.tasks) << " | " << percent_of(s.v_at_3, p.tasks)
-        << " | " << percent_of(s.v_at_1, p.oracle) << " | " << fixed(s.calls, 0) << " | "
+        << " | " << percent_of(s.v_at_1, p.tasks) << " | " << percent_of(s.v_at_3, p.tasks) << " | "
+        << percent_of(s.v_at_1, p.oracle) << " | " << fixed(s.calls, 0) << " | "
         << fixed(s.calls_per_solved(), 2) << " |\n";
   if (!p.verify_all)
     out << "\nOther orders need every candidate's verdict: run with `--verify-all`.\n";
@@ -62,14 +66,14 @@ std::string render_pool_markdown(const PoolMetrics& p, const std::string& label)
   for (const auto& a : p.agreement) {
     for (const auto& [model, m] : a.models)
       out << "| " << a.rules << " | " << cell(model) << " | " << m.tasks << " | " << m.recorded
-          << " | " << m.ours << " | " << m.agree << " | " << percent_of(m.agree, m.tasks)
-          << " |\n";
+          << " | " << m.ours << " | " << m.agree << " | " << percent_of(m.agree, m.tasks) << " |\n";
     out << "| " << a.rules << " | **all** | " << a.compared << " | | | " << a.agree << " | **"
         << percent_of(a.agree, a.compared) << "** |\n";
   }
   for (const auto& a : p.agreement) {
     if (!a.complete)
-      out << "\nUnder `" << a.rules << "` the comparison is incomplete: candidates only it "
+      out << "\nUnder `" << a.rules
+          << "` the comparison is incomplete: candidates only it "
              "allows (or, without --verify-all, after the first success) were never verified.\n";
     if (a.disagreements.empty()) continue;
     out << "\n<details><summary>" << xml_escape(a.rules) << ": " << a.disagreements.size()
@@ -83,8 +87,8 @@ std::string render_pool_markdown(const PoolMetrics& p, const std::string& label)
         << "|---|---|---|---|---|---|\n";
     for (const auto& d : a.disagreements)
       out << "| " << cell(d.task) << " | " << cell(d.model) << " | " << cell(d.recorded) << " | "
-          << (d.ours ? "verified" : "failed") << " | " << cell(d.klass) << " | "
-          << cell(d.detail) << " |\n";
+          << (d.ours ? "verified" : "failed") << " | " << cell(d.klass) << " | " << cell(d.detail)
+          << " |\n";
     out << "\n</details>\n";
   }
   return out.str();
@@ -105,12 +109,16 @@ nlohmann::json render_pool_json(const PoolMetrics& p) {
   for (const auto& a : p.agreement) {
     nlohmann::json models = nlohmann::json::object();
     for (const auto& [model, m] : a.models)
-      models[model] = {{"tasks", m.tasks}, {"recorded", m.recorded}, {"ours", m.ours},
-                       {"agree", m.agree}};
+      models[model] = {
+          {"tasks", m.tasks}, {"recorded", m.recorded}, {"ours", m.ours}, {"agree", m.agree}};
     nlohmann::json disagreements = nlohmann::json::array();
     for (const auto& d : a.disagreements)
-      disagreements.push_back({{"task", d.task}, {"model", d.model}, {"recorded", d.recorded},
-                               {"ours", d.ours}, {"class", d.klass}, {"detail", d.detail}});
+      disagreements.push_back({{"task", d.task},
+                               {"model", d.model},
+                               {"recorded", d.recorded},
+                               {"ours", d.ours},
+                               {"class", d.klass},
+                               {"detail", d.detail}});
     agreement.push_back({{"rules", a.rules},
                          {"oracle", a.oracle},
                          {"compared", a.compared},
@@ -128,10 +136,15 @@ nlohmann::json render_pool_json(const PoolMetrics& p) {
                         {"first_verified_rank", t.first_verified_rank},
                         {"verifier_calls", t.calls},
                         {"verified_origins", t.verified_origins}});
-  return {{"per_task", per_task},       {"tasks", p.tasks},           {"outputs", p.outputs},
-          {"candidates", p.candidates}, {"rules", p.rules},
-          {"verify_all", p.verify_all}, {"oracle", p.oracle},
-          {"strategies", strategies},   {"completion_wins", p.completion_wins},
+  return {{"per_task", per_task},
+          {"tasks", p.tasks},
+          {"outputs", p.outputs},
+          {"candidates", p.candidates},
+          {"rules", p.rules},
+          {"verify_all", p.verify_all},
+          {"oracle", p.oracle},
+          {"strategies", strategies},
+          {"completion_wins", p.completion_wins},
           {"agreement", agreement}};
 }
 
@@ -147,7 +160,9 @@ std::string render_pool_svg(const std::vector<const RunMetrics*>& pooled) {
   max_calls *= 1.1;
   max_solved *= 1.1;
   auto x = [&](double v) { return kLeft + v / max_calls * (kWidth - kLeft - kRight); };
-  auto y = [&](double v) { return kHeight - kBottom - v / max_solved * (kHeight - kTop - kBottom); };
+  auto y = [&](double v) {
+    return kHeight - kBottom - v / max_solved * (kHeight - kTop - kBottom);
+  };
   std::ostringstream out;
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       << "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" << kWidth
@@ -191,8 +206,8 @@ std::string render_pool_svg(const std::vector<const RunMetrics*>& pooled) {
           << " calls per solved</title></circle>\n"
           << "  <circle cx=\"" << kWidth - kRight + 20 << "\" cy=\"" << kTop + 10 + 18 * legend
           << "\" r=\"5\" fill=\"" << colour << "\"/>\n"
-          << "  <text x=\"" << kWidth - kRight + 30 << "\" y=\"" << kTop + 14 + 18 * legend
-          << "\">" << xml_escape(s.name) << "</text>\n";
+          << "  <text x=\"" << kWidth - kRight + 30 << "\" y=\"" << kTop + 14 + 18 * legend << "\">"
+          << xml_escape(s.name) << "</text>\n";
       ++legend;
     }
   }

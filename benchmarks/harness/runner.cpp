@@ -47,9 +47,10 @@ std::optional<OptionProblem> check_options(const RunOptions& o, const Suite& sui
   if (o.pooled() && o.outputs.empty())
     return bad("--rules and --verify-all judge a pool of published outputs: give --outputs");
   if (o.pooled() && !suite.pools)
-    return bad("pools of published outputs (several --outputs, --rules, --verify-all) are "
-               "for suites of Dafny annotate tasks; suite '" +
-               o.suite + "' has none");
+    return bad(
+        "pools of published outputs (several --outputs, --rules, --verify-all) are "
+        "for suites of Dafny annotate tasks; suite '" +
+        o.suite + "' has none");
   if (!o.rules.empty() && !rule_set_from_string(o.rules))
     return bad("--rules must be strict or dafnybench, not '" + o.rules + "'");
   if (o.pooled() && o.k != 1) return bad("a pool is one search per task: -k must be 1");

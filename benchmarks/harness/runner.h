@@ -43,9 +43,7 @@ struct RunOptions {
   int complete = 0;  ///< pooled runs: near misses completed by the builtin annotator (0 = off)
 
   /// A pooled run: several outputs files, or a pool-only option given.
-  bool pooled() const {
-    return outputs.size() > 1 || verify_all || !rules.empty() || complete > 0;
-  }
+  bool pooled() const { return outputs.size() > 1 || verify_all || !rules.empty() || complete > 0; }
 };
 
 /// What identifies the run in the store: suite, provider, model (the outputs' stem for replay),

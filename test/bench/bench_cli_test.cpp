@@ -460,10 +460,22 @@ TEST_CASE("bench run pools outputs given by a glob, duplicates merged", "[verifi
   dir.file("twin.json", twin.dump());
   dir.file("broken.json", broken.dump());
   auto db = (dir.path / "pool.db").string();
-  std::vector<std::string> args = {"bench", "run", "dafnybench", "--provider", "replay",
-                                   "--outputs", (dir.path / "*.json").string(), "--db", db,
-                                   "--data", kData.string(), "--rules", "dafnybench",
-                                   "--verify-all", "--jobs", "1"};
+  std::vector<std::string> args = {"bench",
+                                   "run",
+                                   "dafnybench",
+                                   "--provider",
+                                   "replay",
+                                   "--outputs",
+                                   (dir.path / "*.json").string(),
+                                   "--db",
+                                   db,
+                                   "--data",
+                                   kData.string(),
+                                   "--rules",
+                                   "dafnybench",
+                                   "--verify-all",
+                                   "--jobs",
+                                   "1"};
   auto run = run_verigen(args, (dir.path / "cache").string());
   INFO(run.out << run.err);
   REQUIRE(run.exit_code == 0);
@@ -483,8 +495,8 @@ TEST_CASE("bench run pools outputs given by a glob, duplicates merged", "[verifi
   CHECK(pool["entries"][2]["origins"] == nlohmann::json({"gpt-4o", "twin"}));
   CHECK(pool["calls"] == 2);  // verify-all: the hint-free program and the merged answer
 
-  auto report = run_verigen({"bench", "report", db, "--format", "json"},
-                            (dir.path / "cache").string());
+  auto report =
+      run_verigen({"bench", "report", db, "--format", "json"}, (dir.path / "cache").string());
   REQUIRE(report.exit_code == 0);
   auto doc = nlohmann::json::parse(report.out);
   CHECK(doc["runs"][0]["pool"]["oracle"] == 1);

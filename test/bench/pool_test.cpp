@@ -170,8 +170,7 @@ TEST_CASE("pool search: ranked order, first success, verify-all, refusals kept o
   // Without verify_all the search stops at the first success.
   test::ScriptedBackend second;
   second.otherwise(Verdict::verified_by("dafny 4.11.0"));
-  SampleRecord first =
-      search_pool(task_of(kTask), pool, untrained, second, PoolSearch{}, nullptr);
+  SampleRecord first = search_pool(task_of(kTask), pool, untrained, second, PoolSearch{}, nullptr);
   CHECK(first.outcome == Outcome::Verified);
   CHECK(first.verifier_calls == 1);
 }
@@ -192,8 +191,7 @@ TEST_CASE("pool metrics: oracle, strategies and agreement from pool records", "[
   one.rules = "dafnybench";
   one.verify_all = true;
   one.recorded = {{"a", "failed"}, {"b", "2"}};
-  one.entries = {entry({kHintFreeOrigin}, 3, Outcome::Refuted),
-                 entry({"a"}, 2, Outcome::Refuted),
+  one.entries = {entry({kHintFreeOrigin}, 3, Outcome::Refuted), entry({"a"}, 2, Outcome::Refuted),
                  entry({"b"}, 1, Outcome::Verified, "code changed")};
   PoolRecord two;  // nothing verifies; DafnyBench recorded a success for a
   two.rules = "dafnybench";

@@ -1,9 +1,10 @@
 // The Dafny feature set of the scorer, on small hand-written candidates: what it sees a
 // candidate add and change, and how the shipped Dafny model orders an honest answer and a cheat.
 
+#include "rank/dafny_features.h"
+
 #include <catch2/catch.hpp>
 
-#include "rank/dafny_features.h"
 #include "rank/scorer.h"
 
 using namespace verigen::rank;
