@@ -1,6 +1,8 @@
 /// `verigen bench run SUITE --db DB ...`: runs a benchmark suite into a results database
 /// (resumable, shardable). `bench report` and `bench merge` live in cmd_bench_report.cpp.
 
+#include <glob.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -57,8 +59,37 @@ bool parse_shard(const std::string& text, int& index, int& count) {
   return true;
 }
 
+/// Each --outputs argument, a glob pattern expanded in sorted order when it has wildcards (a
+/// shell does it too, but a quoted pattern or a Slurm script may pass it through). A pattern
+/// that matches nothing is an error: a pool silently missing its models would mislead.
+bool expand_outputs(std::vector<std::string>& outputs) {
+  std::vector<std::string> expanded;
+  for (const auto& given : outputs) {
+    if (given.find_first_of("*?[") == std::string::npos) {
+      expanded.push_back(given);
+      continue;
+    }
+    glob_t found{};
+    int status = glob(given.c_str(), 0, nullptr, &found);
+    if (status != 0) {
+      globfree(&found);
+      std::cerr << "bench: error: --outputs '" << given << "' matches no file\n";
+      return false;
+    }
+    for (std::size_t i = 0; i < found.gl_pathc; ++i) {
+      std::string path = found.gl_pathv[i];
+      // DafnyBench keeps each model's <model>_results.csv beside its outputs: not an output.
+      if (path.ends_with(".json")) expanded.push_back(path);
+    }
+    globfree(&found);
+  }
+  outputs = std::move(expanded);
+  return true;
+}
+
 int run(BenchRunCommand& c) {
   auto& o = c.options;
+  if (!expand_outputs(o.outputs)) return kExitBadInput;
   if (!c.shard.empty() && !parse_shard(c.shard, o.shard_index, o.shard_count)) {
     std::cerr << "bench: error: --shard '" << c.shard << "' is not I/N (e.g. 0/4)\n";
     return kExitBadInput;
@@ -87,7 +118,21 @@ void register_bench(CLI::App& app, int& exit_code) {
                   "Datasets folder (default $VERIGEN_DATA, else ../shared/datasets)");
   cmd->add_option("--provider", o.provider, "builtin (default), openai, or replay (with --outputs)")
       ->check(CLI::IsMember({"builtin", "openai", "replay"}));
-  cmd->add_option("--outputs", o.outputs, "Published outputs to replay (DafnyBench <model>.json)");
+  cmd->add_option("--outputs", o.outputs,
+                  "Published outputs to replay (DafnyBench <model>.json); repeat it or give a "
+                  "glob to pool several models' outputs per task");
+  cmd->add_option("--rules", o.rules,
+                  "Pools: whose judgement counts, strict (verigen's, default) or dafnybench "
+                  "(code rewrites allowed, the specification kept)")
+      ->check(CLI::IsMember({"strict", "dafnybench"}));
+  cmd->add_flag("--verify-all", o.verify_all,
+                "Pools: verify every eligible candidate, not only up to the first verified");
+  cmd->add_option("--complete", o.complete,
+                  "Pools: when nothing verifies, complete this many best-ranked near misses "
+                  "(and the hint-free program) with the builtin annotator")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--scorer", o.scorer,
+                  "Pools: ranking model file (default: the shipped Dafny model)");
   cmd->add_option("--model", o.model, "Model name (openai)");
   cmd->add_option("-k", o.k, "Samples per task")->check(CLI::PositiveNumber);
   cmd->add_option("--rounds", o.rounds, "Repair rounds per sample")->check(CLI::NonNegativeNumber);

@@ -27,7 +27,19 @@ struct RankOptions {
   int epochs = 30;
   std::uint64_t seed = 1;
   bool json = false;
+  std::string features = "tokens";  ///< tokens (SyGuS, any text) or dafny
 };
+
+/// Training options for `features`: the Dafny feature set is small and named, so its model is
+/// smaller than the token model (and its file is shipped in the binary beside it).
+rank::TrainOptions train_options_for(const RankOptions& options) {
+  rank::TrainOptions t;
+  t.epochs = options.epochs;
+  t.seed = options.seed;
+  t.features = rank::feature_set_from_string(options.features).value_or(rank::FeatureSet::Tokens);
+  if (t.features == rank::FeatureSet::Dafny) t.dims = {256, 1024, 16};
+  return t;
+}
 
 std::string joined(const std::vector<std::string>& items) {
   std::string out;
@@ -62,9 +74,7 @@ std::optional<std::vector<rank::TaskLog>> read_logs(const RankOptions& options) 
 int run_train(const RankOptions& options) {
   auto tasks = read_logs(options);
   if (!tasks) return kExitBadInput;
-  rank::TrainOptions train_options;
-  train_options.epochs = options.epochs;
-  train_options.seed = options.seed;
+  rank::TrainOptions train_options = train_options_for(options);
   rank::TrainReport report;
   auto model = rank::train(*tasks, train_options, &report, [&](int epoch, double loss) {
     std::printf("epoch %d/%d: loss %.4f\n", epoch, options.epochs, loss);
@@ -89,7 +99,8 @@ nlohmann::json metrics_json(const rank::OrderMetrics& m) {
           {"v@5", m.v_at[1]},
           {"v@10", m.v_at[2]},
           {"mean_rank", m.mean_rank},
-          {"median_rank", m.median_rank}};
+          {"median_rank", m.median_rank},
+          {"calls_per_solved", m.calls_per_solved}};
 }
 
 void print_table(const rank::Evaluation& e, const std::string& model, int shuffles) {
@@ -97,11 +108,12 @@ void print_table(const rank::Evaluation& e, const std::string& model, int shuffl
       "%d tasks with a checked candidate (%d with a verified one, %d without), %d candidates\n",
       e.tasks, e.tasks_with_verified, e.tasks_without_verified, e.candidates);
   std::printf("model: %s\n\n", model.c_str());
-  std::printf("%-16s %7s %7s %7s %10s %12s\n", "order", "V@1", "V@5", "V@10", "mean rank",
-              "median rank");
+  std::printf("%-16s %7s %7s %7s %10s %12s %17s\n", "order", "V@1", "V@5", "V@10", "mean rank",
+              "median rank", "checks per solved");
   auto row = [](const std::string& name, const rank::OrderMetrics& m) {
-    std::printf("%-16s %6.1f%% %6.1f%% %6.1f%% %10.2f %12.1f\n", name.c_str(), 100 * m.v_at[0],
-                100 * m.v_at[1], 100 * m.v_at[2], m.mean_rank, m.median_rank);
+    std::printf("%-16s %6.1f%% %6.1f%% %6.1f%% %10.2f %12.1f %17.2f\n", name.c_str(),
+                100 * m.v_at[0], 100 * m.v_at[1], 100 * m.v_at[2], m.mean_rank, m.median_rank,
+                m.calls_per_solved);
   };
   row("scorer", e.scorer);
   row("generator order", e.generator);
@@ -118,9 +130,7 @@ int run_eval(const RankOptions& options) {
   std::string model_name;
   nlohmann::json fold_losses = nullptr;
   if (options.folds > 0) {
-    rank::TrainOptions train_options;
-    train_options.epochs = options.epochs;
-    train_options.seed = options.seed;
+    rank::TrainOptions train_options = train_options_for(options);
     auto cv = rank::cross_validate(*tasks, options.folds, train_options, eval_options);
     if (!cv.ok()) {
       std::cerr << joined(options.logs) << ": error: " << cv.error() << "\n";
@@ -143,8 +153,11 @@ int run_eval(const RankOptions& options) {
     evaluation = rank::evaluate(*model, *tasks, eval_options);
     model_name = options.model;
   } else {
-    evaluation = rank::evaluate(rank::Scorer::default_model(), *tasks, eval_options);
-    model_name = "default (shipped)";
+    const bool dafny = options.features == "dafny";
+    evaluation =
+        rank::evaluate(dafny ? rank::Scorer::default_dafny_model() : rank::Scorer::default_model(),
+                       *tasks, eval_options);
+    model_name = dafny ? "default Dafny model (shipped)" : "default (shipped)";
   }
 
   if (options.json) {
@@ -179,6 +192,10 @@ void register_rank(CLI::App& app, int& exit_code) {
   train_cmd->add_option("--out", train->out, "Model file to write")->required();
   train_cmd->add_option("--epochs", train->epochs, "Training epochs")->check(CLI::PositiveNumber);
   train_cmd->add_option("--seed", train->seed, "Seed for initial weights and task order");
+  train_cmd
+      ->add_option("--features", train->features,
+                   "Feature set: tokens (SyGuS invariants) or dafny (Dafny candidates)")
+      ->check(CLI::IsMember({"tokens", "dafny"}));
   train_cmd->callback([train, &exit_code] { exit_code = run_train(*train); });
 
   auto eval = std::make_shared<RankOptions>();
@@ -194,6 +211,10 @@ void register_rank(CLI::App& app, int& exit_code) {
   eval_cmd->add_option("--epochs", eval->epochs, "Training epochs per fold (--folds)")
       ->check(CLI::PositiveNumber);
   eval_cmd->add_option("--seed", eval->seed, "Seed for folds, training and random orders");
+  eval_cmd
+      ->add_option("--features", eval->features,
+                   "Feature set of --folds training and of the shipped model: tokens or dafny")
+      ->check(CLI::IsMember({"tokens", "dafny"}));
   eval_cmd->add_flag("--json", eval->json, "Print one JSON document on stdout");
   eval_cmd->callback([eval, &exit_code] { exit_code = run_eval(*eval); });
 }

@@ -62,7 +62,8 @@ TaskRanks rank_task(const Scorer& scorer, const TaskLog& task, const EvalOptions
 
   auto prepared = scorer.prepare(task.task_text);
   std::vector<double> score(cs.size());
-  for (std::size_t i = 0; i < cs.size(); ++i) score[i] = scorer.score(prepared, cs[i].text);
+  for (std::size_t i = 0; i < cs.size(); ++i)
+    score[i] = scorer.score(prepared, cs[i].text, cs[i].origin);
   auto by_score = source;  // stable: ties keep the source's order
   std::stable_sort(by_score.begin(), by_score.end(), [&](std::size_t a, std::size_t b) {
     if (cs[a].round != cs[b].round) return cs[a].round < cs[b].round;
@@ -113,6 +114,15 @@ Evaluation summarize(std::vector<TaskRanks> per_task) {
   e.scorer = metrics(scorer_ranks, scorer_within, e.tasks);
   e.generator = metrics(source_ranks, source_within, e.tasks);
   e.random = metrics(random_ranks, random_within, e.tasks);
+  double unsolved = 0;
+  for (const auto& t : per_task)
+    if (t.checked > 0 && t.verified == 0) unsolved += t.checked;
+  for (auto [m, ranks] :
+       {std::pair{&e.scorer, &scorer_ranks}, std::pair{&e.generator, &source_ranks},
+        std::pair{&e.random, &random_ranks}})
+    if (e.tasks_with_verified > 0)
+      m->calls_per_solved =
+          (std::accumulate(ranks->begin(), ranks->end(), 0.0) + unsolved) / e.tasks_with_verified;
   e.per_task = std::move(per_task);
   return e;
 }

@@ -25,6 +25,9 @@ struct OrderMetrics {
   std::array<double, 3> v_at{};  ///< V@1, V@5, V@10 as fractions
   double mean_rank = 0;
   double median_rank = 0;
+  /// Checks spent per task with a verified candidate: up to the first verified on those tasks,
+  /// every candidate on the others (where no order finds one), over the tasks with one.
+  double calls_per_solved = 0;
 };
 
 /// One task's rank of its first verified candidate under each order (0 = none verified).

@@ -70,8 +70,8 @@ RunLogContents scan_run_log(std::string_view text, const std::string& path) {
     TaskLog task;
     task.task = std::move(record->task);
     task.task_text = std::move(record->task_text);
-    task.candidates.push_back(
-        {record->candidate, record->round, std::move(record->text), *outcome});
+    task.candidates.push_back({record->candidate, record->round, std::move(record->text), *outcome,
+                               std::move(record->origin)});
     std::vector<TaskLog> one;
     one.push_back(std::move(task));
     merge(contents.tasks, index, std::move(one));

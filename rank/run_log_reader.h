@@ -18,6 +18,9 @@ struct LoggedCandidate {
   int round = 0;      ///< repair round (0 = first)
   std::string text;
   Outcome outcome = Outcome::Unknown;
+  /// Who wrote it ('+'-separated models for a pooled candidate); last, so that aggregate
+  /// initialisers written before it existed still compile.
+  std::string origin{};
   bool verified() const { return outcome == Outcome::Verified; }
 };
 

@@ -9,6 +9,7 @@
 #include <random>
 
 #include "core/file_io.h"
+#include "rank/dafny_features.h"
 
 namespace verigen {
 // Generated from rank/default_model.json by cmake/EmbedFiles.cmake.
@@ -55,8 +56,26 @@ Result<std::uint32_t> read_dim(const FloatJson& dims, const char* key, const std
 
 }  // namespace
 
-Scorer::Scorer(ModelDims dims, std::uint64_t seed, double temperature)
-    : dims_(dims), temperature_(static_cast<float>(temperature)) {
+std::string_view to_string(FeatureSet features) {
+  return features == FeatureSet::Dafny ? "dafny" : "tokens";
+}
+
+std::optional<FeatureSet> feature_set_from_string(std::string_view name) {
+  if (name == "tokens") return FeatureSet::Tokens;
+  if (name == "dafny") return FeatureSet::Dafny;
+  return std::nullopt;
+}
+
+SparseVector candidate_input(FeatureSet features, const TaskProfile& profile,
+                             std::string_view task_text, std::string_view candidate_text,
+                             std::string_view origins, std::uint32_t dims) {
+  if (features == FeatureSet::Dafny)
+    return dafny_candidate_features(task_text, candidate_text, origins, dims);
+  return candidate_features(profile, candidate_text, dims);
+}
+
+Scorer::Scorer(ModelDims dims, std::uint64_t seed, double temperature, FeatureSet features)
+    : dims_(dims), temperature_(static_cast<float>(temperature)), features_(features) {
   // mt19937_64's sequence is fixed by the standard; the uniform mapping is ours, because
   // std::uniform_real_distribution may differ between standard libraries.
   std::mt19937_64 rng(seed);
@@ -72,18 +91,28 @@ Scorer::Scorer(ModelDims dims, std::uint64_t seed, double temperature)
   for (auto& w : candidate_) w = draw();
 }
 
+namespace {
+/// An embedded model, parsed once by the caller's static.
+Scorer embedded_model(std::string_view file) {
+  auto text = rank_embedded_file(file);
+  if (text) {
+    auto model = Scorer::from_json(*text, "<embedded " + std::string(file) + ">");
+    if (model.ok()) return std::move(*model);
+    spdlog::error("{}", model.error());
+  }
+  // Unreachable in a correct build (a test loads each embedded model); an untrained model
+  // still ranks, and the library must not abort.
+  return Scorer();
+}
+}  // namespace
+
 const Scorer& Scorer::default_model() {
-  static const Scorer kModel = [] {
-    auto text = rank_embedded_file("default_model.json");
-    if (text) {
-      auto model = from_json(*text, "<embedded default_model.json>");
-      if (model.ok()) return std::move(*model);
-      spdlog::error("{}", model.error());
-    }
-    // Unreachable in a correct build (a test loads the embedded model); an untrained model
-    // still ranks, and the library must not abort.
-    return Scorer();
-  }();
+  static const Scorer kModel = embedded_model("default_model.json");
+  return kModel;
+}
+
+const Scorer& Scorer::default_dafny_model() {
+  static const Scorer kModel = embedded_model("default_dafny_model.json");
   return kModel;
 }
 
@@ -113,6 +142,15 @@ Result<Scorer> Scorer::from_json(std::string_view text, const std::string& name)
     return fail(name + ": error: model was trained on features version " +
                 std::to_string(j.value("features", 0)) + ", this verigen computes version " +
                 std::to_string(kFeatureVersion) + " (retrain with 'verigen rank train')");
+  // Models written before the Dafny feature set have no "feature_set": they read tokens.
+  FeatureSet features = FeatureSet::Tokens;
+  if (j.contains("feature_set")) {
+    auto named = j["feature_set"].is_string()
+                     ? feature_set_from_string(j["feature_set"].get<std::string>())
+                     : std::nullopt;
+    if (!named) return fail(name + ": error: \"feature_set\" must be \"tokens\" or \"dafny\"");
+    features = *named;
+  }
   if (!j.contains("dims") || !j["dims"].is_object())
     return fail(name + ": error: model has no \"dims\" object");
   ModelDims dims;
@@ -139,6 +177,7 @@ Result<Scorer> Scorer::from_json(std::string_view text, const std::string& name)
   Scorer model(ModelDims{1, 1, 1}, 0, temperature);
   model.dims_ = dims;
   model.temperature_ = static_cast<float>(temperature);
+  model.features_ = features;
   model.task_ = std::move(*task);
   model.candidate_ = std::move(*candidate);
   return model;
@@ -149,6 +188,7 @@ std::string Scorer::to_json() const {
   j["format"] = kFormat;
   j["version"] = kVersion;
   j["features"] = kFeatureVersion;
+  j["feature_set"] = std::string(to_string(features_));
   j["dims"] = {{"task_features", dims_.task_features},
                {"candidate_features", dims_.candidate_features},
                {"embedding", dims_.embedding}};
@@ -176,15 +216,18 @@ std::vector<float> Scorer::project(const std::vector<float>& matrix, std::uint32
 
 PreparedTask Scorer::prepare(std::string_view task_text) const {
   PreparedTask p;
+  if (features_ == FeatureSet::Dafny) p.text = std::string(task_text);
   p.profile = profile_task(task_text);
   p.embedding = project(task_, dims_.embedding, dims_.task_features,
                         task_features(task_text, dims_.task_features));
   return p;
 }
 
-double Scorer::score(const PreparedTask& task, std::string_view candidate_text) const {
+double Scorer::score(const PreparedTask& task, std::string_view candidate_text,
+                     std::string_view origins) const {
   auto v = project(candidate_, dims_.embedding, dims_.candidate_features,
-                   candidate_features(task.profile, candidate_text, dims_.candidate_features));
+                   candidate_input(features_, task.profile, task.text, candidate_text, origins,
+                                   dims_.candidate_features));
   return cosine(task.embedding, v);
 }
 

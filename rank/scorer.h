@@ -4,6 +4,7 @@
 /// embeddings. Higher means "more likely to verify". Scoring is const and thread-safe.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,8 +22,25 @@ struct ModelDims {
   bool operator==(const ModelDims&) const = default;
 };
 
+/// Which features a model reads (fixed when it is trained, stored in its file).
+enum class FeatureSet {
+  Tokens,  ///< features.h: tokens, n-grams and shared names (SyGuS invariants, any text)
+  Dafny    ///< dafny_features.h: what a Dafny candidate added to and changed in its task
+};
+
+/// "tokens" / "dafny"; and back (nullopt for any other name).
+std::string_view to_string(FeatureSet features);
+std::optional<FeatureSet> feature_set_from_string(std::string_view name);
+
+/// The candidate tower's input under `features`: candidate_features(profile, ...) for Tokens,
+/// dafny_candidate_features(task_text, ..., origins) for Dafny (`origins` is ignored by Tokens).
+SparseVector candidate_input(FeatureSet features, const TaskProfile& profile,
+                             std::string_view task_text, std::string_view candidate_text,
+                             std::string_view origins, std::uint32_t dims);
+
 /// A task prepared once for scoring many candidates: its profile and its embedding.
 struct PreparedTask {
+  std::string text;  ///< the task text (the Dafny features compare each candidate with it)
   TaskProfile profile;
   std::vector<float> embedding;  ///< P_task · f(task), length d
 };
@@ -31,10 +49,14 @@ class Scorer {
  public:
   /// An untrained model: projections drawn uniformly from ±1/sqrt(d) with a fixed `seed`, so
   /// training from the same seed and data is reproducible.
-  explicit Scorer(ModelDims dims = {}, std::uint64_t seed = 1, double temperature = 0.1);
+  explicit Scorer(ModelDims dims = {}, std::uint64_t seed = 1, double temperature = 0.1,
+                  FeatureSet features = FeatureSet::Tokens);
 
   /// The model shipped in the binary (rank/default_model.json), parsed once.
   static const Scorer& default_model();
+  /// The model for Dafny candidates shipped in the binary (rank/default_dafny_model.json,
+  /// trained on DafnyBench's five models' outputs), parsed once.
+  static const Scorer& default_dafny_model();
 
   /// Reads a model file. Fails with one line naming `path` for an unreadable file, malformed
   /// JSON, another format or version, or weights whose length does not match the dims.
@@ -52,10 +74,13 @@ class Scorer {
   double score(std::string_view task_text, std::string_view candidate_text) const;
   /// The same, with the task's work done once.
   PreparedTask prepare(std::string_view task_text) const;
-  double score(const PreparedTask& task, std::string_view candidate_text) const;
+  /// `origins`: the '+'-separated models that wrote the candidate (the Dafny features use it).
+  double score(const PreparedTask& task, std::string_view candidate_text,
+               std::string_view origins = {}) const;
 
   const ModelDims& dims() const { return dims_; }
   double temperature() const { return temperature_; }
+  FeatureSet feature_set() const { return features_; }
 
   /// Row-major d×D (task) and d×D' (candidate) projections, for the trainer.
   std::vector<float>& task_projection() { return task_; }
@@ -70,6 +95,7 @@ class Scorer {
  private:
   ModelDims dims_;
   float temperature_;
+  FeatureSet features_ = FeatureSet::Tokens;
   std::vector<float> task_;
   std::vector<float> candidate_;
 };

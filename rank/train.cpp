@@ -96,7 +96,8 @@ Result<Scorer> train(const std::vector<TaskLog>& tasks, const TrainOptions& opti
     auto profile = profile_task(t.task_text);
     for (const auto& c : t.candidates)
       (c.verified() ? e.positives : e.negatives)
-          .push_back(candidate_features(profile, c.text, dims.candidate_features));
+          .push_back(candidate_input(options.features, profile, t.task_text, c.text, c.origin,
+                                     dims.candidate_features));
     if (e.positives.empty() || e.negatives.empty()) continue;
     e.task = task_features(t.task_text, dims.task_features);
     out.positives += static_cast<int>(e.positives.size());
@@ -107,7 +108,7 @@ Result<Scorer> train(const std::vector<TaskLog>& tasks, const TrainOptions& opti
   if (examples.empty())
     return fail("no task has both a verified and a failed candidate: nothing to learn from");
 
-  Scorer model(dims, options.seed, options.temperature);
+  Scorer model(dims, options.seed, options.temperature, options.features);
   SparseAdam task_adam(model.task_projection(), dims.embedding, dims.task_features,
                        options.learning_rate);
   SparseAdam cand_adam(model.candidate_projection(), dims.embedding, dims.candidate_features,

@@ -14,6 +14,7 @@ namespace verigen::rank {
 
 struct TrainOptions {
   ModelDims dims;
+  FeatureSet features = FeatureSet::Tokens;  ///< what the candidate tower reads
   int epochs = 30;
   std::uint64_t seed = 1;       ///< initial weights and task order
   double learning_rate = 0.01;  ///< Adam step size

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <set>
 
 namespace verigen::bench {
@@ -171,6 +172,18 @@ RunMetrics compute_metrics(const RunInfo& run, const std::vector<SampleRecord>& 
     for (const auto& r : problems) members.push_back(&r);
     metrics.categories["end-to-end"] = summarise(members);
   }
+
+  std::vector<std::pair<std::string, PoolRecord>> pooled;
+  for (const SampleRecord* s : all) {
+    if (s->pool.empty()) continue;
+    // A record this build cannot read (damaged, or a newer verigen's) is left out of the pool
+    // metrics rather than guessed at; the sample itself still counts above.
+    auto parsed = nlohmann::json::parse(s->pool, nullptr, false);
+    if (parsed.is_discarded()) continue;
+    if (auto record = PoolRecord::from_json(parsed); record.ok())
+      pooled.emplace_back(s->task_id, std::move(*record));
+  }
+  if (!pooled.empty()) metrics.pool = compute_pool_metrics(pooled);
 
   std::vector<const SampleRecord*> replayed;
   for (const SampleRecord* s : all)

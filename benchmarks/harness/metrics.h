@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "benchmarks/harness/pool_metrics.h"
 #include "benchmarks/harness/result_store.h"
 
 namespace verigen::bench {
@@ -116,6 +117,7 @@ struct RunMetrics {
   Stats overall;
   std::map<std::string, Stats, CategoryLess> categories;
   std::optional<Agreement> agreement;  ///< only when some sample has a recorded verdict
+  std::optional<PoolMetrics> pool;     ///< only for a pooled run (samples with a pool record)
 };
 
 /// Computes every metric of one run from its samples (any order).

@@ -182,7 +182,7 @@ StageOutcome run_sample(Environment& env, const BenchTask& bench_task, const Tas
     if (it == env.outputs->by_file.end()) {
       record.outcome = Outcome::Error;
       record.cause = Cause::BadOutput;
-      record.detail = "no published output for this task in " + env.options.outputs;
+      record.detail = "no published output for this task in " + env.options.outputs.front();
       return outcome;
     }
     record.recorded = it->second.recorded;

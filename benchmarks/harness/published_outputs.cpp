@@ -46,18 +46,9 @@ class PublishedGenerator : public CandidateGenerator {
     RawCandidate raw;
     raw.origin = name() + "#" + output_.test_id;
     raw.raw = output_.llm_output;
-    const CodeBlock* best = nullptr;
-    auto blocks = extract_code_blocks(output_.llm_output);
-    for (const auto& b : blocks) {
-      bool dafny = b.language.empty() || b.language == "dafny" || b.language == "dfy";
-      if (dafny && (!best || b.code.size() > best->code.size())) best = &b;
-    }
-    if (!best)
-      raw.rejected = "no Dafny code block in the published output";
-    else if (!best->closed)
-      raw.rejected = "truncated output (the code block is never closed)";
-    else
-      raw.text = best->code;
+    auto program = extract_published_program(output_.llm_output);
+    raw.text = std::move(program.text);
+    raw.rejected = std::move(program.rejected);
     return std::vector<RawCandidate>{raw};
   }
 
@@ -78,6 +69,23 @@ std::string json_quoted(const std::string& text) {
 }
 
 }  // namespace
+
+PublishedProgram extract_published_program(const std::string& llm_output) {
+  PublishedProgram out;
+  const CodeBlock* best = nullptr;
+  auto blocks = extract_code_blocks(llm_output);
+  for (const auto& b : blocks) {
+    bool dafny = b.language.empty() || b.language == "dafny" || b.language == "dfy";
+    if (dafny && (!best || b.code.size() > best->code.size())) best = &b;
+  }
+  if (!best)
+    out.rejected = "no Dafny code block in the published output";
+  else if (!best->closed)
+    out.rejected = "truncated output (the code block is never closed)";
+  else
+    out.text = best->code;
+  return out;
+}
 
 Result<PublishedOutputs> load_published_outputs(const std::string& json_path) {
   auto text = read_file(json_path);

@@ -31,6 +31,15 @@ struct PublishedOutputs {
 /// the file and the entry.
 Result<PublishedOutputs> load_published_outputs(const std::string& json_path);
 
+/// The program a published output holds: its largest Dafny (or untagged) fenced block when it has
+/// fences, else its whole text; `rejected` says why there is none (no Dafny block, a block that
+/// is never closed: a truncated answer).
+struct PublishedProgram {
+  std::string text;
+  std::string rejected;
+};
+PublishedProgram extract_published_program(const std::string& llm_output);
+
 /// A generator that answers with one published output: its fenced Dafny block when it has
 /// fences, else its whole text. It never repairs (the published output is the model's last word).
 std::unique_ptr<CandidateGenerator> make_published_generator(const std::string& model,

@@ -38,6 +38,20 @@ std::string run_label(const RunMetrics& run, const std::vector<RunMetrics>& runs
 /// run_label() among the runs pointed to (e.g. one suite's).
 std::string run_label(const RunMetrics& run, const std::vector<const RunMetrics*>& runs);
 
+/// Markdown section of a pooled run (`label` names it): pool size, the oracle, one row per
+/// strategy (solved, V@1, V@3, verifier calls per solved task), completion wins, and agreement
+/// with the recorded verdicts under both rule sets, per model, with every disagreement classed
+/// in a <details> block.
+std::string render_pool_markdown(const PoolMetrics& pool, const std::string& label);
+
+/// The same as JSON (rates as fractions of the pool's tasks), with one entry per task: its
+/// candidates, the ranker's rank of the first verified one, verifier calls, verified origins.
+nlohmann::json render_pool_json(const PoolMetrics& pool);
+
+/// An SVG 1.1 chart of the pooled runs: one point per strategy, x = verifier calls per solved
+/// task, y = tasks solved, labelled.
+std::string render_pool_svg(const std::vector<const RunMetrics*>& pooled);
+
 /// Text made safe for XML character data and attribute values: & < > " ' escaped, control
 /// characters XML 1.0 forbids and bytes of invalid UTF-8 replaced by '?'.
 std::string xml_escape(std::string_view text);

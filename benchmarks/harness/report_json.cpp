@@ -87,6 +87,7 @@ nlohmann::json render_json(const std::vector<RunMetrics>& runs) {
         {"overall", stats_json(r.overall)},
         {"categories", categories},
         {"agreement", r.agreement ? agreement_json(*r.agreement) : nlohmann::json()},
+        {"pool", r.pool ? render_pool_json(*r.pool) : nlohmann::json()},
     });
   }
   return json_document("bench-report", {{"runs", list}});

@@ -187,6 +187,9 @@ void suite_section(std::ostringstream& out, const std::string& suite,
     }
   }
 
+  for (const RunMetrics* r : runs)
+    if (r->pool) out << "\n" << render_pool_markdown(*r->pool, run_label(*r, all));
+
   bool any_replay = false;
   for (const RunMetrics* r : runs) any_replay = any_replay || r->agreement.has_value();
   if (!any_replay) {

@@ -184,6 +184,11 @@ std::string xml_escape(std::string_view input) {
 }
 
 std::string render_svg(const std::vector<RunMetrics>& runs) {
+  // A pooled run's question is how many tasks each strategy solves for how many calls.
+  std::vector<const RunMetrics*> pooled;
+  for (const auto& r : runs)
+    if (r.pool) pooled.push_back(&r);
+  if (!pooled.empty()) return render_pool_svg(pooled);
   std::ostringstream out;
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       << "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" << num(kWidth)

@@ -16,9 +16,9 @@ namespace {
 // Marks the file as ours ("VGBN"), so a database of another program with a user_version of its
 // own is still recognised as foreign. Bump kSchemaVersion with every schema change.
 constexpr int kApplicationId = 0x5647424e;
-// Version 2 added samples.verifier_outcome, version 3 samples.contract; older files are migrated
-// when opened.
-constexpr int kSchemaVersion = 3;
+// Version 2 added samples.verifier_outcome, version 3 samples.contract, version 4 samples.pool;
+// older files are migrated when opened.
+constexpr int kSchemaVersion = 4;
 constexpr int kBusyTimeoutMs = 30000;
 
 constexpr const char* kSchema = R"sql(
@@ -39,6 +39,7 @@ CREATE TABLE samples (
   candidate_sha256 TEXT NOT NULL, recorded TEXT NOT NULL, finished_at TEXT NOT NULL,
   verifier_outcome TEXT NOT NULL DEFAULT '',
   contract TEXT NOT NULL DEFAULT '',
+  pool TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (run, task_id, sample),
   FOREIGN KEY (run, task_id) REFERENCES tasks(run, task_id));
 )sql";
@@ -65,7 +66,7 @@ int pragma_int(sqlite3* db, const char* text, std::string& error) {
 constexpr const char* kSampleColumns =
     "s.task_id, t.category, s.sample, s.outcome, s.cause, s.integrity, s.detail, "
     "s.verifier_calls, s.verify_seconds, s.generate_seconds, s.prompt_tokens, "
-    "s.completion_tokens, s.candidate_sha256, s.recorded, s.verifier_outcome, s.contract";
+    "s.completion_tokens, s.candidate_sha256, s.recorded, s.verifier_outcome, s.contract, s.pool";
 
 SampleRecord read_sample(const sql::Statement& row) {
   SampleRecord s;
@@ -89,6 +90,7 @@ SampleRecord read_sample(const sql::Statement& row) {
   if (std::string v = row.text(14); !v.empty())
     s.verifier_outcome = outcome_from_string(v).value_or(Outcome::Error);
   s.contract = row.text(15);
+  s.pool = row.text(16);
   return s;
 }
 
@@ -105,6 +107,13 @@ std::string migrate(sqlite3* db, int from) {
     // Samples recorded before the column existed were never judged against a reference.
     if (std::string e =
             sql::exec(db, "ALTER TABLE samples ADD COLUMN contract TEXT NOT NULL DEFAULT ''");
+        !e.empty())
+      return e;
+  }
+  if (from < 4) {
+    // Samples recorded before the column existed were not pooled.
+    if (std::string e =
+            sql::exec(db, "ALTER TABLE samples ADD COLUMN pool TEXT NOT NULL DEFAULT ''");
         !e.empty())
       return e;
   }
@@ -287,8 +296,8 @@ Result<void> ResultStore::record(std::int64_t run, const SampleRecord& s) {
                         "INSERT OR IGNORE INTO samples (run, task_id, sample, outcome, cause, "
                         "integrity, detail, verifier_calls, verify_seconds, generate_seconds, "
                         "prompt_tokens, completion_tokens, candidate_sha256, recorded, "
-                        "finished_at, verifier_outcome, contract) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        "finished_at, verifier_outcome, contract, pool) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   sample.bind(static_cast<long long>(run))
       .bind(s.task_id)
       .bind(s.sample)
@@ -305,7 +314,8 @@ Result<void> ResultStore::record(std::int64_t run, const SampleRecord& s) {
       .bind(s.recorded)
       .bind(now_utc())
       .bind(verifier_outcome_text(s))
-      .bind(s.contract);
+      .bind(s.contract)
+      .bind(s.pool);
   if (sample.step() != SQLITE_DONE) return failure(sample.error());
   if (std::string e = transaction.commit(); !e.empty()) return failure(e);
   return {};
@@ -367,11 +377,11 @@ Result<MergeCounts> ResultStore::merge(const std::string& other) {
       std::string("INSERT OR IGNORE INTO main.samples (run, task_id, sample, outcome, cause, "
                   "integrity, detail, verifier_calls, verify_seconds, generate_seconds, "
                   "prompt_tokens, completion_tokens, candidate_sha256, recorded, finished_at, "
-                  "verifier_outcome, contract) "
+                  "verifier_outcome, contract, pool) "
                   "SELECT m.id, x.task_id, x.sample, x.outcome, x.cause, x.integrity, x.detail, "
                   "x.verifier_calls, x.verify_seconds, x.generate_seconds, x.prompt_tokens, "
                   "x.completion_tokens, x.candidate_sha256, x.recorded, x.finished_at, "
-                  "x.verifier_outcome, x.contract "
+                  "x.verifier_outcome, x.contract, x.pool "
                   "FROM src.samples x") +
           kSameRun + " ORDER BY x.run, x.task_id, x.sample",
   };

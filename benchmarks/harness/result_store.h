@@ -65,6 +65,9 @@ struct SampleRecord {
   /// reference's, its weakest declaration ("equivalent", "stronger", "weaker", "incomparable",
   /// "unknown"); "" when not judged (no reference, or nothing verified).
   std::string contract;
+  /// A pooled run (pool_attempt.h): the task's PoolRecord as JSON — its candidates, origins,
+  /// audit findings under both rule sets, ranks and verdicts; "" for other runs.
+  std::string pool{};
 };
 
 /// What one merge copied: runs and samples of the other database, and how many were new here.
@@ -79,7 +82,7 @@ class ResultStore {
  public:
   /// Opens (creating when absent) the database at `path` and its schema; a database of an older
   /// schema is migrated in place (version 1 gains samples.verifier_outcome = '', version 2
-  /// samples.contract = ''). A Failure names
+  /// samples.contract = '', version 3 samples.pool = ''). A Failure names
   /// the file ("results.db: error: not a verigen results database").
   static Result<std::unique_ptr<ResultStore>> open(const std::string& path);
   /// Like open(), but never creates: a missing or empty file is a Failure naming it. For

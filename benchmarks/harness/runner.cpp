@@ -1,5 +1,6 @@
 #include "benchmarks/harness/runner.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -8,7 +9,10 @@
 #include <ostream>
 #include <regex>
 
+#include "benchmarks/harness/bench_rules.h"
 #include "benchmarks/harness/metrics.h"
+#include "benchmarks/harness/output_pool.h"
+#include "benchmarks/harness/pool_attempt.h"
 #include "benchmarks/harness/suite_table.h"
 #include "core/parallel.h"
 #include "core/progress.h"
@@ -40,6 +44,16 @@ std::optional<OptionProblem> check_options(const RunOptions& o, const Suite& sui
   if (!o.outputs.empty() && o.provider != "replay") return bad("--outputs needs --provider replay");
   if (!o.outputs.empty() && !suite.read_outputs)
     return bad("--outputs replays a suite's published outputs; suite '" + o.suite + "' has none");
+  if (o.pooled() && o.outputs.empty())
+    return bad("--rules and --verify-all judge a pool of published outputs: give --outputs");
+  if (o.pooled() && !suite.pools)
+    return bad(
+        "pools of published outputs (several --outputs, --rules, --verify-all) are "
+        "for suites of Dafny annotate tasks; suite '" +
+        o.suite + "' has none");
+  if (!o.rules.empty() && !rule_set_from_string(o.rules))
+    return bad("--rules must be strict or dafnybench, not '" + o.rules + "'");
+  if (o.pooled() && o.k != 1) return bad("a pool is one search per task: -k must be 1");
   return std::nullopt;
 }
 
@@ -117,9 +131,21 @@ RunKey run_key(const RunOptions& o) {
   key.provider = o.provider;
   key.model = o.model;
   if (o.provider == "replay" && !o.outputs.empty()) {
-    auto slash = o.outputs.find_last_of('/');
-    std::string name = slash == std::string::npos ? o.outputs : o.outputs.substr(slash + 1);
-    key.model = name.substr(0, name.rfind('.'));
+    // The outputs' stems; a pool names all of them, sorted, so the order they were given in
+    // does not make another run.
+    std::vector<std::string> stems;
+    for (const auto& path : o.outputs) {
+      auto slash = path.find_last_of('/');
+      std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+      stems.push_back(name.substr(0, name.rfind('.')));
+    }
+    std::sort(stems.begin(), stems.end());
+    if (o.pooled()) {
+      key.model = "pool:";
+      for (std::size_t i = 0; i < stems.size(); ++i) key.model += (i ? "+" : "") + stems[i];
+    } else {
+      key.model = stems.front();
+    }
   }
   key.k = o.k;
   key.rounds = o.provider == "replay" ? 0 : o.rounds;
@@ -127,6 +153,12 @@ RunKey run_key(const RunOptions& o) {
   // nlohmann's object keeps keys sorted, so equal options give equal text.
   nlohmann::json options = {{"timeout", o.timeout},
                             {"verification_time_limit", o.verification_time_limit}};
+  if (o.pooled()) {
+    options["rules"] = o.rules.empty() ? "strict" : o.rules;
+    options["verify_all"] = o.verify_all;
+    options["scorer"] = o.scorer;
+    if (o.complete > 0) options["complete"] = o.complete;
+  }
   key.options = options.dump();
   return key;
 }
@@ -173,28 +205,39 @@ int run_bench(const RunOptions& o, const Suite& suite, std::ostream& out, std::o
   // The user's own outputs file is checked first: its errors are theirs to fix before the
   // dataset matters.
   std::shared_ptr<const PublishedOutputs> outputs;
+  std::shared_ptr<const std::map<std::string, TaskPool>> pools;
   if (!o.outputs.empty()) {
-    auto read = suite.read_outputs(o.outputs);
-    if (!read.ok()) {
-      err << read.error() << "\n";
-      return 2;
+    std::vector<PublishedOutputs> models;
+    for (const auto& path : o.outputs) {
+      auto read = suite.read_outputs(path);
+      if (!read.ok()) {
+        err << read.error() << "\n";
+        return 2;
+      }
+      models.push_back(std::move(*read));
     }
-    outputs = std::make_shared<const PublishedOutputs>(std::move(*read));
+    if (o.pooled())
+      pools = std::make_shared<const std::map<std::string, TaskPool>>(build_pools(models));
+    else
+      outputs = std::make_shared<const PublishedOutputs>(std::move(models.front()));
   }
   auto loaded = load_tasks(suite, o.data_dir);
   if (!loaded.ok()) {
     err << loaded.error() << "\n";
     return 2;
   }
-  if (outputs) {
-    // A replay runs the tasks the model has an output for; say how many others there are, so
-    // a truncated outputs file is not mistaken for the whole suite.
+  if (outputs || pools) {
+    // A replay runs the tasks the model (any model of a pool) has an output for; say how many
+    // others there are, so a truncated outputs file is not mistaken for the whole suite.
     std::vector<BenchTask> answered;
     for (auto& t : *loaded)
-      if (outputs->by_file.count(t.task.id)) answered.push_back(std::move(t));
+      if (outputs ? outputs->by_file.count(t.task.id) > 0 : pools->count(t.task.id) > 0)
+        answered.push_back(std::move(t));
+    std::string files;
+    for (const auto& path : o.outputs) files += (files.empty() ? "" : ", ") + path;
     if (answered.size() < loaded->size())
       err << "bench: note: " << loaded->size() - answered.size() << " of " << loaded->size()
-          << " tasks have no output in " << o.outputs << "; replaying the " << answered.size()
+          << " tasks have no output in " << files << "; replaying the " << answered.size()
           << " that do\n";
     *loaded = std::move(answered);
   }
@@ -203,7 +246,7 @@ int run_bench(const RunOptions& o, const Suite& suite, std::ostream& out, std::o
     err << tasks.error() << "\n";
     return 2;
   }
-  SolverSetup solver = suite.solver(o, *tasks, outputs);
+  SolverSetup solver = pools ? make_pool_solver(o, pools) : suite.solver(o, *tasks, outputs);
   if (!solver.attempt) {
     err << solver.error << "\n";
     return solver.exit_code ? solver.exit_code : 2;

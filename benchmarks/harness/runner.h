@@ -21,7 +21,9 @@ struct RunOptions {
   std::string db;
   std::string provider = "builtin";  ///< builtin | openai | replay
   std::string model;
-  std::string outputs;               ///< replay: published outputs, `<model>.json`
+  /// replay: published outputs, `<model>.json`; several (or any of `rules`, `verify_all`)
+  /// make a pooled run (pool_attempt.h)
+  std::vector<std::string> outputs;
   int k = 1;                         ///< samples per task
   int rounds = 0;                    ///< repair rounds per sample
   int jobs = 1;                      ///< samples run in parallel
@@ -35,6 +37,13 @@ struct RunOptions {
   std::string lean_project;  ///< the CLEVER Lake project (clever only)
   std::string log;           ///< a JSONL file receiving every candidate and verdict; "" = none
   bool no_cache = false;
+  std::string rules;        ///< pooled runs: "strict" (default) or "dafnybench" (bench_rules.h)
+  bool verify_all = false;  ///< pooled runs: verify every eligible candidate (oracle, V@k)
+  std::string scorer;       ///< pooled runs: a ranking model file; "" = the shipped Dafny model
+  int complete = 0;  ///< pooled runs: near misses completed by the builtin annotator (0 = off)
+
+  /// A pooled run: several outputs files, or a pool-only option given.
+  bool pooled() const { return outputs.size() > 1 || verify_all || !rules.empty() || complete > 0; }
 };
 
 /// What identifies the run in the store: suite, provider, model (the outputs' stem for replay),

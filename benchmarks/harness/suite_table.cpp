@@ -28,7 +28,8 @@ const std::vector<Suite>& suite_table() {
   // and publishes each model's outputs; the other suites do neither.
   static const std::vector<Suite> kSuites = {
       {"dafnycomp", load_dafnycomp, pipeline(Language::Dafny, false), nullptr},
-      {"dafnybench", load_dafnybench, pipeline(Language::Dafny, true), load_published_outputs},
+      {"dafnybench", load_dafnybench, pipeline(Language::Dafny, true), load_published_outputs,
+       false, true},
       {"clever", load_clever, pipeline(Language::Lean, false), nullptr, true},
       {"sygus-inv", load_sygus_inv, sygus_inv, nullptr},
   };

@@ -35,6 +35,9 @@ struct Suite {
   OutputsReader read_outputs;  ///< empty: the suite has no published outputs to replay
   /// The tasks are Lean 4 + Mathlib proofs: a run needs --lean-project.
   bool needs_lean_project = false;
+  /// Its published outputs are Dafny annotate answers that can be pooled across models
+  /// (pool_attempt.h: several --outputs, --rules, --verify-all).
+  bool pools = false;
 };
 
 /// Every suite, in a fixed order.

@@ -449,3 +449,68 @@ TEST_CASE("bench run dafnybench with builtin says which tasks it cannot attempt"
     }
   }
 }
+
+// Contract: a glob of --outputs pools several models' outputs per task: a respelled copy of an
+// output is one candidate with both origins, a truncated output stays its model's failed
+// candidate, the run key names every model and the rules, and the report's pool section counts
+// the oracle.
+TEST_CASE("bench run pools outputs given by a glob, duplicates merged", "[verifier:dafny]") {
+  if (!have_data()) return;
+  TempDir dir;
+  const std::string file = "Clover_swap_no_hints.dfy";
+  auto original = nlohmann::json::parse(*read_file(small_outputs(dir, {file})));
+  nlohmann::json twin = original, broken = original;
+  for (auto& [key, entry] : twin.items())
+    entry["llm_output"] = "// the same answer\n" + entry["llm_output"].get<std::string>() + "\n\n";
+  for (auto& [key, entry] : broken.items()) entry["llm_output"] = "```dafny\nmethod Swap(";
+  dir.file("twin.json", twin.dump());
+  dir.file("broken.json", broken.dump());
+  auto db = (dir.path / "pool.db").string();
+  std::vector<std::string> args = {"bench",
+                                   "run",
+                                   "dafnybench",
+                                   "--provider",
+                                   "replay",
+                                   "--outputs",
+                                   (dir.path / "*.json").string(),
+                                   "--db",
+                                   db,
+                                   "--data",
+                                   kData.string(),
+                                   "--rules",
+                                   "dafnybench",
+                                   "--verify-all",
+                                   "--jobs",
+                                   "1"};
+  auto run = run_verigen(args, (dir.path / "cache").string());
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  auto store = bench::ResultStore::open_existing(db);
+  REQUIRE(store.ok());
+  auto runs = (*store)->runs();
+  REQUIRE(runs.size() == 1);
+  CHECK(runs[0].key.model == "pool:broken+gpt-4o+twin");
+  CHECK(runs[0].key.options.find("\"rules\":\"dafnybench\"") != std::string::npos);
+  auto samples = (*store)->samples(runs[0].id);
+  REQUIRE(samples.size() == 1);
+  CHECK(samples[0].outcome == Outcome::Verified);
+  auto pool = nlohmann::json::parse(samples[0].pool);
+  REQUIRE(pool["entries"].size() == 3);  // hint-free, broken, gpt-4o = twin (glob order)
+  CHECK(pool["entries"][1]["origins"] == nlohmann::json({"broken"}));
+  CHECK(pool["entries"][1]["rank"] == 0);
+  CHECK(pool["entries"][2]["origins"] == nlohmann::json({"gpt-4o", "twin"}));
+  CHECK(pool["calls"] == 2);  // verify-all: the hint-free program and the merged answer
+
+  auto report =
+      run_verigen({"bench", "report", db, "--format", "json"}, (dir.path / "cache").string());
+  REQUIRE(report.exit_code == 0);
+  auto doc = nlohmann::json::parse(report.out);
+  CHECK(doc["runs"][0]["pool"]["oracle"] == 1);
+  CHECK(doc["runs"][0]["pool"]["outputs"] == 3);
+
+  // A pattern that matches nothing is refused, not an empty pool.
+  args[6] = (dir.path / "none-*.json").string();
+  auto none = run_verigen(args, (dir.path / "cache").string());
+  CHECK(none.exit_code == 2);
+  CHECK(none.err.find("matches no file") != std::string::npos);
+}

@@ -133,7 +133,7 @@ TEST_CASE("run_key ignores how the run is split", "[unit]") {
   auto ka = run_key(a), kb = run_key(b);
   CHECK((ka.suite == kb.suite && ka.options == kb.options && ka.k == kb.k && ka.model == kb.model));
   a.provider = "replay";
-  a.outputs = "/data/model_outputs/gpt-4o.json";
+  a.outputs = {"/data/model_outputs/gpt-4o.json"};
   CHECK(run_key(a).model == "gpt-4o");
 }
 

@@ -233,7 +233,7 @@ TEST_CASE("store: a version-1 database gains verifier_outcome when opened", "[un
     REQUIRE(read.size() == 2);
     CHECK(fields(read[0]) == fields(fresh));
   }
-  CHECK(user_version(path) == 3);
+  CHECK(user_version(path) == 4);
   // Opening the migrated file again changes nothing.
   auto again = open_ok(path);
   CHECK(again->samples(again->runs()[0].id).size() == 2);
