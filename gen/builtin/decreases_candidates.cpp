@@ -14,8 +14,7 @@ bool is_empty_collection(const std::string& s) {
 
 /// `|x|` for `|x|` itself, else "".
 bool is_length(const std::string& s) {
-  return s.size() > 2 && s.front() == '|' && s.back() == '|' &&
-         s.find('|', 1) == s.size() - 1;
+  return s.size() > 2 && s.front() == '|' && s.back() == '|' && s.find('|', 1) == s.size() - 1;
 }
 
 /// The parts of `e` joined by `||` outside brackets (the whole of `e` when there is none).
@@ -61,7 +60,8 @@ std::vector<std::string> decreases_candidates(const LoopSite& loop) {
       add("|" + (is_empty_collection(right) ? left : right) + "|");
       continue;
     }
-    if ((op == ">" && right == "0" && is_length(left)) || (op == "<" && left == "0" && is_length(right))) {
+    if ((op == ">" && right == "0" && is_length(left)) ||
+        (op == "<" && left == "0" && is_length(right))) {
       add(op == ">" ? left : right);
       continue;
     }

@@ -10,9 +10,10 @@
 
 namespace verigen {
 
-/// The distances the guard's comparisons bound (in its conjuncts and disjuncts), as `decreases` expressions, in a stable order
-/// without duplicates: `b - a` for `a < b` and `a <= b`, `a - b` for `a > b` and `a >= b` (`a`
-/// alone when b is 0), both for `a != b`, and `|a|` for `a != {}`, `a != []`, `a != ""` and
+/// The distances the guard's comparisons bound (in its conjuncts and disjuncts), as `decreases`
+/// expressions, in a stable order without duplicates: `b - a` for `a < b` and `a <= b`, `a - b` for
+/// `a > b` and `a >= b` (`a` alone when b is 0), both for `a != b`, and `|a|` for `a != {}`, `a !=
+/// []`, `a != ""` and
 /// `|a| > 0`. Several `decreases` clauses on one loop form a lexicographic tuple in Dafny, so
 /// Houdini may offer them all and drop the ones Dafny blames.
 std::vector<std::string> decreases_candidates(const LoopSite& loop);
