@@ -12,7 +12,7 @@ translate (arrays, division by a variable) are counted and left out of both colu
 some), `verigen gen --timeout T` and `verigen inv --timeout T`, no cache. Where `inv` solved it,
 its invariant is translated and put on the Dafny loop, and Dafny must verify that: a check of the
 translation itself (an invariant of the problem proves the loop). Prints the table and writes
-OUT/sygus.json; a problem's process failing is recorded as an error, never as solved.
+OUT/sygus.json (and OUT/sygus.jsonl, a line per problem as it ends); a problem's process failing is recorded as an error, never as solved.
 """
 import argparse
 import json
@@ -31,16 +31,20 @@ def run_json(command, timeout):
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
         return json.loads(done.stdout)
-    except (subprocess.TimeoutExpired, json.JSONDecodeError):
-        return None
+    except (subprocess.TimeoutExpired, json.JSONDecodeError, OSError):
+        return None  # an error for this problem, never a crash that loses the others
 
 
 def solve(problem, args, out):
     build = Path(args.build)
     stem = problem.stem
     row = {"problem": problem.name}
-    translated = subprocess.run([str(build / "benchmarks" / "verigen_sygus_to_dafny"), str(problem)],
-                                capture_output=True, text=True)
+    try:
+        translated = subprocess.run([str(build / "benchmarks" / "verigen_sygus_to_dafny"),
+                                     str(problem)], capture_output=True, text=True)
+    except OSError as e:
+        row["untranslated"] = f"translator did not run: {e}"
+        return row
     if translated.returncode != 0:
         row["untranslated"] = translated.stderr.strip().split(": error: ")[-1]
         return row
@@ -105,9 +109,12 @@ def main():
     (out / "dfy").mkdir(parents=True, exist_ok=True)
 
     rows, started = [], time.monotonic()
+    progress = (out / "sygus.jsonl").open("w")  # each problem as it ends: a cut run keeps them
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         for i, row in enumerate(pool.map(lambda p: solve(p, args, out), problems), 1):
             rows.append(row)
+            progress.write(json.dumps(row) + "\n")
+            progress.flush()
             mark = "untranslated" if "untranslated" in row else \
                 f"gen {row['gen']['outcome']} / inv {row['inv']['outcome']}"
             print(f"[{i}/{len(problems)}] {row['problem']}: {mark}", file=sys.stderr, flush=True)
