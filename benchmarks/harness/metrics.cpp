@@ -48,6 +48,7 @@ Stats summarise(const std::vector<const SampleRecord*>& samples) {
     generate_seconds += s->generate_seconds;
     stats.prompt_tokens += s->prompt_tokens;
     stats.completion_tokens += s->completion_tokens;
+    stats.model_requests += s->model_requests;
   }
   stats.tasks = static_cast<int>(tasks.size());
   if (stats.samples > 0) {

@@ -42,6 +42,7 @@ struct Stats {
   double generate_seconds_per_task = 0;
   long prompt_tokens = 0;
   long completion_tokens = 0;
+  long model_requests = 0;
   /// Specify tasks with a reference (DafnyComp): a sample counts as verified above only when its
   /// contract is at least as strong as the reference's. Beside it:
   int contract_judged = 0;  ///< samples whose verified candidate was compared with the reference

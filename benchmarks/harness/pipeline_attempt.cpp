@@ -223,6 +223,7 @@ StageOutcome run_sample(Environment& env, const BenchTask& bench_task, const Tas
   auto usage = generator->usage();
   record.prompt_tokens = usage.prompt_tokens;
   record.completion_tokens = usage.completion_tokens;
+  record.model_requests = usage.requests;
   if (result.winner)
     if (auto answers = locate_answers(task, result.winner->text); answers && answers->size() == 1)
       outcome.answer = result.winner->text.substr((*answers)[0].first,

@@ -22,6 +22,7 @@ nlohmann::json stats_json(const Stats& s) {
       {"generate_seconds_per_task", s.generate_seconds_per_task},
       {"prompt_tokens", s.prompt_tokens},
       {"completion_tokens", s.completion_tokens},
+      {"model_requests", s.model_requests},
   };
 }
 

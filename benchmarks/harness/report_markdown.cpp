@@ -48,7 +48,8 @@ void header(std::ostringstream& out, const std::vector<std::string>& names,
 std::vector<std::string> stat_columns(std::size_t max_k) {
   std::vector<std::string> names{"tasks", "samples", "verified", "solved"};
   for (std::size_t k = 1; k <= max_k; ++k) names.push_back("pass@" + std::to_string(k));
-  for (const char* name : {"integrity rejections", "calls/task", "verify s/task", "tokens in/out"})
+  for (const char* name :
+       {"integrity rejections", "calls/task", "verify s/task", "tokens in/out", "requests"})
     names.push_back(name);
   return names;
 }
@@ -63,6 +64,7 @@ std::vector<std::string> stat_cells(const Stats& s, std::size_t max_k) {
   cells.push_back(format("%.2f", s.verifier_calls_per_task));
   cells.push_back(format("%.1f", s.verify_seconds_per_task));
   cells.push_back(std::to_string(s.prompt_tokens) + "/" + std::to_string(s.completion_tokens));
+  cells.push_back(std::to_string(s.model_requests));
   return cells;
 }
 

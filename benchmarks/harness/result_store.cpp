@@ -16,9 +16,9 @@ namespace {
 // Marks the file as ours ("VGBN"), so a database of another program with a user_version of its
 // own is still recognised as foreign. Bump kSchemaVersion with every schema change.
 constexpr int kApplicationId = 0x5647424e;
-// Version 2 added samples.verifier_outcome, version 3 samples.contract, version 4 samples.pool;
-// older files are migrated when opened.
-constexpr int kSchemaVersion = 4;
+// Version 2 added samples.verifier_outcome, version 3 samples.contract, version 4 samples.pool,
+// version 5 samples.model_requests; older files are migrated when opened.
+constexpr int kSchemaVersion = 5;
 constexpr int kBusyTimeoutMs = 30000;
 
 constexpr const char* kSchema = R"sql(
@@ -40,6 +40,7 @@ CREATE TABLE samples (
   verifier_outcome TEXT NOT NULL DEFAULT '',
   contract TEXT NOT NULL DEFAULT '',
   pool TEXT NOT NULL DEFAULT '',
+  model_requests INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (run, task_id, sample),
   FOREIGN KEY (run, task_id) REFERENCES tasks(run, task_id));
 )sql";
@@ -66,7 +67,8 @@ int pragma_int(sqlite3* db, const char* text, std::string& error) {
 constexpr const char* kSampleColumns =
     "s.task_id, t.category, s.sample, s.outcome, s.cause, s.integrity, s.detail, "
     "s.verifier_calls, s.verify_seconds, s.generate_seconds, s.prompt_tokens, "
-    "s.completion_tokens, s.candidate_sha256, s.recorded, s.verifier_outcome, s.contract, s.pool";
+    "s.completion_tokens, s.candidate_sha256, s.recorded, s.verifier_outcome, s.contract, s.pool, "
+    "s.model_requests";
 
 SampleRecord read_sample(const sql::Statement& row) {
   SampleRecord s;
@@ -91,6 +93,7 @@ SampleRecord read_sample(const sql::Statement& row) {
     s.verifier_outcome = outcome_from_string(v).value_or(Outcome::Error);
   s.contract = row.text(15);
   s.pool = row.text(16);
+  s.model_requests = static_cast<int>(row.int64(17));
   return s;
 }
 
@@ -114,6 +117,13 @@ std::string migrate(sqlite3* db, int from) {
     // Samples recorded before the column existed were not pooled.
     if (std::string e =
             sql::exec(db, "ALTER TABLE samples ADD COLUMN pool TEXT NOT NULL DEFAULT ''");
+        !e.empty())
+      return e;
+  }
+  if (from < 5) {
+    // Samples recorded before the column existed did not count their requests: 0.
+    if (std::string e = sql::exec(
+            db, "ALTER TABLE samples ADD COLUMN model_requests INTEGER NOT NULL DEFAULT 0");
         !e.empty())
       return e;
   }
@@ -296,8 +306,8 @@ Result<void> ResultStore::record(std::int64_t run, const SampleRecord& s) {
                         "INSERT OR IGNORE INTO samples (run, task_id, sample, outcome, cause, "
                         "integrity, detail, verifier_calls, verify_seconds, generate_seconds, "
                         "prompt_tokens, completion_tokens, candidate_sha256, recorded, "
-                        "finished_at, verifier_outcome, contract, pool) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        "finished_at, verifier_outcome, contract, pool, model_requests) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   sample.bind(static_cast<long long>(run))
       .bind(s.task_id)
       .bind(s.sample)
@@ -315,7 +325,8 @@ Result<void> ResultStore::record(std::int64_t run, const SampleRecord& s) {
       .bind(now_utc())
       .bind(verifier_outcome_text(s))
       .bind(s.contract)
-      .bind(s.pool);
+      .bind(s.pool)
+      .bind(s.model_requests);
   if (sample.step() != SQLITE_DONE) return failure(sample.error());
   if (std::string e = transaction.commit(); !e.empty()) return failure(e);
   return {};
@@ -377,11 +388,11 @@ Result<MergeCounts> ResultStore::merge(const std::string& other) {
       std::string("INSERT OR IGNORE INTO main.samples (run, task_id, sample, outcome, cause, "
                   "integrity, detail, verifier_calls, verify_seconds, generate_seconds, "
                   "prompt_tokens, completion_tokens, candidate_sha256, recorded, finished_at, "
-                  "verifier_outcome, contract, pool) "
+                  "verifier_outcome, contract, pool, model_requests) "
                   "SELECT m.id, x.task_id, x.sample, x.outcome, x.cause, x.integrity, x.detail, "
                   "x.verifier_calls, x.verify_seconds, x.generate_seconds, x.prompt_tokens, "
                   "x.completion_tokens, x.candidate_sha256, x.recorded, x.finished_at, "
-                  "x.verifier_outcome, x.contract, x.pool "
+                  "x.verifier_outcome, x.contract, x.pool, x.model_requests "
                   "FROM src.samples x") +
           kSameRun + " ORDER BY x.run, x.task_id, x.sample",
   };

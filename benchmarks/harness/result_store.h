@@ -55,6 +55,7 @@ struct SampleRecord {
   double generate_seconds = 0;
   long prompt_tokens = 0;
   long completion_tokens = 0;
+  int model_requests = 0;        ///< HTTP requests to the model (fan-out and retries count)
   std::string candidate_sha256;  ///< of the final candidate text ("" when none)
   std::string recorded;  ///< replay: what the dataset recorded ("0", "3", "failed"), else ""
   /// The verifier's own verdict on the final candidate, audit aside: equal to `outcome` when
@@ -82,8 +83,8 @@ class ResultStore {
  public:
   /// Opens (creating when absent) the database at `path` and its schema; a database of an older
   /// schema is migrated in place (version 1 gains samples.verifier_outcome = '', version 2
-  /// samples.contract = '', version 3 samples.pool = ''). A Failure names
-  /// the file ("results.db: error: not a verigen results database").
+  /// samples.contract = '', version 3 samples.pool = '', version 4 samples.model_requests = 0). A
+  /// Failure names the file ("results.db: error: not a verigen results database").
   static Result<std::unique_ptr<ResultStore>> open(const std::string& path);
   /// Like open(), but never creates: a missing or empty file is a Failure naming it. For
   /// readers (reports, merge sources), where a typo must not leave an empty database behind.

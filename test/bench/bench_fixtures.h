@@ -74,7 +74,7 @@ inline auto fields(const SampleRecord& s) {
   return std::tie(s.task_id, s.category, s.sample, s.outcome, s.cause, s.integrity_rejected,
                   s.detail, s.verifier_calls, s.verify_seconds, s.generate_seconds, s.prompt_tokens,
                   s.completion_tokens, s.candidate_sha256, s.recorded, s.verifier_outcome,
-                  s.contract);
+                  s.contract, s.pool, s.model_requests);
 }
 
 }  // namespace verigen::bench::test

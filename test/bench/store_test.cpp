@@ -224,16 +224,18 @@ TEST_CASE("store: a version-1 database gains verifier_outcome when opened", "[un
     CHECK(old[0].recorded == "2");
     CHECK(old[0].detail == "integrity: changed");
     CHECK_FALSE(old[0].verifier_outcome.has_value());
+    CHECK(old[0].model_requests == 0);
 
     SampleRecord fresh = sample("new.dfy", "", 0, Outcome::Refuted, "0");
     fresh.integrity_rejected = true;
     fresh.verifier_outcome = Outcome::Verified;
+    fresh.model_requests = 3;
     REQUIRE(store->record(runs[0].id, fresh).ok());
     auto read = store->samples(runs[0].id);
     REQUIRE(read.size() == 2);
     CHECK(fields(read[0]) == fields(fresh));
   }
-  CHECK(user_version(path) == 4);
+  CHECK(user_version(path) == 5);
   // Opening the migrated file again changes nothing.
   auto again = open_ok(path);
   CHECK(again->samples(again->runs()[0].id).size() == 2);
