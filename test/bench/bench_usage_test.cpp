@@ -22,7 +22,8 @@ TEST_CASE("bench run records each sample's model requests and tokens", "[network
   }
   LoopbackServer server;
   server.fallback([](const RecordedRequest&) {
-    return ScriptedResponse{200, {}, completion_body({"```dafny\nmethod Nothing() {}\n```"}, 11, 7)};
+    return ScriptedResponse{
+        200, {}, completion_body({"```dafny\nmethod Nothing() {}\n```"}, 11, 7)};
   });
   TempDir dir;
   auto db = (dir.path / "usage.db").string();

@@ -185,3 +185,27 @@ TEST_CASE("lean audit: a problem against itself keeps its fixed parts", "[unit]"
     }
   }
 }
+
+// Contract: holes with only blanks between them (`sorry` on two lines, as a mangled CLEVER file
+// the fuzzer made had) still leave every fixed part in place: the first answer is empty, the
+// next holds both. Before, the first answer swallowed the rest and the file failed against
+// itself.
+TEST_CASE("lean audit: adjacent holes against themselves", "[unit]") {
+  const std::string text =
+      "theorem t : True := by\n  sorry\n  sorry\n\ntheorem u : True := by\n"
+      "  sorry\n";
+  for (const auto& d : audit_lean(text, text, "adjacent.lean"))
+    CHECK(d.rule != "integrity.fixed-part-changed");
+  Task task;
+  task.spec_text = text;
+  for (std::size_t at = text.find("sorry"); at != std::string::npos;
+       at = text.find("sorry", at + 1))
+    task.holes.push_back({"sorry", at, at + 5, ""});
+  auto answers = locate_answers(task, text);
+  REQUIRE(answers.has_value());
+  REQUIRE(answers->size() == 3);
+  CHECK((*answers)[0].first == (*answers)[0].second);
+  CHECK(
+      text.substr((*answers)[2].first, (*answers)[2].second - (*answers)[2].first).find("sorry") !=
+      std::string::npos);
+}
