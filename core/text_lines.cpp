@@ -24,6 +24,18 @@ std::string trim_space(std::string_view text) {
   return std::string(text.substr(b, text.find_last_not_of(" \t\r\n") - b + 1));
 }
 
+std::string on_one_line(std::string text) {
+  for (auto& c : text)
+    if (c == '\n' || c == '\r') c = ' ';
+  return text;
+}
+
+std::string note_line(std::string text) {
+  text = on_one_line(std::move(text));
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
 std::optional<std::pair<int, std::string_view>> leading_number(std::string_view text) {
   std::size_t n = 0;
   long long value = 0;

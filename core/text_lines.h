@@ -16,6 +16,13 @@ std::vector<std::string_view> lines_of(std::string_view text);
 /// `text` without leading and trailing spaces, tabs and line breaks.
 std::string trim_space(std::string_view text);
 
+/// `text` with each line break ('\n', '\r') replaced by a space: a message kept in a one-line
+/// field (a database column, a report line).
+std::string on_one_line(std::string text);
+
+/// on_one_line without the trailing spaces: a tool's multi-line message as one `note:` line.
+std::string note_line(std::string text);
+
 /// The largest number a tool's count or position is read as: a line number of 10^9 is already
 /// nonsense, and capping keeps a hostile "99999999999999999999" from overflowing an int.
 inline constexpr int kNumberCap = 1000000000;

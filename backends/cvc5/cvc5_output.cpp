@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "backends/cvc5/cvc5_sygus.h"
+#include "core/text_lines.h"
 
 namespace verigen::cvc5 {
 namespace {
@@ -12,11 +13,7 @@ SygusAnswer answer(Outcome outcome, Cause cause, std::string detail) {
   SygusAnswer a;
   a.outcome = outcome;
   a.cause = cause;
-  // Details are printed as one note line.
-  for (auto& c : detail)
-    if (c == '\n' || c == '\r') c = ' ';
-  while (!detail.empty() && detail.back() == ' ') detail.pop_back();
-  a.detail = "cvc5: " + detail;
+  a.detail = "cvc5: " + note_line(std::move(detail));  // printed as one note line
   return a;
 }
 

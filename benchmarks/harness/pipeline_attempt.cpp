@@ -5,6 +5,7 @@
 #include "benchmarks/harness/stage_chain.h"
 #include "core/hash.h"
 #include "core/process.h"
+#include "core/text_lines.h"
 #include "gen/builtin/builtin_generator.h"
 #include "gen/generator_factory.h"
 #include "gen/pipeline.h"
@@ -37,12 +38,7 @@ std::string why_not(const CandidateRecord& r);
 
 /// The one line that says why a sample failed, for reports that explain disagreements
 /// (related messages of a diagnostic follow on the same line).
-std::string failure_detail(const CandidateRecord& r) {
-  std::string line = why_not(r);
-  for (auto& c : line)
-    if (c == '\n' || c == '\r') c = ' ';
-  return line;
-}
+std::string failure_detail(const CandidateRecord& r) { return on_one_line(why_not(r)); }
 
 std::string why_not(const CandidateRecord& r) {
   if (!r.rejected.empty()) return "no candidate: " + r.rejected;

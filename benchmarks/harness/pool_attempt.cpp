@@ -9,6 +9,7 @@
 #include "core/hash.h"
 #include "core/process.h"
 #include "core/run_log_record.h"
+#include "core/text_lines.h"
 #include "core/verdict_json.h"
 #include "specs/integrity_audit.h"
 
@@ -22,12 +23,7 @@ std::string joined(const std::vector<std::string>& items, const char* separator)
 }
 
 /// A diagnostic as one line, for the record.
-std::string one_line(const Diagnostic& d) {
-  std::string line = format_diagnostic(d);
-  for (auto& c : line)
-    if (c == '\n' || c == '\r') c = ' ';
-  return line;
-}
+std::string one_line(const Diagnostic& d) { return on_one_line(format_diagnostic(d)); }
 
 std::string first_error(const Verdict& v) {
   if (v.cause == Cause::Timeout) return "timeout: " + v.detail;

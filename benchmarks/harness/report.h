@@ -20,6 +20,10 @@ namespace verigen::bench {
 /// percentages with one decimal.
 std::string render_markdown(const std::vector<RunMetrics>& runs);
 
+/// `text` as one markdown table cell: pipes escaped and line breaks made spaces, so that it
+/// neither ends the cell early nor breaks the row.
+std::string markdown_cell(std::string_view text);
+
 /// Every metric as one JSON document: {"runs": [{id, suite, provider, model, k, rounds, seed,
 /// options, created, label, overall, categories: [...], agreement (or null)}]}; agreement holds
 /// the counts and rates of Agreement, disagreements_by_class, and each disagreement's class and

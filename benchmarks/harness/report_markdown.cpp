@@ -16,19 +16,7 @@ std::string format(const char* pattern, double value) {
 
 std::string percent(double fraction) { return format("%.1f%%", 100 * fraction); }
 
-// A cell must stay on one line and must not end the cell early.
-std::string cell(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n' || c == '\r')
-      out += ' ';
-    else
-      out += c;
-  }
-  return out;
-}
+std::string cell(std::string_view text) { return markdown_cell(text); }
 
 void row(std::ostringstream& out, const std::vector<std::string>& cells) {
   out << "|";
@@ -249,6 +237,19 @@ std::string run_label(const RunMetrics& run, const std::vector<const RunMetrics*
     if (r->run.id != run.run.id && base(*r) == label)
       return label + " #" + std::to_string(run.run.id);
   return label;
+}
+
+std::string markdown_cell(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n' || c == '\r')
+      out += ' ';
+    else
+      out += c;
+  }
+  return out;
 }
 
 std::string render_markdown(const std::vector<RunMetrics>& runs) {

@@ -18,17 +18,9 @@ std::string percent_of(double part, double whole) {
   return whole > 0 ? fixed(100.0 * part / whole, 1) + "%" : "-";
 }
 
-/// A table cell: pipes and line breaks would break the row.
+/// A table cell, cut at 160 characters: a disagreement's reason can be a whole message.
 std::string cell(std::string text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n' || c == '\r')
-      out += ' ';
-    else
-      out += c;
-  }
+  std::string out = markdown_cell(text);
   return out.size() > 160 ? out.substr(0, 160) + " ..." : out;
 }
 

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "core/hash.h"
+#include "core/text_lines.h"
 #include "gen/invariants/inv_portfolio.h"
 #include "gen/run_log.h"
 #include "rank/scorer.h"
@@ -18,12 +19,6 @@ struct Environment {
   std::unique_ptr<RunLog> log;  ///< null without --log
 };
 
-std::string one_line(std::string text) {
-  for (auto& c : text)
-    if (c == '\n' || c == '\r') c = ' ';
-  return text;
-}
-
 GeneratorOptions generator_options(const RunOptions& options, int sample) {
   GeneratorOptions g;
   g.provider = options.provider;
@@ -37,7 +32,7 @@ GeneratorOptions generator_options(const RunOptions& options, int sample) {
 void fill_record(const InvOutcome& o, bool out_of_time, SampleRecord& record) {
   record.verifier_calls = o.checks_run;
   record.verify_seconds = static_cast<double>(o.elapsed.count()) / 1000.0;
-  const std::string notes = o.notes.empty() ? "" : one_line(o.notes.front());
+  const std::string notes = o.notes.empty() ? "" : on_one_line(o.notes.front());
   switch (o.status) {
     case InvOutcome::Status::Solved: {
       const std::string invariant = sygus::to_smtlib(*o.invariant);
@@ -76,7 +71,7 @@ SampleRecord attempt(const Environment& env, const BenchTask& task, int sample) 
   if (!problem.ok()) {
     record.outcome = Outcome::Error;
     record.cause = Cause::BadInput;
-    record.detail = one_line(problem.error());
+    record.detail = on_one_line(problem.error());
     return record;
   }
   std::vector<std::unique_ptr<inv::InvariantProposer>> owned;
@@ -87,7 +82,7 @@ SampleRecord attempt(const Environment& env, const BenchTask& task, int sample) 
     if (llm.ok())
       owned.push_back(std::move(*llm));
     else
-      proposer_error = one_line(llm.error());
+      proposer_error = on_one_line(llm.error());
   }
   std::vector<inv::InvariantProposer*> proposers;
   for (auto& s : owned) proposers.push_back(s.get());
@@ -110,7 +105,7 @@ SolverSetup make_sygus_inv_solver(const RunOptions& options, const std::vector<B
     auto probe = inv::make_llm_proposer(generator_options(options, 0));
     if (!probe.ok()) {
       // The proposer speaks as `inv`; here the command is `bench`.
-      std::string why = one_line(probe.error());
+      std::string why = on_one_line(probe.error());
       if (why.rfind("inv: error: ", 0) == 0) why = why.substr(12);
       if (options.provider == "replay")
         why += " (bench run takes no cassette for sygus-inv: use --provider builtin or openai)";

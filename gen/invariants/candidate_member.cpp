@@ -4,19 +4,12 @@
 #include <exception>
 #include <set>
 
+#include "core/text_lines.h"
 #include "rank/scorer.h"
 
 namespace verigen::inv {
 
-namespace {
-/// Notes are printed as `file: note: …` lines: a tool's multi-line message becomes one line.
-std::string one_line(std::string text) {
-  for (auto& c : text)
-    if (c == '\n' || c == '\r') c = ' ';
-  while (!text.empty() && text.back() == ' ') text.pop_back();
-  return text;
-}
-}  // namespace
+namespace {}  // namespace
 
 CandidateMember::CandidateMember(std::vector<InvariantProposer*> proposers,
                                  const rank::Scorer* scorer, int k, bool check_all)
@@ -35,7 +28,7 @@ MemberClaim CandidateMember::run(const sygus::Problem& problem, const std::strin
       if (deadline.expired()) break;
       auto got = proposer->candidates(problem, k_, deadline);
       if (!got) {
-        notes_.push_back(one_line(got.error()));
+        notes_.push_back(note_line(got.error()));
         continue;
       }
       for (auto& candidate : *got) {

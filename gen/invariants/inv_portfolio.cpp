@@ -6,6 +6,7 @@
 #include <set>
 #include <thread>
 
+#include "core/text_lines.h"
 #include "gen/invariants/member_race.h"
 #include "gen/invariants/member_schedule.h"
 #include "gen/run_log.h"
@@ -30,14 +31,6 @@ std::string_view to_string(InvOutcome::Status status) {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-/// Notes are printed as `file: note: …` lines: a tool's multi-line message becomes one line.
-std::string one_line(std::string text) {
-  for (auto& c : text)
-    if (c == '\n' || c == '\r') c = ' ';
-  while (!text.empty() && text.back() == ' ') text.pop_back();
-  return text;
-}
 
 nlohmann::json verdict_json(const z3inv::InvariantVerdict& verdict) {
   nlohmann::json json = {{"outcome", std::string(to_string(verdict.outcome))},
@@ -82,7 +75,7 @@ MemberReport report_of(const std::string& name, const inv::RaceRun& run, bool re
   r.name = name;
   r.start = run.start;
   r.elapsed = run.elapsed;
-  r.detail = one_line(run.claim.detail);
+  r.detail = note_line(run.claim.detail);
   if (!run.started) {
     r.result = "not-started";
   } else if (run.won) {
@@ -193,7 +186,7 @@ InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string&
       }
       if (claim.checked && !have_checks) out.checks = claim.checked->checks;
       if (!claim.detail.empty() && claim.cause != Cause::Timeout)
-        out.notes.push_back(one_line(claim.detail));
+        out.notes.push_back(note_line(claim.detail));
       return false;
     };
     auto runs = inv::run_race(entries, problem, problem_text, deadline, judge);
@@ -203,7 +196,7 @@ InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string&
       // A member out of time says so once, in its report; a timeout is no news in the notes.
       if (runs[i].judged && runs[i].claim.cause == Cause::Timeout &&
           out.status == InvOutcome::Status::Unknown)
-        out.notes.push_back(one_line(runs[i].claim.detail));
+        out.notes.push_back(note_line(runs[i].claim.detail));
     }
     if (enumerator) {
       out.notes.insert(out.notes.begin(), enumerator->notes().begin(), enumerator->notes().end());

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/assumption.h"
+#include "core/text_lines.h"
 #include "specs/dafny/contract_lemmas.h"
 
 namespace verigen::dafny {
@@ -19,12 +20,6 @@ bool is_undecided(const std::string& message) {
   return message.find("timed out") != std::string::npos ||
          message.find("out of resource") != std::string::npos ||
          message.find("inconclusive") != std::string::npos;
-}
-
-std::string one_line(std::string s) {
-  for (auto& ch : s)
-    if (ch == '\n' || ch == '\r') ch = ' ';
-  return s;
 }
 
 /// The obligation's status from the diagnostics on its lines: an error naming a goal (on its
@@ -47,7 +42,7 @@ Status status_of(const Obligation& o, const std::vector<Diagnostic>& diagnostics
     };
     name_line(d.where.line);
     for (const auto& r : d.related) name_line(r.line);
-    const std::string text = (where.empty() ? "" : where + ": ") + one_line(d.message);
+    const std::string text = (where.empty() ? "" : where + ": ") + on_one_line(d.message);
     if (goal && !is_undecided(d.message)) {
       if (s.kind != Status::Fails) s = {Status::Fails, text};
     } else if (s.kind == Status::Holds) {
@@ -206,7 +201,7 @@ StrengthReport compare_contracts(Backend& backend, std::string_view reference,
     for (std::size_t i = 0; i < probe.obligations.size(); ++i)
       statuses[i] = decided ? status_of(probe.obligations[i], v.diagnostics)
                             : Status{Status::Unknown,
-                                     "the obligations were not checked: " + one_line(v.detail)};
+                                     "the obligations were not checked: " + on_one_line(v.detail)};
   }
   for (std::size_t i = 0; i < probe.declarations.size(); ++i) {
     const auto& d = probe.declarations[i];
