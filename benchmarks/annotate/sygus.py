@@ -53,7 +53,6 @@ def solve(problem, args, out):
     verigen = str(build / "verigen")
     slack = args.timeout + 60  # the tools keep their own deadline; this only catches a hang
 
-    started = time.monotonic()
     asis = run_json([verigen, "verify", str(dfy), "--json", "--no-cache"], slack)
     row["as_is"] = bool(asis and asis["results"][0]["outcome"] == "verified")
 
