@@ -148,6 +148,9 @@ void register_bench(CLI::App& app, int& exit_code) {
   cmd->add_option("--shard", c->shard,
                   "I/N: run the tasks whose index % N == I (tasks sorted by id)");
   cmd->add_option("--seed", o.seed, "Sampling seed (sample i uses seed + i)");
+  cmd->add_option("--max-verifier-calls", o.max_verifier_calls,
+                  "Verifier calls the builtin provider makes per sample at most (0: no limit)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--lean-project", o.lean_project,
                   "CLEVER Lake project (clever only; Lean 4 + Mathlib)");
   cmd->add_option("--log", o.log, "Append every candidate and verdict to this JSONL file");

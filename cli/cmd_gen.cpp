@@ -495,6 +495,10 @@ void register_gen(CLI::App& app, int& exit_code) {
                   "Requests to the model in the whole run at most (0: no limit)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
+  cmd->add_option("--max-verifier-calls", o->generator.max_verifier_calls,
+                  "Verifier calls the builtin provider makes per task at most (0: no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   cmd->add_option("--history-tokens", o->generator.history_tokens,
                   "Tokens (estimated) of earlier attempts and their errors a repair request "
                   "carries, newest first (0: none)")

@@ -23,6 +23,8 @@ struct GeneratorOptions {
   std::optional<int> max_tokens;  ///< per answer; else verigen.toml's, else 4096
   int history_tokens = LlmSettings{}.history_tokens;  ///< --history-tokens (repair conversation)
   LlmBudget budget;                                   ///< --max-requests, --max-tokens-total
+  /// --max-verifier-calls: the builtin provider's verifier calls per task (0: no limit).
+  int max_verifier_calls = 0;
   /// --repair-model / --repair-provider: repairs go to another model ("" = the same one).
   std::string repair_model;
   std::string repair_provider;

@@ -188,6 +188,7 @@ StageOutcome run_sample(Environment& env, const BenchTask& bench_task, const Tas
     g.provider = env.options.provider;
     g.model = env.options.model;
     g.seed = env.options.seed + sample;  // independent samples from a seeded model
+    g.max_verifier_calls = env.options.max_verifier_calls;
     auto made = make_generator(g, *env.backend, &env.runner);
     if (!made.ok()) {
       record.outcome = Outcome::Error;

@@ -34,6 +34,7 @@ struct RunOptions {
   int shard_index = 0;  ///< this process runs tasks whose index % shard_count == shard_index
   int shard_count = 1;
   long seed = 0;
+  int max_verifier_calls = 0;  ///< the builtin provider's verifier calls per sample; 0 = no limit
   std::string lean_project;  ///< the CLEVER Lake project (clever only)
   std::string log;           ///< a JSONL file receiving every candidate and verdict; "" = none
   bool no_cache = false;

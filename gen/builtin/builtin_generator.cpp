@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <map>
 
+#include "core/call_budget_backend.h"
 #include "gen/builtin/dafny_contracts.h"
 #include "gen/builtin/dafny_houdini.h"
 #include "gen/builtin/dafny_loops.h"
 #include "gen/builtin/decreases_candidates.h"
 #include "gen/builtin/invariant_templates.h"
+#include "gen/builtin/loop_frames.h"
 #include "gen/builtin/state_filter.h"
 
 namespace verigen {
@@ -102,25 +104,53 @@ int add_decreases(Backend& backend, const Task& task, const std::vector<LoopSite
   auto again = dafny_houdini(backend, task.spec_text, task.spec_path, with_measures, clauses,
                              deadline, 8, policy);
   if (again.verdict.verified()) {
-    added = 0;
-    for (std::size_t l = 0; l < sites.size(); ++l) {
-      std::vector<std::string> kept;
-      for (const auto& clause : again.kept[l]) {
-        if (clause.rfind("decreases ", 0) == 0) {
-          ++added;
-        } else if (sites[l].keyword == "invariant" && clause.rfind("invariant ", 0) == 0) {
-          kept.push_back(clause.substr(10));
-        } else {
-          kept.push_back(clause);
-        }
-      }
-      again.kept[l] = std::move(kept);
-    }
+    added = unkeyword_kept(sites, again)["decreases"];
     const int calls = again.iterations;
     result = std::move(again);
     return calls;
   }
   return again.iterations;
+}
+
+/// When Houdini's fixpoint still fails and some loop writes less than its method may modify,
+/// Houdini again from all the candidates with a `modifies` clause on those loops (loop_frames.h;
+/// with the guard's distances as well when termination was blamed): facts about what the loop
+/// leaves alone then need no invariant. A clause that misses a write fails at the write, which
+/// Houdini cannot blame, so this is a second run that replaces `result` only when it verifies,
+/// never a change to the first. Returns the verifier calls made.
+int add_loop_frames(Backend& backend, const Task& task, const std::vector<LoopSite>& sites,
+                    const std::vector<std::vector<std::string>>& candidates,
+                    DafnyHoudiniResult& result, Deadline deadline, const AssumptionPolicy& policy,
+                    std::map<std::string, int>& added) {
+  if (result.verdict.verified() || deadline.expired()) return 0;
+  bool termination = false;
+  for (const auto& d : result.verdict.diagnostics) termination |= is_termination_error(d.message);
+  std::vector<LoopSite> keyed = sites;
+  std::vector<std::vector<std::string>> clauses(sites.size());
+  bool any = false;
+  for (std::size_t l = 0; l < sites.size(); ++l) {
+    if (sites[l].keyword != "invariant") {
+      clauses[l] = candidates[l];
+      continue;
+    }
+    keyed[l].keyword.clear();  // each clause now carries its own keyword
+    if (auto frame = loop_modifies_clause(sites[l])) {
+      clauses[l].push_back(*frame);
+      any = true;
+    }
+    for (const auto& c : candidates[l]) clauses[l].push_back("invariant " + c);
+    if (termination)
+      for (const auto& e : decreases_candidates(sites[l])) clauses[l].push_back("decreases " + e);
+  }
+  if (!any) return 0;
+  auto again = dafny_houdini(backend, task.spec_text, task.spec_path, keyed, clauses, deadline, 25,
+                             policy);
+  const int calls = again.iterations;
+  if (again.verdict.verified()) {
+    added = unkeyword_kept(sites, again);
+    result = std::move(again);
+  }
+  return calls;
 }
 
 }  // namespace
@@ -166,13 +196,18 @@ Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, i
       sites.push_back(std::move(contract.site));
     }
   const auto policy = candidate_for(task, task.spec_text).assumption_policy;
-  auto result = dafny_houdini(backend_, task.spec_text, task.spec_path, sites, candidates, deadline,
+  CallBudgetBackend verifier(backend_, max_verifier_calls_);
+  auto result = dafny_houdini(verifier, task.spec_text, task.spec_path, sites, candidates, deadline,
                               25, policy);
-  int calls = result.iterations;
   int measures = 0;
-  calls += add_decreases(backend_, task, sites, result, deadline, policy, measures);
+  add_decreases(verifier, task, sites, result, deadline, policy, measures);
+  std::map<std::string, int> framed;
+  add_loop_frames(verifier, task, sites, candidates, result, deadline, policy, framed);
+  if (framed.count("decreases")) measures = framed["decreases"];
   if (task.kind == TaskKind::Specify && result.verdict.verified())
-    calls += drop_needless_requires(backend_, task, sites, result, deadline, policy);
+    drop_needless_requires(verifier, task, sites, result, deadline, policy);
+  // Counted at the budget: a Houdini round it refused asked nothing.
+  const int calls = verifier.calls();
   usage_.verifier_calls += calls;
   std::size_t kept = 0;
   std::map<std::string, int> kept_by_family;
@@ -181,6 +216,7 @@ Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, i
     for (const auto& inv : list) ++kept_by_family[family_of[inv]];
   }
   if (measures > 0) kept_by_family["decreases"] = measures;
+  if (framed["modifies"] > 0) kept_by_family["loop-modifies"] = framed["modifies"];
   std::string families;
   for (const auto& [family, count] : kept_by_family)
     families += (families.empty() ? "; " : ", ") + family + " " + std::to_string(count);
@@ -190,7 +226,11 @@ Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, i
                (task.kind == TaskKind::Specify ? " template clauses kept, "
                                                : " template invariants kept, ") +
                std::to_string(calls) + (calls == 1 ? " verifier call" : " verifier calls") +
-               families + sampled + ")";
+               families + sampled +
+               (verifier.exhausted()
+                    ? "; verifier-call budget of " + std::to_string(max_verifier_calls_) + " used up"
+                    : "") +
+               ")";
   raw.raw = raw.origin;
   return std::vector<RawCandidate>{raw};
 }

@@ -19,8 +19,11 @@ class BuiltinGenerator : public CandidateGenerator {
   /// makes the pipeline's final check of the same text free.
   /// With a `runner`, candidates are first filtered by running the methods on sample inputs
   /// (state_filter.h), which costs one `dafny run` and no verifier call.
-  explicit BuiltinGenerator(Backend& backend, ProcessRunner* runner = nullptr)
-      : backend_(backend), runner_(runner) {}
+  /// `max_verifier_calls` (> 0) bounds the verifier calls one generate() makes in all its
+  /// Houdini runs; past it the search stops with what it has (0: no limit but the deadline).
+  explicit BuiltinGenerator(Backend& backend, ProcessRunner* runner = nullptr,
+                            int max_verifier_calls = 0)
+      : backend_(backend), runner_(runner), max_verifier_calls_(max_verifier_calls) {}
 
   std::string name() const override { return "builtin"; }
 
@@ -41,6 +44,7 @@ class BuiltinGenerator : public CandidateGenerator {
  private:
   Backend& backend_;
   ProcessRunner* runner_;
+  int max_verifier_calls_;
   GenerationUsage usage_;
 };
 

@@ -103,4 +103,22 @@ DafnyHoudiniResult dafny_houdini(Backend& backend, const std::string& text,
   return result;
 }
 
+std::map<std::string, int> unkeyword_kept(const std::vector<LoopSite>& sites,
+                                          DafnyHoudiniResult& result) {
+  std::map<std::string, int> added;
+  for (std::size_t l = 0; l < sites.size() && l < result.kept.size(); ++l) {
+    if (sites[l].keyword != "invariant") continue;
+    std::vector<std::string> kept;
+    for (const auto& clause : result.kept[l]) {
+      if (clause.rfind("invariant ", 0) == 0) {
+        kept.push_back(clause.substr(10));
+      } else {
+        ++added[clause.substr(0, clause.find(' '))];
+      }
+    }
+    result.kept[l] = std::move(kept);
+  }
+  return added;
+}
+
 }  // namespace verigen

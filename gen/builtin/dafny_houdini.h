@@ -4,6 +4,7 @@
 /// inductive together (the greatest such subset of the candidates, as in Flanagan & Leino's
 /// Houdini), so the verifier — not the template — decides what is kept.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -34,5 +35,12 @@ DafnyHoudiniResult dafny_houdini(Backend& backend, const std::string& text,
                                  const std::vector<std::vector<std::string>>& candidates,
                                  Deadline deadline, int max_iterations = 25,
                                  const AssumptionPolicy& policy = {});
+
+/// For a Houdini run whose loop sites had their keyword cleared so that each clause carries its
+/// own (`invariant e`, `decreases e`, `modifies o`): turns each kept `invariant e` of a site whose
+/// `sites[i].keyword` is "invariant" back into `e`, drops the other added clauses from `kept`
+/// (they stay in `result.program`), and returns how many of each keyword were kept.
+std::map<std::string, int> unkeyword_kept(const std::vector<LoopSite>& sites,
+                                          DafnyHoudiniResult& result);
 
 }  // namespace verigen

@@ -198,6 +198,17 @@ std::vector<LoopSite> dafny_loop_sites(const std::string& text) {
       site.variables.push_back(for_variable);
       site.modified.push_back(for_variable.name);  // the loop moves it, though no `:=` does
     }
+    // Locals the body declares: assigning them writes no heap.
+    std::vector<std::string> body_locals;
+    for (std::size_t i = loop.body.first; i < loop.body.last; ++i) {
+      if (t[i].text != "var") continue;
+      for (std::size_t j = i + 1; j < loop.body.last; ++j) {
+        auto w = t[j].text;
+        if (w == ":=" || w == ";" || w == ":|" || w == "{" || w == "}") break;
+        if (t[j].kind == dafny::TokenKind::Identifier && (j == i + 1 || t[j - 1].text == ","))
+          body_locals.emplace_back(w);
+      }
+    }
     // What the loop assigns: the first identifier of each target of `:=` (`a[i] := e` modifies
     // `a`, not `i`).
     for (std::size_t i = loop.body.first; i < loop.body.last; ++i) {
@@ -214,6 +225,15 @@ std::vector<LoopSite> dafny_loop_sites(const std::string& text) {
         std::string name(t[target.first].text);
         bool known = std::any_of(site.variables.begin(), site.variables.end(),
                                  [&](const auto& v) { return v.name == name; });
+        // `a[i] :=` and `o.f :=` write the heap through a scoped name; a bare name not in scope
+        // is a field of `this`.
+        bool through = target.first + 1 < target.last &&
+                       (t[target.first + 1].text == "[" || t[target.first + 1].text == ".");
+        bool local = std::find(body_locals.begin(), body_locals.end(), name) != body_locals.end();
+        std::string object = local ? "" : known ? (through ? name : "") : "this";
+        if (!object.empty() && std::find(site.heap_written.begin(), site.heap_written.end(),
+                                         object) == site.heap_written.end())
+          site.heap_written.push_back(object);
         if (known &&
             std::find(site.modified.begin(), site.modified.end(), name) == site.modified.end())
           site.modified.push_back(name);

@@ -40,6 +40,9 @@ struct LoopSite {
   std::vector<std::string> preconditions;   ///< requires of the enclosing method
   std::vector<std::string> postconditions;  ///< ensures of the enclosing method
   std::vector<std::string> frames;          ///< the method's `modifies` expressions
+  /// The heap objects the body assigns into: a scoped name for `a[i] :=` / `o.f :=`, "this"
+  /// for an assignment to a name not in scope (a field of the enclosing class).
+  std::vector<std::string> heap_written;
   std::vector<std::string> later_asserts;   ///< `assert`s after the loop in the same method
   bool exits_early = false;                 ///< the body has a `return` or `break`
   /// Conditions of the `if`s in the body whose branch leaves the loop (`return`, `break`):

@@ -4,7 +4,7 @@
 #include <numeric>
 #include <set>
 
-#include "gen/invariants/affine_hull.h"
+#include "gen/affine_hull.h"
 #include "gen/invariants/terms.h"
 
 namespace verigen::inv {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "gen/invariants/affine_hull.h"
+#include "gen/affine_hull.h"
 #include "gen/invariants/terms.h"
 
 namespace verigen::inv {

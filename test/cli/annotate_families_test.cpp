@@ -37,6 +37,8 @@ TEST_CASE("the builtin annotator's families solve their programs", "[verifier:da
       {"char_count.dfy", "typed templates", "i <= |s|"},
       {"merge_walk.dfy", "decreases", "j <= b.Length",
        "decreases a.Length - i\n    decreases b.Length - j"},
+      {"tally_fill.dfy", "loop-modifies", "forall k :: 0 <= k < i ==> a[k] == 0",
+       "    modifies a\n    invariant"},
   };
   TempDir dir;
   for (const auto& c : cases) {
@@ -53,4 +55,21 @@ TEST_CASE("the builtin annotator's families solve their programs", "[verifier:da
     CHECK(verified->find(std::string("invariant ") + c.invariant) != std::string::npos);
     CHECK(verified->find(c.also) != std::string::npos);
   }
+}
+
+// Contract: --max-verifier-calls bounds the annotator's verifier calls per task. merge_walk
+// needs a second Houdini run (for its measure); with a budget of 1 the generator makes exactly
+// one call, says the budget was used up, and the task is not verified.
+TEST_CASE("the annotator keeps to its verifier-call budget", "[verifier:dafny]") {
+  TempDir dir;
+  const std::string spec =
+      std::string(VERIGEN_SOURCE_DIR) + "/test/fixtures/annotate/merge_walk.dfy";
+  auto r = run_verigen({"gen", spec, "--kind", "annotate", "--out", (dir.path / "out").string(),
+                        "--json", "--max-verifier-calls", "1", "--rounds", "0"},
+                       (dir.path / "cache").string());
+  INFO(r.out << r.err);
+  auto report = nlohmann::json::parse(r.out);
+  CHECK(report["outcome"] != "verified");
+  CHECK(report["generator_verifier_calls"] == 1);
+  CHECK(r.out.find("verifier-call budget of 1 used up") != std::string::npos);
 }

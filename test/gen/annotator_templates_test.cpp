@@ -9,6 +9,7 @@
 #include "gen/builtin/derived_invariants.h"
 #include "gen/builtin/initial_type.h"
 #include "gen/builtin/invariant_templates.h"
+#include "gen/builtin/loop_frames.h"
 
 using namespace verigen;
 
@@ -153,4 +154,54 @@ TEST_CASE("decreases candidates from the guard", "[unit]") {
       "cannot prove termination; try supplying a decreases clause for the loop"));
   CHECK(is_termination_error("decreases expression might not decrease"));
   CHECK_FALSE(is_termination_error("a postcondition could not be proved on this return path"));
+}
+
+// Contract: the heap a loop writes is read off its assignments (through a scoped name, or a
+// field of `this`; never a local the body declares), and a loop `modifies` clause is proposed
+// only when the method may modify something the loop does not write.
+TEST_CASE("loop modifies clauses", "[unit]") {
+  auto site = only_loop(
+      "method M(a: array<int>, b: array<int>, t: T) modifies a, b, t {\n"
+      "  var i := 0;\n"
+      "  while i < a.Length {\n"
+      "    var tmp := a[i];\n"
+      "    tmp := tmp + 1;\n"
+      "    a[i] := tmp;\n"
+      "    i := i + 1;\n"
+      "  }\n"
+      "}\n");
+  CHECK(site.heap_written == std::vector<std::string>{"a"});
+  CHECK(loop_modifies_clause(site) == std::optional<std::string>("modifies a"));
+
+  // All of the frame written (a set display counts as its members): nothing new to say.
+  auto all = only_loop(
+      "method M(a: array<int>, t: T) modifies {a, t} {\n"
+      "  var i := 0;\n"
+      "  while i < a.Length { a[i] := 0; t.n := i; i := i + 1; }\n"
+      "}\n");
+  CHECK(all.heap_written == std::vector<std::string>{"a", "t"});
+  CHECK_FALSE(loop_modifies_clause(all).has_value());
+
+  // A field assignment in a class method writes `this`; a loop writing no heap gets `{}`.
+  auto fields = only_loop(
+      "class C { var n: int\n"
+      "  method Bump(a: array<int>) modifies this, a {\n"
+      "    var i := 0;\n"
+      "    while i < 3 { n := n + 1; i := i + 1; }\n"
+      "  }\n"
+      "}\n");
+  CHECK(fields.heap_written == std::vector<std::string>{"this"});
+  CHECK(loop_modifies_clause(fields) == std::optional<std::string>("modifies this"));
+  auto reads_only = only_loop(
+      "method S(a: array<int>) returns (s: int) modifies a {\n"
+      "  var i := 0; s := 0;\n"
+      "  while i < a.Length { s := s + a[i]; i := i + 1; }\n"
+      "}\n");
+  CHECK(reads_only.heap_written.empty());
+  CHECK(loop_modifies_clause(reads_only) == std::optional<std::string>("modifies {}"));
+
+  // No frame on the method: no clause.
+  auto pure = only_loop(
+      "method P(n: int) returns (s: int) { s := 0; var i := 0; while i < n { s := s + i; i := i + 1; } }\n");
+  CHECK_FALSE(loop_modifies_clause(pure).has_value());
 }

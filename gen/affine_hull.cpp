@@ -1,4 +1,4 @@
-#include "gen/invariants/affine_hull.h"
+#include "gen/affine_hull.h"
 
 #include <cstdlib>
 #include <numeric>
