@@ -10,6 +10,7 @@
 #include "gen/builtin/decreases_candidates.h"
 #include "gen/builtin/invariant_templates.h"
 #include "gen/builtin/loop_frames.h"
+#include "gen/builtin/sampled_equalities.h"
 #include "gen/builtin/state_filter.h"
 
 namespace verigen {
@@ -175,15 +176,26 @@ Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, i
   std::string sampled;
   if (runner_) {
     auto filter = filter_by_sampled_states(*runner_, task.spec_text, sites, candidates, deadline);
+    int equalities = 0;
     if (filter.ran) {
       for (std::size_t l = 0; l < sites.size(); ++l) {
         std::vector<std::string> kept;
         for (std::size_t c = 0; c < candidates[l].size(); ++c)
           if (!filter.falsified[l][c]) kept.push_back(candidates[l][c]);
+        // What every sampled state satisfies joins: linear relations no template spells.
+        if (l < filter.states.size())
+          for (auto& eq : sampled_equalities(sites[l], filter.state_terms[l], filter.states[l])) {
+            if (std::find(kept.begin(), kept.end(), eq) != kept.end()) continue;
+            family_of.emplace(eq, "sampled-equality");
+            kept.push_back(std::move(eq));
+            ++total;
+            ++equalities;
+          }
         candidates[l] = std::move(kept);
       }
     }
-    sampled = "; sampled states: " + filter.note;
+    sampled = "; sampled states: " + filter.note +
+              (equalities ? ", " + std::to_string(equalities) + " equalities read off them" : "");
   }
   // A specify task also needs contracts: template requires/ensures pruned with the invariants,
   // since a loop's invariant may need the method's precondition and a caller its callee's

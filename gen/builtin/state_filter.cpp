@@ -1,6 +1,7 @@
 #include "gen/builtin/state_filter.h"
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <optional>
 #include <random>
@@ -9,6 +10,7 @@
 #include "backends/dafny/dafny_tool.h"
 #include "core/file_io.h"
 #include "core/text_lines.h"
+#include "gen/builtin/sampled_equalities.h"
 
 namespace verigen {
 namespace {
@@ -23,8 +25,9 @@ struct Markers {
       : call("VG" + tag + "_CALL"),
         at("VG" + tag + "_AT "),
         ok("VG" + tag + "_OK"),
-        falsified("VG" + tag + "_FALSIFIED") {}
-  std::string call, at, ok, falsified;
+        falsified("VG" + tag + "_FALSIFIED"),
+        state("VG" + tag + "_STATE ") {}
+  std::string call, at, ok, falsified, state;
 };
 
 /// A tag no program under test can know in advance: 64 random bits in hex.
@@ -127,13 +130,44 @@ int count_lines(const std::string& text) {
   return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
 }
 
+/// Adds the state a `STATE` line's rest ("l v1 v2 ...") reports, when it is well formed: a
+/// known loop and exactly its terms' count of integers (a line cut short by a crash or the
+/// capture is dropped). At most 1000 distinct states per loop are kept.
+void record_state(std::string_view rest, const std::vector<std::vector<std::string>>& terms,
+                  std::vector<std::set<std::vector<long long>>>& seen,
+                  std::vector<std::vector<std::vector<long long>>>& states) {
+  std::vector<long long> values;
+  std::size_t loop = terms.size();
+  bool first = true;
+  while (!rest.empty()) {
+    std::size_t space = rest.find(' ');
+    std::string_view word = rest.substr(0, space);
+    rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
+    long long v = 0;
+    auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), v);
+    if (ec != std::errc() || end != word.data() + word.size() || word.empty()) return;
+    if (first) {
+      if (v < 0 || static_cast<std::size_t>(v) >= terms.size()) return;
+      loop = static_cast<std::size_t>(v);
+      first = false;
+    } else {
+      values.push_back(v);
+    }
+  }
+  if (loop >= terms.size() || values.size() != terms[loop].size() || values.empty()) return;
+  if (seen[loop].size() >= 1000 || !seen[loop].insert(values).second) return;
+  states[loop].push_back(std::move(values));
+}
+
 }  // namespace
 
 std::string instrument_for_sampling(const std::string& text, const std::vector<LoopSite>& loops,
                                     const std::vector<std::vector<std::string>>& candidates,
                                     const std::vector<std::vector<bool>>& skip, int trials,
                                     std::uint32_t seed, std::vector<std::vector<int>>* check_lines,
-                                    const std::string& tag) {
+                                    const std::string& tag,
+                                    const std::vector<std::vector<std::string>>* terms,
+                                    std::vector<int>* state_lines) {
   const Markers marks(tag);
   std::vector<std::size_t> order(loops.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -144,12 +178,19 @@ std::string instrument_for_sampling(const std::string& text, const std::vector<L
     for (std::size_t l = 0; l < loops.size(); ++l)
       (*check_lines)[l].assign(candidates[l].size(), 0);
   }
+  if (state_lines) state_lines->assign(loops.size(), 0);
   std::string out;
   std::size_t copied = 0;
   for (std::size_t l : order) {
     out.append(text, copied, loops[l].body_open - copied);
     copied = loops[l].body_open;
     out += "\n";
+    if (terms && l < terms->size() && !(*terms)[l].empty()) {
+      if (state_lines) (*state_lines)[l] = count_lines(out) + 1;
+      out += "print \"" + marks.state + std::to_string(l) + "\"";
+      for (const auto& term : (*terms)[l]) out += ", \" \", " + term;
+      out += ", \"\\n\";\n";
+    }
     for (std::size_t c = 0; c < candidates[l].size(); ++c) {
       const std::string& inv = candidates[l][c];
       if (skip[l][c] || inv.find("old(") != std::string::npos) continue;
@@ -202,10 +243,17 @@ StateFilterResult filter_by_sampled_states(ProcessRunner& runner, const std::str
   int crash_reruns = 0;
   const std::string tag = fresh_tag();
   const Markers marks(tag);
+  result.state_terms.resize(loops.size());
+  for (std::size_t l = 0; l < loops.size(); ++l) result.state_terms[l] = state_terms(loops[l]);
+  bool print_states = true;
   for (int attempt = 0; attempt < 2 && !deadline.expired(); ++attempt) {
     std::vector<std::vector<int>> lines;
+    std::vector<int> state_lines;
     std::string program =
-        instrument_for_sampling(text, loops, candidates, skip, trials, seed, &lines, tag);
+        instrument_for_sampling(text, loops, candidates, skip, trials, seed, &lines, tag,
+                                print_states ? &result.state_terms : nullptr, &state_lines);
+    result.states.assign(loops.size(), {});
+    std::vector<std::set<std::vector<long long>>> seen(loops.size());
     if (!write_file_atomic(file, program).ok()) {
       result.note = "cannot write " + file;
       break;
@@ -223,6 +271,10 @@ StateFilterResult filter_by_sampled_states(ProcessRunner& runner, const std::str
     // loop never ends is cut off by the deadline; a crash ends the remaining samples).
     std::string_view last_at;  // the check under evaluation, until the `_OK` line or the next call
     for (auto line : lines_of(out)) {
+      if (line.rfind(marks.state, 0) == 0) {
+        record_state(line.substr(marks.state.size()), result.state_terms, seen, result.states);
+        continue;
+      }
       if (line == marks.call) ++result.calls;
       if (line == marks.call || line == marks.ok) last_at = {};
       if (line.rfind(marks.at, 0) == 0) last_at = line.substr(marks.at.size());  // "l c"
@@ -274,6 +326,16 @@ StateFilterResult filter_by_sampled_states(ProcessRunner& runner, const std::str
       auto open = line.find("sample.dfy(");
       if (open == std::string_view::npos || line.find("Error") == std::string_view::npos) continue;
       if (auto n = leading_number(line.substr(open + 11))) refused.insert(n->first);
+    }
+    // A term Dafny will not print (a ghost variable) costs the states, not the checks.
+    if (print_states &&
+        std::any_of(refused.begin(), refused.end(), [&](int n) {
+          return std::find(state_lines.begin(), state_lines.end(), n) != state_lines.end();
+        })) {
+      print_states = false;
+      result.state_terms.assign(loops.size(), {});
+      --attempt;
+      continue;
     }
     bool all_checks = !refused.empty();
     for (int n : refused) {

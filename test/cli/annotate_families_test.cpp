@@ -37,6 +37,7 @@ TEST_CASE("the builtin annotator's families solve their programs", "[verifier:da
       {"char_count.dfy", "typed templates", "i <= |s|"},
       {"merge_walk.dfy", "decreases", "j <= b.Length",
        "decreases a.Length - i\n    decreases b.Length - j"},
+      {"count_down.dfy", "sampled-equality", "x + 2 * k == 2 * n"},
       {"tally_fill.dfy", "loop-modifies", "forall k :: 0 <= k < i ==> a[k] == 0",
        "    modifies a\n    invariant"},
   };

@@ -42,6 +42,16 @@ TEST_CASE("sampled states falsify wrong candidates only", "[verifier:dafny]") {
   CHECK(result.calls > 0);
   CHECK(result.falsified[0] == std::vector<bool>{false, false, true, true, false});
   CHECK(result.falsified_count == 2);
+  // The loop head's integer state was printed too (the moved i first, then a.Length, key and the
+  // result idx), in real states where i is below a.Length.
+  REQUIRE(result.state_terms.size() == 1);
+  CHECK(result.state_terms[0] == std::vector<std::string>{"i", "a.Length", "key", "idx"});
+  REQUIRE(result.states.size() == 1);
+  CHECK(result.states[0].size() >= 2);
+  for (const auto& state : result.states[0]) {
+    REQUIRE(state.size() == 4);
+    CHECK((0 <= state[0] && state[0] < state[1]));
+  }
 }
 
 // Contract: with sampling, the builtin generator's first verifier call already lacks the
