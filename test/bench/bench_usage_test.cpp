@@ -30,9 +30,7 @@ TEST_CASE("bench run records each sample's model requests and tokens", "[network
   auto run = run_verigen({"bench", "run", "dafnycomp", "--db", db, "--data", data.string(),
                           "--limit", "1", "-k", "2", "--rounds", "0", "--provider", "openai"},
                          (dir.path / "cache").string(),
-                         {{"OPENAI_BASE_URL", server.base_url()},
-                          {"OPENAI_API_KEY", "sk-test"},
-                          {"VERIGEN_MODEL", "scripted"}});
+                         openai_env(server));
   INFO(run.out << run.err);
   REQUIRE(run.exit_code == 0);
   auto store = bench::ResultStore::open_existing(db);

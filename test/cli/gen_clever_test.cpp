@@ -54,10 +54,9 @@ struct StandInProject {
     fs::permissions(tools / name, fs::perms::owner_all);
   }
   std::vector<std::pair<std::string, std::string>> env(const LoopbackServer& server) const {
-    return {{"OPENAI_BASE_URL", server.base_url()},
-            {"OPENAI_API_KEY", "sk-test"},
-            {"VERIGEN_MODEL", "scripted"},
-            {"PATH", tools.string() + ":/usr/bin:/bin"}};
+    auto env = openai_env(server);
+    env.emplace_back("PATH", tools.string() + ":/usr/bin:/bin");
+    return env;
   }
   CliRun gen(const LoopbackServer& server, const std::string& problem, const std::string& stage,
              const std::string& out, std::vector<std::string> extra = {}) const {

@@ -31,9 +31,7 @@ const std::string kWrong = program("  m := a;");
 const std::string kRight = program("  if a > b { m := a; } else { m := b; }");
 
 std::vector<std::pair<std::string, std::string>> env_for(const LoopbackServer& server) {
-  return {{"OPENAI_BASE_URL", server.base_url()},
-          {"OPENAI_API_KEY", "sk-e2e-secret"},
-          {"VERIGEN_MODEL", "scripted"}};
+  return openai_env(server, "sk-e2e-secret");
 }
 
 /// The user message of a recorded request.

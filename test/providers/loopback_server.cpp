@@ -253,4 +253,11 @@ std::string openai_error(const std::string& message, const std::string& param,
       .dump();
 }
 
+std::vector<std::pair<std::string, std::string>> openai_env(const LoopbackServer& server,
+                                                            const std::string& api_key) {
+  return {{"OPENAI_BASE_URL", server.base_url()},
+          {"OPENAI_API_KEY", api_key},
+          {"VERIGEN_MODEL", "scripted"}};
+}
+
 }  // namespace verigen::test

@@ -95,4 +95,9 @@ std::string openai_error(const std::string& message, const std::string& param,
 /// A port on 127.0.0.1 where nothing listens (bound, then closed).
 int unused_port();
 
+/// The environment that points `verigen --provider openai` at `server`: its base URL,
+/// `api_key`, and the model name "scripted".
+std::vector<std::pair<std::string, std::string>> openai_env(const LoopbackServer& server,
+                                                            const std::string& api_key = "sk-test");
+
 }  // namespace verigen::test

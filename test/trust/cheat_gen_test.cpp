@@ -39,9 +39,7 @@ GenRuns run_case(const CorpusCase& c, const TempDir& dir) {
     runs.live = run_verigen({"gen", c.spec, "--provider", "openai", "-k", "1", "--rounds", "0",
                              "--record", cassette, "--json", "--out", runs.live_out},
                             cache,
-                            {{"OPENAI_BASE_URL", server.base_url()},
-                             {"OPENAI_API_KEY", "sk-corpus"},
-                             {"VERIGEN_MODEL", "scripted"}},
+                            openai_env(server, "sk-corpus"),
                             600);
   }
   runs.replayed = run_verigen({"gen", c.spec, "--provider", "replay", "--cassette", cassette, "-k",
