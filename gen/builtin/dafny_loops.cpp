@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include "core/text_lines.h"
+#include "gen/builtin/derived_invariants.h"
 #include "gen/builtin/initial_type.h"
+#include "gen/builtin/invariant_templates.h"
 #include "specs/dafny/structure.h"
 
 namespace verigen {
@@ -83,6 +86,74 @@ std::vector<TokenRange> split_commas(const Structure& s, std::size_t first, std:
   return parts;
 }
 
+/// A predicate of the program whose body is one expression: its parameter names and body.
+struct PredicateBody {
+  std::vector<std::string> parameters;
+  std::string body;
+};
+
+/// The program's predicates with a plain body (no `by method`), by simple name.
+std::map<std::string, PredicateBody> predicate_bodies(const Structure& s, const std::string& text) {
+  std::map<std::string, PredicateBody> out;
+  const auto& t = s.lexed.tokens;
+  for (const auto& decl : s.declarations) {
+    if (decl.kind != dafny::DeclKind::Predicate || !decl.body || decl.by_method_body) continue;
+    std::size_t open = decl.signature.first;
+    while (open < decl.signature.last && t[open].text != "(") ++open;
+    if (open >= decl.signature.last) continue;
+    std::vector<ScopedVariable> params;
+    parameters(s, text, open + 1, matching(s, open), params);
+    PredicateBody p;
+    for (const auto& v : params) p.parameters.push_back(v.name);
+    p.body = slice(s, text, decl.body->first + 1, decl.body->last - 1);
+    if (!p.body.empty()) out.emplace(decl.name, std::move(p));
+  }
+  return out;
+}
+
+/// Each conjunct of `expression` that is a call of one of `predicates`, with the call replaced
+/// by the predicate's body over the call's arguments (`Sorted(a, 0, a.Length)` → the quantifier
+/// it stands for), so that the families that cut quantifiers can cut it.
+std::vector<std::string> inline_predicate_calls(
+    const std::string& expression, const std::map<std::string, PredicateBody>& predicates) {
+  std::vector<std::string> out;
+  for (const auto& conjunct : top_level_conjuncts(expression)) {
+    auto open = conjunct.find('(');
+    if (open == std::string::npos || conjunct.back() != ')') continue;
+    auto it = predicates.find(trim_space(conjunct.substr(0, open)));
+    if (it == predicates.end()) continue;
+    // The arguments, split at commas outside brackets; the call must end at its own `)`.
+    std::vector<std::string> args;
+    int depth = 0;
+    std::size_t start = open + 1;
+    bool whole = true;
+    for (std::size_t i = open; i < conjunct.size(); ++i) {
+      char c = conjunct[i];
+      if (c == '(' || c == '[' || c == '{') ++depth;
+      if (c == ')' || c == ']' || c == '}') --depth;
+      if ((depth == 1 && c == ',') || (depth == 0 && c == ')')) {
+        args.push_back(trim_space(conjunct.substr(start, i - start)));
+        start = i + 1;
+      }
+      if (depth == 0 && i + 1 < conjunct.size()) whole = false;
+    }
+    const auto& p = it->second;
+    if (!whole || args.size() != p.parameters.size()) continue;
+    // Through placeholders, so an argument that names another parameter is not replaced again.
+    std::string body = p.body;
+    for (std::size_t i = 0; i < args.size(); ++i)
+      body = substitute(body, p.parameters[i], "\x01" + std::to_string(i) + "\x02");
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      const std::string mark = "\x01" + std::to_string(i) + "\x02";
+      const bool simple = args[i].find_first_of(" +-*/%") == std::string::npos;
+      for (std::size_t at; (at = body.find(mark)) != std::string::npos;)
+        body.replace(at, mark.size(), simple ? args[i] : "(" + args[i] + ")");
+    }
+    out.push_back(body);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<LoopSite> dafny_loop_sites(const std::string& text) {
@@ -90,6 +161,7 @@ std::vector<LoopSite> dafny_loop_sites(const std::string& text) {
   std::vector<LoopSite> sites;
   if (s.error) return sites;
   const auto& t = s.lexed.tokens;
+  const auto predicates = predicate_bodies(s, text);
   for (const auto& loop : s.loops) {
     const bool for_loop = t[loop.keyword].text == "for";
     if (std::any_of(loop.clauses.begin(), loop.clauses.end(),
@@ -245,7 +317,11 @@ std::vector<LoopSite> dafny_loop_sites(const std::string& text) {
       std::string expression = slice(s, text, clause.tokens.first + 1, last);
       if (clause.keyword == "requires") site.preconditions.push_back(expression);
       if (clause.keyword == "requires") site.call.requires_.push_back(expression);
-      if (clause.keyword == "ensures") site.postconditions.push_back(expression);
+      if (clause.keyword == "ensures") {
+        site.postconditions.push_back(expression);
+        for (auto& inlined : inline_predicate_calls(expression, predicates))
+          site.postconditions.push_back(std::move(inlined));
+      }
       if (clause.keyword == "modifies")
         for (const auto& frame : split_commas(s, clause.tokens.first + 1, last))
           site.frames.push_back(slice(s, text, frame.first, frame.last));

@@ -112,50 +112,103 @@ bool word_at(const std::string& text, std::size_t at, const std::string& word) {
          (at + word.size() >= text.size() || !ident(text[at + word.size()]));
 }
 
-RangeGoal range_goal(const std::string& goal) {
-  RangeGoal g;
-  if (goal.rfind("forall ", 0) != 0) return g;
+/// Takes a trailing `<=` or `<` off `side` into `op`; false when there is none.
+bool take_suffix_op(std::string& side, std::string& op) {
+  side = trim_space(side);
+  for (const char* candidate : {"<=", "<"}) {
+    std::string o(candidate);
+    if (side.size() > o.size() && side.compare(side.size() - o.size(), o.size(), o) == 0) {
+      op = o;
+      side = side.substr(0, side.size() - o.size());
+      return true;
+    }
+  }
+  return false;
+}
+
+/// Takes a leading `<=` or `<` off `side` into `op`; false when there is none.
+bool take_prefix_op(std::string& side, std::string& op) {
+  side = trim_space(side);
+  for (const char* candidate : {"<=", "<"}) {
+    if (side.rfind(candidate, 0) == 0) {
+      op = candidate;
+      side = side.substr(op.size());
+      return true;
+    }
+  }
+  return false;
+}
+
+/// The binders and the two sides (range, body) of `forall ... :: range ==> body` or
+/// `forall ... | range :: body`; false for any other shape.
+bool quantifier_parts(const std::string& goal, std::string& binders,
+                      std::vector<std::string>& sides) {
+  if (goal.rfind("forall ", 0) != 0) return false;
   auto colons = goal.find("::");
-  if (colons == std::string::npos) return g;
-  std::string binders = trim_space(goal.substr(7, colons - 7));
-  std::vector<std::string> sides;
+  if (colons == std::string::npos) return false;
+  binders = trim_space(goal.substr(7, colons - 7));
   auto bar = binders.find('|');
-  if (bar != std::string::npos) {  // `forall x | range :: body`
+  if (bar != std::string::npos) {
     sides = {trim_space(binders.substr(bar + 1)), trim_space(goal.substr(colons + 2))};
     binders = trim_space(binders.substr(0, bar));
   } else {
     sides = split_top(trim_space(goal.substr(colons + 2)), "==>");
   }
-  if (binders.find(',') != std::string::npos) return g;
+  return sides.size() == 2;
+}
+
+/// A sortedness-shaped goal `forall J, K :: L op1 J op K op2 U ==> P` taken apart.
+struct ChainGoal {
+  bool ok = false;
+  std::string first, second, lower, op1, op, op2, upper, body;
+};
+
+ChainGoal chain_goal(const std::string& goal) {
+  ChainGoal g;
+  std::string binders;
+  std::vector<std::string> sides;
+  if (!quantifier_parts(goal, binders, sides)) return g;
+  auto comma = binders.find(',');
+  if (comma == std::string::npos || binders.find(',', comma + 1) != std::string::npos) return g;
+  g.first = trim_space(binders.substr(0, comma));
+  g.second = trim_space(binders.substr(comma + 1));
+  g.first = trim_space(g.first.substr(0, g.first.find(':')));
+  g.second = trim_space(g.second.substr(0, g.second.find(':')));
+  if (g.first.empty() || g.second.empty()) return g;
+  const std::string& range = sides[0];
+  std::size_t j = 0;
+  while (j < range.size() && !word_at(range, j, g.first)) ++j;
+  std::size_t k = j + g.first.size();
+  while (k < range.size() && !word_at(range, k, g.second)) ++k;
+  if (j >= range.size() || k >= range.size()) return g;
+  std::string left = range.substr(0, j);
+  std::string mid = trim_space(range.substr(j + g.first.size(), k - j - g.first.size()));
+  std::string right = range.substr(k + g.second.size());
+  if (!take_suffix_op(left, g.op1) || !take_prefix_op(right, g.op2)) return g;
+  if (mid != "<" && mid != "<=") return g;
+  g.op = mid;
+  g.lower = trim_space(left);
+  g.upper = trim_space(right);
+  g.body = sides[1];
+  g.ok = !g.lower.empty() && !g.upper.empty() &&
+         g.lower.find_first_of("<>=&|") == std::string::npos &&
+         g.upper.find_first_of("<>=&|") == std::string::npos;
+  return g;
+}
+
+RangeGoal range_goal(const std::string& goal) {
+  RangeGoal g;
+  std::string binders;
+  std::vector<std::string> sides;
+  if (!quantifier_parts(goal, binders, sides) || binders.find(',') != std::string::npos) return g;
   g.binder = trim_space(binders.substr(0, binders.find(':')));
-  if (sides.size() != 2 || g.binder.empty()) return g;
+  if (g.binder.empty()) return g;
   const std::string& range = sides[0];
   std::size_t at = 0;
   while (at < range.size() && !word_at(range, at, g.binder)) ++at;
   if (at >= range.size()) return g;
   std::string left = trim_space(range.substr(0, at)),
               right = trim_space(range.substr(at + g.binder.size()));
-  auto take_suffix_op = [](std::string& side, std::string& op) {
-    for (const char* candidate : {"<=", "<"}) {
-      std::string o(candidate);
-      if (side.size() > o.size() && side.compare(side.size() - o.size(), o.size(), o) == 0) {
-        op = o;
-        side = side.substr(0, side.size() - o.size());
-        return true;
-      }
-    }
-    return false;
-  };
-  auto take_prefix_op = [](std::string& side, std::string& op) {
-    for (const char* candidate : {"<=", "<"}) {
-      if (side.rfind(candidate, 0) == 0) {
-        op = candidate;
-        side = side.substr(op.size());
-        return true;
-      }
-    }
-    return false;
-  };
   if (!take_suffix_op(left, g.op1) || !take_prefix_op(right, g.op2)) return g;
   g.lower = trim_space(left);
   g.upper = trim_space(right);
@@ -210,6 +263,23 @@ void derived_invariants(const LoopSite& loop, const std::vector<CounterBound>& c
           continue;
         add(head + v.name + " <= " + g.binder + " < " + w.name + " ==> " + g.body, "range-cut");
       }
+    }
+  }
+  // Partitions: a sortedness-shaped goal over two binders holds, while the loop runs, across
+  // each variable it moves: all up to v against all above it (bubble and selection sort's
+  // outer loops; the sorted part itself comes from the cuts below).
+  for (const auto& goal : goals) {
+    ChainGoal g = chain_goal(goal);
+    if (!g.ok) continue;
+    const std::string head = "forall " + g.first + ", " + g.second + " :: " + g.lower + " " +
+                             g.op1 + " " + g.first;
+    const std::string tail = g.second + " " + g.op2 + " " + g.upper + " ==> " + g.body;
+    for (const auto& v : loop.variables) {
+      if (!contains(loop.modified, v.name) || !is_integer_type(v.type) || v.name == g.first ||
+          v.name == g.second)
+        continue;
+      add(head + " <= " + v.name + " < " + tail, "partition");
+      add(head + " < " + v.name + " <= " + tail, "partition");
     }
   }
   for (const auto& cb : counters) {

@@ -38,6 +38,9 @@ TEST_CASE("the builtin annotator's families solve their programs", "[verifier:da
       {"merge_walk.dfy", "decreases", "j <= b.Length",
        "decreases a.Length - i\n    decreases b.Length - j"},
       {"count_down.dfy", "sampled-equality", "x + 2 * k == 2 * n"},
+      {"bubble_outer.dfy", "partition, inlined predicate",
+       "forall j, k :: 0 <= j <= i < k < a.Length ==> a[j] <= a[k]",
+       "invariant forall j, k :: i < j < k < a.Length ==> a[j] <= a[k]"},
       {"tally_fill.dfy", "loop-modifies", "forall k :: 0 <= k < i ==> a[k] == 0",
        "    modifies a\n    invariant"},
   };

@@ -230,3 +230,33 @@ TEST_CASE("equalities read off sampled states", "[unit]") {
   states.resize(5);
   CHECK(sampled_equalities(loop, terms, states).empty());
 }
+
+// Contract: a postcondition that calls a predicate of the program also stands as the
+// predicate's body over the call's arguments, and a two-binder sortedness goal gives the
+// partition across each moved variable.
+TEST_CASE("inlined predicates and partitions", "[unit]") {
+  auto loop = only_loop(
+      "predicate Sorted(a: array<int>, lo: int, hi: int) reads a\n"
+      "  requires 0 <= lo <= hi <= a.Length\n"
+      "{ forall j, k :: lo <= j < k < hi ==> a[j] <= a[k] }\n"
+      "method S(a: array<int>) modifies a ensures Sorted(a, 0, a.Length) {\n"
+      "  var i := a.Length - 1;\n"
+      "  while i > 0 { i := i - 1; }\n"
+      "}\n");
+  CHECK(has(loop.postconditions, "Sorted(a, 0, a.Length)"));
+  CHECK(has(loop.postconditions, "forall j, k :: 0 <= j < k < a.Length ==> a[j] <= a[k]"));
+  auto invariants = enumerate_invariants(loop);
+  CHECK(has(invariants, "forall j, k :: 0 <= j <= i < k < a.Length ==> a[j] <= a[k]"));
+  CHECK(has(invariants, "forall j, k :: 0 <= j < i <= k < a.Length ==> a[j] <= a[k]"));
+  CHECK(has(invariants, "forall j, k :: i < j < k < a.Length ==> a[j] <= a[k]"));
+  // A call with a compound argument is parenthesised; a call inside a larger conjunct is not
+  // inlined.
+  auto compound = only_loop(
+      "predicate Pos(x: int) { x > 0 }\n"
+      "method M(n: int) returns (r: int) ensures Pos(r + 1) && (Pos(n) ==> r > 0) {\n"
+      "  r := 0; var i := 0;\n"
+      "  while i < n { r := r + 1; i := i + 1; }\n"
+      "}\n");
+  CHECK(has(compound.postconditions, "(r + 1) > 0"));
+  CHECK(compound.postconditions.size() == 2);
+}
