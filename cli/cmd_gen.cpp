@@ -265,10 +265,11 @@ int run_gen(const GenCommandOptions& options) {
       loaded_scorer = std::move(*model);
     }
     // A Dafny annotate task's samples take the pool's path: the Dafny ranking model (trained on
-    // DafnyBench's models' annotations) weighs what each sample added to the hint-free program
-    // and how many samples wrote the same program; every other task keeps the token model.
-    const bool dafny_annotate = task->language == Language::Dafny && task->kind == TaskKind::Annotate;
-    const rank::Scorer* scorer = loaded_scorer  ? &*loaded_scorer
+    // DafnyBench's models' annotations) weighs how many samples wrote the same program and
+    // whether one can be an answer at all; every other task keeps the token model.
+    const bool dafny_annotate =
+        task->language == Language::Dafny && task->kind == TaskKind::Annotate;
+    const rank::Scorer* scorer = loaded_scorer    ? &*loaded_scorer
                                  : dafny_annotate ? &rank::Scorer::default_dafny_model()
                                                   : &rank::Scorer::default_model();
     ranker = [scorer](const Task& t, const std::string& candidate, const std::string& origins) {

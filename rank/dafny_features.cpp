@@ -222,8 +222,8 @@ SparseVector dafny_candidate_features(std::string_view task, std::string_view ca
   if (!f.empty && f.added.empty()) h.add("added-nothing", 2.0f);
   // What the audit refuses, as one feature: refusals are the negatives it learns from (a few
   // escape hatches alone would teach it little).
-  bool breaks_spec = f.changed_contracts > 0 || f.changed_signatures > 0 ||
-                     f.removed_declarations > 0;
+  bool breaks_spec =
+      f.changed_contracts > 0 || f.changed_signatures > 0 || f.removed_declarations > 0;
   for (const char* hatch : {"assume", "verify-false", "axiom"})
     breaks_spec = breaks_spec || f.added.count(hatch) > 0;
   if (breaks_spec) h.add("breaks-spec", 3.0f);

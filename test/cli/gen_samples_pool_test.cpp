@@ -55,8 +55,7 @@ const std::string kRightAgain = with_loop_hints(
 // refused by the audit, the two right ones are one candidate that the ranker puts first because
 // two samples agree on it, and it verifies on the first verifier call; the wrong sample is never
 // verified.
-TEST_CASE("gen -k 4 on a Dafny annotate task takes the pool path",
-          "[network][verifier:dafny]") {
+TEST_CASE("gen -k 4 on a Dafny annotate task takes the pool path", "[network][verifier:dafny]") {
   LoopbackServer server;
   server.script({{200, {}, completion_body({kWrong, kCheat, kRight, kRightAgain})}});
   TempDir dir;
