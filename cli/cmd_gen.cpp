@@ -35,6 +35,24 @@ namespace verigen::cli {
 namespace {
 namespace fs = std::filesystem;
 
+/// The models behind '+'-separated sample origins ("openai:gpt-4o#generate0" -> "gpt-4o"), as
+/// the Dafny ranking model knows its writers: samples of one model that agree count once each.
+std::string model_names(const std::string& origins) {
+  std::string out;
+  for (std::size_t start = 0; start <= origins.size();) {
+    std::size_t plus = origins.find('+', start);
+    if (plus == std::string::npos) plus = origins.size();
+    std::string origin = origins.substr(start, plus - start);
+    start = plus + 1;
+    // "…#generate3+retry" marks a sample asked for again, not a second writer.
+    if (origin.empty() || origin == "retry") continue;
+    if (auto colon = origin.find(':'); colon != std::string::npos) origin.erase(0, colon + 1);
+    if (auto hash = origin.find('#'); hash != std::string::npos) origin.erase(hash);
+    out += (out.empty() ? "" : "+") + origin;
+  }
+  return out;
+}
+
 /// This process's peak resident set size in KiB (VmHWM), 0 when unknown. Children (Dafny) are
 /// not included: it measures verigen itself.
 long peak_rss_kib() {
@@ -246,9 +264,16 @@ int run_gen(const GenCommandOptions& options) {
       }
       loaded_scorer = std::move(*model);
     }
-    const rank::Scorer* scorer = loaded_scorer ? &*loaded_scorer : &rank::Scorer::default_model();
-    ranker = [scorer](const Task& t, const std::string& candidate) {
-      return scorer->score(t.spec_text, candidate);
+    // A Dafny annotate task's samples take the pool's path: the Dafny ranking model (trained on
+    // DafnyBench's models' annotations) weighs how many samples wrote the same program and
+    // whether one can be an answer at all; every other task keeps the token model.
+    const bool dafny_annotate =
+        task->language == Language::Dafny && task->kind == TaskKind::Annotate;
+    const rank::Scorer* scorer = loaded_scorer    ? &*loaded_scorer
+                                 : dafny_annotate ? &rank::Scorer::default_dafny_model()
+                                                  : &rank::Scorer::default_model();
+    ranker = [scorer](const Task& t, const std::string& candidate, const std::string& origins) {
+      return scorer->score(scorer->prepare(t.spec_text), candidate, model_names(origins));
     };
   }
   Pipeline pipeline(**generator, backend, auditor, ranker, log, pipeline_options);

@@ -117,6 +117,7 @@ void print_table(const rank::Evaluation& e, const std::string& model, int shuffl
   };
   row("scorer", e.scorer);
   row("generator order", e.generator);
+  row("model order", e.model_order);
   row("random (" + std::to_string(shuffles) + ")", e.random);
   std::printf("\nchecks saved by the scorer over the generator order: %lld\n", e.checks_saved);
 }
@@ -170,6 +171,7 @@ int run_eval(const RankOptions& options) {
         {"folds", options.folds > 0 ? nlohmann::json(fold_losses) : nlohmann::json(nullptr)},
         {"scorer", metrics_json(evaluation.scorer)},
         {"generator", metrics_json(evaluation.generator)},
+        {"model_order", metrics_json(evaluation.model_order)},
         {"random", metrics_json(evaluation.random)},
         {"random_shuffles", eval_options.shuffles},
         {"checks_saved", evaluation.checks_saved}};

@@ -77,6 +77,7 @@ bool Pipeline::settle_round(const Task& task, std::vector<RawCandidate> raws, in
     if (r.rejected.empty()) seen.emplace(sha256_hex(normalize_code(r.text)), r.id);
 
   std::vector<std::size_t> to_verify;  // indices into result.candidates
+  std::map<int, std::string> writers;  // candidate id -> its origin and its duplicates'
   for (auto& raw : raws) {
     CandidateRecord record;
     record.id = static_cast<int>(result.candidates.size());
@@ -94,7 +95,11 @@ bool Pipeline::settle_round(const Task& task, std::vector<RawCandidate> raws, in
                         " cap (--max-candidate-size); not verified";
     if (record.rejected.empty()) {
       auto [it, fresh] = seen.emplace(sha256_hex(normalize_code(record.text)), record.id);
-      if (!fresh) record.rejected = "duplicate of candidate " + std::to_string(it->second);
+      if (!fresh) {
+        record.rejected = "duplicate of candidate " + std::to_string(it->second);
+        auto writer = writers.find(it->second);  // only this round's: they are ranked together
+        if (writer != writers.end()) writer->second += "+" + record.origin;
+      }
     }
     if (record.rejected.empty() && audit_) {
       record.findings = audit_(task, record.text);
@@ -104,7 +109,7 @@ bool Pipeline::settle_round(const Task& task, std::vector<RawCandidate> raws, in
       }
     }
     if (record.rejected.empty() && record.findings.empty()) {
-      record.score = ranker_ ? ranker_(task, record.text) : -static_cast<double>(record.id);
+      writers.emplace(record.id, record.origin);
       to_verify.push_back(result.candidates.size());
     }
     result.candidates.push_back(std::move(record));
@@ -112,6 +117,12 @@ bool Pipeline::settle_round(const Task& task, std::vector<RawCandidate> raws, in
       log_record(task, result.candidates.back());
   }
 
+  // Scored once the round is whole, so each candidate knows every sample that agreed with it.
+  for (std::size_t index : to_verify) {
+    auto& record = result.candidates[index];
+    record.score =
+        ranker_ ? ranker_(task, record.text, writers[record.id]) : -static_cast<double>(record.id);
+  }
   std::stable_sort(to_verify.begin(), to_verify.end(), [&](std::size_t a, std::size_t b) {
     return result.candidates[a].score > result.candidates[b].score;
   });

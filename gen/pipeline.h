@@ -37,8 +37,12 @@ struct PipelineOptions {
 /// Findings of the integrity audit for one candidate text against the task; empty = clean.
 using CandidateAudit =
     std::function<std::vector<Diagnostic>(const Task& task, const std::string& candidate)>;
-/// Higher is better. Used to order candidates before verification.
-using Ranker = std::function<double(const Task& task, const std::string& candidate)>;
+/// Higher is better. Used to order candidates before verification. `origins` names who wrote
+/// the candidate, '+'-separated: its own origin, then the origin of every answer of the same
+/// round that was the same program after normalisation (collapsed into it, as a pool collapses
+/// equal outputs of several models), so a ranker can weigh agreement between samples.
+using Ranker = std::function<double(const Task& task, const std::string& candidate,
+                                    const std::string& origins)>;
 
 /// Everything known about one candidate.
 struct CandidateRecord {

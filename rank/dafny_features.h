@@ -1,7 +1,8 @@
 #pragma once
-/// The Dafny feature set of the contrastive scorer: what a candidate program did to the
-/// hint-free program of its task (which hints it added, what else it changed), how big and how
-/// well-formed it is, and which models wrote it. Read off the scorer's own tokens, so it needs no
+/// The Dafny feature set of the contrastive scorer: which models wrote a candidate and how many
+/// agree on it, and whether it can be an answer at all; beside it, the named facts of what a
+/// candidate did to the hint-free program of its task (hints added, contracts, headers and code
+/// changed), for tests and explanations. Read off the scorer's own tokens, so it needs no
 /// Dafny parser and never fails: a candidate the parser would reject is itself a feature.
 
 #include <cstdint>
@@ -33,11 +34,12 @@ struct DafnyCandidateFacts {
 /// The facts of `candidate` against `task` (both whole Dafny programs).
 DafnyCandidateFacts dafny_candidate_facts(std::string_view task, std::string_view candidate);
 
-/// The candidate tower's input under the Dafny feature set: the facts as bucketed categories
-/// and scaled counts, the tokens the candidate added (a multiset difference, so `forall`,
-/// `old`, `multiset` added to invariants are seen), and one feature per origin in `origins`
-/// ('+'-separated model names, e.g. "gpt-4o+claude-3-opus") plus how many models agree.
-/// Deterministic; L2 norm 1.
+/// The candidate tower's input under the Dafny feature set: who wrote the candidate (one feature
+/// per origin in `origins`, '+'-separated model names such as "gpt-4o+claude-3-opus", and how
+/// many models agree on it, apart for the hint-free program kept unchanged) and the facts that
+/// rule a program out (empty, unbalanced brackets, an added escape hatch) or mark it as adding
+/// no hint. The other facts are left out on purpose (see the definition: they lowered V@1 under
+/// cross-validation). Deterministic; L2 norm 1.
 SparseVector dafny_candidate_features(std::string_view task, std::string_view candidate,
                                       std::string_view origins, std::uint32_t dims);
 

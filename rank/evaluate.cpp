@@ -1,8 +1,10 @@
 #include "rank/evaluate.h"
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 #include <random>
+#include <set>
 
 namespace verigen::rank {
 namespace {
@@ -43,7 +45,46 @@ std::array<double, 3> within(int rank) {
   return w;
 }
 
+/// The '+'-separated members of an origin ("gpt-4o+claude-3-opus").
+std::vector<std::string> members(std::string_view origin) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start <= origin.size();) {
+    std::size_t plus = origin.find('+', start);
+    if (plus == std::string_view::npos) plus = origin.size();
+    if (plus > start) out.emplace_back(origin.substr(start, plus - start));
+    start = plus + 1;
+  }
+  return out;
+}
+
 }  // namespace
+
+std::vector<std::string> origin_order(const std::vector<TaskLog>& tasks) {
+  std::map<std::string, int> solved;
+  for (const auto& t : tasks) {
+    std::set<std::string> solvers;
+    for (const auto& c : t.candidates)
+      for (auto& m : members(c.origin)) {
+        solved.try_emplace(m, 0);
+        if (c.verified()) solvers.insert(std::move(m));
+      }
+    for (const auto& m : solvers) ++solved[m];
+  }
+  std::vector<std::string> order;
+  for (const auto& [m, n] : solved) order.push_back(m);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](const auto& a, const auto& b) { return solved[a] > solved[b]; });
+  return order;
+}
+
+std::size_t origin_position(const std::vector<std::string>& order, std::string_view origin) {
+  std::size_t best = order.size();
+  for (const auto& m : members(origin)) {
+    auto at = std::find(order.begin(), order.end(), m);
+    best = std::min(best, static_cast<std::size_t>(at - order.begin()));
+  }
+  return best;
+}
 
 TaskRanks rank_task(const Scorer& scorer, const TaskLog& task, const EvalOptions& options) {
   TaskRanks r;
@@ -71,6 +112,14 @@ TaskRanks rank_task(const Scorer& scorer, const TaskLog& task, const EvalOptions
   });
   r.scorer = first_verified(task, by_score);
 
+  auto by_model = source;  // stable: candidates of the same origin keep the source's order
+  std::stable_sort(by_model.begin(), by_model.end(), [&](std::size_t a, std::size_t b) {
+    if (cs[a].round != cs[b].round) return cs[a].round < cs[b].round;
+    return origin_position(options.origin_order, cs[a].origin) <
+           origin_position(options.origin_order, cs[b].origin);
+  });
+  r.model_order = first_verified(task, by_model);
+
   // Random: shuffle, then restore round sequence with a stable sort by round.
   // Seeded per task by its id (FNV-1a, not std::hash: the same numbers on every platform).
   std::uint64_t task_hash = 1469598103934665603ULL;
@@ -92,8 +141,8 @@ TaskRanks rank_task(const Scorer& scorer, const TaskLog& task, const EvalOptions
 
 Evaluation summarize(std::vector<TaskRanks> per_task) {
   Evaluation e;
-  std::vector<double> scorer_ranks, source_ranks, random_ranks;
-  std::vector<std::array<double, 3>> scorer_within, source_within, random_within;
+  std::vector<double> scorer_ranks, source_ranks, random_ranks, model_ranks;
+  std::vector<std::array<double, 3>> scorer_within, source_within, random_within, model_within;
   for (const auto& t : per_task) {
     if (t.checked == 0) continue;
     ++e.tasks;
@@ -106,6 +155,8 @@ Evaluation summarize(std::vector<TaskRanks> per_task) {
     scorer_ranks.push_back(t.scorer);
     source_ranks.push_back(t.generator);
     random_ranks.push_back(t.random);
+    model_ranks.push_back(t.model_order);
+    model_within.push_back(within(t.model_order));
     scorer_within.push_back(within(t.scorer));
     source_within.push_back(within(t.generator));
     random_within.push_back(t.random_within);
@@ -114,12 +165,13 @@ Evaluation summarize(std::vector<TaskRanks> per_task) {
   e.scorer = metrics(scorer_ranks, scorer_within, e.tasks);
   e.generator = metrics(source_ranks, source_within, e.tasks);
   e.random = metrics(random_ranks, random_within, e.tasks);
+  e.model_order = metrics(model_ranks, model_within, e.tasks);
   double unsolved = 0;
   for (const auto& t : per_task)
     if (t.checked > 0 && t.verified == 0) unsolved += t.checked;
   for (auto [m, ranks] :
        {std::pair{&e.scorer, &scorer_ranks}, std::pair{&e.generator, &source_ranks},
-        std::pair{&e.random, &random_ranks}})
+        std::pair{&e.random, &random_ranks}, std::pair{&e.model_order, &model_ranks}})
     if (e.tasks_with_verified > 0)
       m->calls_per_solved =
           (std::accumulate(ranks->begin(), ranks->end(), 0.0) + unsolved) / e.tasks_with_verified;
@@ -129,9 +181,11 @@ Evaluation summarize(std::vector<TaskRanks> per_task) {
 
 Evaluation evaluate(const Scorer& scorer, const std::vector<TaskLog>& tasks,
                     const EvalOptions& options) {
+  EvalOptions with_order = options;
+  if (with_order.origin_order.empty()) with_order.origin_order = origin_order(tasks);
   std::vector<TaskRanks> per_task;
   per_task.reserve(tasks.size());
-  for (const auto& t : tasks) per_task.push_back(rank_task(scorer, t, options));
+  for (const auto& t : tasks) per_task.push_back(rank_task(scorer, t, with_order));
   return summarize(std::move(per_task));
 }
 
@@ -168,7 +222,10 @@ Result<CrossValidation> cross_validate(const std::vector<TaskLog>& tasks, int k,
       return fail("fold " + std::to_string(f + 1) + " of " + std::to_string(k) + ": " +
                   model.error());
     fold.epoch_loss = report.epoch_loss;
-    for (const auto& t : eval_set) per_task.push_back(rank_task(*model, t, eval_options));
+    // The fixed model order a fold may know: which models solved most of its training tasks.
+    EvalOptions fold_options = eval_options;
+    fold_options.origin_order = origin_order(train_set);
+    for (const auto& t : eval_set) per_task.push_back(rank_task(*model, t, fold_options));
     cv.folds.push_back(std::move(fold));
   }
   cv.evaluation = summarize(std::move(per_task));

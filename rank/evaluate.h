@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -39,6 +40,8 @@ struct TaskRanks {
   int generator = 0;                      ///< under the generator's own order
   double random = 0;                      ///< mean over the shuffles
   std::array<double, 3> random_within{};  ///< fraction of shuffles with rank ≤ 1, 5, 10
+  int model_order = 0;  ///< under the fixed model order (EvalOptions::origin_order); last, so
+                        ///< aggregate initialisers written before it existed still compile
 };
 
 struct Evaluation {
@@ -47,6 +50,9 @@ struct Evaluation {
   int tasks_without_verified = 0;
   int candidates = 0;  ///< checked candidates
   OrderMetrics scorer, generator, random;
+  /// The fixed model order: each candidate placed by its best origin in EvalOptions'
+  /// origin_order (under cross-validation, learned from the training folds only).
+  OrderMetrics model_order;
   /// Σ over tasks with a verified candidate of (source rank − scorer rank): checks the scorer
   /// saves (negative when it costs checks).
   long long checks_saved = 0;
@@ -56,7 +62,19 @@ struct Evaluation {
 struct EvalOptions {
   int shuffles = 20;       ///< random orders averaged per task
   std::uint64_t seed = 1;  ///< the shuffles' seed
+  /// Origins best first, for the fixed model order (empty: origin_order of the evaluated
+  /// tasks; cross_validate sets it from each fold's training tasks).
+  std::vector<std::string> origin_order;
 };
+
+/// The origins of `tasks`' candidates (each of a '+'-joined origin counts), best first: by the
+/// number of tasks where a candidate of that origin verified, ties by name. This is the
+/// baseline a ranker has to beat: always try the best model's answer first.
+std::vector<std::string> origin_order(const std::vector<TaskLog>& tasks);
+
+/// The place of `origin` ('+'-separated) under `order`: its best member's index; origins not in
+/// `order` come after all that are.
+std::size_t origin_position(const std::vector<std::string>& order, std::string_view origin);
 
 /// Ranks each task's checked candidates. Every order keeps rounds in sequence (a repair exists
 /// only because an earlier round failed) and orders within a round: the scorer by descending

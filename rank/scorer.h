@@ -25,12 +25,16 @@ struct ModelDims {
 /// Which features a model reads (fixed when it is trained, stored in its file).
 enum class FeatureSet {
   Tokens,  ///< features.h: tokens, n-grams and shared names (SyGuS invariants, any text)
-  Dafny    ///< dafny_features.h: what a Dafny candidate added to and changed in its task
+  Dafny    ///< dafny_features.h: who wrote a Dafny candidate, how many agree, is it well-formed
 };
 
 /// "tokens" / "dafny"; and back (nullopt for any other name).
 std::string_view to_string(FeatureSet features);
 std::optional<FeatureSet> feature_set_from_string(std::string_view name);
+
+/// The task tower's input under `features`: task_features(task_text, dims) for Tokens; for
+/// Dafny a constant, so the score depends on the candidate alone (ranking is within a task).
+SparseVector task_input(FeatureSet features, std::string_view task_text, std::uint32_t dims);
 
 /// The candidate tower's input under `features`: candidate_features(profile, ...) for Tokens,
 /// dafny_candidate_features(task_text, ..., origins) for Dafny (`origins` is ignored by Tokens).

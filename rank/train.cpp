@@ -99,7 +99,7 @@ Result<Scorer> train(const std::vector<TaskLog>& tasks, const TrainOptions& opti
           .push_back(candidate_input(options.features, profile, t.task_text, c.text, c.origin,
                                      dims.candidate_features));
     if (e.positives.empty() || e.negatives.empty()) continue;
-    e.task = task_features(t.task_text, dims.task_features);
+    e.task = task_input(options.features, t.task_text, dims.task_features);
     out.positives += static_cast<int>(e.positives.size());
     out.negatives += static_cast<int>(e.negatives.size());
     examples.push_back(std::move(e));

@@ -111,7 +111,7 @@ TEST_CASE("ranker orders verification", "[verifier:dafny]") {
   RunLog log;
   PipelineOptions options;
   options.jobs = 1;
-  auto prefer_plus_one = [](const Task&, const std::string& text) {
+  auto prefer_plus_one = [](const Task&, const std::string& text, const std::string&) {
     return text.find("a + 1") != std::string::npos ? 1.0 : 0.0;
   };
   Pipeline pipeline(generator, dafny, flag_assume, prefer_plus_one, log, options);

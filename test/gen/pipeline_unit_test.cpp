@@ -28,7 +28,7 @@ Task task() {
 std::string text(int n) { return "method M() { " + std::to_string(n) + " }\n"; }
 
 /// Scores a candidate by its number: the ranker under test orders candidates 3, 2, 1, 0.
-double by_number(const Task&, const std::string& candidate) {
+double by_number(const Task&, const std::string& candidate, const std::string&) {
   return static_cast<double>(candidate.at(13) - '0');
 }
 

@@ -104,12 +104,29 @@ TEST_CASE("dafny features: origins are features, vectors deterministic", "[unit]
   CHECK(norm == Approx(1.0).epsilon(1e-4));
 }
 
-// The shipped Dafny model (trained on DafnyBench outputs) puts an honest answer above a cheat
-// from the same model.
+// The vector sees what matters for ranking: an escape hatch, brackets that do not pair up, and
+// agreement, told apart for the hint-free program (models saying it needs no hint) and for a
+// program several models wrote.
+TEST_CASE("dafny features: escape hatches, syntax and agreement change the vector",
+          "[unit][rank]") {
+  auto honest = dafny_candidate_features(kTask, kHonest, "gpt-4o", 1024);
+  CHECK(dafny_candidate_features(kTask, kCheat, "gpt-4o", 1024).entries != honest.entries);
+  CHECK(dafny_candidate_features(kTask, replaced(kHonest, "return true;\n}", "return true;"),
+                                 "gpt-4o", 1024)
+            .entries != honest.entries);
+  auto kept = dafny_candidate_features(kTask, kTask, "hint-free+gpt-4o", 1024);
+  auto written = dafny_candidate_features(kTask, kTask, "claude-3-opus+gpt-4o", 1024);
+  CHECK(kept.entries != written.entries);
+}
+
+// The shipped Dafny model (trained on DafnyBench outputs, audit refusals as negatives) puts an
+// honest answer above a cheat and above the unchanged program from the same model, and a
+// program two models agree on above one model's.
 TEST_CASE("dafny model: a cheat ranks below an honest answer", "[unit][rank]") {
   const Scorer& model = Scorer::default_dafny_model();
   REQUIRE(model.feature_set() == FeatureSet::Dafny);
   auto task = model.prepare(kTask);
   CHECK(model.score(task, kHonest, "gpt-4o") > model.score(task, kCheat, "gpt-4o"));
   CHECK(model.score(task, kHonest, "gpt-4o") > model.score(task, kTask, "gpt-4o"));
+  CHECK(model.score(task, kHonest, "gpt-4o+gpt-4-turbo") > model.score(task, kHonest, "gpt-4o"));
 }

@@ -95,3 +95,34 @@ TEST_CASE("k-fold never evaluates a task it trained on", "[unit]") {
   CHECK(cv->evaluation.tasks == static_cast<int>(tasks->size()));
   CHECK_FALSE(cross_validate(*tasks, 1, options).ok());
 }
+
+// The fixed model order is the baseline a pool's ranker must beat: origins by the tasks they
+// solved, best first (a '+'-joined origin counts for each member), and a candidate placed by its
+// best member. Hand-made log: model "b" solves two tasks, "a" one, "c" none.
+TEST_CASE("model order: origins by tasks solved, candidates by their best origin", "[unit]") {
+  auto candidate = [](int i, std::string origin, Outcome outcome) {
+    LoggedCandidate c;
+    c.candidate = i;
+    c.text = "c" + std::to_string(i);
+    c.outcome = outcome;
+    c.origin = std::move(origin);
+    return c;
+  };
+  TaskLog one{"t1", "task one", {}};
+  one.candidates = {candidate(0, "a", Outcome::Refuted), candidate(1, "b", Outcome::Verified)};
+  TaskLog two{"t2", "task two", {}};
+  two.candidates = {candidate(0, "c", Outcome::Refuted), candidate(1, "a+b", Outcome::Verified)};
+  auto order = origin_order({one, two});
+  REQUIRE(order == std::vector<std::string>{"b", "a", "c"});
+  CHECK(origin_position(order, "c+a") == 1);
+  CHECK(origin_position(order, "unknown") == 3);
+  EvalOptions options;
+  options.origin_order = order;
+  // Task one: the generator tries a (refuted) first; the model order tries b first.
+  auto ranks = rank_task(Scorer{}, one, options);
+  CHECK(ranks.generator == 2);
+  CHECK(ranks.model_order == 1);
+  auto e = summarize({ranks, rank_task(Scorer{}, two, options)});
+  CHECK(e.model_order.v_at[0] == Approx(1.0));
+  CHECK(e.model_order.calls_per_solved == Approx(1.0));
+}
