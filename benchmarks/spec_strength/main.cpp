@@ -3,10 +3,13 @@
 // the answer without the ensures of uncalled declarations, and against its contract mutants.
 // Prints the counts and writes one JSON line per program to --out (when given).
 //
-//   verigen_spec_strength_bench [--data DIR] [--jobs N] [--limit N] [--out FILE]
+//   verigen_spec_strength_bench [--data DIR] [--jobs N] [--filter TEXT] [--skip N] [--limit N]
+//                               [--out FILE]
 //
 // Programs run in a spread order (ids sorted, then every 7th, starting again one further), so
-// that a run stopped early, or one with --limit, covers every category.
+// that a run stopped early, or one with --limit, covers every category; --skip N leaves out the
+// first N of that order (to continue a run stopped early); --filter TEXT keeps only the programs
+// whose reference contains TEXT (`modifies`: the ones with frames).
 
 #include <algorithm>
 #include <chrono>
@@ -37,9 +40,9 @@ struct Tally {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string data = "../shared/datasets/dafnycomp", out_path;
+  std::string data = "../shared/datasets/dafnycomp", out_path, filter;
   int jobs = 2;
-  long limit = 0;
+  long limit = 0, skip = 0;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i], value = argv[i + 1];
     if (flag == "--data")
@@ -48,6 +51,10 @@ int main(int argc, char** argv) {
       jobs = std::atoi(value.c_str());
     else if (flag == "--limit")
       limit = std::atol(value.c_str());
+    else if (flag == "--filter")
+      filter = value;
+    else if (flag == "--skip")
+      skip = std::atol(value.c_str());
     else if (flag == "--out")
       out_path = value;
     else {
@@ -64,7 +71,11 @@ int main(int argc, char** argv) {
             [](const auto& a, const auto& b) { return a.task.id < b.task.id; });
   std::vector<bench::BenchTask> spread;
   for (std::size_t start = 0; start < 7; ++start)
-    for (std::size_t i = start; i < tasks->size(); i += 7) spread.push_back((*tasks)[i]);
+    for (std::size_t i = start; i < tasks->size(); i += 7)
+      if ((*tasks)[i].reference.find(filter) != std::string::npos)
+        spread.push_back((*tasks)[i]);
+  spread.erase(spread.begin(),
+               spread.begin() + std::min<long>(std::max<long>(skip, 0), spread.size()));
   *tasks = std::move(spread);
   if (limit > 0 && static_cast<std::size_t>(limit) < tasks->size()) tasks->resize(limit);
   SubprocessRunner runner;

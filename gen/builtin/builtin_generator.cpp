@@ -10,6 +10,7 @@
 #include "gen/builtin/decreases_candidates.h"
 #include "gen/builtin/invariant_templates.h"
 #include "gen/builtin/loop_frames.h"
+#include "gen/builtin/recursion_measures.h"
 #include "gen/builtin/sampled_equalities.h"
 #include "gen/builtin/state_filter.h"
 
@@ -200,22 +201,27 @@ Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, i
   // A specify task also needs contracts: template requires/ensures pruned with the invariants,
   // since a loop's invariant may need the method's precondition and a caller its callee's
   // postcondition. (Added after sampling, which checks loop heads only.)
+  std::vector<std::vector<std::string>> measures(sites.size());  // per site, recursion's
   if (task.kind == TaskKind::Specify)
     for (auto& contract : dafny_contract_sites(task.spec_text)) {
       total += contract.candidates.size();
       for (const auto& clause : contract.candidates) family_of.emplace(clause, "contract");
       candidates.push_back(std::move(contract.candidates));
       sites.push_back(std::move(contract.site));
+      measures.push_back(std::move(contract.measures));
     }
   const auto policy = candidate_for(task, task.spec_text).assumption_policy;
   CallBudgetBackend verifier(backend_, max_verifier_calls_);
   auto result = dafny_houdini(verifier, task.spec_text, task.spec_path, sites, candidates, deadline,
                               25, policy);
-  int measures = 0;
-  add_decreases(verifier, task, sites, result, deadline, policy, measures);
+  int loop_measures = 0;
+  add_decreases(verifier, task, sites, result, deadline, policy, loop_measures);
+  int recursion_measures = 0;
+  add_recursion_measures(verifier, task.spec_text, task.spec_path, sites, measures, result,
+                         deadline, policy, 12, recursion_measures);
   std::map<std::string, int> framed;
   add_loop_frames(verifier, task, sites, candidates, result, deadline, policy, framed);
-  if (framed.count("decreases")) measures = framed["decreases"];
+  if (framed.count("decreases")) loop_measures = framed["decreases"];
   if (task.kind == TaskKind::Specify && result.verdict.verified())
     drop_needless_requires(verifier, task, sites, result, deadline, policy);
   // Counted at the budget: a Houdini round it refused asked nothing.
@@ -225,9 +231,11 @@ Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, i
   std::map<std::string, int> kept_by_family;
   for (const auto& list : result.kept) {
     kept += list.size();
-    for (const auto& inv : list) ++kept_by_family[family_of[inv]];
+    for (const auto& inv : list)
+      if (inv.rfind("decreases ", 0) != 0) ++kept_by_family[family_of[inv]];
   }
-  if (measures > 0) kept_by_family["decreases"] = measures;
+  if (loop_measures + recursion_measures > 0)
+    kept_by_family["decreases"] = loop_measures + recursion_measures;
   if (framed["modifies"] > 0) kept_by_family["loop-modifies"] = framed["modifies"];
   std::string families;
   for (const auto& [family, count] : kept_by_family)

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "specs/dafny/frame_obligations.h"
 #include "specs/dafny/structure.h"
 #include "specs/source_span.h"
 
@@ -206,6 +207,7 @@ struct Contract {
   std::vector<Stated> requires_;
   std::vector<Stated> ensures;
   std::multiset<std::string> frames;  ///< "modifies a", "reads this" ...
+  std::vector<std::string> modifies_items, reads_items;  ///< "a", "this" ...
   bool heap_in_ensures = false;       ///< old / fresh / unchanged / allocated
   bool modifies = false;
 };
@@ -217,7 +219,10 @@ Contract contract_of(const Structure& s, std::string_view text, const Declaratio
     Tokens e = expression_of(s, clause);
     if (clause.keyword == "reads" || clause.keyword == "modifies") {
       c.modifies |= clause.keyword == "modifies";
-      for (const auto& item : split_commas(e)) c.frames.insert(clause.keyword + " " + join(item));
+      for (const auto& item : split_commas(e)) {
+        c.frames.insert(clause.keyword + " " + join(item));
+        (clause.keyword == "modifies" ? c.modifies_items : c.reads_items).push_back(join(item));
+      }
       continue;
     }
     if (clause.keyword != "requires" && clause.keyword != "ensures") continue;
@@ -316,8 +321,21 @@ StrengthProbe strength_probe(std::string_view reference, std::string_view candid
     }
     Contract ref = contract_of(r, reference, rd, sig, "reference");
     Contract cand = contract_of(c, candidate, *cd, sig, "candidate");
-    pd.frame_forward_failures = beyond(cand.frames, ref.frames, "the candidate");
-    pd.frame_backward_failures = beyond(ref.frames, cand.frames, "the reference");
+    // A method's `modifies` and a function's `reads` are compared by Dafny (frame_obligations.h);
+    // any other frame (a method's `reads`) only as written.
+    const std::string checked_frame = rd.kind == DeclKind::Method  ? "modifies"
+                                      : rd.kind == DeclKind::Lemma ? ""
+                                                                   : "reads";
+    auto unchecked = [&](const std::multiset<std::string>& frames) {
+      std::multiset<std::string> out;
+      for (const auto& f : frames)
+        if (checked_frame.empty() || f.rfind(checked_frame + " ", 0) != 0) out.insert(f);
+      return out;
+    };
+    pd.frame_forward_failures =
+        beyond(unchecked(cand.frames), unchecked(ref.frames), "the candidate");
+    pd.frame_backward_failures =
+        beyond(unchecked(ref.frames), unchecked(cand.frames), "the reference");
     probe.declarations.push_back(std::move(pd));
 
     const bool two_state =
@@ -333,6 +351,15 @@ StrengthProbe strength_probe(std::string_view reference, std::string_view candid
 
     auto old_of = [&](const Stated& s) {
       return two_state && reads_heap(s.text) ? Stated{"old(" + s.text + ")", s.where} : s;
+    };
+    // Obligations go right after the candidate's declaration, in the order planned.
+    auto place = [&](const std::string& text, Obligation o) {
+      if (insertions.empty() || insertions.back().offset != cd->end)
+        insertions.push_back({cd->end, "", {}});
+      auto& at = insertions.back();
+      // Lines of the obligation count from its header (line 1) until the text is assembled.
+      at.text += text;
+      at.obligations.push_back(std::move(o));
     };
     // Hypotheses, then goals; a goal that is already a hypothesis is skipped.
     auto plan = [&](Direction dir, const std::string& aspect, std::vector<Stated> hyps,
@@ -369,12 +396,7 @@ StrengthProbe strength_probe(std::string_view reference, std::string_view candid
       }
       text += "{}\n";
       p.obligation.last_line = line + 1;
-      if (insertions.empty() || insertions.back().offset != cd->end)
-        insertions.push_back({cd->end, "", {}});
-      auto& at = insertions.back();
-      // Lines of the obligation count from its header (line 1) until the text is assembled.
-      at.text += text;
-      at.obligations.push_back(std::move(p.obligation));
+      place(text, std::move(p.obligation));
     };
     std::vector<Stated> ref_pre_old, cand_pre_old;
     for (const auto& s : ref.requires_) ref_pre_old.push_back(old_of(s));
@@ -389,6 +411,48 @@ StrengthProbe strength_probe(std::string_view reference, std::string_view candid
     plan(Direction::Backward, "requires", cand.requires_, ref.requires_, false);
     plan(Direction::Backward, "ensures", concat(concat(ref_pre_old, cand_pre_old), ref.ensures),
          cand.ensures, true);
+
+    // Frames: the inner one must lie within the outer one, under both preconditions.
+    const auto& ref_items = checked_frame == "modifies" ? ref.modifies_items : ref.reads_items;
+    const auto& cand_items = checked_frame == "modifies" ? cand.modifies_items : cand.reads_items;
+    const bool same_frame =
+        std::multiset<std::string>(ref_items.begin(), ref_items.end()) ==
+        std::multiset<std::string>(cand_items.begin(), cand_items.end());
+    auto shown = [&](const std::vector<std::string>& items) {
+      std::string out;
+      for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+      return out.empty() ? "no `" + checked_frame + "`" : "`" + checked_frame + " " + out + "`";
+    };
+    auto plan_frame = [&](Direction dir, const std::vector<std::string>& inner,
+                          const std::vector<std::string>& outer, const std::string& where) {
+      FrameObligationSpec f;
+      f.name = kStrengthPrefix + std::to_string(lemma_count++);
+      f.prefix = is_member(*cd) && cd->is_static ? "static " : "";
+      f.type_params = sig.type_params;
+      f.parameters = ins;
+      for (const auto& p : sig.ins) f.arguments.push_back(p.name);
+      std::set<std::string> seen;
+      for (const auto& h : concat(ref.requires_, cand.requires_))
+        if (seen.insert(h.text).second) f.requires_.push_back(h.text);
+      f.function = checked_frame == "reads";
+      f.inner = inner;
+      f.outer = outer;
+      auto written = frame_obligation_text(f);
+      Obligation o;
+      o.declaration = index;
+      o.direction = dir;
+      o.aspect = checked_frame;
+      o.lemma = f.name;
+      o.goals[written.goal_line] = where;
+      o.last_line = written.last_line;
+      place(written.text, std::move(o));
+    };
+    if (!checked_frame.empty() && (!same_frame || (prove_identical && !ref_items.empty()))) {
+      plan_frame(Direction::Forward, cand_items, ref_items,
+                 "candidate " + shown(cand_items) + " within the reference's " + shown(ref_items));
+      plan_frame(Direction::Backward, ref_items, cand_items,
+                 "reference " + shown(ref_items) + " within the candidate's " + shown(cand_items));
+    }
   }
 
   // Insert from the back so earlier offsets stay valid, then place each lemma's lines.
@@ -400,8 +464,9 @@ StrengthProbe strength_probe(std::string_view reference, std::string_view candid
   for (auto& ins : insertions)
     for (std::size_t i = 0; i < ins.obligations.size(); ++i) {
       Obligation o = ins.obligations[i];
-      auto at = text.find("lemma " + o.lemma + "(");
-      if (at == std::string::npos) at = text.find("lemma " + o.lemma + "<");
+      // A lemma's header, or a frame obligation's caller (its stub is named `..._frame`).
+      auto at = text.find(" " + o.lemma + "(");
+      if (at == std::string::npos) at = text.find(" " + o.lemma + "<");
       const int header = position_of(text, at).line;
       auto shift = [&](std::map<int, std::string>& lines) {
         std::map<int, std::string> out;

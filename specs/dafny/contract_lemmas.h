@@ -12,8 +12,10 @@
 /// A method that modifies the heap or whose clauses say `old`, `fresh`, `unchanged` or
 /// `allocated` gets a `twostate` ensures lemma: its preconditions are wrapped in `old(...)` and
 /// its outputs are `new` parameters. Each clause stands on its own line, so a Dafny error maps
-/// back to the clause. `decreases` is free; `reads`/`modifies` are compared as sets of written
-/// frame expressions, not by Dafny.
+/// back to the clause. `decreases` is free. A method's `modifies` and a function's `reads` that
+/// differ as written are compared by Dafny in both directions (frame_obligations.h: a caller
+/// with one frame calls a stub with the other); other frames (a method's `reads`) are compared
+/// as sets of written frame expressions.
 
 #include <cstddef>
 #include <map>
@@ -27,12 +29,12 @@ namespace verigen::dafny {
 /// converse (together: equivalent).
 enum class Direction { Forward, Backward };
 
-/// One lemma of the probe.
+/// One lemma of the probe (or, for a frame, a caller and its stub: frame_obligations.h).
 struct Obligation {
   std::size_t declaration = 0;  ///< index into StrengthProbe::declarations
   Direction direction = Direction::Forward;
-  std::string aspect;  ///< "requires" or "ensures"
-  std::string lemma;   ///< its name in the probe (starts with kStrengthPrefix)
+  std::string aspect;  ///< "requires", "ensures", "modifies" or "reads"
+  std::string lemma;   ///< its name (or the caller's) in the probe (starts with kStrengthPrefix)
   int first_line = 0;  ///< its lines in the probe text (1-based, inclusive)
   int last_line = 0;
   /// Probe line → the clause stated there, as "reference ensures `r >= 0` (line 3)": goals
@@ -47,8 +49,9 @@ struct ProbedDeclaration {
   /// Why its contracts cannot be compared ("not in the candidate", "a constructor"); empty
   /// when they can.
   std::string not_comparable;
-  /// Frame clauses (`reads`, `modifies`) the candidate has beyond the reference's (forward
-  /// failures) and the reference has beyond the candidate's (backward failures), one line each.
+  /// Frame clauses compared as written (those Dafny does not compare: a method's `reads`) the
+  /// candidate has beyond the reference's (forward failures) and the reference has beyond the
+  /// candidate's (backward failures), one line each.
   std::vector<std::string> frame_forward_failures;
   std::vector<std::string> frame_backward_failures;
 };

@@ -72,16 +72,46 @@ TEST_CASE("contract lemmas: two-state, functions, missing declarations", "[unit]
   CHECK(probe.text.find("  ensures verigen_result > n\n") != std::string::npos);
 
   CHECK(strength_probe(reference, reference).obligations.empty());
-  CHECK(strength_probe(reference, reference, true).obligations.size() == 6);
+  // Proving every clause also proves Fill's frame (two ways); F reads nothing on either side.
+  CHECK(strength_probe(reference, reference, true).obligations.size() == 8);
   CHECK(strength_probe(reference, "method {").error.rfind("candidate: ", 0) == 0);
 }
 
-// Contract: a frame the candidate widens is a forward failure, one it narrows a backward one.
-TEST_CASE("contract lemmas: frames compared as written", "[unit]") {
-  auto probe = strength_probe("method M(a: array<int>, b: array<int>) modifies a {}\n",
-                              "method M(a: array<int>, b: array<int>) modifies a, b {}\n");
+// Contract: a method's `modifies` that differs as written becomes two Dafny obligations, each a
+// caller with one frame calling a body-less stub with the other under both preconditions (the
+// call's line is the goal); nothing is judged as written. Identical frames need no obligation.
+TEST_CASE("contract lemmas: frames as caller and stub", "[unit]") {
+  auto probe = strength_probe(
+      "method M(a: array<int>, b: array<int>)\n  requires a != b\n  modifies a\n{}\n",
+      "method M(a: array<int>, b: array<int>)\n  requires a != b\n  modifies a, b\n{}\n");
   REQUIRE(probe.declarations.size() == 1);
-  CHECK(probe.declarations[0].frame_forward_failures ==
-        std::vector<std::string>{"the candidate has `modifies b`"});
-  CHECK(probe.declarations[0].frame_backward_failures.empty());
+  CHECK(probe.declarations[0].frame_forward_failures.empty());
+  REQUIRE(probe.obligations.size() == 2);
+  const auto& forward = probe.obligations[0];
+  CHECK(forward.aspect == "modifies");
+  CHECK(forward.direction == Direction::Forward);
+  CHECK(line_of(probe.text, forward.first_line) ==
+        "method " + forward.lemma + "(a: array<int>, b: array<int>)");
+  CHECK(line_of(probe.text, forward.first_line + 1) == "  requires a != b");
+  CHECK(line_of(probe.text, forward.first_line + 2) == "  modifies a");
+  REQUIRE(forward.goals.size() == 1);
+  auto [goal_line, where] = *forward.goals.begin();
+  CHECK(line_of(probe.text, goal_line) == "  " + forward.lemma + "_frame(a, b);");
+  CHECK(where == "candidate `modifies a, b` within the reference's `modifies a`");
+  CHECK(line_of(probe.text, forward.last_line) == "  modifies a, b");
+  CHECK(probe.obligations[1].goals.begin()->second ==
+        "reference `modifies a` within the candidate's `modifies a, b`");
+
+  // A function's reads: the caller returns the stub's value.
+  auto reads = strength_probe("function F(a: array<int>): int\n  reads a\n{ 0 }\n",
+                              "function F(a: array<int>): int\n{ 0 }\n");
+  REQUIRE(reads.obligations.size() == 2);
+  CHECK(reads.obligations[0].aspect == "reads");
+  CHECK(reads.obligations[0].goals.begin()->second ==
+        "candidate no `reads` within the reference's `reads a`");
+  CHECK(reads.text.find("function " + reads.obligations[0].lemma + "_frame(a: array<int>): bool\n\n"
+                        "function ") != std::string::npos);
+
+  const std::string same = "method M(a: array<int>) modifies a {}\n";
+  CHECK(strength_probe(same, same).obligations.empty());
 }
