@@ -10,9 +10,9 @@ Verdict CallBudgetBackend::do_verify(const Candidate& candidate, Deadline deadli
     if (calls_.fetch_add(1) >= max_calls_) {
       calls_.fetch_sub(1);
       exhausted_ = true;
-      return Verdict::unknown(Cause::ResourceLimit,
-                              "the verifier-call budget of " + std::to_string(max_calls_) +
-                                  " calls is used up");
+      return Verdict::unknown(
+          Cause::ResourceLimit,
+          "the verifier-call budget of " + std::to_string(max_calls_) + " calls is used up");
     }
   } else {
     calls_.fetch_add(1);

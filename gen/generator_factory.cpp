@@ -86,8 +86,8 @@ Result<std::unique_ptr<CandidateGenerator>> make_generator(const GeneratorOption
                                                            Backend& backend,
                                                            ProcessRunner* runner) {
   if (options.provider == "builtin")
-    return std::unique_ptr<CandidateGenerator>(std::make_unique<BuiltinGenerator>(
-        backend, runner, options.max_verifier_calls));
+    return std::unique_ptr<CandidateGenerator>(
+        std::make_unique<BuiltinGenerator>(backend, runner, options.max_verifier_calls));
   auto chain = make_llm_provider_chain(options, "gen");
   if (!chain.ok()) return fail(chain.error());
   std::optional<LlmProviderChain> repair;

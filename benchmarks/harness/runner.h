@@ -35,8 +35,8 @@ struct RunOptions {
   int shard_count = 1;
   long seed = 0;
   int max_verifier_calls = 0;  ///< the builtin provider's verifier calls per sample; 0 = no limit
-  std::string lean_project;  ///< the CLEVER Lake project (clever only)
-  std::string log;           ///< a JSONL file receiving every candidate and verdict; "" = none
+  std::string lean_project;    ///< the CLEVER Lake project (clever only)
+  std::string log;             ///< a JSONL file receiving every candidate and verdict; "" = none
   bool no_cache = false;
   std::string rules;        ///< pooled runs: "strict" (default) or "dafnybench" (bench_rules.h)
   bool verify_all = false;  ///< pooled runs: verify every eligible candidate (oracle, V@k)

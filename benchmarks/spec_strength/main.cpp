@@ -72,8 +72,7 @@ int main(int argc, char** argv) {
   std::vector<bench::BenchTask> spread;
   for (std::size_t start = 0; start < 7; ++start)
     for (std::size_t i = start; i < tasks->size(); i += 7)
-      if ((*tasks)[i].reference.find(filter) != std::string::npos)
-        spread.push_back((*tasks)[i]);
+      if ((*tasks)[i].reference.find(filter) != std::string::npos) spread.push_back((*tasks)[i]);
   spread.erase(spread.begin(),
                spread.begin() + std::min<long>(std::max<long>(skip, 0), spread.size()));
   *tasks = std::move(spread);

@@ -145,8 +145,8 @@ int add_loop_frames(Backend& backend, const Task& task, const std::vector<LoopSi
       for (const auto& e : decreases_candidates(sites[l])) clauses[l].push_back("decreases " + e);
   }
   if (!any) return 0;
-  auto again = dafny_houdini(backend, task.spec_text, task.spec_path, keyed, clauses, deadline, 25,
-                             policy);
+  auto again =
+      dafny_houdini(backend, task.spec_text, task.spec_path, keyed, clauses, deadline, 25, policy);
   const int calls = again.iterations;
   if (again.verdict.verified()) {
     added = unkeyword_kept(sites, again);
@@ -247,9 +247,9 @@ Result<std::vector<RawCandidate>> BuiltinGenerator::generate(const Task& task, i
                                                : " template invariants kept, ") +
                std::to_string(calls) + (calls == 1 ? " verifier call" : " verifier calls") +
                families + sampled +
-               (verifier.exhausted()
-                    ? "; verifier-call budget of " + std::to_string(max_verifier_calls_) + " used up"
-                    : "") +
+               (verifier.exhausted() ? "; verifier-call budget of " +
+                                           std::to_string(max_verifier_calls_) + " used up"
+                                     : "") +
                ")";
   raw.raw = raw.origin;
   return std::vector<RawCandidate>{raw};

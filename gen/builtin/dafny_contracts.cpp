@@ -69,8 +69,8 @@ bool is_seq(const std::string& type) { return type.rfind("seq<", 0) == 0 || type
 /// of them is in `needed`.
 bool only_names(const std::string& e, const std::set<std::string>& names,
                 const std::set<std::string>& needed) {
-  static const std::set<std::string> kWords = {"true", "false", "old", "if", "then", "else",
-                                               "in",   "null",  "Length"};
+  static const std::set<std::string> kWords = {"true", "false", "old",  "if",    "then",
+                                               "else", "in",    "null", "Length"};
   bool uses_needed = false;
   for (std::size_t i = 0; i < e.size();) {
     const unsigned char c = static_cast<unsigned char>(e[i]);
@@ -233,7 +233,8 @@ std::vector<HandedOn> handed_on_results(const Structure& s) {
             while (j + 1 < i - 1 && t[j + 1].text != ",") ++j;
             continue;
           }
-          if (t[j].kind == dafny::TokenKind::Identifier) produced[std::string(t[j].text)] = {callee, output++};
+          if (t[j].kind == dafny::TokenKind::Identifier)
+            produced[std::string(t[j].text)] = {callee, output++};
         }
       }
       i = close;
@@ -316,8 +317,7 @@ std::vector<ContractSite> dafny_contract_sites(const std::string& text) {
   for (const auto& use : handed_on_results(s)) {
     auto producer = planned.find(use.producer), consumer = planned.find(use.consumer);
     if (producer == planned.end() || consumer == planned.end() ||
-        use.output >= producer->second.outs.size() ||
-        use.parameter >= consumer->second.ins.size())
+        use.output >= producer->second.outs.size() || use.parameter >= consumer->second.ins.size())
       continue;
     const std::string& parameter = consumer->second.ins[use.parameter].name;
     const std::string& result = producer->second.outs[use.output].name;

@@ -271,8 +271,8 @@ void derived_invariants(const LoopSite& loop, const std::vector<CounterBound>& c
   for (const auto& goal : goals) {
     ChainGoal g = chain_goal(goal);
     if (!g.ok) continue;
-    const std::string head = "forall " + g.first + ", " + g.second + " :: " + g.lower + " " +
-                             g.op1 + " " + g.first;
+    const std::string head =
+        "forall " + g.first + ", " + g.second + " :: " + g.lower + " " + g.op1 + " " + g.first;
     const std::string tail = g.second + " " + g.op2 + " " + g.upper + " ==> " + g.body;
     for (const auto& v : loop.variables) {
       if (!contains(loop.modified, v.name) || !is_integer_type(v.type) || v.name == g.first ||

@@ -43,8 +43,8 @@ struct LoopSite {
   /// The heap objects the body assigns into: a scoped name for `a[i] :=` / `o.f :=`, "this"
   /// for an assignment to a name not in scope (a field of the enclosing class).
   std::vector<std::string> heap_written;
-  std::vector<std::string> later_asserts;   ///< `assert`s after the loop in the same method
-  bool exits_early = false;                 ///< the body has a `return` or `break`
+  std::vector<std::string> later_asserts;  ///< `assert`s after the loop in the same method
+  bool exits_early = false;                ///< the body has a `return` or `break`
   /// Conditions of the `if`s in the body whose branch leaves the loop (`return`, `break`):
   /// for every earlier iteration they were false.
   std::vector<std::string> exit_conditions;

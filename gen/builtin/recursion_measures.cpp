@@ -31,8 +31,8 @@ int add_recursion_measures(Backend& backend, const std::string& text,
       calls += again.iterations;
       // Houdini drops a measure only if Dafny blames its line, which it does when the measure
       // is not bounded below; one that does not decrease stays and is judged by the count.
-      const bool kept = !again.kept[site].empty() &&
-                        again.kept[site].back() == "decreases " + measure;
+      const bool kept =
+          !again.kept[site].empty() && again.kept[site].back() == "decreases " + measure;
       if (kept && termination_errors(again.verdict) < before) {
         result = std::move(again);
         ++added;

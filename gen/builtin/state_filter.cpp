@@ -328,8 +328,7 @@ StateFilterResult filter_by_sampled_states(ProcessRunner& runner, const std::str
       if (auto n = leading_number(line.substr(open + 11))) refused.insert(n->first);
     }
     // A term Dafny will not print (a ghost variable) costs the states, not the checks.
-    if (print_states &&
-        std::any_of(refused.begin(), refused.end(), [&](int n) {
+    if (print_states && std::any_of(refused.begin(), refused.end(), [&](int n) {
           return std::find(state_lines.begin(), state_lines.end(), n) != state_lines.end();
         })) {
       print_states = false;

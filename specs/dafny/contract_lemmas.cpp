@@ -206,9 +206,9 @@ struct Stated {
 struct Contract {
   std::vector<Stated> requires_;
   std::vector<Stated> ensures;
-  std::multiset<std::string> frames;  ///< "modifies a", "reads this" ...
+  std::multiset<std::string> frames;                     ///< "modifies a", "reads this" ...
   std::vector<std::string> modifies_items, reads_items;  ///< "a", "this" ...
-  bool heap_in_ensures = false;       ///< old / fresh / unchanged / allocated
+  bool heap_in_ensures = false;                          ///< old / fresh / unchanged / allocated
   bool modifies = false;
 };
 
@@ -415,9 +415,8 @@ StrengthProbe strength_probe(std::string_view reference, std::string_view candid
     // Frames: the inner one must lie within the outer one, under both preconditions.
     const auto& ref_items = checked_frame == "modifies" ? ref.modifies_items : ref.reads_items;
     const auto& cand_items = checked_frame == "modifies" ? cand.modifies_items : cand.reads_items;
-    const bool same_frame =
-        std::multiset<std::string>(ref_items.begin(), ref_items.end()) ==
-        std::multiset<std::string>(cand_items.begin(), cand_items.end());
+    const bool same_frame = std::multiset<std::string>(ref_items.begin(), ref_items.end()) ==
+                            std::multiset<std::string>(cand_items.begin(), cand_items.end());
     auto shown = [&](const std::vector<std::string>& items) {
       std::string out;
       for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;

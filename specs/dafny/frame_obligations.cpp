@@ -6,8 +6,8 @@ FrameObligationText frame_obligation_text(const FrameObligationSpec& spec) {
   const std::string keyword = spec.function ? "reads" : "modifies";
   const std::string stub = spec.name + "_frame";
   auto header = [&](const std::string& name) {
-    return spec.prefix + (spec.function ? "function " : "method ") + name + spec.type_params +
-           "(" + spec.parameters + ")" + (spec.function ? ": bool" : "") + "\n";
+    return spec.prefix + (spec.function ? "function " : "method ") + name + spec.type_params + "(" +
+           spec.parameters + ")" + (spec.function ? ": bool" : "") + "\n";
   };
   auto clauses = [&](const std::vector<std::string>& frame) {
     std::string out;

@@ -18,10 +18,10 @@ namespace verigen::dafny {
 
 /// What a frame obligation is written from.
 struct FrameObligationSpec {
-  std::string name;         ///< the caller's name; the stub is `name + "_frame"`
-  std::string prefix;       ///< "static " for a static member, else ""
-  std::string type_params;  ///< "<T>" or ""
-  std::string parameters;   ///< "a: array<int>, k: int" (the declaration's inputs)
+  std::string name;                    ///< the caller's name; the stub is `name + "_frame"`
+  std::string prefix;                  ///< "static " for a static member, else ""
+  std::string type_params;             ///< "<T>" or ""
+  std::string parameters;              ///< "a: array<int>, k: int" (the declaration's inputs)
   std::vector<std::string> arguments;  ///< the parameter names, in order
   std::vector<std::string> requires_;  ///< hypotheses for both (each an expression)
   bool function = false;               ///< `reads` of a function; else `modifies` of a method

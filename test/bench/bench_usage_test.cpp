@@ -29,8 +29,7 @@ TEST_CASE("bench run records each sample's model requests and tokens", "[network
   auto db = (dir.path / "usage.db").string();
   auto run = run_verigen({"bench", "run", "dafnycomp", "--db", db, "--data", data.string(),
                           "--limit", "1", "-k", "2", "--rounds", "0", "--provider", "openai"},
-                         (dir.path / "cache").string(),
-                         openai_env(server));
+                         (dir.path / "cache").string(), openai_env(server));
   INFO(run.out << run.err);
   REQUIRE(run.exit_code == 0);
   auto store = bench::ResultStore::open_existing(db);

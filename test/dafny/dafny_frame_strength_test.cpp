@@ -61,8 +61,8 @@ TEST_CASE("strength: modifies frames", "[verifier:dafny]") {
 // only what the reference reads, written otherwise, is equivalent.
 TEST_CASE("strength: reads frames", "[verifier:dafny]") {
   auto first = [](const std::string& frame) {
-    return "function First(a: array<int>, b: array<int>): int\n  requires a.Length > 0\n" +
-           frame + "{ a[0] }\n";
+    return "function First(a: array<int>, b: array<int>): int\n  requires a.Length > 0\n" + frame +
+           "{ a[0] }\n";
   };
   const std::string reference = first("  reads a\n");
   auto wider = judge(reference, first("  reads a, b\n"), "First");

@@ -203,7 +203,8 @@ TEST_CASE("loop modifies clauses", "[unit]") {
 
   // No frame on the method: no clause.
   auto pure = only_loop(
-      "method P(n: int) returns (s: int) { s := 0; var i := 0; while i < n { s := s + i; i := i + 1; } }\n");
+      "method P(n: int) returns (s: int) { s := 0; var i := 0; while i < n { s := s + i; i := i + "
+      "1; } }\n");
   CHECK_FALSE(loop_modifies_clause(pure).has_value());
 }
 
@@ -220,12 +221,13 @@ TEST_CASE("equalities read off sampled states", "[unit]") {
   REQUIRE(terms == std::vector<std::string>{"x", "k", "n", "a.Length"});
   // n = 3, a.Length = 4: (x, k) = (0, 3), (2, 2), (4, 1); n = 5, a.Length = 0: (0, 5), (2, 4),
   // (4, 3); one state twice.
-  std::vector<std::vector<long long>> states = {
-      {0, 3, 3, 4}, {2, 2, 3, 4}, {4, 1, 3, 4}, {0, 5, 5, 0}, {2, 4, 5, 0}, {4, 3, 5, 0},
-      {0, 3, 3, 4}};
+  std::vector<std::vector<long long>> states = {{0, 3, 3, 4}, {2, 2, 3, 4}, {4, 1, 3, 4},
+                                                {0, 5, 5, 0}, {2, 4, 5, 0}, {4, 3, 5, 0},
+                                                {0, 3, 3, 4}};
   auto eqs = sampled_equalities(loop, terms, states);
   CHECK(has(eqs, "x + 2 * k == 2 * n"));
-  for (const auto& eq : eqs) CHECK((eq.find('x') != std::string::npos || eq.find('k') != std::string::npos));
+  for (const auto& eq : eqs)
+    CHECK((eq.find('x') != std::string::npos || eq.find('k') != std::string::npos));
   // Five distinct states for four terms: too few to trust.
   states.resize(5);
   CHECK(sampled_equalities(loop, terms, states).empty());

@@ -109,7 +109,8 @@ TEST_CASE("contract lemmas: frames as caller and stub", "[unit]") {
   CHECK(reads.obligations[0].aspect == "reads");
   CHECK(reads.obligations[0].goals.begin()->second ==
         "candidate no `reads` within the reference's `reads a`");
-  CHECK(reads.text.find("function " + reads.obligations[0].lemma + "_frame(a: array<int>): bool\n\n"
+  CHECK(reads.text.find("function " + reads.obligations[0].lemma +
+                        "_frame(a: array<int>): bool\n\n"
                         "function ") != std::string::npos);
 
   const std::string same = "method M(a: array<int>) modifies a {}\n";

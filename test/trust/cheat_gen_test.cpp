@@ -38,9 +38,7 @@ GenRuns run_case(const CorpusCase& c, const TempDir& dir) {
     });
     runs.live = run_verigen({"gen", c.spec, "--provider", "openai", "-k", "1", "--rounds", "0",
                              "--record", cassette, "--json", "--out", runs.live_out},
-                            cache,
-                            openai_env(server, "sk-corpus"),
-                            600);
+                            cache, openai_env(server, "sk-corpus"), 600);
   }
   runs.replayed = run_verigen({"gen", c.spec, "--provider", "replay", "--cassette", cassette, "-k",
                                "1", "--rounds", "0", "--json", "--out", runs.replay_out},
