@@ -14,22 +14,19 @@ namespace {
 using dafny::Structure;
 using dafny::TokenRange;
 
-/// The source text of tokens [first, last), white space folded to single spaces.
+/// The source text of tokens [first, last) on one line: tokens joined by single spaces where
+/// the source had white space or a comment between them. Comments are left out: a `//` comment
+/// inside a multi-line clause would otherwise swallow the rest of the line the text is put on.
 std::string slice(const Structure& s, const std::string& text, std::size_t first,
                   std::size_t last) {
-  if (first >= last || last > s.lexed.tokens.size()) return {};
-  std::string raw = text.substr(s.lexed.tokens[first].begin,
-                                s.lexed.tokens[last - 1].end - s.lexed.tokens[first].begin);
+  const auto& t = s.lexed.tokens;
+  if (first >= last || last > t.size()) return {};
   std::string out;
-  bool space = false;
-  for (char c : raw) {
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
+  for (std::size_t i = first; i < last; ++i) {
+    if (i > first && t[i].begin > t[i - 1].end) out += ' ';
+    // A token's own text, with any line break inside it (a verbatim string) folded too.
+    for (char c : text.substr(t[i].begin, t[i].end - t[i].begin))
+      out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
   }
   return out;
 }
@@ -106,7 +103,9 @@ std::map<std::string, PredicateBody> predicate_bodies(const Structure& s, const 
     PredicateBody p;
     for (const auto& v : params) p.parameters.push_back(v.name);
     p.body = slice(s, text, decl.body->first + 1, decl.body->last - 1);
-    if (!p.body.empty()) out.emplace(decl.name, std::move(p));
+    // A let-expression (`var (i, j) := p; e`) does not survive being cut into conjuncts.
+    if (!p.body.empty() && p.body.find(';') == std::string::npos)
+      out.emplace(decl.name, std::move(p));
   }
   return out;
 }

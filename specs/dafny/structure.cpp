@@ -310,7 +310,9 @@ class Parser {
           --lets;
           continue;
         }
-        if (t[i].kind == TokenKind::Identifier &&
+        // `f.requires(x)` and `f.reads(x)` are members of a function value, not clauses.
+        const bool member = i > 0 && t[i - 1].text == ".";
+        if (t[i].kind == TokenKind::Identifier && !member &&
             (stops.count(w) || kDeclKeywords.count(w) || kModifiers.count(w) ||
              kContainers.count(w) || kOtherDeclarations.count(w)))
           return i;

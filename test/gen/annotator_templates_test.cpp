@@ -262,3 +262,20 @@ TEST_CASE("inlined predicates and partitions", "[unit]") {
   CHECK(has(compound.postconditions, "(r + 1) > 0"));
   CHECK(compound.postconditions.size() == 2);
 }
+
+// Contract: clause texts are read without their comments: a `//` comment inside a multi-line
+// ensures (or predicate body) must not reach an invariant, where it would swallow the rest of
+// the line.
+TEST_CASE("clause texts drop comments", "[unit]") {
+  auto loop = only_loop(
+      "predicate P(s: seq<int>)\n{\n  // all non-negative\n  forall i :: 0 <= i < |s| ==> s[i] >= 0\n}\n"
+      "method M(a: seq<int>) returns (r: seq<int>)\n"
+      "  ensures forall x :: 0 <= x < |r| ==>\n    // a comment\n    r[x] >= 0\n"
+      "  ensures P(r)\n{\n"
+      "  r := []; var i := 0;\n"
+      "  while i < |a| { if a[i] >= 0 { r := r + [a[i]]; } i := i + 1; }\n"
+      "}\n");
+  CHECK(has(loop.postconditions, "forall x :: 0 <= x < |r| ==> r[x] >= 0"));
+  CHECK(has(loop.postconditions, "forall i :: 0 <= i < |r| ==> r[i] >= 0"));
+  for (const auto& p : loop.postconditions) CHECK(p.find("//") == std::string::npos);
+}

@@ -62,6 +62,23 @@ TEST_CASE("structure of a small program", "[unit]") {
   CHECK(s.proof_statements.size() == 1);
 }
 
+// Contract: `f.requires(x)` and `f.reads(x)` are members of a function value inside a clause,
+// not the start of the next clause.
+TEST_CASE("function-value members are not clause keywords", "[unit]") {
+  auto s = parse_structure(
+      "method M<A>(f: A -> bool, x: A) returns (r: bool)\n"
+      "  requires f.requires(x) && f.reads(x) == {}\n"
+      "  ensures r == f(x)\n"
+      "{ r := f(x); }\n");
+  REQUIRE_FALSE(s.error);
+  REQUIRE(s.declarations.size() == 1);
+  const auto& m = s.declarations[0];
+  REQUIRE(m.contracts.size() == 2);
+  CHECK(token_text(s, m.contracts[0].tokens) ==
+        "requires f . requires ( x ) && f . reads ( x ) == { }");
+  CHECK(m.contracts[1].keyword == "ensures");
+}
+
 // Contract: unbalanced brackets are reported with their offset.
 TEST_CASE("unbalanced braces are an error", "[unit]") {
   auto s = parse_structure("method M() {\n  if true {\n}\n");
