@@ -268,7 +268,8 @@ TEST_CASE("inlined predicates and partitions", "[unit]") {
 // the line.
 TEST_CASE("clause texts drop comments", "[unit]") {
   auto loop = only_loop(
-      "predicate P(s: seq<int>)\n{\n  // all non-negative\n  forall i :: 0 <= i < |s| ==> s[i] >= 0\n}\n"
+      "predicate P(s: seq<int>)\n{\n  // all non-negative\n  forall i :: 0 <= i < |s| ==> s[i] >= "
+      "0\n}\n"
       "method M(a: seq<int>) returns (r: seq<int>)\n"
       "  ensures forall x :: 0 <= x < |r| ==>\n    // a comment\n    r[x] >= 0\n"
       "  ensures P(r)\n{\n"
