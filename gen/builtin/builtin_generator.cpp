@@ -44,11 +44,10 @@ namespace {
 /// all, and a strong one (`x > 0`) buys ensures the body only proves under it: a contract that
 /// demands more of its callers than the body needs. So each kept `requires` is dropped in turn
 /// and Houdini re-run on what is left (ensures that needed it go too); the drop stays when the
-/// program still verifies, i.e. when the body's safety did not need it. Returns the verifier
-/// calls made.
-int drop_needless_requires(Backend& backend, const Task& task, const std::vector<LoopSite>& sites,
-                           DafnyHoudiniResult& result, Deadline deadline,
-                           const AssumptionPolicy& policy) {
+/// program still verifies, i.e. when the body's safety did not need it.
+void drop_needless_requires(Backend& backend, const Task& task, const std::vector<LoopSite>& sites,
+                            DafnyHoudiniResult& result, Deadline deadline,
+                            const AssumptionPolicy& policy) {
   constexpr int kMaxCalls = 24;  // a bound on the extra cost per task
   int calls = 0;
   for (std::size_t site = 0; site < sites.size(); ++site) {
@@ -74,20 +73,19 @@ int drop_needless_requires(Backend& backend, const Task& task, const std::vector
       }
     }
   }
-  return calls;
 }
 
 /// When Houdini's fixpoint still fails because a loop may not terminate (hint-free programs
 /// lose their `decreases`), Houdini again with each loop's kept invariants fixed and the
 /// guard's distances (decreases_candidates.h) offered as `decreases` clauses: Dafny blames the
 /// ones that do not decrease or are not bounded, and what survives is a lexicographic measure
-/// it proves. Replaces `result` when that verifies; returns the verifier calls made.
-int add_decreases(Backend& backend, const Task& task, const std::vector<LoopSite>& sites,
-                  DafnyHoudiniResult& result, Deadline deadline, const AssumptionPolicy& policy,
-                  int& added) {
+/// it proves. Replaces `result` when that verifies.
+void add_decreases(Backend& backend, const Task& task, const std::vector<LoopSite>& sites,
+                   DafnyHoudiniResult& result, Deadline deadline, const AssumptionPolicy& policy,
+                   int& added) {
   bool termination = false;
   for (const auto& d : result.verdict.diagnostics) termination |= is_termination_error(d.message);
-  if (result.verdict.verified() || !termination || deadline.expired()) return 0;
+  if (result.verdict.verified() || !termination || deadline.expired()) return;
   std::vector<LoopSite> with_measures = sites;
   std::vector<std::vector<std::string>> clauses(sites.size());
   bool any = false;
@@ -102,16 +100,13 @@ int add_decreases(Backend& backend, const Task& task, const std::vector<LoopSite
     }
     with_measures[l].keyword.clear();  // each clause now carries its own keyword
   }
-  if (!any) return 0;
+  if (!any) return;
   auto again = dafny_houdini(backend, task.spec_text, task.spec_path, with_measures, clauses,
                              deadline, 8, policy);
   if (again.verdict.verified()) {
     added = unkeyword_kept(sites, again)["decreases"];
-    const int calls = again.iterations;
     result = std::move(again);
-    return calls;
   }
-  return again.iterations;
 }
 
 /// When Houdini's fixpoint still fails and some loop writes less than its method may modify,
@@ -119,12 +114,12 @@ int add_decreases(Backend& backend, const Task& task, const std::vector<LoopSite
 /// with the guard's distances as well when termination was blamed): facts about what the loop
 /// leaves alone then need no invariant. A clause that misses a write fails at the write, which
 /// Houdini cannot blame, so this is a second run that replaces `result` only when it verifies,
-/// never a change to the first. Returns the verifier calls made.
-int add_loop_frames(Backend& backend, const Task& task, const std::vector<LoopSite>& sites,
-                    const std::vector<std::vector<std::string>>& candidates,
-                    DafnyHoudiniResult& result, Deadline deadline, const AssumptionPolicy& policy,
-                    std::map<std::string, int>& added) {
-  if (result.verdict.verified() || deadline.expired()) return 0;
+/// never a change to the first.
+void add_loop_frames(Backend& backend, const Task& task, const std::vector<LoopSite>& sites,
+                     const std::vector<std::vector<std::string>>& candidates,
+                     DafnyHoudiniResult& result, Deadline deadline, const AssumptionPolicy& policy,
+                     std::map<std::string, int>& added) {
+  if (result.verdict.verified() || deadline.expired()) return;
   bool termination = false;
   for (const auto& d : result.verdict.diagnostics) termination |= is_termination_error(d.message);
   std::vector<LoopSite> keyed = sites;
@@ -144,15 +139,13 @@ int add_loop_frames(Backend& backend, const Task& task, const std::vector<LoopSi
     if (termination)
       for (const auto& e : decreases_candidates(sites[l])) clauses[l].push_back("decreases " + e);
   }
-  if (!any) return 0;
+  if (!any) return;
   auto again =
       dafny_houdini(backend, task.spec_text, task.spec_path, keyed, clauses, deadline, 25, policy);
-  const int calls = again.iterations;
   if (again.verdict.verified()) {
     added = unkeyword_kept(sites, again);
     result = std::move(again);
   }
-  return calls;
 }
 
 }  // namespace

@@ -157,6 +157,11 @@ bool quantifier_parts(const std::string& goal, std::string& binders,
   return sides.size() == 2;
 }
 
+/// A range's end that is one expression, not itself a comparison or a connective.
+bool plain_bound(const std::string& bound) {
+  return !bound.empty() && bound.find_first_of("<>=&|") == std::string::npos;
+}
+
 /// A sortedness-shaped goal `forall J, K :: L op1 J op K op2 U ==> P` taken apart.
 struct ChainGoal {
   bool ok = false;
@@ -190,9 +195,7 @@ ChainGoal chain_goal(const std::string& goal) {
   g.lower = trim_space(left);
   g.upper = trim_space(right);
   g.body = sides[1];
-  g.ok = !g.lower.empty() && !g.upper.empty() &&
-         g.lower.find_first_of("<>=&|") == std::string::npos &&
-         g.upper.find_first_of("<>=&|") == std::string::npos;
+  g.ok = plain_bound(g.lower) && plain_bound(g.upper);
   return g;
 }
 
@@ -213,9 +216,7 @@ RangeGoal range_goal(const std::string& goal) {
   g.lower = trim_space(left);
   g.upper = trim_space(right);
   g.body = sides[1];
-  g.ok = !g.lower.empty() && !g.upper.empty() &&
-         g.lower.find_first_of("<>=&|") == std::string::npos &&
-         g.upper.find_first_of("<>=&|") == std::string::npos;
+  g.ok = plain_bound(g.lower) && plain_bound(g.upper);
   return g;
 }
 
