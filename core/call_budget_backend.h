@@ -6,23 +6,16 @@
 
 #include <atomic>
 
-#include "core/backend.h"
+#include "core/forwarding_backend.h"
 
 namespace verigen {
 
-class CallBudgetBackend : public Backend {
+class CallBudgetBackend : public ForwardingBackend {
  public:
   /// `inner` must outlive the decorator; `max_calls` <= 0 means no limit. Thread-safe if
   /// `inner` is (the count is atomic).
-  CallBudgetBackend(Backend& inner, int max_calls) : inner_(inner), max_calls_(max_calls) {}
-
-  std::string name() const override { return inner_.name(); }
-  std::string version() override { return inner_.version(); }
-  std::string options_fingerprint() const override { return inner_.options_fingerprint(); }
-  std::string solver_version() override { return inner_.solver_version(); }
-  std::string dependency_fingerprint(const Candidate& candidate) override {
-    return inner_.dependency_fingerprint(candidate);
-  }
+  CallBudgetBackend(Backend& inner, int max_calls)
+      : ForwardingBackend(inner), max_calls_(max_calls) {}
 
   /// Requests passed to the back-end so far (a refused one is not counted).
   int calls() const { return calls_.load(); }
@@ -33,7 +26,6 @@ class CallBudgetBackend : public Backend {
   Verdict do_verify(const Candidate& candidate, Deadline deadline) override;
 
  private:
-  Backend& inner_;
   const int max_calls_;
   std::atomic<int> calls_{0};
   std::atomic<bool> exhausted_{false};
