@@ -37,7 +37,7 @@ rank::TrainOptions train_options_for(const RankOptions& options) {
   t.epochs = options.epochs;
   t.seed = options.seed;
   t.features = rank::feature_set_from_string(options.features).value_or(rank::FeatureSet::Tokens);
-  if (t.features == rank::FeatureSet::Dafny) t.dims = {256, 1024, 16};
+  if (rank::is_dafny(t.features)) t.dims = {256, 1024, 16};
   return t;
 }
 
@@ -154,7 +154,7 @@ int run_eval(const RankOptions& options) {
     evaluation = rank::evaluate(*model, *tasks, eval_options);
     model_name = options.model;
   } else {
-    const bool dafny = options.features == "dafny";
+    const bool dafny = options.features != "tokens";
     evaluation =
         rank::evaluate(dafny ? rank::Scorer::default_dafny_model() : rank::Scorer::default_model(),
                        *tasks, eval_options);
@@ -196,8 +196,10 @@ void register_rank(CLI::App& app, int& exit_code) {
   train_cmd->add_option("--seed", train->seed, "Seed for initial weights and task order");
   train_cmd
       ->add_option("--features", train->features,
-                   "Feature set: tokens (SyGuS invariants) or dafny (Dafny candidates)")
-      ->check(CLI::IsMember({"tokens", "dafny"}));
+                   "Feature set: tokens (SyGuS invariants), dafny (Dafny candidates: writers "
+                   "and well-formedness) or dafny-content (dafny plus the hints and code a "
+                   "candidate added or changed)")
+      ->check(CLI::IsMember({"tokens", "dafny", "dafny-content"}));
   train_cmd->callback([train, &exit_code] { exit_code = run_train(*train); });
 
   auto eval = std::make_shared<RankOptions>();
@@ -215,8 +217,9 @@ void register_rank(CLI::App& app, int& exit_code) {
   eval_cmd->add_option("--seed", eval->seed, "Seed for folds, training and random orders");
   eval_cmd
       ->add_option("--features", eval->features,
-                   "Feature set of --folds training and of the shipped model: tokens or dafny")
-      ->check(CLI::IsMember({"tokens", "dafny"}));
+                   "Feature set of --folds training and of the shipped model: tokens, dafny or "
+                   "dafny-content")
+      ->check(CLI::IsMember({"tokens", "dafny", "dafny-content"}));
   eval_cmd->add_flag("--json", eval->json, "Print one JSON document on stdout");
   eval_cmd->callback([eval, &exit_code] { exit_code = run_eval(*eval); });
 }

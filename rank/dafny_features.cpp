@@ -205,11 +205,38 @@ DafnyCandidateFacts dafny_candidate_facts(std::string_view task, std::string_vie
   return f;
 }
 
+namespace {
+
+/// 0, 1, 2-3, 4-7, 8+: counts of hints matter by their order of magnitude.
+std::string count_bucket(int n) {
+  if (n <= 1) return std::to_string(std::max(n, 0));
+  if (n <= 3) return "2-3";
+  if (n <= 7) return "4-7";
+  return "8+";
+}
+
+/// What a candidate added and changed, each fact as a bucket at a weight below the writers',
+/// so that they order candidates the writers leave close.
+void add_content(Hasher& h, const DafnyCandidateFacts& f) {
+  constexpr float kWeight = 0.7f;
+  for (const auto& [kind, n] : f.added) h.add("added:" + kind + "=" + count_bucket(n), kWeight);
+  if (f.removed_hints > 0) h.add("removed-hints=" + count_bucket(f.removed_hints), kWeight);
+  h.add("changed-code=" + count_bucket(f.changed_code), kWeight);
+  // Size against the task, in quarters of the task's size up to twice it: a candidate that
+  // doubles its task rewrote it or added lemmas.
+  const double ratio = f.task_tokens > 0 ? static_cast<double>(f.tokens) / f.task_tokens : 1.0;
+  h.add("size=" + std::to_string(std::clamp(static_cast<int>(std::floor(ratio * 4)), 0, 8)),
+        kWeight);
+}
+
+}  // namespace
+
 SparseVector dafny_candidate_features(std::string_view task, std::string_view candidate,
-                                      std::string_view origins, std::uint32_t dims) {
+                                      std::string_view origins, std::uint32_t dims, bool content) {
   Hasher h(dims);
   h.add("bias", 2.0f);
-  // What a candidate added and changed (dafny_candidate_facts) is not in the vector: with the
+  // What a candidate added and changed (dafny_candidate_facts) is in the vector only with
+  // `content` (the dafny-content set): with the
   // few hundred labelled candidates a pool gives, every feature of content tried (the facts as
   // buckets and counts, the added tokens, at full or a tenth of the weight) lowered V@1 under
   // 5-fold cross-validation by task on DafnyBench shard 0/2 (120-126 of 189 tasks, against 133
@@ -227,6 +254,7 @@ SparseVector dafny_candidate_features(std::string_view task, std::string_view ca
   for (const char* hatch : {"assume", "verify-false", "axiom"})
     breaks_spec = breaks_spec || f.added.count(hatch) > 0;
   if (breaks_spec) h.add("breaks-spec", 3.0f);
+  if (content) add_content(h, f);
   // Who wrote it. Agreement is the strongest signal a pool has: programs several models wrote
   // independently (equal after normalisation) verify far more often than any one model's, and
   // models that return the hint-free program unchanged say it needs no hint.

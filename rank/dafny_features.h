@@ -34,13 +34,16 @@ struct DafnyCandidateFacts {
 /// The facts of `candidate` against `task` (both whole Dafny programs).
 DafnyCandidateFacts dafny_candidate_facts(std::string_view task, std::string_view candidate);
 
-/// The candidate tower's input under the Dafny feature set: who wrote the candidate (one feature
-/// per origin in `origins`, '+'-separated model names such as "gpt-4o+claude-3-opus", and how
-/// many models agree on it, apart for the hint-free program kept unchanged) and the facts that
-/// rule a program out (empty, unbalanced brackets, an added escape hatch) or mark it as adding
-/// no hint. The other facts are left out on purpose (see the definition: they lowered V@1 under
-/// cross-validation). Deterministic; L2 norm 1.
+/// The candidate tower's input under the Dafny feature sets: who wrote the candidate (one
+/// feature per origin in `origins`, '+'-separated model names such as "gpt-4o+claude-3-opus",
+/// and how many models agree on it, apart for the hint-free program kept unchanged) and the
+/// facts that rule a program out (empty, unbalanced brackets, an added escape hatch) or mark it
+/// as adding no hint. With `content`, also what it added and changed: each kind of hint added
+/// (invariants ground or quantified, asserts, decreases, triggers, lemmas and their calls ...),
+/// hints removed, code changed and size against the task, each as a coarse bucket. Without it
+/// those are left out (see the definition). Deterministic; L2 norm 1.
 SparseVector dafny_candidate_features(std::string_view task, std::string_view candidate,
-                                      std::string_view origins, std::uint32_t dims);
+                                      std::string_view origins, std::uint32_t dims,
+                                      bool content = false);
 
 }  // namespace verigen::rank

@@ -57,17 +57,26 @@ Result<std::uint32_t> read_dim(const FloatJson& dims, const char* key, const std
 }  // namespace
 
 std::string_view to_string(FeatureSet features) {
-  return features == FeatureSet::Dafny ? "dafny" : "tokens";
+  switch (features) {
+    case FeatureSet::Dafny:
+      return "dafny";
+    case FeatureSet::DafnyContent:
+      return "dafny-content";
+    case FeatureSet::Tokens:
+      break;
+  }
+  return "tokens";
 }
 
 std::optional<FeatureSet> feature_set_from_string(std::string_view name) {
   if (name == "tokens") return FeatureSet::Tokens;
   if (name == "dafny") return FeatureSet::Dafny;
+  if (name == "dafny-content") return FeatureSet::DafnyContent;
   return std::nullopt;
 }
 
 SparseVector task_input(FeatureSet features, std::string_view task_text, std::uint32_t dims) {
-  if (features == FeatureSet::Dafny) {
+  if (is_dafny(features)) {
     // Candidates are only ever compared within their task, and a pool gives a hundred or so
     // tasks to learn from: a task embedding learnt from their text fitted those tasks and lost
     // 7-10 tasks of V@1 under cross-validation. One constant direction instead.
@@ -81,8 +90,9 @@ SparseVector task_input(FeatureSet features, std::string_view task_text, std::ui
 SparseVector candidate_input(FeatureSet features, const TaskProfile& profile,
                              std::string_view task_text, std::string_view candidate_text,
                              std::string_view origins, std::uint32_t dims) {
-  if (features == FeatureSet::Dafny)
-    return dafny_candidate_features(task_text, candidate_text, origins, dims);
+  if (is_dafny(features))
+    return dafny_candidate_features(task_text, candidate_text, origins, dims,
+                                    features == FeatureSet::DafnyContent);
   return candidate_features(profile, candidate_text, dims);
 }
 
@@ -160,7 +170,9 @@ Result<Scorer> Scorer::from_json(std::string_view text, const std::string& name)
     auto named = j["feature_set"].is_string()
                      ? feature_set_from_string(j["feature_set"].get<std::string>())
                      : std::nullopt;
-    if (!named) return fail(name + ": error: \"feature_set\" must be \"tokens\" or \"dafny\"");
+    if (!named)
+      return fail(name +
+                  ": error: \"feature_set\" must be \"tokens\", \"dafny\" or \"dafny-content\"");
     features = *named;
   }
   if (!j.contains("dims") || !j["dims"].is_object())
@@ -228,7 +240,7 @@ std::vector<float> Scorer::project(const std::vector<float>& matrix, std::uint32
 
 PreparedTask Scorer::prepare(std::string_view task_text) const {
   PreparedTask p;
-  if (features_ == FeatureSet::Dafny) p.text = std::string(task_text);
+  if (is_dafny(features_)) p.text = std::string(task_text);
   p.profile = profile_task(task_text);
   p.embedding = project(task_, dims_.embedding, dims_.task_features,
                         task_input(features_, task_text, dims_.task_features));

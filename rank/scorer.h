@@ -25,10 +25,16 @@ struct ModelDims {
 /// Which features a model reads (fixed when it is trained, stored in its file).
 enum class FeatureSet {
   Tokens,  ///< features.h: tokens, n-grams and shared names (SyGuS invariants, any text)
-  Dafny    ///< dafny_features.h: who wrote a Dafny candidate, how many agree, is it well-formed
+  Dafny,   ///< dafny_features.h: who wrote a Dafny candidate, how many agree, is it well-formed
+  DafnyContent  ///< Dafny plus what the candidate added and changed (hints, code, size)
 };
 
-/// "tokens" / "dafny"; and back (nullopt for any other name).
+/// True for both Dafny feature sets (they share the constant task tower).
+inline bool is_dafny(FeatureSet features) {
+  return features == FeatureSet::Dafny || features == FeatureSet::DafnyContent;
+}
+
+/// "tokens" / "dafny" / "dafny-content"; and back (nullopt for any other name).
 std::string_view to_string(FeatureSet features);
 std::optional<FeatureSet> feature_set_from_string(std::string_view name);
 

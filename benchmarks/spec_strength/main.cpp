@@ -43,8 +43,19 @@ int main(int argc, char** argv) {
   std::string data = "../shared/datasets/dafnycomp", out_path, filter;
   int jobs = 2;
   long limit = 0, skip = 0;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    std::string flag = argv[i], value = argv[i + 1];
+  for (int i = 1; i < argc; i += 2) {
+    std::string flag = argv[i];
+    if (flag == "--help" || flag == "-h") {
+      std::cout << "usage: verigen_spec_strength_bench [--data DIR] [--jobs N] [--filter TEXT] "
+                   "[--skip N] [--limit N] [--out FILE]\n";
+      return 0;
+    }
+    // A flag without its value would otherwise be dropped and the whole run started.
+    if (i + 1 >= argc) {
+      std::cerr << "spec_strength: error: " << flag << " needs a value\n";
+      return 2;
+    }
+    std::string value = argv[i + 1];
     if (flag == "--data")
       data = value;
     else if (flag == "--jobs")

@@ -119,6 +119,24 @@ TEST_CASE("dafny features: escape hatches, syntax and agreement change the vecto
   CHECK(kept.entries != written.entries);
 }
 
+// The dafny-content set also sees what a candidate added: a quantified invariant beside a
+// ground one tells it apart from the ground one alone, which the writers-only set cannot.
+TEST_CASE("dafny features: the content set sees the hints a candidate added", "[unit][rank]") {
+  const std::string ground_only =
+      replaced(kHonest, "    invariant forall k :: 0 <= k < i ==> a[k] > 0\n", "");
+  auto plain_full = dafny_candidate_features(kTask, kHonest, "gpt-4o", 1024);
+  auto plain_ground = dafny_candidate_features(kTask, ground_only, "gpt-4o", 1024);
+  CHECK(plain_full.entries == plain_ground.entries);
+  auto full = dafny_candidate_features(kTask, kHonest, "gpt-4o", 1024, true);
+  auto ground = dafny_candidate_features(kTask, ground_only, "gpt-4o", 1024, true);
+  CHECK(full.entries != ground.entries);
+  CHECK(full.entries != plain_full.entries);
+  REQUIRE(feature_set_from_string("dafny-content") == FeatureSet::DafnyContent);
+  CHECK(to_string(FeatureSet::DafnyContent) == "dafny-content");
+  CHECK(is_dafny(FeatureSet::DafnyContent));
+  CHECK_FALSE(is_dafny(FeatureSet::Tokens));
+}
+
 // The shipped Dafny model (trained on DafnyBench outputs, audit refusals as negatives) puts an
 // honest answer above a cheat and above the unchanged program from the same model, and a
 // program two models agree on above one model's.
