@@ -11,6 +11,7 @@
 #include "core/run_log_record.h"
 #include "core/text_lines.h"
 #include "core/verdict_json.h"
+#include "specs/dafny/structure.h"
 #include "specs/integrity_audit.h"
 
 namespace verigen::bench {
@@ -30,6 +31,18 @@ std::string first_error(const Verdict& v) {
   for (const auto& d : v.diagnostics)
     if (d.severity == Severity::Error) return one_line(d);
   return v.detail;
+}
+
+/// The program candidates are audited against: the task's hint-free program, or, when removing
+/// the hints damaged it so that it cannot be read (a multi-line invariant cut in half leaves
+/// brackets that do not pair up), the suite's reference program. The reference holds the same
+/// specification and code, and the hints the audit sets aside anyway; without it every
+/// candidate of such a task would be refused for a fault of the task.
+const std::string& audit_original(const BenchTask& bench_task) {
+  const std::string& hint_free = bench_task.task.spec_text;
+  if (bench_task.reference.empty() || !dafny::parse_structure(hint_free).error) return hint_free;
+  if (dafny::parse_structure(bench_task.reference).error) return hint_free;
+  return bench_task.reference;
 }
 
 /// A pool candidate being judged: its program and what each step said of it.
@@ -84,11 +97,12 @@ SampleRecord search_pool(const BenchTask& bench_task, const TaskPool& pool,
   }
 
   // Audit: verigen's own judgement, and DafnyBench's from it, on every candidate.
+  const std::string& original = audit_original(bench_task);
   for (auto& j : judged) {
     if (!j.entry.rejected.empty()) continue;
     j.entry.sha256 = sha256_hex(j.text);
-    auto strict = audit_candidate(Language::Dafny, task.spec_text, j.text, TaskKind::Annotate,
-                                  task.spec_path);
+    auto strict =
+        audit_candidate(Language::Dafny, original, j.text, TaskKind::Annotate, task.spec_path);
     auto lenient = findings_under(RuleSet::DafnyBench, strict);
     if (!strict.empty()) j.entry.strict = one_line(strict.front());
     if (!lenient.empty()) j.entry.dafnybench = one_line(lenient.front());

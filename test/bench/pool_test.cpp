@@ -175,6 +175,52 @@ TEST_CASE("pool search: ranked order, first success, verify-all, refusals kept o
   CHECK(first.verifier_calls == 1);
 }
 
+// A hint-free file the hint removal damaged (half of a multi-line invariant left behind, so
+// brackets no longer pair up) cannot be audited against; the suite's reference program, which
+// has the same specification and code, stands in for it. An honest answer is then verified; an
+// answer that weakens the ensures is still refused; without a reference every candidate is
+// refused for the unreadable original, as before.
+TEST_CASE("pool search: a damaged hint-free file is audited against the reference",
+          "[unit][pool]") {
+  std::string damaged = kTask;
+  damaged.replace(damaged.find("  {\n    i := i + 1;"), 0, "      ==> s <= i * (i + 1))\n");
+  std::string weaker = kHonest;
+  weaker.replace(weaker.find("ensures s == n * (n + 1) / 2"), 28, "ensures s >= 0");
+  auto pools = build_pools({model("good", {{"sum_no_hints.dfy", fenced(kHonest)}}),
+                            model("weak", {{"sum_no_hints.dfy", fenced(weaker)}})});
+  const TaskPool& pool = pools.at("sum_no_hints.dfy");
+  rank::Scorer untrained(rank::ModelDims{64, 64, 4}, 1, 0.1, rank::FeatureSet::Dafny);
+  PoolSearch search;
+  search.verify_all = true;
+
+  BenchTask task = task_of(damaged);
+  task.reference = kHonest;
+  test::ScriptedBackend backend;
+  backend.otherwise(Verdict::verified_by("dafny 4.11.0"));
+  SampleRecord with_reference = search_pool(task, pool, untrained, backend, search, nullptr);
+  CHECK(with_reference.outcome == Outcome::Verified);
+  auto record = PoolRecord::from_json(nlohmann::json::parse(with_reference.pool));
+  REQUIRE(record.ok());
+  REQUIRE(record->entries.size() == 3);
+  CHECK(record->entries[1].origins == std::vector<std::string>{"good"});
+  CHECK(record->entries[1].strict.empty());
+  CHECK(record->entries[1].verified());
+  CHECK(record->entries[2].origins == std::vector<std::string>{"weak"});
+  CHECK(record->entries[2].dafnybench.find("contract") != std::string::npos);
+  CHECK(record->entries[2].rank == 0);
+  auto texts = backend.texts();
+  CHECK(std::count(texts.begin(), texts.end(), weaker) == 0);
+
+  task.reference.clear();
+  test::ScriptedBackend none;
+  none.otherwise(Verdict::verified_by("dafny 4.11.0"));
+  SampleRecord without = search_pool(task, pool, untrained, none, search, nullptr);
+  CHECK(without.outcome != Outcome::Verified);
+  auto refused = PoolRecord::from_json(nlohmann::json::parse(without.pool));
+  REQUIRE(refused.ok());
+  CHECK(refused->entries[1].strict.find("could not be read") != std::string::npos);
+}
+
 // Metrics replay the orders over verify-all verdicts: the oracle, the ranker's V@1, a fixed
 // model order, each model alone, and agreement with the recorded verdicts under each rule set.
 TEST_CASE("pool metrics: oracle, strategies and agreement from pool records", "[unit][pool]") {
