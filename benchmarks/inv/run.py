@@ -5,14 +5,18 @@ The portfolio (`verigen inv`: its members race per problem) runs beside each of 
 alone: its enumerator (`verigen inv --members builtin`), cvc5 and Z3's Spacer (their own
 binaries). The "virtual best" is what the best single member reaches per problem (solved by any
 member alone); "lost" lists problems a member alone solved and the portfolio did not. The tools
-run interleaved in chunks of problems (rotating which goes first), each over two workers with the
-same per-problem limit, so load from anything else on the machine falls on all of them alike. Every invariant verigen or cvc5 claims is re-checked outside verigen: its three
+run interleaved in chunks of problems (rotating which goes first) with the same per-problem limit,
+so load from anything else on the machine falls on all of them alike. Each member alone runs over
+two workers (one core each: every member is single-threaded); the portfolio, whose members run
+side by side, gets the machine for one problem at a time (`--portfolio-jobs 1`, as `verigen inv
+FILE` does), or one core per problem with `--portfolio-jobs 2`. Every invariant verigen or cvc5 claims is re-checked outside verigen: its three
 verification conditions go to the z3 binary as plain SMT-LIB queries. Then the ranking
 experiment: every candidate of the built-in source is checked (`verigen inv --check-all`), and
 `verigen rank eval --folds K` compares the contrastive scorer with the generator's order and a
 random order, cross-validated by problem. Writes JSON and a cactus plot (SVG).
 
-Usage: benchmarks/inv/run.py [--limit N] [--stride K [--offset N]] [--timeout SEC] [--chunk N] [--folds K] [--skip-rank]
+Usage: benchmarks/inv/run.py [--limit N] [--stride K [--offset N]] [--timeout SEC] [--chunk N]
+                             [--portfolio-jobs N] [--folds K] [--skip-rank]
 """
 import argparse
 import concurrent.futures
@@ -69,8 +73,8 @@ def spacer_one(path, limit, workdir):
     return {"status": status, "seconds": seconds}
 
 
-def verigen_chunk(binary, paths, limit, env, members=None):
-    argv = [binary, "inv", "--jobs", str(WORKERS), "--timeout", str(limit), "--json"]
+def verigen_chunk(binary, paths, limit, env, members=None, jobs=WORKERS):
+    argv = [binary, "inv", "--jobs", str(jobs), "--timeout", str(limit), "--json"]
     if members:
         argv += ["--members", members]
     out, _, _ = run_timed(argv + ["--"] + paths, limit * len(paths) + 60)
@@ -112,6 +116,8 @@ def main():
     parser.add_argument("--offset", type=int, default=0, help="with --stride: start at the N-th problem")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds per problem")
     parser.add_argument("--chunk", type=int, default=40, help="problems per interleaved chunk")
+    parser.add_argument("--portfolio-jobs", type=int, default=1,
+                        help="problems the portfolio runs at once (1: each race has the machine)")
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds for ranking")
     parser.add_argument("--skip-rank", action="store_true", help="skip the ranking experiment")
     parser.add_argument("--binary", default=os.path.join(ROOT, "build", "verigen"))
@@ -141,7 +147,8 @@ def main():
         for tool in order:
             started = time.monotonic()
             if tool == "verigen":
-                results[tool].update(verigen_chunk(binary, chunk, args.timeout, env))
+                results[tool].update(verigen_chunk(binary, chunk, args.timeout, env,
+                                                   jobs=args.portfolio_jobs))
             elif tool == "builtin":
                 results[tool].update(verigen_chunk(binary, chunk, args.timeout, env, "builtin"))
             elif tool == "cvc5":
@@ -165,7 +172,8 @@ def main():
             if not ok:
                 recheck_failures[tool].append((os.path.basename(path), failed))
 
-    summary = {"problems": len(files), "timeout": args.timeout, "workers": WORKERS}
+    summary = {"problems": len(files), "timeout": args.timeout, "workers": WORKERS,
+               "portfolio_jobs": args.portfolio_jobs}
     for tool, rows in results.items():
         counts = {s: sum(1 for r in rows.values() if r["status"] == s)
                   for s in ("solved", "infeasible", "unknown", "error", "bad-input")}
@@ -217,7 +225,8 @@ def main():
                                    for t in results}, args.timeout, len(files)))
     shutil.rmtree(workdir, ignore_errors=True)
 
-    print(f"problems {len(files)}, {args.timeout:g} s each, {WORKERS} workers")
+    print(f"problems {len(files)}, {args.timeout:g} s each, members alone on {WORKERS} workers, "
+          f"the portfolio {args.portfolio_jobs} problem(s) at a time")
     print(f"{'tool':10} {'solved':>7} {'infeasible':>10} {'decided':>8} {'unknown':>8} {'wall s':>8}")
     for tool in results:
         s = summary[tool]
