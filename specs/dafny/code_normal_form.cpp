@@ -63,6 +63,13 @@ bool extends(std::string_view w) {
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
+/// True when the live token at `at` follows a `.`: a member name, even when it is spelt like a
+/// keyword (`f.requires(x)`, `f.reads(x)` of a function value), so `(` after it is a call.
+bool member_at(const std::vector<std::string_view>& t, const std::vector<std::size_t>& live,
+               std::size_t at) {
+  return at > 0 && t[live[at - 1]] == ".";
+}
+
 bool opens(std::string_view w) { return w == "(" || w == "[" || w == "{" || w == "{:"; }
 bool closes(std::string_view w) { return w == ")" || w == "]" || w == "}"; }
 
@@ -73,7 +80,8 @@ bool ends_operand(const std::vector<std::string_view>& t, const std::vector<std:
   if (at == 0) return false;
   auto w = t[live[at - 1]];
   if (w == ")" || w == "]" || w == "}") return true;
-  return is_word(w) && binary_precedence(w) == 0 && !keyword_before_group(w);
+  return is_word(w) && binary_precedence(w) == 0 &&
+         (!keyword_before_group(w) || member_at(t, live, at - 1));
 }
 
 constexpr int kNever = -1;  // not a group at all: `()` or unbalanced contents
@@ -129,7 +137,7 @@ int left_strength(const std::vector<std::string_view>& t, const std::vector<std:
   if (open == 0) return kDelimiter;
   auto w = t[live[open - 1]];
   if (w == "(" || w == "[" || w == "{" || w == "," || w == ";" || w == ":=" || w == "::" ||
-      w == "=>" || w == "}" || keyword_before_group(w))
+      w == "=>" || w == "}" || (keyword_before_group(w) && !member_at(t, live, open - 1)))
     return kDelimiter;
   if (w == "!") return kTightest;
   if (w == "-") return ends_operand(t, live, open - 1) ? binary_precedence(w) : kTightest;

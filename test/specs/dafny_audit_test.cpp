@@ -227,3 +227,37 @@ TEST_CASE("self-audit is clean with repeated names", "[unit]") {
       "lemma L(x: int)\n  requires x > 0\n  ensures x >= 1\n{\n}\n";
   CHECK_FALSE(audit_dafny(twice, swapped, AuditMode::Annotate, "f.dfy").empty());
 }
+
+// Contract: `f.requires(x)` and `f.reads(x)` inside a clause are members of a function value,
+// not clauses of their own, and the parentheses after them are a call's, never a redundant
+// group: `f.requires(a && b)` and `f.requires(a) && b` mean different things and must not
+// compare equal (they did while `requires` after a `.` was read as the keyword). A candidate
+// that weakens such a clause is a contract change; an unchanged one is clean.
+TEST_CASE("member calls named like clauses stay inside their clause", "[unit]") {
+  const char* original =
+      "method Apply(f: bool ~> int, g: set<object> ~> int, a: bool, b: bool, s: set<object>,\n"
+      "             t: set<object>) returns (y: int)\n"
+      "  requires f.requires(a && b)\n"
+      "  reads f.reads(a && b), g.reads(s + t)\n"
+      "  ensures y == f(a && b)\n"
+      "{\n"
+      "  y := f(a && b);\n"
+      "}\n";
+  CHECK(audit_dafny(original, original, AuditMode::Annotate, "f.dfy").empty());
+  auto regrouped = replace(original, "requires f.requires(a && b)", "requires f.requires(a) && b");
+  auto findings = audit_dafny(original, regrouped, AuditMode::Annotate, "f.dfy");
+  REQUIRE(rules(findings) == std::vector<std::string>{"integrity.contract-changed"});
+  CHECK(findings[0].where.line == 3);
+  auto reads_regrouped = replace(original, "g.reads(s + t)", "g.reads(s) + t");
+  CHECK(rules(audit_dafny(original, reads_regrouped, AuditMode::Annotate, "f.dfy")) ==
+        std::vector<std::string>{"integrity.contract-changed"});
+  auto dropped = replace(original, "requires f.requires(a && b)", "requires true");
+  CHECK(rules(audit_dafny(original, dropped, AuditMode::Annotate, "f.dfy")) ==
+        std::vector<std::string>{"integrity.contract-changed"});
+  auto code_regrouped =
+      replace(original, "  y := f(a && b);", "  y := if f.requires(a) && b then 0 else 1;");
+  CHECK_FALSE(audit_dafny(original, code_regrouped, AuditMode::Annotate, "f.dfy").empty());
+  // Redundant parentheses inside the call's own are still not a change.
+  auto extra = replace(original, "requires f.requires(a && b)", "requires f.requires((a && b))");
+  CHECK(audit_dafny(original, extra, AuditMode::Annotate, "f.dfy").empty());
+}
