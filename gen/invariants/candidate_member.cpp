@@ -12,8 +12,13 @@ namespace verigen::inv {
 namespace {}  // namespace
 
 CandidateMember::CandidateMember(std::vector<InvariantProposer*> proposers,
-                                 const rank::Scorer* scorer, int k, bool check_all)
-    : proposers_(std::move(proposers)), scorer_(scorer), k_(k), check_all_(check_all) {}
+                                 const rank::Scorer* scorer, int k, bool check_all,
+                                 int violation_depth)
+    : proposers_(std::move(proposers)),
+      scorer_(scorer),
+      k_(k),
+      check_all_(check_all),
+      violation_depth_(violation_depth) {}
 
 MemberClaim CandidateMember::run(const sygus::Problem& problem, const std::string& problem_text,
                                  Deadline deadline) {
@@ -65,6 +70,24 @@ MemberClaim CandidateMember::run(const sygus::Problem& problem, const std::strin
       claim.origin = won.candidate.origin;
       claim.checked = won.verdict;
       return claim;
+    }
+    // No candidate holds: perhaps none can. The other members may never give up on such a
+    // problem (cvc5 searches to the deadline), so the enumerator looks for the violating run
+    // itself instead of leaving it for after the race.
+    // The search gets a short slice only: on a problem that has an invariant it finds nothing
+    // and would take a core from the members still looking; the portfolio searches again with
+    // whatever time is left once the race is over.
+    if (violation_depth_ > 0 && !deadline.expired()) {
+      auto violation =
+          z3inv::find_violation(problem, violation_depth_, deadline.capped(kRaceViolationSlice));
+      if (violation.outcome == Outcome::Refuted) {
+        claim.outcome = Outcome::Refuted;
+        claim.origin = "builtin:bmc";
+        claim.trace = std::move(violation.trace);
+        claim.detail = "builtin: post is violated after " +
+                       std::to_string(claim.trace.empty() ? 0 : claim.trace.size() - 1) + " steps";
+        return claim;
+      }
     }
     claim.outcome = Outcome::Unknown;
     claim.cause = deadline.expired() ? Cause::Timeout : Cause::None;

@@ -3,6 +3,7 @@
 /// a language model), ordered by the contrastive scorer, checked with z3inv::InvariantChecker in
 /// that order until one holds (or all of them, for ranking data).
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,17 +27,24 @@ struct CheckedCandidate {
 
 namespace inv {
 
+/// How long the enumerator looks for a violating run inside the race, at most.
+inline constexpr std::chrono::milliseconds kRaceViolationSlice{2000};
+
 class CandidateMember : public PortfolioMember {
  public:
   /// `proposers` are asked in order; they and `scorer` (null: the proposers' order) must
   /// outlive the member. `k` candidates are asked of each proposer; `check_all` checks every
-  /// candidate instead of stopping at the first that holds.
+  /// candidate instead of stopping at the first that holds. When no candidate holds and
+  /// `violation_depth` > 0, the member looks for a run of at most that many steps to a state
+  /// violating post (bounded model checking) for at most kRaceViolationSlice.
   CandidateMember(std::vector<InvariantProposer*> proposers, const rank::Scorer* scorer, int k,
-                  bool check_all);
+                  bool check_all, int violation_depth = 0);
 
   std::string name() const override { return "builtin"; }
   /// Claims the first candidate (in checking order) that InvariantChecker verified, with its
-  /// verdict; Unknown when none did.
+  /// verdict; else Refuted with the trace when bounded model checking finds a violation (so a
+  /// problem with no invariant ends the race as soon as the enumerator knows, not when the
+  /// slowest member gives up); else Unknown.
   MemberClaim run(const sygus::Problem& problem, const std::string& problem_text,
                   Deadline deadline) override;
 
@@ -52,6 +60,7 @@ class CandidateMember : public PortfolioMember {
   const rank::Scorer* scorer_;
   int k_;
   bool check_all_;
+  int violation_depth_;
   std::vector<CheckedCandidate> candidates_;
   int checks_run_ = 0;
   std::vector<std::string> notes_;

@@ -116,8 +116,8 @@ InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string&
     for (const auto& name : options_.members) {
       if (std::find(names.begin(), names.end(), name) != names.end()) continue;
       if (name == "builtin") {
-        auto m = std::make_unique<inv::CandidateMember>(proposers_, scorer_, options_.k,
-                                                        options_.check_all);
+        auto m = std::make_unique<inv::CandidateMember>(
+            proposers_, scorer_, options_.k, options_.check_all, options_.violation_depth);
         enumerator = m.get();
         members.push_back(std::move(m));
       } else if (name == "spacer") {
@@ -177,7 +177,7 @@ InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string&
         if (confirm.outcome == Outcome::Refuted) {
           out.status = InvOutcome::Status::Infeasible;
           out.trace = confirm.trace;
-          out.origin = name;
+          out.origin = claim.origin.empty() ? name : claim.origin;
           return true;
         }
         refused[i] = true;

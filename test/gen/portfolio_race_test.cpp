@@ -163,6 +163,24 @@ TEST_CASE("race: the enumerator wins, cvc5 is killed", "[solver:cvc5]") {
   CHECK(leftovers("quantified_bound.sl").empty());
 }
 
+// quantified_unsafe.sl: no invariant exists (post fails after 26 steps); Spacer refuses the
+// quantifier and cvc5 searches to the deadline. The enumerator, once no candidate holds, finds
+// the violating run itself and ends the race: before, bounded model checking ran only after the
+// race, that is after cvc5's deadline, and the problem came out unknown.
+TEST_CASE("race: the enumerator's bounded check refutes a problem cvc5 cannot", "[solver:cvc5]") {
+  auto f = fixture("quantified_unsafe.sl");
+  auto [out, took] = race(f, one_core(), Deadline::after(60s));
+  INFO(reports(out));
+  REQUIRE(out.status == InvOutcome::Status::Infeasible);
+  CHECK(out.origin == "builtin:bmc");
+  CHECK(report(out, "builtin")->result == "won");
+  CHECK(report(out, "cvc5")->result == "cancelled");
+  // The trace is a real run to a state violating post.
+  REQUIRE(out.trace.size() == 27);
+  CHECK(took < 30s);
+  CHECK(leftovers("quantified_unsafe.sl").empty());
+}
+
 // Contract: a claimed invariant that fails verigen's re-check never wins; it is noted, and the
 // member's report says "refused". Scripted: the real cvc5 is not wrong on demand.
 TEST_CASE("race: a cvc5 answer that does not re-check is refused", "[z3]") {
