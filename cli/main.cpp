@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "core/child_groups.h"
 
 namespace {
 
@@ -23,6 +24,8 @@ void drop_empty_list_defaults(CLI::App& app) {
 int main(int argc, char** argv) {
   // A tool that closed its stdin must not kill us with SIGPIPE; write errors are handled.
   std::signal(SIGPIPE, SIG_IGN);
+  // Ctrl-C or a kill must not leave the children (each in a group of its own) running on.
+  verigen::kill_children_on_fatal_signals();
   CLI::App app{"verigen: generate, verify and compile formally verified code"};
   app.set_version_flag("--version", "verigen 0.1.0");
   app.require_subcommand(1);

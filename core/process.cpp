@@ -17,6 +17,8 @@
 #include <memory>
 #include <mutex>
 
+#include "core/child_groups.h"
+
 namespace verigen {
 namespace bp = boost::process;
 namespace asio = boost::asio;
@@ -141,6 +143,7 @@ Result<std::unique_ptr<InteractiveProcess>> InteractiveProcess::start(const Proc
     return fail("could not start '" + spec.argv[0] + "': " + ec.message());
   }
   st.group = st.child.id();
+  register_child_group(st.group);
   // Our copies of the child's ends must be closed, or end-of-file never comes.
   ::close(st.in.native_source());
   st.in.assign_source(-1);
@@ -196,6 +199,7 @@ void InteractiveProcess::kill() {
   ::kill(-state_->group, SIGKILL);
   std::error_code ec;
   state_->child.wait(ec);
+  unregister_child_group(state_->group);
   state_.reset();
 }
 
@@ -267,6 +271,7 @@ ProcessResult SubprocessRunner::run(const ProcessSpec& spec) {
     return finish();
   }
   const pid_t group = child.id();
+  register_child_group(group);
 
   auto out_reader = std::make_shared<PipeReader>(out_pipe, out_capture);
   auto err_reader = std::make_shared<PipeReader>(err_pipe, err_capture);
@@ -309,6 +314,7 @@ ProcessResult SubprocessRunner::run(const ProcessSpec& spec) {
   };
   poll();
   io.run();
+  unregister_child_group(group);
 
   result.out = std::move(out_capture.head);
   result.out_tail = std::move(out_capture.tail);

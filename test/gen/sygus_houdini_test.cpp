@@ -42,8 +42,7 @@ bool has(const std::vector<inv::Atom>& atoms, const std::string& text) {
 // no longer stops Houdini with nothing proved. It is dropped, a refutable atom is dropped on its
 // counterexample as always, and what is left is proved inductive atom by atom. Before, the first
 // unknown ended the loop with every atom kept and inductive false.
-TEST_CASE("houdini: atoms Z3 cannot carry across a step are dropped, the rest proved",
-          "[z3]") {
+TEST_CASE("houdini: atoms Z3 cannot carry across a step are dropped, the rest proved", "[z3]") {
   sygus::Problem p = fermat();
   const std::string cube = "(not (= (+ (* x x x) (* y y y)) (* z z z)))";
   auto atoms = atoms_of(p, {"(> x 0)", "(> y 0)", "(> z 0)", cube, "(<= y 5)"});
