@@ -199,7 +199,7 @@ void register_rank(CLI::App& app, int& exit_code) {
                    "Feature set: tokens (SyGuS invariants), dafny (Dafny candidates: writers "
                    "and well-formedness) or dafny-content (dafny plus the hints and code a "
                    "candidate added or changed)")
-      ->check(CLI::IsMember({"tokens", "dafny", "dafny-content"}));
+      ->check(CLI::IsMember(rank::feature_set_names()));
   train_cmd->callback([train, &exit_code] { exit_code = run_train(*train); });
 
   auto eval = std::make_shared<RankOptions>();
@@ -219,7 +219,7 @@ void register_rank(CLI::App& app, int& exit_code) {
       ->add_option("--features", eval->features,
                    "Feature set of --folds training and of the shipped model: tokens, dafny or "
                    "dafny-content")
-      ->check(CLI::IsMember({"tokens", "dafny", "dafny-content"}));
+      ->check(CLI::IsMember(rank::feature_set_names()));
   eval_cmd->add_flag("--json", eval->json, "Print one JSON document on stdout");
   eval_cmd->callback([eval, &exit_code] { exit_code = run_eval(*eval); });
 }

@@ -68,10 +68,15 @@ std::string_view to_string(FeatureSet features) {
   return "tokens";
 }
 
+std::vector<std::string> feature_set_names() {
+  std::vector<std::string> names;
+  for (FeatureSet f : kFeatureSets) names.emplace_back(to_string(f));
+  return names;
+}
+
 std::optional<FeatureSet> feature_set_from_string(std::string_view name) {
-  if (name == "tokens") return FeatureSet::Tokens;
-  if (name == "dafny") return FeatureSet::Dafny;
-  if (name == "dafny-content") return FeatureSet::DafnyContent;
+  for (FeatureSet f : kFeatureSets)
+    if (to_string(f) == name) return f;
   return std::nullopt;
 }
 
@@ -170,9 +175,12 @@ Result<Scorer> Scorer::from_json(std::string_view text, const std::string& name)
     auto named = j["feature_set"].is_string()
                      ? feature_set_from_string(j["feature_set"].get<std::string>())
                      : std::nullopt;
-    if (!named)
-      return fail(name +
-                  ": error: \"feature_set\" must be \"tokens\", \"dafny\" or \"dafny-content\"");
+    if (!named) {
+      std::string allowed;
+      for (const auto& n : feature_set_names())
+        allowed += (allowed.empty() ? "\"" : ", \"") + n + "\"";
+      return fail(name + ": error: \"feature_set\" must be one of " + allowed);
+    }
     features = *named;
   }
   if (!j.contains("dims") || !j["dims"].is_object())

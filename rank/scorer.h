@@ -3,6 +3,7 @@
 /// learned linear projections of their hashed features, and the score is the cosine of the two
 /// embeddings. Higher means "more likely to verify". Scoring is const and thread-safe.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -34,8 +35,14 @@ inline bool is_dafny(FeatureSet features) {
   return features == FeatureSet::Dafny || features == FeatureSet::DafnyContent;
 }
 
+/// Every feature set, in the order the CLI lists them.
+inline constexpr std::array<FeatureSet, 3> kFeatureSets{FeatureSet::Tokens, FeatureSet::Dafny,
+                                                        FeatureSet::DafnyContent};
+
 /// "tokens" / "dafny" / "dafny-content"; and back (nullopt for any other name).
 std::string_view to_string(FeatureSet features);
+/// The names of kFeatureSets, in order (what --features accepts).
+std::vector<std::string> feature_set_names();
 std::optional<FeatureSet> feature_set_from_string(std::string_view name);
 
 /// The task tower's input under `features`: task_features(task_text, dims) for Tokens; for

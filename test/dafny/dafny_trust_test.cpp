@@ -117,6 +117,32 @@ TEST_CASE("a candidate keeps the spec's assumptions, never adds one", "[verifier
   CHECK(has_kind(unfilled, "bodyless"));
 }
 
+// Contract: the policy's spec is the task's own text. A pool audits the candidates of a task
+// whose hint-free file the hint removal damaged against the suite's reference program; an
+// `assume` that only the reference makes must still count as added by the candidate (refused),
+// and the damaged text, which Dafny cannot read, lends no assumption to anyone.
+TEST_CASE("an assume only the reference makes is not the task's", "[verifier:dafny]") {
+  TempDir dir;
+  SubprocessRunner runner;
+  DafnyBackend dafny(runner);
+  // Half an invariant left behind: the brackets no longer pair up.
+  const std::string damaged =
+      "method Pos(x: int) returns (r: int) ensures r > 0 {\n"
+      "      ==> x > 0)\n"
+      "  r := x;\n"
+      "}\n";
+  const std::string reference_answer =
+      "method Pos(x: int) returns (r: int) ensures r > 0 { assume x > 0; r := x; }\n";
+  Candidate c = candidate(dir.write("pos.dfy", damaged), reference_answer);
+  c.assumption_policy.has_original = true;
+  c.assumption_policy.original = damaged;
+  Verdict v = dafny.verify(c, Deadline::after(180s));
+  CHECK_FALSE(v.verified());
+  CHECK(v.cause == Cause::Integrity);
+  CHECK(has_kind(v, "assume"));
+  for (const auto& a : v.assumptions) CHECK_FALSE(a.allowed());
+}
+
 // Contract: Dafny assumes what an `expect` checks; a proof that needs one is not verified, an
 // `expect` the proof does not need (a run-time check in Main) is fine.
 TEST_CASE("a proof resting on expect is refused", "[verifier:dafny]") {

@@ -135,6 +135,13 @@ TEST_CASE("dafny features: the content set sees the hints a candidate added", "[
   CHECK(to_string(FeatureSet::DafnyContent) == "dafny-content");
   CHECK(is_dafny(FeatureSet::DafnyContent));
   CHECK_FALSE(is_dafny(FeatureSet::Tokens));
+  // The names --features accepts and model files store round-trip; nothing else is a set.
+  for (const auto& name : feature_set_names()) {
+    REQUIRE(feature_set_from_string(name));
+    CHECK(to_string(*feature_set_from_string(name)) == name);
+  }
+  CHECK(feature_set_names().size() == kFeatureSets.size());
+  CHECK_FALSE(feature_set_from_string("dafny_content"));
 }
 
 // The shipped Dafny model (trained on DafnyBench outputs, audit refusals as negatives) puts an
