@@ -81,10 +81,6 @@ struct InvariantChecker::Impl {
     return out;
   }
 
-  CheckResult query(const std::string& which, const z3::expr& formula, bool two_states,
-                    Deadline deadline);
-  CheckResult consecution(const SExpr& invariant, Deadline deadline);
-
   const sygus::Problem& problem;
   z3::context ctx;
   SygusToZ3 tr;
@@ -113,120 +109,55 @@ InvariantVerdict InvariantChecker::check(const SExpr& invariant, Deadline deadli
   return verdict;
 }
 
-namespace {
-
-CheckResult expired_before(const std::string& which) {
-  CheckResult result;
-  result.name = which;
-  result.outcome = Outcome::Unknown;
-  result.cause = Cause::Timeout;
-  result.detail = "deadline expired before the " + which + " check";
-  return result;
-}
-
-}  // namespace
-
-// One satisfiability query: `formula` unsat means check `which` holds; a model is its
-// counterexample (the successor state too when `two_states`).
-CheckResult InvariantChecker::Impl::query(const std::string& which, const z3::expr& formula,
-                                          bool two_states, Deadline deadline) {
-  CheckResult result;
-  result.name = which;
-  z3::solver solver(ctx);
-  InterruptAt stop(ctx, deadline);
-  solver.add(formula);
-  switch (solver.check()) {
-    case z3::unsat:
-      result.outcome = Outcome::Verified;
-      result.cause = Cause::None;
-      break;
-    case z3::sat: {
-      z3::model model = solver.get_model();
-      result.outcome = Outcome::Refuted;
-      result.cause = Cause::None;
-      result.counterexample.push_back(state_from_model(model, *x, problem));
-      if (two_states) result.counterexample.push_back(state_from_model(model, *xp, problem));
-      break;
-    }
-    case z3::unknown:
-      result.outcome = Outcome::Unknown;
-      result.detail = solver.reason_unknown();
-      result.cause = cause_of_unknown(result.detail, deadline);
-      break;
-  }
-  return result;
-}
-
-// Consecution of a conjunction c1 ∧ … ∧ cn. Z3 gives up on some whole steps (products of
-// variables, `mod`) that it proves conjunct by conjunct, each query with the whole invariant
-// assumed and one conjunct's successor denied: inv ∧ trans ⇒ ci' for every i is inv ∧ trans ⇒
-// inv'. So the whole step gets half the time, and when Z3 answers unknown the rest goes to
-// the conjuncts in turn; a conjunct's counterexample is one for the whole invariant too.
-CheckResult InvariantChecker::Impl::consecution(const SExpr& invariant, Deadline deadline) {
-  z3::expr inv = tr.translate(invariant, tr.bind(*x));
-  std::vector<SExpr> parts = sygus::conjuncts(invariant);
-  auto step = [&](const SExpr& goal, Deadline within) {
-    z3::expr goal_next = tr.translate(goal, tr.bind(*xp));
-    return query("consecution", inv && *trans && !goal_next, true, within);
-  };
-  if (parts.size() < 2) return step(invariant, deadline);
-  CheckResult whole = step(invariant, deadline.capped(deadline.remaining() / 2));
-  if (whole.outcome != Outcome::Unknown || deadline.expired()) return whole;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (deadline.expired()) return expired_before("consecution");
-    auto share = deadline.remaining() / static_cast<long long>(parts.size() - i);
-    CheckResult one = step(parts[i], deadline.capped(share));
-    if (one.outcome == Outcome::Verified) continue;
-    if (one.outcome == Outcome::Unknown) {
-      one.detail = "conjunct " + std::to_string(i + 1) + " of " + std::to_string(parts.size()) +
-                   " (the whole step: " + whole.detail + "): " + one.detail;
-    }
-    return one;
-  }
-  CheckResult proved;
-  proved.name = "consecution";
-  proved.outcome = Outcome::Verified;
-  proved.cause = Cause::None;
-  return proved;
-}
-
 CheckResult InvariantChecker::check_one(const std::string& which, const SExpr& invariant,
                                         Deadline deadline) {
-  if (deadline.expired()) return expired_before(which);
   CheckResult result;
   result.name = which;
-  Impl& m = *impl_;
-  try {
-    m.encode();
-    if (which == "consecution") return m.consecution(invariant, deadline);
-    z3::expr inv = m.tr.translate(invariant, m.tr.bind(*m.x));
-    if (which == "initiation") return m.query(which, *m.pre && !inv, false, deadline);
-    if (which == "postcondition") return m.query(which, inv && !*m.post, false, deadline);
-    result.cause = Cause::BadInput;
-    result.detail = "unknown check '" + which + "'";
-  } catch (const TranslateError& e) {
-    result.outcome = Outcome::Error;
-    result.cause = Cause::BadInput;
-    result.detail = e.what();
-  } catch (const z3::exception& e) {
-    result.outcome = Outcome::Error;
-    result.cause = Cause::Internal;
-    result.detail = std::string("z3: ") + e.msg();
+  if (deadline.expired()) {
+    result.outcome = Outcome::Unknown;
+    result.cause = Cause::Timeout;
+    result.detail = "deadline expired before the " + which + " check";
+    return result;
   }
-  return result;
-}
-
-CheckResult InvariantChecker::check_step(const SExpr& assumed, const SExpr& goal,
-                                         Deadline deadline) {
-  if (deadline.expired()) return expired_before("consecution");
-  CheckResult result;
-  result.name = "consecution";
   Impl& m = *impl_;
   try {
     m.encode();
-    z3::expr inv = m.tr.translate(assumed, m.tr.bind(*m.x));
-    z3::expr goal_next = m.tr.translate(goal, m.tr.bind(*m.xp));
-    return m.query("consecution", inv && *m.trans && !goal_next, true, deadline);
+    z3::expr inv = m.tr.translate(invariant, m.tr.bind(*m.x));
+    z3::solver solver(m.ctx);
+    InterruptAt stop(m.ctx, deadline);
+    bool two_states = false;
+    if (which == "initiation") {
+      solver.add(*m.pre && !inv);
+    } else if (which == "consecution") {
+      z3::expr inv_next = m.tr.translate(invariant, m.tr.bind(*m.xp));
+      solver.add(inv && *m.trans && !inv_next);
+      two_states = true;
+    } else if (which == "postcondition") {
+      solver.add(inv && !*m.post);
+    } else {
+      result.cause = Cause::BadInput;
+      result.detail = "unknown check '" + which + "'";
+      return result;
+    }
+    switch (solver.check()) {
+      case z3::unsat:
+        result.outcome = Outcome::Verified;
+        result.cause = Cause::None;
+        break;
+      case z3::sat: {
+        z3::model model = solver.get_model();
+        result.outcome = Outcome::Refuted;
+        result.cause = Cause::None;
+        result.counterexample.push_back(state_from_model(model, *m.x, m.problem));
+        if (two_states) result.counterexample.push_back(state_from_model(model, *m.xp, m.problem));
+        break;
+      }
+      case z3::unknown:
+        result.outcome = Outcome::Unknown;
+        result.detail = solver.reason_unknown();
+        result.cause = cause_of_unknown(result.detail, deadline);
+        break;
+    }
   } catch (const TranslateError& e) {
     result.outcome = Outcome::Error;
     result.cause = Cause::BadInput;

@@ -52,13 +52,8 @@ class InvariantChecker {
   /// Runs initiation, consecution and postcondition on `invariant` (a Bool term over the
   /// problem's variables, e.g. from sygus::parse_invariant) before `deadline`.
   InvariantVerdict check(const sygus::SExpr& invariant, Deadline deadline);
-  /// One of the three checks alone ("initiation", "consecution", "postcondition"). Consecution
-  /// of a conjunction that Z3 cannot decide whole in half the time left is proved conjunct by
-  /// conjunct (the whole invariant assumed, one conjunct's successor denied at a time).
+  /// One of the three checks alone ("initiation", "consecution", "postcondition").
   CheckResult check_one(const std::string& which, const sygus::SExpr& invariant, Deadline deadline);
-  /// One step: `assumed` ∧ trans ⇒ `goal`' (named "consecution"; the counterexample is {s, s'}).
-  /// Houdini uses it to find which atoms of a conjunction Z3 cannot carry across a step.
-  CheckResult check_step(const sygus::SExpr& assumed, const sygus::SExpr& goal, Deadline deadline);
 
   /// Evaluates a Bool term of the problem in a concrete state; nullopt when Z3 cannot decide it
   /// (a quantifier it does not eliminate, a value missing from the state).

@@ -2,10 +2,7 @@
 /// Houdini over SyGuS-INV atoms with Z3: start from the conjunction of all atoms, and while
 /// initiation or consecution has a counterexample, drop the atoms that the counterexample's
 /// (successor) state falsifies. What survives is the greatest inductive subset of the atoms
-/// (Flanagan & Leino), unless the deadline or an Unknown from Z3 on initiation stops the loop
-/// first. When Z3 cannot decide a whole step (products of variables, `mod`), each atom's step is
-/// decided alone, the whole conjunction assumed: atoms still undecided are dropped (an invariant
-/// Z3 cannot prove is of no use here), and when every atom's step holds the whole step does.
+/// (Flanagan & Leino), unless the deadline or an Unknown from Z3 stops the loop first.
 
 #include <vector>
 

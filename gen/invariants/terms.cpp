@@ -34,6 +34,14 @@ SExpr conjunction(const std::vector<SExpr>& parts) {
   return app("and", parts);
 }
 
+std::vector<SExpr> conjuncts(const SExpr& e) {
+  if (e.head() != "and") return {e};
+  std::vector<SExpr> out;
+  for (std::size_t i = 1; i < e.items.size(); ++i)
+    for (auto& c : conjuncts(e.items[i])) out.push_back(std::move(c));
+  return out;
+}
+
 std::optional<long long> numeral_value(const SExpr& e) {
   if (e.is_numeral()) {
     if (e.atom.empty() || e.atom.size() > 18) return std::nullopt;

@@ -24,8 +24,8 @@ sygus::SExpr negate(const sygus::SExpr& e);
 
 /// The conjunction of `parts`: `true` when empty, the part itself when there is one.
 sygus::SExpr conjunction(const std::vector<sygus::SExpr>& parts);
-/// (The conjuncts of a term: sygus::conjuncts, found here by argument-dependent lookup too.)
-using sygus::conjuncts;
+/// The conjuncts of `e`, nested `and`s flattened; `e` itself when it is no `and`.
+std::vector<sygus::SExpr> conjuncts(const sygus::SExpr& e);
 
 /// The value of an integer literal `N` or `(- N)`; nullopt for anything else (or overflow).
 std::optional<long long> numeral_value(const sygus::SExpr& e);

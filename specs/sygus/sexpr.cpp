@@ -196,14 +196,6 @@ void print(const SExpr& e, std::string& out) {
 
 }  // namespace
 
-std::vector<SExpr> conjuncts(const SExpr& e) {
-  if (e.head() != "and") return {e};
-  std::vector<SExpr> out;
-  for (std::size_t i = 1; i < e.items.size(); ++i)
-    for (auto& c : conjuncts(e.items[i])) out.push_back(std::move(c));
-  return out;
-}
-
 Result<std::vector<SExpr>> parse_sexprs(std::string_view text, const std::string& path) {
   return Reader(text, path).read_all();
 }

@@ -49,9 +49,6 @@ inline constexpr std::size_t kMaxNesting = 1000;
 /// kMaxNesting).
 Result<std::vector<SExpr>> parse_sexprs(std::string_view text, const std::string& path);
 
-/// The conjuncts of `e`, nested `and`s flattened; `e` itself when it is no `and`.
-std::vector<SExpr> conjuncts(const SExpr& e);
-
 /// SMT-LIB text of `expr` on one line, e.g. `(and (>= x 0) (< x n))`. Negative numerals are
 /// printed as `(- 5)`, as SMT-LIB requires.
 std::string to_smtlib(const SExpr& expr);

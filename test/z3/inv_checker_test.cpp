@@ -149,36 +149,6 @@ TEST_CASE("z3: a timeout is Unknown, never Verified", "[z3]") {
   }
 }
 
-// Contract: when Z3 cannot decide a conjunction's whole step, consecution is tried conjunct by
-// conjunct; the verdict is still never Verified while one conjunct's step is undecided, and the
-// detail names that conjunct (here the fourth, Fermat for cubes, after three proved ones).
-TEST_CASE("z3: consecution by conjuncts names the one Z3 cannot decide", "[z3]") {
-  Problem p = fixture("fermat.sl");
-  InvariantChecker checker(p);
-  auto r = checker.check_one(
-      "consecution",
-      invariant(p, "(and (> x 0) (> y 0) (> z 0) (not (= (+ (* x x x) (* y y y)) (* z z z))))"),
-      Deadline::after(2s));
-  CHECK(r.outcome == Outcome::Unknown);
-  CHECK(r.name == "consecution");
-  CHECK(r.detail.find("conjunct 4 of 4") != std::string::npos);
-}
-
-// Contract: check_step decides `assumed` ∧ trans ⇒ `goal`' alone: a goal the assumption carries
-// is Verified, one it does not is Refuted with s (satisfying the assumption) and s' (not the goal).
-TEST_CASE("z3: check_step proves or refutes one goal under an assumption", "[z3]") {
-  Problem p = fixture("lia.sl");
-  InvariantChecker checker(p);
-  SExpr assumed = invariant(p, "(<= x n)");
-  CHECK(checker.check_step(assumed, assumed, Deadline::after(10s)).outcome == Outcome::Verified);
-  SExpr goal = invariant(p, "(<= x 3)");
-  auto r = checker.check_step(assumed, goal, Deadline::after(10s));
-  REQUIRE(r.outcome == Outcome::Refuted);
-  REQUIRE(r.counterexample.size() == 2);
-  CHECK(checker.holds(assumed, r.counterexample[0]) == true);
-  CHECK(checker.holds(goal, r.counterexample[1]) == false);
-}
-
 // Contract: sampled states are reachable: the first satisfies pre, and every one satisfies a
 // known invariant; they are distinct.
 TEST_CASE("z3: sample_reachable gives distinct reachable states", "[z3]") {
