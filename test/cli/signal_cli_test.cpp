@@ -8,48 +8,28 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "test/cli/cli_harness.h"
+#include "test/support/process_table.h"
 
 using namespace std::chrono_literals;
 
 namespace {
 
-// The parent pid and state of `pid` from /proc/PID/stat; false when there is no such process.
-bool read_stat(pid_t pid, pid_t& parent, char& state) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-  std::string line;
-  if (!std::getline(in, line)) return false;
-  // The command name is in parentheses and may hold spaces: read after the last ')'.
-  auto close = line.rfind(')');
-  if (close == std::string::npos) return false;
-  std::istringstream rest(line.substr(close + 1));
-  rest >> state >> parent;
-  return static_cast<bool>(rest);
-}
-
 std::vector<pid_t> children_of(pid_t pid) {
   std::vector<pid_t> out;
-  for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
-    const std::string name = entry.path().filename().string();
-    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
-    pid_t parent = 0;
-    char state = '?';
-    if (read_stat(std::stoi(name), parent, state) && parent == pid) out.push_back(std::stoi(name));
-  }
+  for (const auto& p : verigen::test::processes())
+    if (p.parent == pid) out.push_back(p.pid);
   return out;
 }
 
 // Gone, or dead and waiting for whoever adopted it to reap it.
 bool gone(pid_t pid) {
-  pid_t parent = 0;
-  char state = '?';
-  return !read_stat(pid, parent, state) || state == 'Z' || state == 'X';
+  auto p = verigen::test::read_process(pid);
+  return !p || p->state == 'Z' || p->state == 'X';
 }
 
 template <class Predicate>

@@ -4,7 +4,6 @@
 // InvariantChecker. A scripted cvc5 stands in for what the real one will not do: answer wrong,
 // or be missing.
 
-#include <dirent.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -16,6 +15,7 @@
 #include "gen/invariants/inv_portfolio.h"
 #include "rank/scorer.h"
 #include "test/support/fake_process_runner.h"
+#include "test/support/process_table.h"
 
 using namespace verigen;
 using namespace std::chrono_literals;
@@ -41,31 +41,13 @@ Fixture fixture(const std::string& name) {
 /// Processes alive now whose parent is this test, or whose command line names `needle`.
 std::vector<std::string> leftovers(const std::string& needle) {
   std::vector<std::string> out;
-  const std::string me = std::to_string(::getpid());
-  DIR* proc = ::opendir("/proc");
-  if (!proc) return out;
-  while (dirent* e = ::readdir(proc)) {
-    std::string pid = e->d_name;
-    if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos || pid == me)
-      continue;
-    std::ifstream stat("/proc/" + pid + "/stat");
-    std::string line;
-    std::getline(stat, line);
-    // The parent pid is the second field after the parenthesised command name.
-    auto close = line.rfind(')');
-    if (close == std::string::npos) continue;
-    std::istringstream fields(line.substr(close + 1));
-    std::string state, ppid;
-    fields >> state >> ppid;
-    std::ifstream cmd("/proc/" + pid + "/cmdline");
-    std::string cmdline((std::istreambuf_iterator<char>(cmd)), std::istreambuf_iterator<char>());
-    for (auto& c : cmdline)
-      if (c == '\0') c = ' ';
-    if (ppid == me ||
-        (cmdline.find("cvc5") != std::string::npos && cmdline.find(needle) != std::string::npos))
-      out.push_back(pid + " " + cmdline);
+  const pid_t me = ::getpid();
+  for (const auto& p : test::processes()) {
+    if (p.pid == me) continue;
+    if (p.parent == me || (p.cmdline.find("cvc5") != std::string::npos &&
+                           p.cmdline.find(needle) != std::string::npos))
+      out.push_back(std::to_string(p.pid) + " " + p.cmdline);
   }
-  ::closedir(proc);
   return out;
 }
 
