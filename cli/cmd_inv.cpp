@@ -102,6 +102,10 @@ int run_inv(const InvOptions& options) {
   const int jobs = options.jobs > 0 ? options.jobs : cores;
   // Problems run side by side share the machine: each race schedules for its share of cores.
   portfolio_options.cores = std::max(1, cores / jobs);
+  // cvc5's SMT solver, when cvc5 races, also decides the enumerator's nonlinear checks.
+  SubprocessRunner peer_runner;
+  auto peer = inv::make_member_peer(portfolio_options.members, peer_runner);
+  portfolio_options.peer = peer.get();
   Progress progress("inv", options.files.size());
   std::mutex print_mutex;
   parallel_for(options.files.size(), jobs, [&](std::size_t i) {
@@ -111,7 +115,7 @@ int run_inv(const InvOptions& options) {
       // threads share nothing but the read-only scorer and the (locked) run log.
       std::vector<std::unique_ptr<inv::InvariantProposer>> owned;
       std::vector<std::string> proposer_notes;
-      owned.push_back(inv::make_template_proposer());
+      owned.push_back(inv::make_template_proposer(portfolio_options.peer));
       if (options.generator.provider != "builtin") {
         auto llm = inv::make_llm_proposer(options.generator);
         if (llm.ok())

@@ -24,6 +24,7 @@ nlohmann::json check_json(const z3inv::CheckResult& check) {
                          {"outcome", std::string(to_string(check.outcome))},
                          {"cause", std::string(to_string(check.cause))}};
   if (!check.detail.empty()) json["detail"] = check.detail;
+  json["decided_by"] = check.decided_by;
   if (!check.counterexample.empty()) json["counterexample"] = check.counterexample;
   return json;
 }

@@ -4,6 +4,7 @@
 
 #include <exception>
 
+#include "backends/cvc5/cvc5_process.h"
 #include "backends/scratch_copy.h"
 
 namespace verigen::cvc5 {
@@ -19,13 +20,7 @@ SygusAnswer solve_with_cvc5(ProcessRunner& runner, const std::string& problem_te
       a.detail = "cvc5: cannot write the problem for it: " + file.error();
       return a;
     }
-    ProcessSpec spec;
-    spec.argv = cvc5_command(file->path());
-    spec.deadline = deadline;
-    // cvc5 stops at SIGTERM at once; a long grace would only keep a losing member's CPU busy.
-    spec.grace = std::chrono::milliseconds(200);
-    spec.output_cap = 1u << 20;
-    return interpret_cvc5(runner.run(spec), problem);
+    return interpret_cvc5(runner.run(cvc5_process(cvc5_command(file->path()), deadline)), problem);
   } catch (const std::exception& e) {
     SygusAnswer a;
     a.cause = Cause::Internal;

@@ -2,9 +2,11 @@
 
 #include <deque>
 #include <set>
+#include <thread>
 
 #include "backends/z3/interrupt_at.h"
 #include "backends/z3/sygus_to_z3.h"
+#include "specs/sygus/smt_query.h"
 
 namespace verigen::z3inv {
 
@@ -18,7 +20,7 @@ const CheckResult* InvariantVerdict::failed() const {
 }
 
 struct InvariantChecker::Impl {
-  explicit Impl(const sygus::Problem& p) : problem(p), tr(ctx, p) {}
+  Impl(const sygus::Problem& p, SmtPeer* peer_) : problem(p), tr(ctx, p), peer(peer_) {}
 
   // Built on first use, inside the exception fence of the public calls.
   void encode() {
@@ -58,6 +60,44 @@ struct InvariantChecker::Impl {
     return z3::mk_and(parts);
   }
 
+  // Z3 on this thread and the peer on another, on the same check; the first to decide stops the
+  // other. When Z3 gives up early (NIA's incomplete tactics answer unknown), the peer goes on
+  // to the end of its slice. Returns Z3's answer; the peer's is left in `peer_answer`.
+  z3::check_result race(z3::solver& solver, const sygus::CheckScript& script, Deadline deadline,
+                        SmtPeerAnswer& peer_answer) {
+    std::vector<std::string> names = script.current;
+    names.insert(names.end(), script.next.begin(), script.next.end());
+    CancelSource z3_stop(deadline);
+    CancelSource peer_stop(deadline.capped(kPeerSlice));
+    std::thread peer_thread([&] {
+      peer_answer = peer->check(script.text, names, peer_stop.deadline());
+      if (peer_answer.outcome == Outcome::Verified || peer_answer.outcome == Outcome::Refuted)
+        z3_stop.cancel();
+    });
+    z3::check_result answer = z3::unknown;
+    try {
+      InterruptAt stop(ctx, z3_stop.deadline());
+      answer = solver.check();
+    } catch (...) {
+      peer_stop.cancel();
+      peer_thread.join();
+      throw;
+    }
+    if (answer != z3::unknown) peer_stop.cancel();
+    peer_thread.join();
+    return answer;
+  }
+
+  // The state a peer's values give to the constants `names` (one per variable, in order).
+  State peer_state(const SmtPeerAnswer& answer, const std::vector<std::string>& names) {
+    State state;
+    for (std::size_t i = 0; i < names.size() && i < problem.variables.size(); ++i) {
+      auto it = answer.values.find(names[i]);
+      if (it != answer.values.end()) state[problem.variables[i].name] = it->second;
+    }
+    return state;
+  }
+
   // Up to `limit` distinct models of `base` projected on `s`, blocking each one found.
   std::vector<State> models(z3::solver& solver, const z3::expr_vector& s, int limit,
                             Deadline deadline) {
@@ -84,12 +124,13 @@ struct InvariantChecker::Impl {
   const sygus::Problem& problem;
   z3::context ctx;
   SygusToZ3 tr;
+  SmtPeer* peer = nullptr;
   std::optional<z3::expr_vector> x, xp;
   std::optional<z3::expr> pre, trans, post;
 };
 
-InvariantChecker::InvariantChecker(const sygus::Problem& problem)
-    : impl_(std::make_unique<Impl>(problem)) {}
+InvariantChecker::InvariantChecker(const sygus::Problem& problem, SmtPeer* peer)
+    : impl_(std::make_unique<Impl>(problem, peer)) {}
 
 InvariantChecker::~InvariantChecker() = default;
 
@@ -124,7 +165,6 @@ CheckResult InvariantChecker::check_one(const std::string& which, const SExpr& i
     m.encode();
     z3::expr inv = m.tr.translate(invariant, m.tr.bind(*m.x));
     z3::solver solver(m.ctx);
-    InterruptAt stop(m.ctx, deadline);
     bool two_states = false;
     if (which == "initiation") {
       solver.add(*m.pre && !inv);
@@ -139,7 +179,19 @@ CheckResult InvariantChecker::check_one(const std::string& which, const SExpr& i
       result.detail = "unknown check '" + which + "'";
       return result;
     }
-    switch (solver.check()) {
+    std::optional<sygus::CheckScript> script;
+    if (m.peer && sygus::nonlinear_integer_check(m.problem, invariant)) {
+      if (auto written = sygus::check_script(m.problem, which, invariant)) script = *written;
+    }
+    SmtPeerAnswer peer_answer;
+    z3::check_result answer = z3::unknown;
+    if (script) {
+      answer = m.race(solver, *script, deadline, peer_answer);
+    } else {
+      InterruptAt stop(m.ctx, deadline);
+      answer = solver.check();
+    }
+    switch (answer) {
       case z3::unsat:
         result.outcome = Outcome::Verified;
         result.cause = Cause::None;
@@ -153,9 +205,24 @@ CheckResult InvariantChecker::check_one(const std::string& which, const SExpr& i
         break;
       }
       case z3::unknown:
-        result.outcome = Outcome::Unknown;
-        result.detail = solver.reason_unknown();
-        result.cause = cause_of_unknown(result.detail, deadline);
+        if (script && peer_answer.outcome == Outcome::Verified) {
+          result.outcome = Outcome::Verified;
+          result.cause = Cause::None;
+          result.decided_by = m.peer->name();
+          result.detail = peer_answer.detail;
+        } else if (script && peer_answer.outcome == Outcome::Refuted) {
+          result.outcome = Outcome::Refuted;
+          result.cause = Cause::None;
+          result.decided_by = m.peer->name();
+          result.detail = peer_answer.detail;
+          result.counterexample.push_back(m.peer_state(peer_answer, script->current));
+          if (two_states) result.counterexample.push_back(m.peer_state(peer_answer, script->next));
+        } else {
+          result.outcome = Outcome::Unknown;
+          result.detail = solver.reason_unknown();
+          result.cause = cause_of_unknown(result.detail, deadline);
+          if (script) result.detail += "; " + peer_answer.detail;
+        }
         break;
     }
   } catch (const TranslateError& e) {

@@ -7,6 +7,7 @@
 /// Z3 contexts are not thread-safe: an InvariantChecker owns its context and must be used by one
 /// thread at a time (one checker per thread).
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -15,6 +16,7 @@
 
 #include "core/deadline.h"
 #include "core/outcome.h"
+#include "core/smt_peer.h"
 #include "specs/sygus/problem.h"
 
 namespace verigen::z3inv {
@@ -28,7 +30,8 @@ struct CheckResult {
   std::string name;                  ///< "initiation", "consecution", "postcondition"
   Outcome outcome = Outcome::Error;  ///< Verified (holds), Refuted (counterexample), Unknown, Error
   Cause cause = Cause::Internal;     ///< None for Verified/Refuted; Timeout, ResourceLimit ...
-  std::string detail;                ///< Z3's reason_unknown, or an error message
+  std::string detail;             ///< Z3's reason_unknown, an error message, or which peer decided
+  std::string decided_by = "z3";  ///< the solver whose answer this is: "z3" or a peer's name
   std::vector<State> counterexample;  ///< initiation/post: {s}; consecution: {s, s'}
 };
 
@@ -41,10 +44,19 @@ struct InvariantVerdict {
   const CheckResult* failed() const;
 };
 
+/// How long a peer may work on one check. cvc5 decided the nonlinear checks it could in 0.02 to
+/// 0.6 s (the NIA problems' consecutions, this machine) and otherwise ran to the deadline, taking
+/// a core from Z3 for nothing; capped, it costs at most this much per check.
+inline constexpr std::chrono::milliseconds kPeerSlice{1500};
+
 class InvariantChecker {
  public:
-  /// Builds the Z3 encoding of `problem` (which must outlive the checker).
-  explicit InvariantChecker(const sygus::Problem& problem);
+  /// Builds the Z3 encoding of `problem` (which must outlive the checker). With a `peer` (which
+  /// must outlive the checker too), every check that is a nonlinear integer query
+  /// (sygus::nonlinear_integer_check) races Z3 against the peer on the same check written as
+  /// SMT-LIB (sygus::check_script) for at most kPeerSlice: the first definite answer decides and
+  /// stops the other; an answer from neither is Unknown as before.
+  explicit InvariantChecker(const sygus::Problem& problem, SmtPeer* peer = nullptr);
   ~InvariantChecker();
   InvariantChecker(const InvariantChecker&) = delete;
   InvariantChecker& operator=(const InvariantChecker&) = delete;

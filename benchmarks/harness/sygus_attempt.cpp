@@ -74,8 +74,12 @@ SampleRecord attempt(const Environment& env, const BenchTask& task, int sample) 
     record.detail = on_one_line(problem.error());
     return record;
   }
+  InvPortfolioOptions portfolio_options;
+  SubprocessRunner peer_runner;
+  auto peer = inv::make_member_peer(portfolio_options.members, peer_runner);
+  portfolio_options.peer = peer.get();
   std::vector<std::unique_ptr<inv::InvariantProposer>> owned;
-  owned.push_back(inv::make_template_proposer());
+  owned.push_back(inv::make_template_proposer(portfolio_options.peer));
   std::string proposer_error;
   if (env.options.provider != "builtin") {
     auto llm = inv::make_llm_proposer(generator_options(env.options, sample));
@@ -87,7 +91,7 @@ SampleRecord attempt(const Environment& env, const BenchTask& task, int sample) 
   std::vector<inv::InvariantProposer*> proposers;
   for (auto& s : owned) proposers.push_back(s.get());
   InvPortfolio portfolio(proposers, &rank::Scorer::default_model(), env.log.get(),
-                         InvPortfolioOptions{});
+                         portfolio_options);
   const Deadline deadline = Deadline::after_seconds(env.options.timeout);
   InvOutcome outcome = portfolio.solve(*problem, task.task.spec_text, deadline);
   if (!proposer_error.empty()) outcome.notes.insert(outcome.notes.begin(), proposer_error);

@@ -13,19 +13,20 @@ namespace {}  // namespace
 
 CandidateMember::CandidateMember(std::vector<InvariantProposer*> proposers,
                                  const rank::Scorer* scorer, int k, bool check_all,
-                                 int violation_depth)
+                                 int violation_depth, SmtPeer* peer)
     : proposers_(std::move(proposers)),
       scorer_(scorer),
       k_(k),
       check_all_(check_all),
-      violation_depth_(violation_depth) {}
+      violation_depth_(violation_depth),
+      peer_(peer) {}
 
 MemberClaim CandidateMember::run(const sygus::Problem& problem, const std::string& problem_text,
                                  Deadline deadline) {
   MemberClaim claim;
   claim.origin = "builtin";
   try {
-    z3inv::InvariantChecker checker(problem);
+    z3inv::InvariantChecker checker(problem, peer_);
     // Gather candidates from every proposer, in proposer order, without duplicates.
     std::set<std::string> seen;
     int next_index = 0;

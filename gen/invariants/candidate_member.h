@@ -37,8 +37,9 @@ class CandidateMember : public PortfolioMember {
   /// candidate instead of stopping at the first that holds. When no candidate holds and
   /// `violation_depth` > 0, the member looks for a run of at most that many steps to a state
   /// violating post (bounded model checking) for at most kRaceViolationSlice.
+  /// `peer` (may be null) races Z3 on nonlinear checks (z3inv::InvariantChecker).
   CandidateMember(std::vector<InvariantProposer*> proposers, const rank::Scorer* scorer, int k,
-                  bool check_all, int violation_depth = 0);
+                  bool check_all, int violation_depth = 0, SmtPeer* peer = nullptr);
 
   std::string name() const override { return "builtin"; }
   /// Claims the first candidate (in checking order) that InvariantChecker verified, with its
@@ -61,6 +62,7 @@ class CandidateMember : public PortfolioMember {
   int k_;
   bool check_all_;
   int violation_depth_;
+  SmtPeer* peer_;
   std::vector<CheckedCandidate> candidates_;
   int checks_run_ = 0;
   std::vector<std::string> notes_;

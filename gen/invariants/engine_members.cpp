@@ -2,8 +2,10 @@
 // answer for the whole problem at once; neither answer is trusted before the portfolio's
 // re-check.
 
+#include <algorithm>
 #include <exception>
 
+#include "backends/cvc5/cvc5_smt.h"
 #include "backends/cvc5/cvc5_sygus.h"
 #include "gen/invariants/portfolio_member.h"
 
@@ -58,6 +60,12 @@ std::unique_ptr<PortfolioMember> make_spacer_member() { return std::make_unique<
 
 std::unique_ptr<PortfolioMember> make_cvc5_member(ProcessRunner& runner) {
   return std::make_unique<Cvc5Member>(runner);
+}
+
+std::unique_ptr<SmtPeer> make_member_peer(const std::vector<std::string>& members,
+                                          ProcessRunner& runner) {
+  if (std::find(members.begin(), members.end(), "cvc5") == members.end()) return nullptr;
+  return std::make_unique<cvc5::Cvc5Peer>(runner);
 }
 
 }  // namespace verigen::inv

@@ -105,7 +105,7 @@ InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string&
     return std::move(out);
   };
   try {
-    z3inv::InvariantChecker checker(problem);
+    z3inv::InvariantChecker checker(problem, options_.peer);
 
     // The members, in --members order.
     SubprocessRunner own_runner;
@@ -116,8 +116,9 @@ InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string&
     for (const auto& name : options_.members) {
       if (std::find(names.begin(), names.end(), name) != names.end()) continue;
       if (name == "builtin") {
-        auto m = std::make_unique<inv::CandidateMember>(
-            proposers_, scorer_, options_.k, options_.check_all, options_.violation_depth);
+        auto m = std::make_unique<inv::CandidateMember>(proposers_, scorer_, options_.k,
+                                                        options_.check_all,
+                                                        options_.violation_depth, options_.peer);
         enumerator = m.get();
         members.push_back(std::move(m));
       } else if (name == "spacer") {

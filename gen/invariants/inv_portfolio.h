@@ -45,6 +45,10 @@ struct InvPortfolioOptions {
   int cores = 0;
   /// Runs cvc5; null: a SubprocessRunner of the portfolio's own. Must outlive the portfolio.
   ProcessRunner* runner = nullptr;
+  /// A second SMT solver that races Z3 on the nonlinear checks of the enumerator and of the
+  /// re-check (null: Z3 alone). Callers pass cvc5's when cvc5 is a member: the members then share
+  /// their solvers, not only their answers. Must outlive the portfolio.
+  SmtPeer* peer = nullptr;
 };
 
 /// What one member did for one problem.

@@ -9,6 +9,7 @@
 
 #include "core/deadline.h"
 #include "core/result.h"
+#include "core/smt_peer.h"
 #include "gen/generator_factory.h"
 #include "specs/sygus/problem.h"
 #include "specs/sygus/sexpr.h"
@@ -34,8 +35,9 @@ class InvariantProposer {
 };
 
 /// The template enumerator of SyGuS invariants (no network; "builtin" on the command line, as
-/// gen/builtin is for Dafny).
-std::unique_ptr<InvariantProposer> make_template_proposer();
+/// gen/builtin is for Dafny). With a `peer` (which must outlive the proposer), its nonlinear
+/// checks race Z3 against the peer (z3inv::InvariantChecker).
+std::unique_ptr<InvariantProposer> make_template_proposer(SmtPeer* peer = nullptr);
 /// openai / replay through the existing providers and config (GeneratorOptions from
 /// gen/generator_factory.h).
 Result<std::unique_ptr<InvariantProposer>> make_llm_proposer(const GeneratorOptions& options);

@@ -13,6 +13,7 @@
 #include "core/deadline.h"
 #include "core/outcome.h"
 #include "core/process.h"
+#include "core/smt_peer.h"
 #include "specs/sygus/problem.h"
 
 namespace verigen::inv {
@@ -48,5 +49,10 @@ class PortfolioMember {
 std::unique_ptr<PortfolioMember> make_spacer_member();
 /// cvc5's SyGuS solver, a child process run by `runner` (which must outlive the member).
 std::unique_ptr<PortfolioMember> make_cvc5_member(ProcessRunner& runner);
+/// The SMT solver the members lend the checker (InvPortfolioOptions::peer): cvc5's, run by
+/// `runner` (which must outlive it), when "cvc5" is one of `members`; null otherwise, so that a
+/// portfolio without cvc5 never starts it.
+std::unique_ptr<SmtPeer> make_member_peer(const std::vector<std::string>& members,
+                                          ProcessRunner& runner);
 
 }  // namespace verigen::inv

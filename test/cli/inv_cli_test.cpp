@@ -191,7 +191,9 @@ TEST_CASE("inv --log feeds rank eval", "[z3]") {
 TEST_CASE("inv --timeout 1 on a nonlinear problem gives up in time", "[z3]") {
   TempDir dir;
   const auto started = std::chrono::steady_clock::now();
-  auto run = inv({"--json", "--timeout", "1", fixture("nia.sl")}, dir, 120);
+  // nia.sl was such a problem until cvc5 came to decide the enumerator's nonlinear checks: it is
+  // solved within the second now. This one has no invariant and only a very deep violation.
+  auto run = inv({"--json", "--timeout", "1", fixture("nia_deep_violation.sl")}, dir, 120);
   const auto took = std::chrono::steady_clock::now() - started;
   INFO(run.out << run.err);
   CHECK(run.exit_code == 1);
