@@ -11,6 +11,7 @@
 #include "gen/invariants/member_schedule.h"
 #include "gen/run_log.h"
 #include "rank/scorer.h"
+#include "specs/sygus/smt_query.h"
 
 namespace verigen {
 
@@ -137,10 +138,12 @@ InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string&
                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     const auto offsets = inv::start_offsets(names, deadline.remaining(), cores);
     const auto nice = inv::niceness(names, cores);
+    const auto limits = inv::run_limits(names, sygus::has_nonlinear_arithmetic(problem), cores);
     std::vector<inv::RaceEntry> entries;
     for (std::size_t i = 0; i < members.size(); ++i)
       entries.push_back({members[i].get(), offsets[i],
-                         !(options_.check_all && members[i].get() == enumerator), nice[i]});
+                         !(options_.check_all && members[i].get() == enumerator), nice[i],
+                         limits[i]});
 
     // The judge: an invariant wins only once InvariantChecker verified it (the enumerator's own
     // check is that), a violation only once bounded model checking replays it.

@@ -75,7 +75,8 @@ std::vector<RaceRun> run_race(const std::vector<RaceEntry>& entries, const sygus
         run.started = true;
         run.start = since(began);
         const auto t0 = Clock::now();
-        run.claim = entries[i].member->run(problem, problem_text, mine);
+        const Deadline own = entries[i].limit.count() > 0 ? mine.capped(entries[i].limit) : mine;
+        run.claim = entries[i].member->run(problem, problem_text, own);
         run.elapsed = since(t0);
       }
       std::lock_guard<std::mutex> lock(mutex);

@@ -18,6 +18,7 @@ struct RaceEntry {
   std::chrono::milliseconds start{0};  ///< offset from the start of the race
   bool stop_when_another_wins = true;  ///< false: runs to its own end (ranking data)
   int niceness = 0;  ///< added to its thread's nice value (child processes inherit it); Linux
+  std::chrono::milliseconds limit{0};  ///< longest run from its start; 0: to the race's end
 };
 
 /// What became of one runner.

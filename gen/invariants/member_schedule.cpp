@@ -28,4 +28,13 @@ std::vector<int> niceness(const std::vector<std::string>& members, int cores) {
   return out;
 }
 
+std::vector<std::chrono::milliseconds> run_limits(const std::vector<std::string>& members,
+                                                  bool nonlinear, int cores) {
+  std::vector<std::chrono::milliseconds> out(members.size(), std::chrono::milliseconds(0));
+  if (!nonlinear || static_cast<int>(members.size()) <= std::max(cores, 1)) return out;
+  for (std::size_t i = 0; i < members.size(); ++i)
+    if (members[i] == "spacer") out[i] = kNonlinearSpacerSlice;
+  return out;
+}
+
 }  // namespace verigen::inv

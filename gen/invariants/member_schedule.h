@@ -37,4 +37,15 @@ inline constexpr int kEngineNiceness = 3;
 /// problem it solved alone in 7.8 s was lost when it shared a core evenly with both).
 std::vector<int> niceness(const std::vector<std::string>& members, int cores);
 
+/// How long Spacer races on a problem with nonlinear arithmetic when cores are scarce.
+inline constexpr std::chrono::milliseconds kNonlinearSpacerSlice{2000};
+
+/// The longest each member runs from its start (0: until the problem's deadline), one per entry
+/// of `members`. With fewer cores than members and `nonlinear` arithmetic in the problem,
+/// Spacer stops after kNonlinearSpacerSlice: its arithmetic is linear, and on all 20 NIA
+/// problems of SyGuS-INV it decided none in 10 s (it spins to the deadline: "interrupted")
+/// while the enumerator, which needs the core, lost a problem it solved alone in 6.8 s.
+std::vector<std::chrono::milliseconds> run_limits(const std::vector<std::string>& members,
+                                                  bool nonlinear, int cores);
+
 }  // namespace verigen::inv

@@ -59,8 +59,8 @@ Result<CheckScript> check_script(const Problem& problem, std::string_view which,
     script.next.push_back(symbol(std::string(kNextPrefix) + v.name));
     t += "(declare-const " + script.next.back() + " " + std::string(to_string(v.sort)) + ")\n";
   }
-  t += "(define-fun " + symbol(std::string(kInvariantName)) + " " +
-       parameters(problem.variables) + " Bool " + to_smtlib(invariant) + ")\n";
+  t += "(define-fun " + symbol(std::string(kInvariantName)) + " " + parameters(problem.variables) +
+       " Bool " + to_smtlib(invariant) + ")\n";
   const auto inv = [&](const std::vector<std::string>& s) { return call(kInvariantName, s); };
   std::string assertion;
   if (which == "initiation") {
@@ -71,7 +71,8 @@ Result<CheckScript> check_script(const Problem& problem, std::string_view which,
     assertion = "(and " + inv(script.current) + " " + call(problem.trans, both) + " (not " +
                 inv(script.next) + "))";
   } else {
-    assertion = "(and " + inv(script.current) + " (not " + call(problem.post, script.current) + "))";
+    assertion =
+        "(and " + inv(script.current) + " (not " + call(problem.post, script.current) + "))";
   }
   t += "(assert " + assertion + ")\n";
   return script;
@@ -89,6 +90,12 @@ bool is_nonlinear(const SExpr& term) {
     return true;
   for (const auto& item : term.items)
     if (is_nonlinear(item)) return true;
+  return false;
+}
+
+bool has_nonlinear_arithmetic(const Problem& problem) {
+  for (const auto& f : problem.functions)
+    if (is_nonlinear(f.body)) return true;
   return false;
 }
 

@@ -30,6 +30,9 @@ Result<CheckScript> check_script(const Problem& problem, std::string_view which,
 /// a term that is not one: what takes a check out of linear arithmetic.
 bool is_nonlinear(const SExpr& term);
 
+/// True when a function of `problem` (pre, trans, post or a helper) is nonlinear (is_nonlinear).
+bool has_nonlinear_arithmetic(const Problem& problem);
+
 /// True when the check of `invariant` on `problem` is a quantifier-free query over Int and Bool
 /// that is nonlinear somewhere (in the invariant or in a function of the problem): the queries
 /// a second solver is asked to race Z3 on.

@@ -45,3 +45,14 @@ TEST_CASE("schedule: scarce cores make the engines nicer", "[unit]") {
   CHECK(niceness({"spacer", "cvc5"}, 1) == std::vector<int>{0, 0});
   CHECK(niceness({"builtin"}, 1) == std::vector<int>{0});
 }
+
+// Contract: Spacer runs a short slice only on nonlinear problems with scarce cores; everybody
+// else, and everybody otherwise, runs to the deadline.
+TEST_CASE("schedule: Spacer gets a slice of a nonlinear problem when cores are scarce", "[unit]") {
+  const ms s = kNonlinearSpacerSlice;
+  CHECK(run_limits(kAll, true, 2) == std::vector<ms>{0ms, s, 0ms});
+  CHECK(run_limits(kAll, true, 1) == std::vector<ms>{0ms, s, 0ms});
+  CHECK(run_limits(kAll, false, 2) == std::vector<ms>{0ms, 0ms, 0ms});
+  CHECK(run_limits(kAll, true, 3) == std::vector<ms>{0ms, 0ms, 0ms});
+  CHECK(run_limits({"spacer"}, true, 1) == std::vector<ms>{0ms});
+}

@@ -97,7 +97,8 @@ TEST_CASE("a check script declares each state and asserts the failure of the che
 
   auto step = check_script(p, "consecution", inv);
   REQUIRE(step.ok());
-  CHECK(step->next == std::vector<std::string>{"verigen.next.x", "verigen.next.y", "verigen.next.n"});
+  CHECK(step->next ==
+        std::vector<std::string>{"verigen.next.x", "verigen.next.y", "verigen.next.n"});
   CHECK(step->text.find("(declare-const verigen.next.y Int)") != std::string::npos);
   CHECK(step->text.find("(trans_fun x y n verigen.next.x verigen.next.y verigen.next.n)") !=
         std::string::npos);
@@ -110,4 +111,11 @@ TEST_CASE("a check script declares each state and asserts the failure of the che
         std::string::npos);
 
   CHECK_FALSE(check_script(p, "termination", inv).ok());
+}
+
+TEST_CASE("a problem is nonlinear when one of its functions is", "[unit]") {
+  CHECK(has_nonlinear_arithmetic(load("nia.sl")));
+  CHECK_FALSE(has_nonlinear_arithmetic(load("lia.sl")));
+  // Linear itself (500 * d); only its invariant multiplies two variables.
+  CHECK_FALSE(has_nonlinear_arithmetic(load("nia_scaled_sum.sl")));
 }

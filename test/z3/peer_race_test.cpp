@@ -2,8 +2,8 @@
 // undecided is decided by cvc5 (and says so); cvc5's counterexample is a real one; linear checks
 // never start cvc5; a peer that fails decides nothing.
 
-#include <catch2/catch.hpp>
 #include <atomic>
+#include <catch2/catch.hpp>
 
 #include "backends/cvc5/cvc5_smt.h"
 #include "backends/z3/inv_checker.h"
@@ -51,7 +51,8 @@ constexpr const char* kScaledSum = "(and (<= r 500) (>= r 0) (= s (+ b (* r d)))
 
 }  // namespace
 
-TEST_CASE("peer: a nonlinear step Z3 does not decide in time is proved by cvc5", "[z3][solver:cvc5]") {
+TEST_CASE("peer: a nonlinear step Z3 does not decide in time is proved by cvc5",
+          "[z3][solver:cvc5]") {
   Problem p = fixture("nia_scaled_sum.sl");
   SExpr inv = invariant(p, kScaledSum);
 
@@ -68,7 +69,7 @@ TEST_CASE("peer: a nonlinear step Z3 does not decide in time is proved by cvc5",
   REQUIRE(v.outcome == Outcome::Verified);
   CHECK(v.checks[1].decided_by == "cvc5");
   CHECK(v.checks[1].detail == "cvc5: unsat");
-  CHECK(peer.calls == 3);  // the problem's post is nonlinear: every check races
+  CHECK(peer.calls == 3);  // the candidate multiplies r by d: every check races
 }
 
 TEST_CASE("peer: a linear check never starts the peer", "[z3][solver:cvc5]") {
