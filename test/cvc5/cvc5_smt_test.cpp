@@ -2,9 +2,10 @@
 // (test/fixtures/cvc5/recorded, written by record.sh with cvc5 1.0.3), and the real cvc5. Only
 // `unsat` and a `sat` whose values all read back decide; everything else decides nothing.
 
+#include "backends/cvc5/cvc5_smt.h"
+
 #include <catch2/catch.hpp>
 
-#include "backends/cvc5/cvc5_smt.h"
 #include "core/file_io.h"
 #include "test/support/fake_process_runner.h"
 
@@ -60,8 +61,7 @@ TEST_CASE("cvc5 SMT output table", "[unit]") {
       {"nonzero exit", FakeProcessRunner::exited(1, "unsat\n"), Outcome::Error},
       {"garbage", FakeProcessRunner::exited(0, "satisfiable\n"), Outcome::Error},
       {"sat without values", FakeProcessRunner::exited(0, "sat\n"), Outcome::Error},
-      {"sat with a value missing", FakeProcessRunner::exited(0, "sat\n((x 1))\n"),
-       Outcome::Error},
+      {"sat with a value missing", FakeProcessRunner::exited(0, "sat\n((x 1))\n"), Outcome::Error},
       {"sat with a malformed pair", FakeProcessRunner::exited(0, "sat\n((x) (y 2))\n"),
        Outcome::Error},
       {"empty", FakeProcessRunner::exited(0, ""), Outcome::Error},
