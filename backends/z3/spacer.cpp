@@ -39,13 +39,6 @@ Result<sygus::SExpr> answer_for(const z3::model& model, const z3::func_decl& inv
   return sygus::parse_invariant(body.to_string(), problem, "spacer");
 }
 
-bool quantifies(const sygus::SExpr& e) {
-  if (e.head() == "forall" || e.head() == "exists") return true;
-  for (const auto& item : e.items)
-    if (quantifies(item)) return true;
-  return false;
-}
-
 }  // namespace
 
 ChcResult solve_with_spacer(const sygus::Problem& problem, Deadline deadline) {
@@ -53,7 +46,7 @@ ChcResult solve_with_spacer(const sygus::Problem& problem, Deadline deadline) {
   // Spacer has no quantifiers: the fixedpoint API refused such clauses at once, the HORN solver
   // spins on them until the deadline, taking the CPU from the portfolio's other members.
   for (const auto& f : problem.functions) {
-    if (quantifies(f.body)) {
+    if (sygus::quantifies(f.body)) {
       ChcResult r;
       r.cause = Cause::BadInput;
       r.detail = "spacer does not support this problem: a quantifier in '" + f.name + "'";

@@ -200,6 +200,13 @@ Result<std::vector<SExpr>> parse_sexprs(std::string_view text, const std::string
   return Reader(text, path).read_all();
 }
 
+bool quantifies(const SExpr& expr) {
+  if (expr.head() == "forall" || expr.head() == "exists") return true;
+  for (const auto& item : expr.items)
+    if (quantifies(item)) return true;
+  return false;
+}
+
 std::string to_smtlib(const SExpr& expr) {
   std::string out;
   print(expr, out);

@@ -49,6 +49,9 @@ inline constexpr std::size_t kMaxNesting = 1000;
 /// kMaxNesting).
 Result<std::vector<SExpr>> parse_sexprs(std::string_view text, const std::string& path);
 
+/// True when `expr` is or contains a `forall` or `exists` term.
+bool quantifies(const SExpr& expr);
+
 /// SMT-LIB text of `expr` on one line, e.g. `(and (>= x 0) (< x n))`. Negative numerals are
 /// printed as `(- 5)`, as SMT-LIB requires.
 std::string to_smtlib(const SExpr& expr);

@@ -31,13 +31,6 @@ bool numeral(const SExpr& e) {
   return e.head() == "-" && e.items.size() == 2 && e.items[1].is_numeral();
 }
 
-bool quantifies(const SExpr& e) {
-  if (e.head() == "forall" || e.head() == "exists") return true;
-  for (const auto& item : e.items)
-    if (quantifies(item)) return true;
-  return false;
-}
-
 }  // namespace
 
 Result<CheckScript> check_script(const Problem& problem, std::string_view which,
