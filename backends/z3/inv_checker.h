@@ -90,12 +90,6 @@ struct ChcResult {
   std::vector<State> trace;               ///< s0 … sk with pre(s0), trans(si, si+1), ¬post(sk)
 };
 
-/// Encodes `problem` as Horn clauses (inv(x) ← pre(x); inv(x') ← inv(x) ∧ trans(x,x');
-/// post(x) ← inv(x)) and solves them with Spacer through the C++ API (the HORN solver) before
-/// `deadline`. A Verified result carries the invariant Spacer found, translated back to the
-/// problem's variable names (the caller re-checks it with InvariantChecker).
-ChcResult solve_with_spacer(const sygus::Problem& problem, Deadline deadline);
-
 /// Bounded model checking: looks for a run of at most `max_depth` transitions from a pre state to
 /// a state violating post. Refuted with the trace when found; Unknown (cause None, detail
 /// "no violation within N steps") otherwise.

@@ -1,4 +1,5 @@
-// The portfolio's solver engines as members: Spacer in process, cvc5 as a child process. Both
+// The portfolio's solver engines as members: Spacer (a z3 child process) and cvc5 (a cvc5 child
+// process). Both
 // answer for the whole problem at once; neither answer is trusted before the portfolio's
 // re-check.
 
@@ -7,6 +8,7 @@
 
 #include "backends/cvc5/cvc5_smt.h"
 #include "backends/cvc5/cvc5_sygus.h"
+#include "backends/z3/spacer.h"
 #include "gen/invariants/portfolio_member.h"
 
 namespace verigen::inv {
@@ -14,12 +16,13 @@ namespace {
 
 class SpacerMember : public PortfolioMember {
  public:
+  explicit SpacerMember(ProcessRunner& runner) : runner_(runner) {}
   std::string name() const override { return "spacer"; }
   MemberClaim run(const sygus::Problem& problem, const std::string&, Deadline deadline) override {
     MemberClaim claim;
     claim.origin = "spacer";
     try {
-      auto r = z3inv::solve_with_spacer(problem, deadline);
+      auto r = z3inv::solve_with_spacer(runner_, problem, deadline);
       claim.outcome = r.outcome;
       claim.cause = r.cause;
       claim.detail = r.detail;
@@ -32,6 +35,9 @@ class SpacerMember : public PortfolioMember {
     }
     return claim;
   }
+
+ private:
+  ProcessRunner& runner_;
 };
 
 class Cvc5Member : public PortfolioMember {
@@ -56,7 +62,9 @@ class Cvc5Member : public PortfolioMember {
 
 }  // namespace
 
-std::unique_ptr<PortfolioMember> make_spacer_member() { return std::make_unique<SpacerMember>(); }
+std::unique_ptr<PortfolioMember> make_spacer_member(ProcessRunner& runner) {
+  return std::make_unique<SpacerMember>(runner);
+}
 
 std::unique_ptr<PortfolioMember> make_cvc5_member(ProcessRunner& runner) {
   return std::make_unique<Cvc5Member>(runner);

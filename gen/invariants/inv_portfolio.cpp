@@ -123,7 +123,7 @@ InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string&
         enumerator = m.get();
         members.push_back(std::move(m));
       } else if (name == "spacer") {
-        members.push_back(inv::make_spacer_member());
+        members.push_back(inv::make_spacer_member(runner));
       } else if (name == "cvc5") {
         members.push_back(inv::make_cvc5_member(runner));
       } else {

@@ -45,8 +45,9 @@ class PortfolioMember {
                           Deadline deadline) = 0;
 };
 
-/// Z3's CHC engine on the problem as Horn clauses.
-std::unique_ptr<PortfolioMember> make_spacer_member();
+/// Z3's CHC engine on the problem as Horn clauses, a `z3` child process run by `runner` (which
+/// must outlive the member).
+std::unique_ptr<PortfolioMember> make_spacer_member(ProcessRunner& runner);
 /// cvc5's SyGuS solver, a child process run by `runner` (which must outlive the member).
 std::unique_ptr<PortfolioMember> make_cvc5_member(ProcessRunner& runner);
 /// The SMT solver the members lend the checker (InvPortfolioOptions::peer): cvc5's, run by

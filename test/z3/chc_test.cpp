@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "backends/z3/inv_checker.h"
+#include "backends/z3/spacer.h"
 #include "test/z3/sygus_fixtures.h"
 
 using namespace verigen;
@@ -11,13 +12,17 @@ using namespace verigen::sygus;
 using namespace verigen::z3inv;
 using namespace std::chrono_literals;
 
+namespace {
+SubprocessRunner runner;
+}  // namespace
+
 // Contract: Spacer solves a small LIA problem; the invariant it returns is a term over the
 // problem's variables that the independent checker verifies.
 TEST_CASE("z3: spacer's invariant re-checks as verified", "[z3]") {
   for (const char* name : {"lia.sl", "lustre_bool.sl"}) {
     INFO(name);
     Problem p = fixture(name);
-    auto r = solve_with_spacer(p, Deadline::after(30s));
+    auto r = solve_with_spacer(runner, p, Deadline::after(30s));
     INFO(r.detail);
     REQUIRE(r.outcome == Outcome::Verified);
     REQUIRE(r.invariant);
@@ -33,7 +38,7 @@ TEST_CASE("z3: spacer's invariant re-checks as verified", "[z3]") {
 // Contract: Spacer on an unsafe problem is Refuted, never Verified.
 TEST_CASE("z3: spacer refutes an unsafe problem", "[z3]") {
   Problem p = fixture("counter_unsafe.sl");
-  auto r = solve_with_spacer(p, Deadline::after(30s));
+  auto r = solve_with_spacer(runner, p, Deadline::after(30s));
   CHECK(r.outcome == Outcome::Refuted);
   CHECK_FALSE(r.invariant);
   // The Refuted verdict carries a run to the violation, found by unrolling.
@@ -44,7 +49,7 @@ TEST_CASE("z3: spacer refutes an unsafe problem", "[z3]") {
 // Contract: with no time left Spacer does not run, and the answer is Unknown/Timeout.
 TEST_CASE("z3: spacer with an expired deadline is unknown", "[z3]") {
   Problem p = fixture("lia.sl");
-  auto r = solve_with_spacer(p, Deadline::after(0ms));
+  auto r = solve_with_spacer(runner, p, Deadline::after(0ms));
   CHECK(r.outcome == Outcome::Unknown);
   CHECK(r.cause == Cause::Timeout);
   CHECK_FALSE(r.invariant);
@@ -55,7 +60,7 @@ TEST_CASE("z3: spacer with an expired deadline is unknown", "[z3]") {
 TEST_CASE("z3: spacer running out of time is unknown", "[z3]") {
   Problem p = fixture("nia.sl");  // y = x*x needs a nonlinear invariant Spacer does not find
   auto started = std::chrono::steady_clock::now();
-  auto r = solve_with_spacer(p, Deadline::after(300ms));
+  auto r = solve_with_spacer(runner, p, Deadline::after(300ms));
   CHECK(std::chrono::steady_clock::now() - started < 10s);
   INFO(r.detail);
   CHECK(r.outcome == Outcome::Unknown);
@@ -65,7 +70,7 @@ TEST_CASE("z3: spacer running out of time is unknown", "[z3]") {
 // Contract: a problem outside Spacer's fragment (a quantified post) is an Error naming the
 // cause in one line, never Verified.
 TEST_CASE("z3: spacer on a quantified post is an error, not a verdict", "[z3]") {
-  auto r = solve_with_spacer(fixture("alia.sl"), Deadline::after(30s));
+  auto r = solve_with_spacer(runner, fixture("alia.sl"), Deadline::after(30s));
   CHECK(r.outcome == Outcome::Error);
   CHECK(r.cause == Cause::BadInput);
   CHECK(r.detail.find('\n') == std::string::npos);
