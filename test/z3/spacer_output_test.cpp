@@ -48,10 +48,9 @@ TEST_CASE("spacer output: a recorded model reads back as an invariant that re-ch
   };
   // let_model was recorded on a problem over two Ints, like lia.sl's (x, n): the let Z3 prints
   // in models is read by Z3's parser, not renamed by hand.
-  for (auto [recording, problem, part] :
-       {Case{"lia", "lia.sl", "(+ x (* (- 1) n))"},
-        Case{"lustre_bool", "lustre_bool.sl", "(>= top.count 0)"},
-        Case{"let_model", "lia.sl", "(>= x 0)"}}) {
+  for (auto [recording, problem, part] : {Case{"lia", "lia.sl", "(+ x (* (- 1) n))"},
+                                          Case{"lustre_bool", "lustre_bool.sl", "(>= top.count 0)"},
+                                          Case{"let_model", "lia.sl", "(>= x 0)"}}) {
     INFO(recording);
     Problem p = fixture(problem);
     auto r = interpret_spacer(recorded(recording), p);
