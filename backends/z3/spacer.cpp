@@ -22,29 +22,6 @@ ChcResult result(Outcome outcome, Cause cause, std::string detail) {
   return r;
 }
 
-/// The clauses over a fresh relation, as Z3 terms of `ctx`.
-struct HornClauses {
-  HornClauses(z3::context& ctx, const sygus::Problem& problem)
-      : tr(ctx, problem), x(tr.state("")), xp(tr.state("!next")), clauses(ctx) {
-    z3::sort_vector domain(ctx);
-    for (unsigned i = 0; i < x.size(); ++i) domain.push_back(x[i].get_sort());
-    z3::func_decl inv = ctx.function(kRelation, domain, ctx.bool_sort());
-    z3::expr_vector all(ctx);
-    for (unsigned i = 0; i < x.size(); ++i) all.push_back(x[i]);
-    for (unsigned i = 0; i < xp.size(); ++i) all.push_back(xp[i]);
-    auto clause = [&](const z3::expr_vector& vars, const z3::expr& body) {
-      return vars.empty() ? body : z3::forall(vars, body);
-    };
-    clauses.push_back(clause(x, z3::implies(tr.pre(x), inv(x))));
-    clauses.push_back(clause(all, z3::implies(inv(x) && tr.trans(x, xp), inv(xp))));
-    // The query as a clause with a false head: post's own quantifiers (ALIA) stay in the body.
-    clauses.push_back(clause(x, z3::implies(inv(x) && !tr.post(x), ctx.bool_val(false))));
-  }
-
-  SygusToZ3 tr;
-  z3::expr_vector x, xp, clauses;
-};
-
 /// The list of definitions `(get-model)` printed: `((define-fun ...) ...)`, in older Z3s
 /// `(model (define-fun ...) ...)`.
 const sygus::SExpr* relation_definition(const sygus::SExpr& model) {
@@ -85,13 +62,6 @@ Result<sygus::SExpr> read_interpretation(const sygus::SExpr& definition,
   return sygus::parse_invariant(body.to_string(), problem, "spacer");
 }
 
-/// The first line of `text`, without the line end.
-std::string first_line(const std::string& text) {
-  std::string line = text.substr(0, text.find('\n'));
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  return line;
-}
-
 /// The message of the first `(error "...")` z3 printed, or "".
 std::string first_error(const std::string& text) {
   const std::string marker = "(error \"";
@@ -105,11 +75,26 @@ std::string first_error(const std::string& text) {
 
 std::string spacer_script(const sygus::Problem& problem) {
   z3::context ctx;
-  HornClauses horn(ctx, problem);
-  // The first two clauses go in as "assumptions", which the printer asserts like the last.
-  Z3_ast first[2] = {horn.clauses[0], horn.clauses[1]};
-  std::string text = Z3_benchmark_to_smtlib_string(ctx, "verigen", "HORN", "unknown", "", 2, first,
-                                                   horn.clauses[2]);
+  SygusToZ3 tr(ctx, problem);
+  z3::expr_vector x = tr.state("");
+  z3::expr_vector xp = tr.state("!next");
+  z3::sort_vector domain(ctx);
+  for (unsigned i = 0; i < x.size(); ++i) domain.push_back(x[i].get_sort());
+  z3::func_decl inv = ctx.function(kRelation, domain, ctx.bool_sort());
+  z3::expr_vector all(ctx);
+  for (unsigned i = 0; i < x.size(); ++i) all.push_back(x[i]);
+  for (unsigned i = 0; i < xp.size(); ++i) all.push_back(xp[i]);
+  auto clause = [&](const z3::expr_vector& vars, const z3::expr& body) {
+    return vars.empty() ? body : z3::forall(vars, body);
+  };
+  // The printer asserts its "assumptions" like its formula: the first two clauses go in as
+  // those. The query is a clause with a false head: post's own quantifiers stay in the body.
+  z3::expr initiation = clause(x, z3::implies(tr.pre(x), inv(x)));
+  z3::expr consecution = clause(all, z3::implies(inv(x) && tr.trans(x, xp), inv(xp)));
+  Z3_ast first[2] = {initiation, consecution};
+  z3::expr query = clause(x, z3::implies(inv(x) && !tr.post(x), ctx.bool_val(false)));
+  std::string text =
+      Z3_benchmark_to_smtlib_string(ctx, "verigen", "HORN", "unknown", "", 2, first, query);
   ctx.check_error();
   return text + "(get-model)\n";
 }
@@ -135,7 +120,8 @@ ChcResult interpret_spacer(const ProcessResult& run, const sygus::Problem& probl
     case Status::Exited:
       break;
   }
-  const std::string verdict = first_line(run.out);
+  const auto lines = lines_of(run.out);
+  const std::string verdict = lines.empty() ? std::string() : std::string(lines.front());
   const std::string error = first_error(run.out + run.err);
   if (verdict == "unsat") {
     // (get-model) after unsat is an error ("model is not available") and exit 1; any other
