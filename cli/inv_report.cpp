@@ -108,7 +108,8 @@ nlohmann::json render_inv_json(const InvFileResult& r) {
                        {"result", m.result},
                        {"detail", m.detail},
                        {"start_ms", m.start.count()},
-                       {"elapsed_ms", m.elapsed.count()}});
+                       {"elapsed_ms", m.elapsed.count()},
+                       {"idle_ms", m.idle.count()}});
   json["members"] = members;
   return json;
 }

@@ -218,7 +218,8 @@ def main():
     wins, busy = {}, {}
     for r in results["verigen"].values():
         for m in r.get("members", []):
-            busy[m["name"]] = busy.get(m["name"], 0) + m["elapsed_ms"]
+            # The lemma stage waits idle for its lemma: only its working time is a share.
+            busy[m["name"]] = busy.get(m["name"], 0) + m["elapsed_ms"] - m.get("idle_ms", 0)
             if m["result"] == "won":
                 wins[m["name"]] = wins.get(m["name"], 0) + 1
     total_busy = sum(busy.values()) or 1

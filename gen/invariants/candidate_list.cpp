@@ -14,6 +14,7 @@ using sygus::SExpr;
 struct Proposal {
   SExpr body;
   std::string origin;
+  bool inductive = false;
 };
 
 std::vector<SExpr> terms_of(const std::vector<Atom>& atoms) {
@@ -51,7 +52,8 @@ std::vector<InvariantCandidate> build_candidate_list(const CandidateParts& parts
 
   std::vector<Proposal> head;
   if (parts.minimal) head.push_back({conjunction(terms_of(*parts.minimal)), "builtin:houdini-min"});
-  head.push_back({conjunction(terms_of(parts.core)), "builtin:houdini"});
+  head.push_back({conjunction(terms_of(parts.core)), "builtin:houdini",
+                  parts.core_inductive && !parts.core.empty()});
   if (facts.post) {
     head.push_back({*facts.post, "builtin:post"});
     if (facts.post_core) head.push_back({*facts.post_core, "builtin:post-core"});
@@ -102,6 +104,7 @@ std::vector<InvariantCandidate> build_candidate_list(const CandidateParts& parts
     c.body = std::move(p.body);
     c.text = std::move(text);
     c.origin = std::move(p.origin);
+    c.inductive = p.inductive;
     c.index = static_cast<int>(out.size());
     out.push_back(std::move(c));
   }

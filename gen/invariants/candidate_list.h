@@ -16,6 +16,7 @@ namespace verigen::inv {
 struct CandidateParts {
   const ProblemFacts* facts = nullptr;
   std::vector<Atom> core;                    ///< Houdini's surviving atoms (bounds pruned)
+  bool core_inductive = false;               ///< Houdini verified `core` inductive
   std::optional<std::vector<Atom>> minimal;  ///< a smaller core still inductive and implying post
   std::vector<Atom> dropped;                 ///< atoms true on samples that Houdini dropped
 };

@@ -5,26 +5,67 @@
 #include <set>
 
 #include "core/text_lines.h"
+#include "gen/invariants/terms.h"
 #include "rank/scorer.h"
 
 namespace verigen::inv {
 
-namespace {}  // namespace
+namespace {
+
+/// True when `verdict` shows its invariant inductive: initiation and consecution verified.
+bool inductive(const z3inv::InvariantVerdict& verdict) {
+  return verdict.checks.size() >= 2 && verdict.checks[0].name == "initiation" &&
+         verdict.checks[0].outcome == Outcome::Verified &&
+         verdict.checks[1].name == "consecution" && verdict.checks[1].outcome == Outcome::Verified;
+}
+
+/// `terms` without repeats (by their text), in first-seen order.
+std::vector<sygus::SExpr> dedupe(std::vector<sygus::SExpr> terms) {
+  std::set<std::string> seen;
+  std::vector<sygus::SExpr> out;
+  for (auto& t : terms)
+    if (seen.insert(sygus::to_smtlib(t)).second) out.push_back(std::move(t));
+  return out;
+}
+
+/// Posts to `board` (may be null) the conjunction of the candidates `proved` accepts, if any.
+template <typename Proved>
+void post_lemmas(LemmaBoard* board, const std::vector<CheckedCandidate>& candidates,
+                 Proved proved) {
+  if (!board) return;
+  std::vector<sygus::SExpr> parts;
+  for (const auto& checked : candidates)
+    if (proved(checked))
+      for (auto& c : conjuncts(checked.candidate.body)) parts.push_back(std::move(c));
+  if (!parts.empty()) board->post(conjunction(dedupe(std::move(parts))));
+}
+
+/// Closes the board on every way out of run(), so that its reader never waits for nothing.
+struct CloseOnExit {
+  LemmaBoard* board;
+  ~CloseOnExit() {
+    if (board) board->close();
+  }
+};
+
+}  // namespace
 
 CandidateMember::CandidateMember(std::vector<InvariantProposer*> proposers,
                                  const rank::Scorer* scorer, int k, bool check_all,
-                                 int violation_depth, SmtPeer* peer)
+                                 int violation_depth, SmtPeer* peer, LemmaBoard* lemmas)
     : proposers_(std::move(proposers)),
       scorer_(scorer),
       k_(k),
       check_all_(check_all),
       violation_depth_(violation_depth),
-      peer_(peer) {}
+      peer_(peer),
+      lemmas_(lemmas) {}
 
 MemberClaim CandidateMember::run(const sygus::Problem& problem, const std::string& problem_text,
                                  Deadline deadline) {
   MemberClaim claim;
   claim.origin = "builtin";
+  CloseOnExit close_lemmas{lemmas_};
   try {
     z3inv::InvariantChecker checker(problem, peer_);
     // Gather candidates from every proposer, in proposer order, without duplicates.
@@ -46,6 +87,10 @@ MemberClaim CandidateMember::run(const sygus::Problem& problem, const std::strin
         candidates_.push_back(std::move(checked));
       }
     }
+    // A lemma a proposer proved on its way (the Houdini core) goes to the lemma stage now: on
+    // nonlinear problems the checks below may take the rest of the budget.
+    post_lemmas(lemmas_, candidates_,
+                [](const CheckedCandidate& c) { return c.candidate.inductive; });
     // The scorer's order; ties (and no scorer) keep the proposers' order.
     if (scorer_) {
       std::stable_sort(
@@ -72,6 +117,10 @@ MemberClaim CandidateMember::run(const sygus::Problem& problem, const std::strin
       claim.checked = won.verdict;
       return claim;
     }
+    // No candidate holds, but those that are inductive are still facts about every reachable
+    // state: the lemma stage restricts the problem to them.
+    post_lemmas(lemmas_, candidates_,
+                [](const CheckedCandidate& c) { return c.verdict && inductive(*c.verdict); });
     // No candidate holds: perhaps none can. The other members may never give up on such a
     // problem (cvc5 searches to the deadline), so the enumerator looks for the violating run
     // itself instead of leaving it for after the race.

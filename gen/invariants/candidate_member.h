@@ -10,6 +10,7 @@
 
 #include "backends/z3/inv_checker.h"
 #include "gen/invariants/invariant_proposer.h"
+#include "gen/invariants/lemma_board.h"
 #include "gen/invariants/portfolio_member.h"
 
 namespace verigen {
@@ -37,9 +38,13 @@ class CandidateMember : public PortfolioMember {
   /// candidate instead of stopping at the first that holds. When no candidate holds and
   /// `violation_depth` > 0, the member looks for a run of at most that many steps to a state
   /// violating post (bounded model checking) for at most kRaceViolationSlice.
-  /// `peer` (may be null) races Z3 on nonlinear checks (z3inv::InvariantChecker).
+  /// `peer` (may be null) races Z3 on nonlinear checks (z3inv::InvariantChecker). When no
+  /// candidate holds, the conjunction of those Z3 found inductive (initiation and consecution
+  /// verified, post not) is posted to `lemmas` (may be null; it must outlive the member), which
+  /// is closed when run() returns.
   CandidateMember(std::vector<InvariantProposer*> proposers, const rank::Scorer* scorer, int k,
-                  bool check_all, int violation_depth = 0, SmtPeer* peer = nullptr);
+                  bool check_all, int violation_depth = 0, SmtPeer* peer = nullptr,
+                  LemmaBoard* lemmas = nullptr);
 
   std::string name() const override { return "builtin"; }
   /// Claims the first candidate (in checking order) that InvariantChecker verified, with its
@@ -63,6 +68,7 @@ class CandidateMember : public PortfolioMember {
   bool check_all_;
   int violation_depth_;
   SmtPeer* peer_;
+  LemmaBoard* lemmas_;
   std::vector<CheckedCandidate> candidates_;
   int checks_run_ = 0;
   std::vector<std::string> notes_;

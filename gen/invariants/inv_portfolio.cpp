@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/text_lines.h"
+#include "gen/invariants/lemma_member.h"
 #include "gen/invariants/member_race.h"
 #include "gen/invariants/member_schedule.h"
 #include "gen/run_log.h"
@@ -76,6 +77,7 @@ MemberReport report_of(const std::string& name, const inv::RaceRun& run, bool re
   r.name = name;
   r.start = run.start;
   r.elapsed = run.elapsed;
+  r.idle = std::min(run.claim.idle, run.elapsed);
   r.detail = note_line(run.claim.detail);
   if (!run.started) {
     r.result = "not-started";
@@ -114,12 +116,19 @@ InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string&
     std::vector<std::unique_ptr<inv::PortfolioMember>> members;
     inv::CandidateMember* enumerator = nullptr;
     std::vector<std::string> names;
+    // The lemma stage needs both the enumerator (its lemmas) and Spacer (its engine).
+    const auto chosen = [&](const char* name) {
+      return std::find(options_.members.begin(), options_.members.end(), name) !=
+             options_.members.end();
+    };
+    const bool lemma_stage = chosen("builtin") && chosen("spacer");
+    inv::LemmaBoard lemmas;
     for (const auto& name : options_.members) {
       if (std::find(names.begin(), names.end(), name) != names.end()) continue;
       if (name == "builtin") {
-        auto m = std::make_unique<inv::CandidateMember>(proposers_, scorer_, options_.k,
-                                                        options_.check_all,
-                                                        options_.violation_depth, options_.peer);
+        auto m = std::make_unique<inv::CandidateMember>(
+            proposers_, scorer_, options_.k, options_.check_all, options_.violation_depth,
+            options_.peer, lemma_stage ? &lemmas : nullptr);
         enumerator = m.get();
         members.push_back(std::move(m));
       } else if (name == "spacer") {
@@ -138,12 +147,24 @@ InvOutcome InvPortfolio::solve(const sygus::Problem& problem, const std::string&
                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     const auto offsets = inv::start_offsets(names, deadline.remaining(), cores);
     const auto nice = inv::niceness(names, cores);
-    const auto limits = inv::run_limits(names, sygus::has_nonlinear_arithmetic(problem), cores);
+    const bool nonlinear = sygus::has_nonlinear_arithmetic(problem);
+    const auto limits = inv::run_limits(names, nonlinear, cores);
     std::vector<inv::RaceEntry> entries;
     for (std::size_t i = 0; i < members.size(); ++i)
       entries.push_back({members[i].get(), offsets[i],
                          !(options_.check_all && members[i].get() == enumerator), nice[i],
                          limits[i]});
+    // The lemma stage waits idle for the enumerator's lemma, so it starts at once and has no
+    // say in the schedule of the members that work from the start; its Spacer runs as nicely
+    // as the other.
+    if (lemma_stage) {
+      const auto spacer = std::find(names.begin(), names.end(), "spacer") - names.begin();
+      members.push_back(inv::make_lemma_member(
+          runner, lemmas, inv::lemma_stage_limit(names.size(), nonlinear, cores)));
+      entries.push_back({members.back().get(), std::chrono::milliseconds(0), true,
+                         nice[static_cast<std::size_t>(spacer)], std::chrono::milliseconds(0)});
+      names.push_back(inv::kLemmaStageName);
+    }
 
     // The judge: an invariant wins only once InvariantChecker verified it (the enumerator's own
     // check is that), a violation only once bounded model checking replays it.

@@ -61,6 +61,7 @@ struct MemberReport {
   std::string detail;                    ///< one line
   std::chrono::milliseconds start{0};    ///< when it started, from the start of the problem
   std::chrono::milliseconds elapsed{0};  ///< how long it ran
+  std::chrono::milliseconds idle{0};     ///< of `elapsed`, waiting on another member
 };
 
 /// What the portfolio concluded for one problem.

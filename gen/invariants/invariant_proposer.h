@@ -22,6 +22,10 @@ struct InvariantCandidate {
   std::string text;    ///< sygus::to_smtlib(body)
   std::string origin;  ///< "builtin:houdini", "builtin:data#4", "openai:MODEL#2" ...
   int index = 0;       ///< position in the proposer's own order
+  /// The proposer verified initiation and consecution of `body` itself with
+  /// z3inv::InvariantChecker (the Houdini core): a lemma the portfolio may use at once, never a
+  /// verdict (the caller still checks the candidate).
+  bool inductive = false;
 };
 
 class InvariantProposer {

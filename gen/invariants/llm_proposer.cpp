@@ -8,21 +8,12 @@
 #include "gen/invariants/sygus_houdini.h"
 #include "gen/invariants/terms.h"
 #include "gen/prompt_template.h"
+#include "specs/sygus/problem_text.h"
 
 namespace verigen::inv {
 namespace {
 
 using sygus::SExpr;
-
-std::string params_text(const std::vector<sygus::Variable>& params) {
-  std::string out;
-  for (const auto& p : params) {
-    if (!out.empty()) out += ' ';
-    out += "(" + sygus::to_smtlib(SExpr::symbol(p.name)) + " " +
-           std::string(sygus::to_string(p.sort)) + ")";
-  }
-  return out;
-}
 
 /// Fence names models use for SMT-LIB (an untagged fence counts too).
 bool smt_fence(const std::string& language) {
@@ -70,18 +61,6 @@ std::string states_text(const std::vector<z3inv::State>& states) {
 
 }  // namespace
 
-std::string problem_text(const sygus::Problem& problem) {
-  std::string out = "(set-logic " + problem.logic + ")\n";
-  out += "(synth-inv " + problem.inv_name + " (" + params_text(problem.variables) + "))\n";
-  for (const auto& f : problem.functions)
-    out += "(define-fun " + sygus::to_smtlib(SExpr::symbol(f.name)) + " (" + params_text(f.params) +
-           ") " + std::string(sygus::to_string(f.result)) + "\n    " + sygus::to_smtlib(f.body) +
-           ")\n";
-  out += "(inv-constraint " + problem.inv_name + " " + problem.pre + " " + problem.trans + " " +
-         problem.post + ")\n";
-  return out;
-}
-
 LlmInvariantProposer::LlmInvariantProposer(Provider& provider, LlmSettings settings)
     : provider_(provider), settings_(std::move(settings)) {}
 
@@ -94,9 +73,9 @@ Result<std::string> LlmInvariantProposer::user_prompt(const sygus::Problem& prob
   auto text = prompt_template(Language::SyGuS, "invariant");
   if (!text.ok()) return fail(text.error());
   return render_template(*text, {{"logic", problem.logic},
-                                 {"problem", problem_text(problem)},
+                                 {"problem", sygus::problem_text(problem)},
                                  {"inv_name", problem.inv_name},
-                                 {"params", params_text(problem.variables)},
+                                 {"params", sygus::params_text(problem.variables)},
                                  {"pre", problem.pre},
                                  {"trans", problem.trans},
                                  {"post", problem.post}});
@@ -217,7 +196,7 @@ Result<std::vector<InvariantCandidate>> LlmInvariantProposer::candidates(
                                     {"invariant", sygus::to_smtlib(*conj)},
                                     {"counterexample", states_text(failed->counterexample)},
                                     {"inv_name", problem.inv_name},
-                                    {"params", params_text(problem.variables)}});
+                                    {"params", sygus::params_text(problem.variables)}});
         if (!feedback.ok()) return fail(feedback.error());
         CompletionRequest again = settings_.request(*system, *user + "\n" + *feedback, k);
         if (again.seed) *again.seed += k;

@@ -73,8 +73,4 @@ class LlmInvariantProposer : public InvariantProposer {
   int feedback_rounds_ = 1;
 };
 
-/// The problem written back as SyGuS-IF text, one definition per line, for prompts: set-logic,
-/// synth-inv, every define-fun, inv-constraint. Deterministic, so recorded prompts replay.
-std::string problem_text(const sygus::Problem& problem);
-
 }  // namespace verigen::inv

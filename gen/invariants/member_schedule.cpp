@@ -37,4 +37,10 @@ std::vector<std::chrono::milliseconds> run_limits(const std::vector<std::string>
   return out;
 }
 
+std::chrono::milliseconds lemma_stage_limit(std::size_t members, bool nonlinear, int cores) {
+  if (!nonlinear || static_cast<int>(members) <= std::max(cores, 1))
+    return std::chrono::milliseconds(0);
+  return kNonlinearSpacerSlice;
+}
+
 }  // namespace verigen::inv

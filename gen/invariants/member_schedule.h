@@ -48,4 +48,10 @@ inline constexpr std::chrono::milliseconds kNonlinearSpacerSlice{2000};
 std::vector<std::chrono::milliseconds> run_limits(const std::vector<std::string>& members,
                                                   bool nonlinear, int cores);
 
+/// How long the lemma stage (lemma_member.h) runs Spacer once it has its lemma, 0 for no limit,
+/// in a race of `members` members (the stage not counted). As for Spacer itself, with fewer
+/// cores than members on a problem with `nonlinear` arithmetic: kNonlinearSpacerSlice. On the
+/// NIA problems it decides, Spacer given the enumerator's lemma answered within 0.4 s.
+std::chrono::milliseconds lemma_stage_limit(std::size_t members, bool nonlinear, int cores);
+
 }  // namespace verigen::inv

@@ -4,6 +4,7 @@
 /// claims; the portfolio re-checks every claimed invariant with z3inv::InvariantChecker and
 /// confirms every claimed violation with bounded model checking before anything wins.
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +32,8 @@ struct MemberClaim {
   /// The verdict of z3inv::InvariantChecker when the member already ran it on `invariant` (the
   /// enumerator checks each candidate with it): the portfolio's re-check is then that verdict.
   std::optional<z3inv::InvariantVerdict> checked;
+  /// Time spent waiting on another member rather than working (the lemma stage's wait).
+  std::chrono::milliseconds idle{0};
 };
 
 class PortfolioMember {

@@ -180,6 +180,7 @@ class TemplateSource : public InvariantProposer {
     CandidateParts parts;
     parts.facts = &facts;
     parts.core = prune_bounds(houdini.kept);
+    parts.core_inductive = houdini.inductive;
     parts.dropped = houdini.dropped;
     if (houdini.inductive && !deadline.expired() &&
         checker.check_one("postcondition", conjunction(terms_of(parts.core)), deadline).outcome ==

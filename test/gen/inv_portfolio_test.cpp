@@ -43,10 +43,12 @@ Fixture fixture(const std::string& name) {
   return {std::move(*problem), std::move(*text)};
 }
 
-/// A source that proposes a fixed list of invariants, in the given order.
+/// A source that proposes a fixed list of invariants, in the given order; those at the
+/// positions in `flagged` it calls inductive (InvariantCandidate::inductive), true or not.
 class FixedSource : public inv::InvariantProposer {
  public:
-  FixedSource(const sygus::Problem& problem, const std::vector<std::string>& texts) {
+  FixedSource(const sygus::Problem& problem, const std::vector<std::string>& texts,
+              const std::set<int>& flagged = {}) {
     for (const auto& text : texts) {
       auto body = sygus::parse_invariant(text, problem, "fixed");
       INFO((body.ok() ? "" : body.error()));
@@ -56,6 +58,7 @@ class FixedSource : public inv::InvariantProposer {
       c.text = sygus::to_smtlib(*body);
       c.origin = "fixed#" + std::to_string(list_.size());
       c.index = static_cast<int>(list_.size());
+      c.inductive = flagged.count(c.index) > 0;
       list_.push_back(std::move(c));
     }
   }
@@ -311,4 +314,56 @@ TEST_CASE("portfolio lends cvc5's SMT solver to the enumerator's checks", "[z3][
   REQUIRE(out.status == InvOutcome::Status::Solved);
   REQUIRE(out.checks.size() == 3);
   CHECK(out.checks[1].decided_by == "cvc5");
+}
+
+// Contract: the lemma stage solves what the members alone do not: phased_counter.sl (Spacer
+// alone and the enumerator alone decide nothing in 10 s) is solved by Spacer on the problem
+// restricted to the enumerator's inductive lemma, and the answer, lemma and all, re-checks.
+TEST_CASE("portfolio: the lemma stage solves a problem with the enumerator's lemma", "[z3]") {
+  auto f = fixture("phased_counter.sl");
+  auto builtin = inv::make_template_proposer();
+  InvPortfolioOptions options;
+  options.members = {"builtin", "spacer"};
+  InvPortfolio portfolio({builtin.get()}, &rank::Scorer::default_model(), nullptr, options);
+  auto out = portfolio.solve(f.problem, f.text, Deadline::after(40s));
+  INFO(to_string(out.status));
+  for (const auto& n : out.notes) INFO(n);
+  REQUIRE(out.status == InvOutcome::Status::Solved);
+  CHECK(out.origin == "spacer+lemma");
+  REQUIRE(out.members.size() == 3);
+  CHECK(out.members[2].name == "lemmas");
+  CHECK(out.members[2].result == "won");
+  CHECK(out.members[2].idle > std::chrono::milliseconds(0));
+  CHECK(out.members[2].idle <= out.members[2].elapsed);
+  // The enumerator's own candidates: none of them is the invariant.
+  for (const auto& c : out.candidates)
+    if (c.verdict) CHECK(c.verdict->outcome != Outcome::Verified);
+
+  z3inv::InvariantChecker fresh(f.problem);
+  REQUIRE(out.invariant);
+  CHECK(fresh.check(*out.invariant, Deadline::after(20s)).outcome == Outcome::Verified);
+}
+
+// Contract: the lemma is a hint, never trusted: a proposer that calls a non-inductive term
+// inductive gets the restricted problem solved (no step keeps t at 5, so anything holds there),
+// but the claim lemma ∧ J fails the re-check and is refused, and nothing wrong is certified.
+TEST_CASE("portfolio: a false lemma makes the lemma stage's claim fail the re-check", "[z3]") {
+  auto f = fixture("phased_counter.sl");
+  FixedSource source(f.problem, {"(= t 5)"}, {0});
+  InvPortfolioOptions options;
+  options.members = {"builtin", "spacer"};
+  InvPortfolio portfolio({&source}, nullptr, nullptr, options);
+  auto out = portfolio.solve(f.problem, f.text, Deadline::after(4s));
+  INFO(to_string(out.status));
+  REQUIRE(out.members.size() == 3);
+  CHECK(out.members[2].result == "refused");
+  CHECK(std::any_of(out.notes.begin(), out.notes.end(), [](const std::string& n) {
+    return n.find("lemmas's invariant did not re-check") != std::string::npos;
+  }));
+  CHECK(out.status != InvOutcome::Status::Infeasible);
+  if (out.status == InvOutcome::Status::Solved) {
+    z3inv::InvariantChecker fresh(f.problem);
+    REQUIRE(out.invariant);
+    CHECK(fresh.check(*out.invariant, Deadline::after(20s)).outcome == Outcome::Verified);
+  }
 }

@@ -56,3 +56,13 @@ TEST_CASE("schedule: Spacer gets a slice of a nonlinear problem when cores are s
   CHECK(run_limits(kAll, true, 3) == std::vector<ms>{0ms, 0ms, 0ms});
   CHECK(run_limits({"spacer"}, true, 1) == std::vector<ms>{0ms});
 }
+
+// Contract: the lemma stage's Spacer is limited like Spacer itself: a slice on a nonlinear
+// problem when cores are scarce (counting the members, not the stage), no limit otherwise.
+TEST_CASE("schedule: the lemma stage gets Spacer's slice of a nonlinear problem", "[unit]") {
+  CHECK(lemma_stage_limit(3, true, 2) == kNonlinearSpacerSlice);
+  CHECK(lemma_stage_limit(3, true, 1) == kNonlinearSpacerSlice);
+  CHECK(lemma_stage_limit(3, false, 2) == 0ms);
+  CHECK(lemma_stage_limit(2, true, 2) == 0ms);
+  CHECK(lemma_stage_limit(3, true, 4) == 0ms);
+}
