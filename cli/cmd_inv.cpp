@@ -180,7 +180,9 @@ void register_inv(CLI::App& app, int& exit_code) {
   cmd->add_option("--record", options->generator.record, "Record the model's answers to FILE");
   cmd->add_option("--members", options->members,
                   "Portfolio members raced per problem: builtin (candidate enumerator), spacer "
-                  "(Z3's CHC engine), cvc5 (cvc5's SyGuS solver)")
+                  "(Z3's CHC engine), cvc5 (cvc5's SyGuS solver); with builtin and spacer, a "
+                  "lemma stage also runs Spacer on the problem restricted to the enumerator's "
+                  "inductive lemma")
       ->delimiter(',')
       ->check(CLI::IsMember({"builtin", "spacer", "cvc5"}))
       ->default_str("builtin,spacer,cvc5");
