@@ -367,3 +367,34 @@ TEST_CASE("portfolio: a false lemma makes the lemma stage's claim fail the re-ch
     CHECK(fresh.check(*out.invariant, Deadline::after(20s)).outcome == Outcome::Verified);
   }
 }
+
+// Contract: a candidate nobody called inductive, but which Z3 finds inductive when the
+// enumerator checks it (initiation and consecution verified, post not), is the lemma once no
+// candidate holds: here the Houdini core of phased_counter.sl, written out, from a fixed list.
+TEST_CASE("portfolio: a checked inductive candidate becomes the lemma", "[z3]") {
+  auto f = fixture("phased_counter.sl");
+  const std::string bounds =
+      "(and (<= a 999999) (<= b 999999) (>= p 0) (<= p 999999) (>= q 0) (<= q 999999) (>= r 0) "
+      "(<= (- a p) 1000000) (<= (- a q) 1000000) (<= (- a r) 1000000) (<= (- b p) 1000000) "
+      "(<= (- b q) 1000000) (<= (- b r) 1000000) (>= (+ p q) 0) (<= (- p q) 1000000) "
+      "(>= (+ p r) 0) (<= (- p r) 1000000) (>= (+ t r) 0) (>= (+ q r) 0) (<= (- q r) 1000000) "
+      "(<= (- 0 1000000) a) (< a 1000000) (<= (- 0 1000000) b) (< b 1000000))";
+  FixedSource source(f.problem, {"(= t 0)", bounds});
+  InvPortfolioOptions options;
+  options.members = {"builtin", "spacer"};
+  options.violation_depth = 0;
+  InvPortfolio portfolio({&source}, nullptr, nullptr, options);
+  auto out = portfolio.solve(f.problem, f.text, Deadline::after(40s));
+  INFO(to_string(out.status));
+  REQUIRE(out.candidates.size() == 2);
+  REQUIRE(out.candidates[1].verdict);
+  REQUIRE(out.candidates[1].verdict->failed());
+  CHECK(out.candidates[1].verdict->failed()->name == "postcondition");
+  REQUIRE(out.status == InvOutcome::Status::Solved);
+  CHECK(out.origin == "spacer+lemma");
+  REQUIRE(out.invariant);
+  // The claim is the lemma and Spacer's J together, and it re-checks.
+  CHECK(sygus::to_smtlib(*out.invariant).find("(>= (+ t r) 0)") != std::string::npos);
+  z3inv::InvariantChecker fresh(f.problem);
+  CHECK(fresh.check(*out.invariant, Deadline::after(20s)).outcome == Outcome::Verified);
+}
