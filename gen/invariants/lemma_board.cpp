@@ -27,8 +27,8 @@ std::optional<sygus::SExpr> LemmaBoard::wait(Deadline deadline) {
   // A cancel does not notify the board, so the wait wakes up now and then to look.
   constexpr auto kPoll = std::chrono::milliseconds(20);
   while (!done_ && !deadline.expired())
-    changed_.wait_for(lock, std::min<std::chrono::steady_clock::duration>(kPoll,
-                                                                          deadline.remaining()));
+    changed_.wait_for(lock,
+                      std::min<std::chrono::steady_clock::duration>(kPoll, deadline.remaining()));
   return lemma_;
 }
 

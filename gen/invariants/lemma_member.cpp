@@ -34,12 +34,12 @@ class LemmaMember : public PortfolioMember {
         claim.detail = "lemmas: " + restricted.error();
         return claim;
       }
-      auto r = z3inv::solve_with_spacer(
-          runner_, restricted->problem,
-          limit_.count() > 0 ? deadline.capped(limit_) : deadline);
+      auto r = z3inv::solve_with_spacer(runner_, restricted->problem,
+                                        limit_.count() > 0 ? deadline.capped(limit_) : deadline);
       claim.outcome = r.outcome;
       claim.cause = r.cause;
-      claim.detail = "lemmas: " + (r.detail.empty() ? "spacer on the restricted problem" : r.detail);
+      claim.detail =
+          "lemmas: " + (r.detail.empty() ? "spacer on the restricted problem" : r.detail);
       // Spacer's J holds only on the lemma's states: the claim is both together.
       if (r.invariant) claim.invariant = conjunction({*lemma, *r.invariant});
       claim.trace = std::move(r.trace);

@@ -43,8 +43,7 @@ Result<StrengthenedProblem> strengthen(const sygus::Problem& problem, const SExp
   }
   sygus::FunctionDef lemma_fun{fresh_name("verigen_lemma", taken), problem.variables,
                                sygus::Sort::Bool, lemma};
-  sygus::FunctionDef trans_fun{fresh_name("verigen_trans", taken), trans->params,
-                               sygus::Sort::Bool,
+  sygus::FunctionDef trans_fun{fresh_name("verigen_trans", taken), trans->params, sygus::Sort::Bool,
                                app("and", {call(problem.trans, trans->params, 0, 2 * n),
                                            call(lemma_fun.name, trans->params, 0, n),
                                            call(lemma_fun.name, trans->params, n, 2 * n)})};

@@ -14,8 +14,8 @@
 namespace verigen::inv {
 
 struct StrengthenedProblem {
-  std::string text;         ///< the restricted problem in SyGuS-INV syntax
-  sygus::Problem problem;   ///< `text`, read back by sygus::parse_problem
+  std::string text;        ///< the restricted problem in SyGuS-INV syntax
+  sygus::Problem problem;  ///< `text`, read back by sygus::parse_problem
 };
 
 /// `problem` restricted to `lemma` (a Bool term over its variables). The new functions' names
