@@ -31,6 +31,7 @@ class LemmaMember : public PortfolioMember {
       auto restricted = strengthen(problem, *lemma);
       if (!restricted) {
         claim.outcome = Outcome::Error;
+        claim.cause = Cause::Internal;
         claim.detail = "lemmas: " + restricted.error();
         return claim;
       }
