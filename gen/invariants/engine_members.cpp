@@ -22,12 +22,7 @@ class SpacerMember : public PortfolioMember {
     MemberClaim claim;
     claim.origin = "spacer";
     try {
-      auto r = z3inv::solve_with_spacer(runner_, problem, deadline);
-      claim.outcome = r.outcome;
-      claim.cause = r.cause;
-      claim.detail = r.detail;
-      claim.invariant = std::move(r.invariant);
-      claim.trace = std::move(r.trace);
+      claim = claim_from_spacer(z3inv::solve_with_spacer(runner_, problem, deadline), "spacer");
     } catch (const std::exception& e) {
       claim.outcome = Outcome::Error;
       claim.cause = Cause::Internal;
@@ -61,6 +56,17 @@ class Cvc5Member : public PortfolioMember {
 };
 
 }  // namespace
+
+MemberClaim claim_from_spacer(z3inv::ChcResult result, std::string origin) {
+  MemberClaim claim;
+  claim.origin = std::move(origin);
+  claim.outcome = result.outcome;
+  claim.cause = result.cause;
+  claim.detail = std::move(result.detail);
+  claim.invariant = std::move(result.invariant);
+  claim.trace = std::move(result.trace);
+  return claim;
+}
 
 std::unique_ptr<PortfolioMember> make_spacer_member(ProcessRunner& runner) {
   return std::make_unique<SpacerMember>(runner);

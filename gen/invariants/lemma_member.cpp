@@ -35,15 +35,16 @@ class LemmaMember : public PortfolioMember {
         claim.detail = "lemmas: " + restricted.error();
         return claim;
       }
-      auto r = z3inv::solve_with_spacer(runner_, restricted->problem,
-                                        limit_.count() > 0 ? deadline.capped(limit_) : deadline);
-      claim.outcome = r.outcome;
-      claim.cause = r.cause;
+      const auto idle = claim.idle;
+      claim = claim_from_spacer(
+          z3inv::solve_with_spacer(runner_, restricted->problem,
+                                   limit_.count() > 0 ? deadline.capped(limit_) : deadline),
+          "spacer+lemma");
+      claim.idle = idle;
       claim.detail =
-          "lemmas: " + (r.detail.empty() ? "spacer on the restricted problem" : r.detail);
+          "lemmas: " + (claim.detail.empty() ? "spacer on the restricted problem" : claim.detail);
       // Spacer's J holds only on the lemma's states: the claim is both together.
-      if (r.invariant) claim.invariant = conjunction({*lemma, *r.invariant});
-      claim.trace = std::move(r.trace);
+      if (claim.invariant) claim.invariant = conjunction({*lemma, *claim.invariant});
     } catch (const std::exception& e) {
       claim.outcome = Outcome::Error;
       claim.cause = Cause::Internal;

@@ -48,6 +48,10 @@ class PortfolioMember {
                           Deadline deadline) = 0;
 };
 
+/// Spacer's result as a member's claim from `origin`: outcome, cause, detail, invariant and
+/// trace as they are.
+MemberClaim claim_from_spacer(z3inv::ChcResult result, std::string origin);
+
 /// Z3's CHC engine on the problem as Horn clauses, a `z3` child process run by `runner` (which
 /// must outlive the member).
 std::unique_ptr<PortfolioMember> make_spacer_member(ProcessRunner& runner);
