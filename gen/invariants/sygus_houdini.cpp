@@ -1,6 +1,10 @@
 #include "gen/invariants/sygus_houdini.h"
 
+#include <algorithm>
+#include <optional>
+
 #include "gen/invariants/terms.h"
+#include "specs/sygus/smt_query.h"
 
 namespace verigen::inv {
 
@@ -10,18 +14,51 @@ std::optional<bool> holds_in(z3inv::InvariantChecker& checker, const sygus::SExp
   return checker.holds(term, state);
 }
 
+namespace {
+
+/// The atoms an undecided check is blamed on, in the order they are given up: nonlinear
+/// inequalities, then nonlinear equalities. Atoms copied from pre and post are never suspects.
+/// Returns the index set of the first class that is not empty.
+std::vector<std::size_t> undecided_suspects(const std::vector<Atom>& atoms) {
+  for (bool equalities : {false, true}) {
+    std::vector<std::size_t> picked;
+    for (std::size_t i = 0; i < atoms.size(); ++i) {
+      const Atom& a = atoms[i];
+      if (a.kind == "post" || a.kind == "pre" || !sygus::is_nonlinear(a.term)) continue;
+      if ((a.term.head() == "=") == equalities) picked.push_back(i);
+    }
+    if (!picked.empty()) return picked;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::chrono::milliseconds houdini_check_limit(std::chrono::milliseconds remaining) {
+  return std::max(remaining / 3, kMinHoudiniCheck);
+}
+
 SygusHoudiniOutcome sygus_houdini(z3inv::InvariantChecker& checker, std::vector<Atom> atoms,
                                   Deadline deadline) {
   SygusHoudiniOutcome out;
+  // The atoms as they stood before the first suspect was given up: what Houdini returns when
+  // giving up suspects leads nowhere, as it did before it gave any up.
+  std::optional<std::vector<Atom>> undecided;
+  std::size_t dropped_before_undecided = 0;
   while (!deadline.expired()) {
     std::vector<sygus::SExpr> terms;
     for (const auto& a : atoms) terms.push_back(a.term);
     auto conj = conjunction(terms);
+    // Only a conjunction with atoms to give up has its checks capped: a linear one is decided
+    // by Z3 and keeps the whole budget, as before.
+    auto suspects = undecided_suspects(atoms);
+    Deadline check_deadline =
+        suspects.empty() ? deadline : deadline.capped(houdini_check_limit(deadline.remaining()));
     const z3inv::State* witness = nullptr;
     z3inv::CheckResult result;
     bool all_verified = true;
     for (const char* which : {"initiation", "consecution"}) {
-      result = checker.check_one(which, conj, deadline);
+      result = checker.check_one(which, conj, check_deadline);
       ++out.checks;
       if (result.outcome == Outcome::Verified) continue;
       all_verified = false;
@@ -34,6 +71,27 @@ SygusHoudiniOutcome sygus_houdini(z3inv::InvariantChecker& checker, std::vector<
     if (all_verified) {
       out.inductive = true;
       break;
+    }
+    if (!witness && result.outcome == Outcome::Unknown && !deadline.expired()) {
+      // Z3 could not decide the conjunction in its slice. Rather than give the rest of the
+      // budget to one undecidable query, give up the atoms that most often make it so:
+      // nonlinear bounds and equations read off shallow samples (s11's l - i*i <= 4). The
+      // weaker conjunction still has to pass every check.
+      if (!suspects.empty()) {
+        if (!undecided) {
+          undecided = atoms;
+          dropped_before_undecided = out.dropped.size();
+        }
+        std::vector<Atom> next;
+        std::size_t s = 0;
+        for (std::size_t i = 0; i < atoms.size(); ++i) {
+          bool drop = s < suspects.size() && suspects[s] == i;
+          if (drop) ++s;
+          (drop ? out.dropped : next).push_back(std::move(atoms[i]));
+        }
+        atoms = std::move(next);
+        continue;
+      }
     }
     if (!witness) break;  // Unknown or Error: nothing to learn from, keep what we have
     auto valuation = read_state(*witness);
@@ -55,6 +113,12 @@ SygusHoudiniOutcome sygus_houdini(z3inv::InvariantChecker& checker, std::vector<
       (drop ? out.dropped : next).push_back(std::move(atoms[i]));
     }
     atoms = std::move(next);
+  }
+  if (!out.inductive && undecided) {
+    // Giving up suspects proved nothing: return what Houdini had when Z3 first could not
+    // decide, so the caller's own check gets the conjunction it would have had.
+    atoms = std::move(*undecided);
+    out.dropped.resize(dropped_before_undecided);
   }
   out.kept = std::move(atoms);
   return out;

@@ -3,7 +3,9 @@
 /// initiation or consecution has a counterexample, drop the atoms that the counterexample's
 /// (successor) state falsifies. What survives is the greatest inductive subset of the atoms
 /// (Flanagan & Leino), unless the deadline or an Unknown from Z3 stops the loop first.
+/// An Unknown on nonlinear atoms is met by giving those atoms up (see sygus_houdini).
 
+#include <chrono>
 #include <vector>
 
 #include "backends/z3/inv_checker.h"
@@ -19,7 +21,18 @@ struct SygusHoudiniOutcome {
   int checks = 0;             ///< Z3 checks run
 };
 
-/// Runs Houdini on `atoms` with `checker` before `deadline`.
+/// The least time one Houdini check gets, whatever is left.
+inline constexpr std::chrono::milliseconds kMinHoudiniCheck{500};
+
+/// How long one Houdini check may run with `remaining` left: a third of it, at least
+/// kMinHoudiniCheck, so that a check Z3 cannot decide leaves time to try a weaker conjunction.
+std::chrono::milliseconds houdini_check_limit(std::chrono::milliseconds remaining);
+
+/// Runs Houdini on `atoms` with `checker` before `deadline`. While some atom is nonlinear and
+/// comes from neither pre nor post (a suspect), each check gets houdini_check_limit of what is
+/// left. When a check is undecided (Unknown), the suspects are given up, inequalities before
+/// equalities, and Houdini goes on; if that ends without an inductive conjunction, the outcome
+/// is the atoms as they were at the first undecided check.
 SygusHoudiniOutcome sygus_houdini(z3inv::InvariantChecker& checker, std::vector<Atom> atoms,
                                   Deadline deadline);
 
