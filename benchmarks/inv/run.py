@@ -136,8 +136,12 @@ def main():
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds for ranking")
     parser.add_argument("--skip-rank", action="store_true", help="skip the ranking experiment")
     parser.add_argument("--binary", default=os.path.join(ROOT, "build", "verigen"))
-    parser.add_argument("--out", default=os.path.join(ROOT, "build", "bench", "inv.json"))
+    parser.add_argument("--out", default=os.path.join(ROOT, "build", "bench", "inv.json"),
+                        help="the results file (JSON); the plot goes beside it")
     args = parser.parse_args()
+    # Refuse a results path that cannot be written before the half-hour run, not after it.
+    if os.path.isdir(args.out):
+        parser.error(f"--out {args.out}: is a directory; name the results file, e.g. {args.out}/inv.json")
 
     files = sorted(glob.glob(os.path.join(DATA, "*.sl")))
     if not files:

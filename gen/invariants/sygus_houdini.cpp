@@ -14,11 +14,6 @@ std::optional<bool> holds_in(z3inv::InvariantChecker& checker, const sygus::SExp
   return checker.holds(term, state);
 }
 
-namespace {
-
-/// The atoms an undecided check is blamed on, in the order they are given up: nonlinear
-/// inequalities, then nonlinear equalities. Atoms copied from pre and post are never suspects.
-/// Returns the index set of the first class that is not empty.
 std::vector<std::size_t> undecided_suspects(const std::vector<Atom>& atoms) {
   for (bool equalities : {false, true}) {
     std::vector<std::size_t> picked;
@@ -31,8 +26,6 @@ std::vector<std::size_t> undecided_suspects(const std::vector<Atom>& atoms) {
   }
   return {};
 }
-
-}  // namespace
 
 std::chrono::milliseconds houdini_check_limit(std::chrono::milliseconds remaining) {
   return std::max(remaining / 3, kMinHoudiniCheck);
@@ -78,6 +71,7 @@ SygusHoudiniOutcome sygus_houdini(z3inv::InvariantChecker& checker, std::vector<
       // nonlinear bounds and equations read off shallow samples (s11's l - i*i <= 4). The
       // weaker conjunction still has to pass every check.
       if (!suspects.empty()) {
+        ++out.undecided;
         if (!undecided) {
           undecided = atoms;
           dropped_before_undecided = out.dropped.size();

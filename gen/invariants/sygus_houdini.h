@@ -19,7 +19,13 @@ struct SygusHoudiniOutcome {
   std::vector<Atom> dropped;  ///< atoms dropped, in the order they were dropped
   bool inductive = false;     ///< initiation and consecution both Verified on `kept`
   int checks = 0;             ///< Z3 checks run
+  int undecided = 0;          ///< undecided checks that made Houdini give up suspects
 };
+
+/// The atoms an undecided check is blamed on (suspects), as indices into `atoms` in order: the
+/// nonlinear inequalities if there are any, else the nonlinear equalities. Atoms of kind "pre"
+/// or "post" are never suspects; empty when nothing is left to give up.
+std::vector<std::size_t> undecided_suspects(const std::vector<Atom>& atoms);
 
 /// The least time one Houdini check gets, whatever is left.
 inline constexpr std::chrono::milliseconds kMinHoudiniCheck{500};
