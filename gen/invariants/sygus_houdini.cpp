@@ -14,6 +14,20 @@ std::optional<bool> holds_in(z3inv::InvariantChecker& checker, const sygus::SExp
   return checker.holds(term, state);
 }
 
+namespace {
+
+/// Moves the atoms at the indices `drop` accepts from `atoms` to the end of `dropped`, keeping
+/// the order of both.
+template <typename Drop>
+void give_up(std::vector<Atom>& atoms, std::vector<Atom>& dropped, Drop drop) {
+  std::vector<Atom> kept;
+  for (std::size_t i = 0; i < atoms.size(); ++i)
+    (drop(i) ? dropped : kept).push_back(std::move(atoms[i]));
+  atoms = std::move(kept);
+}
+
+}  // namespace
+
 std::vector<std::size_t> undecided_suspects(const std::vector<Atom>& atoms) {
   for (bool equalities : {false, true}) {
     std::vector<std::size_t> picked;
@@ -76,14 +90,9 @@ SygusHoudiniOutcome sygus_houdini(z3inv::InvariantChecker& checker, std::vector<
           undecided = atoms;
           dropped_before_undecided = out.dropped.size();
         }
-        std::vector<Atom> next;
-        std::size_t s = 0;
-        for (std::size_t i = 0; i < atoms.size(); ++i) {
-          bool drop = s < suspects.size() && suspects[s] == i;
-          if (drop) ++s;
-          (drop ? out.dropped : next).push_back(std::move(atoms[i]));
-        }
-        atoms = std::move(next);
+        give_up(atoms, out.dropped, [&](std::size_t i) {
+          return std::binary_search(suspects.begin(), suspects.end(), i);
+        });
         continue;
       }
     }
@@ -101,12 +110,8 @@ SygusHoudiniOutcome sygus_houdini(z3inv::InvariantChecker& checker, std::vector<
     // Some atom must be false in the counterexample; when none is known to be, blame the atoms
     // that could not be evaluated, or stop rather than loop forever.
     if (!any_false && !any_unknown) break;
-    std::vector<Atom> next;
-    for (std::size_t i = 0; i < atoms.size(); ++i) {
-      bool drop = verdict[i] == 0 || (!any_false && verdict[i] == -1);
-      (drop ? out.dropped : next).push_back(std::move(atoms[i]));
-    }
-    atoms = std::move(next);
+    give_up(atoms, out.dropped,
+            [&](std::size_t i) { return verdict[i] == 0 || (!any_false && verdict[i] == -1); });
   }
   if (!out.inductive && undecided) {
     // Giving up suspects proved nothing: return what Houdini had when Z3 first could not
