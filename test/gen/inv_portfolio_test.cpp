@@ -19,29 +19,15 @@
 #include "gen/run_log.h"
 #include "rank/scorer.h"
 #include "specs/sygus/problem.h"
+#include "test/support/sygus_fixture.h"
 
 using namespace verigen;
 using namespace std::chrono_literals;
 
 namespace {
 
-std::string fixture_path(const std::string& name) {
-  return std::string(VERIGEN_SOURCE_DIR) + "/test/fixtures/sygus/" + name;
-}
-
-struct Fixture {
-  sygus::Problem problem;
-  std::string text;
-};
-
-Fixture fixture(const std::string& name) {
-  auto text = read_file(fixture_path(name));
-  REQUIRE(text.ok());
-  auto problem = sygus::parse_problem(*text, fixture_path(name));
-  INFO((problem.ok() ? "" : problem.error()));
-  REQUIRE(problem.ok());
-  return {std::move(*problem), std::move(*text)};
-}
+using Fixture = test::SygusFixture;
+using test::sygus_fixture;
 
 /// A source that proposes a fixed list of invariants, in the given order; those at the
 /// positions in `flagged` it calls inductive (InvariantCandidate::inductive), true or not.
@@ -110,7 +96,7 @@ const std::string kLiaRight = "(<= x n)";
 
 // Contract: a Solved outcome carries an invariant that an independent checker verifies.
 TEST_CASE("portfolio solves lia.sl with an invariant that re-checks", "[z3]") {
-  auto f = fixture("lia.sl");
+  auto f = sygus_fixture("lia.sl");
   auto builtin = inv::make_template_proposer();
   InvPortfolio portfolio({builtin.get()}, &rank::Scorer::default_model(), nullptr, {});
   auto out = portfolio.solve(f.problem, f.text, Deadline::after(60s));
@@ -128,7 +114,7 @@ TEST_CASE("portfolio solves lia.sl with an invariant that re-checks", "[z3]") {
 // Contract: a problem whose post can be violated is Infeasible, with a trace that starts in pre,
 // follows trans at every step and ends outside post.
 TEST_CASE("portfolio reports counter_unsafe.sl infeasible with a real trace", "[z3]") {
-  auto f = fixture("counter_unsafe.sl");
+  auto f = sygus_fixture("counter_unsafe.sl");
   auto builtin = inv::make_template_proposer();
   InvPortfolio portfolio({builtin.get()}, &rank::Scorer::default_model(), nullptr, {});
   auto out = portfolio.solve(f.problem, f.text, Deadline::after(60s));
@@ -160,7 +146,7 @@ TEST_CASE("portfolio reports counter_unsafe.sl infeasible with a real trace", "[
 
 // Contract: no time, no claim — an expired deadline never yields Solved (nor an exception).
 TEST_CASE("portfolio with an expired deadline does not claim a solution", "[z3]") {
-  auto f = fixture("lia.sl");
+  auto f = sygus_fixture("lia.sl");
   auto builtin = inv::make_template_proposer();
   InvPortfolio portfolio({builtin.get()}, &rank::Scorer::default_model(), nullptr, {});
   auto out = portfolio.solve(f.problem, f.text, Deadline(std::chrono::steady_clock::now() - 1s));
@@ -172,7 +158,7 @@ TEST_CASE("portfolio with an expired deadline does not claim a solution", "[z3]"
 // Contract: without Spacer, wrong candidates only give Unknown; each was handed to Z3 once and
 // none is reported as the invariant.
 TEST_CASE("portfolio with only wrong candidates and no spacer is unknown", "[z3]") {
-  auto f = fixture("lia.sl");
+  auto f = sygus_fixture("lia.sl");
   FixedSource source(f.problem, kLiaWrong);
   InvPortfolioOptions options;
   options.members = {"builtin"};
@@ -192,7 +178,7 @@ TEST_CASE("portfolio with only wrong candidates and no spacer is unknown", "[z3]
 // Contract: without check_all the portfolio stops at the first verified candidate; with it every
 // candidate is checked, and every candidate is logged as a line `verigen rank` can read.
 TEST_CASE("portfolio check_all checks and logs every candidate", "[z3]") {
-  auto f = fixture("lia.sl");
+  auto f = sygus_fixture("lia.sl");
   std::vector<std::string> texts = kLiaWrong;
   texts.insert(texts.begin() + 1, kLiaRight);  // wrong, right, wrong, wrong
 
@@ -250,7 +236,7 @@ TEST_CASE("portfolio check_all checks and logs every candidate", "[z3]") {
 // one they are checked by descending score, the ranks are a permutation of 0..n-1 and each
 // candidate's score is the scorer's score for it.
 TEST_CASE("portfolio orders candidates by the scorer", "[z3]") {
-  auto f = fixture("lia.sl");
+  auto f = sygus_fixture("lia.sl");
   std::vector<std::string> texts = kLiaWrong;
   texts.push_back(kLiaRight);
   FixedSource source(f.problem, texts);
@@ -303,7 +289,7 @@ TEST_CASE("portfolio lends cvc5's SMT solver to the enumerator's checks", "[z3][
   CHECK(peer->name() == "cvc5");
 
   // s = b + r*d: Z3 took 4.7 s on its consecution, cvc5 0.02 s.
-  auto f = fixture("nia_scaled_sum.sl");
+  auto f = sygus_fixture("nia_scaled_sum.sl");
   FixedSource source(f.problem, {"(and (<= r 500) (>= r 0) (= s (+ b (* r d))))"});
   InvPortfolioOptions options;
   options.members = {"builtin"};
@@ -320,7 +306,7 @@ TEST_CASE("portfolio lends cvc5's SMT solver to the enumerator's checks", "[z3][
 // alone and the enumerator alone decide nothing in 10 s) is solved by Spacer on the problem
 // restricted to the enumerator's inductive lemma, and the answer, lemma and all, re-checks.
 TEST_CASE("portfolio: the lemma stage solves a problem with the enumerator's lemma", "[z3]") {
-  auto f = fixture("phased_counter.sl");
+  auto f = sygus_fixture("phased_counter.sl");
   auto builtin = inv::make_template_proposer();
   InvPortfolioOptions options;
   options.members = {"builtin", "spacer"};
@@ -348,7 +334,7 @@ TEST_CASE("portfolio: the lemma stage solves a problem with the enumerator's lem
 // inductive gets the restricted problem solved (no step keeps t at 5, so anything holds there),
 // but the claim lemma ∧ J fails the re-check and is refused, and nothing wrong is certified.
 TEST_CASE("portfolio: a false lemma makes the lemma stage's claim fail the re-check", "[z3]") {
-  auto f = fixture("phased_counter.sl");
+  auto f = sygus_fixture("phased_counter.sl");
   FixedSource source(f.problem, {"(= t 5)"}, {0});
   InvPortfolioOptions options;
   options.members = {"builtin", "spacer"};
@@ -372,7 +358,7 @@ TEST_CASE("portfolio: a false lemma makes the lemma stage's claim fail the re-ch
 // enumerator checks it (initiation and consecution verified, post not), is the lemma once no
 // candidate holds: here the Houdini core of phased_counter.sl, written out, from a fixed list.
 TEST_CASE("portfolio: a checked inductive candidate becomes the lemma", "[z3]") {
-  auto f = fixture("phased_counter.sl");
+  auto f = sygus_fixture("phased_counter.sl");
   const std::string bounds =
       "(and (<= a 999999) (<= b 999999) (>= p 0) (<= p 999999) (>= q 0) (<= q 999999) (>= r 0) "
       "(<= (- a p) 1000000) (<= (- a q) 1000000) (<= (- a r) 1000000) (<= (- b p) 1000000) "

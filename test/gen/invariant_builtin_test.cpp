@@ -7,19 +7,14 @@
 #include "backends/z3/inv_checker.h"
 #include "gen/invariants/invariant_proposer.h"
 #include "specs/sygus/problem.h"
+#include "test/support/sygus_fixture.h"
 
 using namespace verigen;
 using namespace std::chrono_literals;
 
 namespace {
 
-sygus::Problem fixture(const std::string& name) {
-  auto problem =
-      sygus::load_problem(std::string(VERIGEN_SOURCE_DIR) + "/test/fixtures/sygus/" + name);
-  INFO((problem.ok() ? "" : problem.error()));
-  REQUIRE(problem.ok());
-  return *problem;
-}
+sygus::Problem fixture(const std::string& name) { return test::sygus_fixture(name).problem; }
 
 std::vector<inv::InvariantCandidate> builtin_candidates(const sygus::Problem& problem, int k) {
   auto proposer = inv::make_template_proposer();

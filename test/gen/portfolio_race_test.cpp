@@ -15,6 +15,7 @@
 #include "gen/invariants/inv_portfolio.h"
 #include "rank/scorer.h"
 #include "test/support/fake_process_runner.h"
+#include "test/support/sygus_fixture.h"
 #include "test/support/process_table.h"
 
 using namespace verigen;
@@ -23,20 +24,8 @@ using test::FakeProcessRunner;
 
 namespace {
 
-struct Fixture {
-  sygus::Problem problem;
-  std::string text;
-};
-
-Fixture fixture(const std::string& name) {
-  const std::string path = std::string(VERIGEN_SOURCE_DIR) + "/test/fixtures/sygus/" + name;
-  auto text = read_file(path);
-  REQUIRE(text.ok());
-  auto problem = sygus::parse_problem(*text, path);
-  INFO((problem.ok() ? "" : problem.error()));
-  REQUIRE(problem.ok());
-  return {std::move(*problem), std::move(*text)};
-}
+using Fixture = test::SygusFixture;
+using test::sygus_fixture;
 
 /// Processes alive now whose parent is this test, or whose command line names `needle`.
 std::vector<std::string> leftovers(const std::string& needle) {
@@ -95,7 +84,7 @@ InvPortfolioOptions one_core() {
 
 // two_branch_sum.sl: Spacer answers in a fraction of a second; cvc5 does not answer in 10 s.
 TEST_CASE("race: Spacer answers first and the others are cancelled", "[solver:cvc5]") {
-  auto f = fixture("two_branch_sum.sl");
+  auto f = sygus_fixture("two_branch_sum.sl");
   auto [out, took] = race(f, one_core(), Deadline::after(60s));
   INFO(reports(out));
   REQUIRE(out.status == InvOutcome::Status::Solved);
@@ -116,7 +105,7 @@ TEST_CASE("race: Spacer answers first and the others are cancelled", "[solver:cv
 
 // nia_cube.sl: c = i^3 over a short loop; cvc5 answers at once, Spacer and the templates do not.
 TEST_CASE("race: cvc5 answers a small NIA problem, the others are cancelled", "[solver:cvc5]") {
-  auto f = fixture("nia_cube.sl");
+  auto f = sygus_fixture("nia_cube.sl");
   auto [out, took] = race(f, one_core(), Deadline::after(60s));
   INFO(reports(out));
   REQUIRE(out.status == InvOutcome::Status::Solved);
@@ -131,7 +120,7 @@ TEST_CASE("race: cvc5 answers a small NIA problem, the others are cancelled", "[
 // quantified_bound.sl: the post says y <= 2n through a quantifier: Spacer refuses it at once,
 // cvc5 does not answer in 20 s, the enumerator's templates (y = 2x, x <= n) do.
 TEST_CASE("race: the enumerator wins, cvc5 is killed", "[solver:cvc5]") {
-  auto f = fixture("quantified_bound.sl");
+  auto f = sygus_fixture("quantified_bound.sl");
   auto [out, took] = race(f, one_core(), Deadline::after(120s));
   INFO(reports(out));
   REQUIRE(out.status == InvOutcome::Status::Solved);
@@ -152,7 +141,7 @@ TEST_CASE("race: the enumerator wins, cvc5 is killed", "[solver:cvc5]") {
 // the violating run itself and ends the race: before, bounded model checking ran only after the
 // race, that is after cvc5's deadline, and the problem came out unknown.
 TEST_CASE("race: the enumerator's bounded check refutes a problem cvc5 cannot", "[solver:cvc5]") {
-  auto f = fixture("quantified_unsafe.sl");
+  auto f = sygus_fixture("quantified_unsafe.sl");
   auto [out, took] = race(f, one_core(), Deadline::after(60s));
   INFO(reports(out));
   REQUIRE(out.status == InvOutcome::Status::Infeasible);
@@ -168,7 +157,7 @@ TEST_CASE("race: the enumerator's bounded check refutes a problem cvc5 cannot", 
 // Contract: a claimed invariant that fails verigen's re-check never wins; it is noted, and the
 // member's report says "refused". Scripted: the real cvc5 is not wrong on demand.
 TEST_CASE("race: a cvc5 answer that does not re-check is refused", "[z3]") {
-  auto f = fixture("lia.sl");
+  auto f = sygus_fixture("lia.sl");
   FakeProcessRunner runner;
   runner.on(
       "cvc5", {"--lang=sygus2"},
@@ -201,7 +190,7 @@ TEST_CASE("race: a cvc5 answer that does not re-check is refused", "[z3]") {
 // Contract: a missing cvc5 is an error in its report and a note naming what to install, never a
 // success; the problem is an error when cvc5 was the only member.
 TEST_CASE("race: a missing cvc5 is reported, never counted", "[z3]") {
-  auto f = fixture("lia.sl");
+  auto f = sygus_fixture("lia.sl");
   FakeProcessRunner runner;  // no rules: every command is NotFound, as a missing tool
   auto options = one_core();
   options.runner = &runner;

@@ -13,19 +13,12 @@
 #include "gen/invariants/portfolio_member.h"
 #include "gen/invariants/terms.h"
 #include "specs/sygus/problem.h"
+#include "test/support/sygus_fixture.h"
 
 using namespace verigen;
 using namespace std::chrono_literals;
 
 namespace {
-
-sygus::Problem load(const std::string& name) {
-  auto problem =
-      sygus::load_problem(std::string(VERIGEN_SOURCE_DIR) + "/test/fixtures/sygus/" + name);
-  INFO((problem.ok() ? "" : problem.error()));
-  REQUIRE(problem.ok());
-  return std::move(*problem);
-}
 
 inv::Atom atom(const sygus::Problem& problem, const std::string& text, const std::string& kind) {
   auto term = sygus::parse_invariant(text, problem, "test");
@@ -44,7 +37,7 @@ bool has(const std::vector<inv::Atom>& atoms, const std::string& text) {
 // Contract: the suspects are the nonlinear atoms not copied from pre or post; the inequalities
 // go first, the equalities only when no inequality is left; linear atoms never.
 TEST_CASE("houdini: the atoms an undecided check is blamed on", "[unit]") {
-  auto problem = load("nia_scaled_sum.sl");
+  auto problem = test::sygus_fixture("nia_scaled_sum.sl").problem;
   std::vector<inv::Atom> atoms = {
       atom(problem, "(=> (>= r 500) (= s (+ b (* 500 d))))", "post"),
       atom(problem, "(>= r 0)", "bound"),
@@ -70,7 +63,7 @@ TEST_CASE("houdini: the atoms an undecided check is blamed on", "[unit]") {
 // up, and the rest goes on to an inductive core that keeps s = b + r*d. Before, the first check
 // ran to the deadline and Houdini returned nothing inductive.
 TEST_CASE("houdini gives up nonlinear bounds when a check is undecided", "[z3][solver:cvc5]") {
-  auto problem = load("nia_scaled_sum.sl");
+  auto problem = test::sygus_fixture("nia_scaled_sum.sl").problem;
   SubprocessRunner runner;
   auto peer = inv::make_member_peer({"cvc5"}, runner);
   REQUIRE(peer);
