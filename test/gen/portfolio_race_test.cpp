@@ -15,8 +15,8 @@
 #include "gen/invariants/inv_portfolio.h"
 #include "rank/scorer.h"
 #include "test/support/fake_process_runner.h"
-#include "test/support/sygus_fixture.h"
 #include "test/support/process_table.h"
+#include "test/support/sygus_fixture.h"
 
 using namespace verigen;
 using namespace std::chrono_literals;
