@@ -1,5 +1,7 @@
 #include "backends/z3/inv_checker.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <deque>
 #include <set>
 #include <thread>
@@ -18,6 +20,9 @@ const CheckResult* InvariantVerdict::failed() const {
   }
   return nullptr;
 }
+
+/// The magnitude sampled states keep their values within where pre and trans allow it.
+constexpr int kSmallValue = 16;
 
 struct InvariantChecker::Impl {
   Impl(const sygus::Problem& p, SmtPeer* peer_) : problem(p), tr(ctx, p), peer(peer_) {}
@@ -49,15 +54,32 @@ struct InvariantChecker::Impl {
     return z3::mk_and(parts);
   }
 
-  // Small values first: samples near zero are easier to read and to generalise from.
-  z3::expr small(const z3::expr_vector& s, int bound) {
+  // Small values first: samples near zero are easier to read and to generalise from. Every Int
+  // variable but the `except`-th is kept within [-bound, bound].
+  z3::expr small(const z3::expr_vector& s, int bound, std::size_t except = SIZE_MAX) {
     z3::expr_vector parts(ctx);
     for (std::size_t i = 0; i < problem.variables.size(); ++i) {
-      if (problem.variables[i].sort != sygus::Sort::Int) continue;
+      if (i == except || problem.variables[i].sort != sygus::Sort::Int) continue;
       z3::expr v = s[static_cast<int>(i)];
       parts.push_back(v >= -bound && v <= bound);
     }
     return z3::mk_and(parts);
+  }
+
+  // One model of `solver` on `s` under `extra`, small values preferred where `bias` allows
+  // them; nullopt when `extra` leaves none.
+  std::optional<State> model_under(z3::solver& solver, const z3::expr_vector& s,
+                                   const z3::expr& extra, const z3::expr& bias) {
+    std::optional<State> out;
+    solver.push();
+    solver.add(extra);
+    solver.push();
+    solver.add(bias);
+    if (solver.check() == z3::sat) out = state_from_model(solver.get_model(), s, problem);
+    solver.pop();
+    if (!out && solver.check() == z3::sat) out = state_from_model(solver.get_model(), s, problem);
+    solver.pop();
+    return out;
   }
 
   // Z3 on this thread and the peer on another, on the same check; the first to decide stops the
@@ -105,7 +127,7 @@ struct InvariantChecker::Impl {
     InterruptAt stop(ctx, deadline);
     while (static_cast<int>(out.size()) < limit && !deadline.expired()) {
       solver.push();
-      solver.add(small(s, 16));
+      solver.add(small(s, kSmallValue));
       z3::check_result r = solver.check();
       if (r != z3::sat) {
         solver.pop();
@@ -292,6 +314,59 @@ std::vector<State> InvariantChecker::sample_reachable(int count, int max_steps, 
   } catch (const TranslateError&) {
   } catch (const z3::exception&) {
     // Sampling is best effort: the states found so far are still reachable.
+  }
+  return out;
+}
+
+}  // namespace verigen::z3inv
+
+namespace verigen::z3inv {
+
+std::vector<State> InvariantChecker::sample_runs(int runs, int steps, long long wide,
+                                                 Deadline deadline) {
+  Impl& m = *impl_;
+  std::vector<State> out;
+  if (runs <= 0) return out;
+  try {
+    m.encode();
+    InterruptAt stop(m.ctx, deadline);
+    std::set<State> seen;
+    auto add = [&](const State& s) {
+      if (seen.insert(s).second) out.push_back(s);
+    };
+    // The starts: one near zero, then one per variable and direction that pre lets go wide.
+    z3::solver init(m.ctx);
+    init.add(*m.pre);
+    std::vector<State> starts;
+    if (auto s = m.model_under(init, *m.x, m.ctx.bool_val(true), m.small(*m.x, kSmallValue)))
+      starts.push_back(*s);
+    const z3::expr far = m.ctx.int_val(static_cast<int64_t>(wide));
+    for (std::size_t i = 0; i < m.problem.variables.size(); ++i) {
+      if (m.problem.variables[i].sort != sygus::Sort::Int) continue;
+      const z3::expr v = (*m.x)[static_cast<int>(i)];
+      for (const z3::expr& push : {v >= far, v <= -far}) {
+        if (static_cast<int>(starts.size()) >= runs || deadline.expired()) break;
+        if (auto s = m.model_under(init, *m.x, push, m.small(*m.x, kSmallValue, i)))
+          starts.push_back(*s);
+      }
+    }
+    // Each run: one successor per step, small values preferred for what trans leaves free.
+    for (const State& start : starts) {
+      State state = start;
+      add(state);
+      for (int step = 0; step < steps && !deadline.expired(); ++step) {
+        z3::solver next(m.ctx);
+        next.add(*m.trans && m.equals(*m.x, state));
+        auto successor =
+            m.model_under(next, *m.xp, m.ctx.bool_val(true), m.small(*m.xp, kSmallValue));
+        if (!successor) break;
+        state = std::move(*successor);
+        add(state);
+      }
+    }
+  } catch (const TranslateError&) {
+  } catch (const z3::exception&) {
+    // Best effort, as sample_reachable: the states found so far are still reachable.
   }
   return out;
 }

@@ -75,6 +75,14 @@ class InvariantChecker {
   /// successors under trans, breadth-first, at most `max_steps` steps from a pre state.
   std::vector<State> sample_reachable(int count, int max_steps, Deadline deadline);
 
+  /// Concrete reachable states along deep runs, where sample_reachable's breadth-first states
+  /// stay within a step or two of pre and near zero. Each run starts at a pre state and follows
+  /// trans, one successor per step, for up to `steps` steps or until trans has none. The first
+  /// run starts at a pre state with small values; each further one (up to `runs` in all) at a
+  /// pre state with one Int variable at least `wide` or at most -`wide`, where pre allows it,
+  /// the variables in order. States are distinct, in the order found.
+  std::vector<State> sample_runs(int runs, int steps, long long wide, Deadline deadline);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

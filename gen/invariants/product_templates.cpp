@@ -112,8 +112,12 @@ std::vector<Atom> product_atoms(const ProblemFacts& facts, const std::vector<Val
                  "product");
         continue;
       }
-      if (*lo != 0) add_atom(atoms, app(">=", {d, num(*lo)}), "product");
-      if (*hi != 0) add_atom(atoms, app("<=", {d, num(*hi)}), "product");
+      // An offset far from zero measures how far the samples reached, not the program: on
+      // sorin03, s - n*n >= -575 and n - s*s <= 24 held on every sample and on few states beyond.
+      if (*lo != 0 && std::llabs(*lo) <= kMaxProductOffset)
+        add_atom(atoms, app(">=", {d, num(*lo)}), "product");
+      if (*hi != 0 && std::llabs(*hi) <= kMaxProductOffset)
+        add_atom(atoms, app("<=", {d, num(*hi)}), "product");
     }
 
   // Linear equalities over variables and products together, found from data.

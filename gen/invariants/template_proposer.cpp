@@ -26,6 +26,9 @@ constexpr int kSampleSteps = 24;
 constexpr std::size_t kMaxMinimizeAttempts = 60;
 constexpr int kMaxDiversify = 3;
 constexpr int kDiversifyCount = 12;
+/// Deep runs on nonlinear problems: how many, and how far from zero their starts are pushed.
+constexpr int kDeepRuns = 5;
+constexpr long long kWideStart = 100;
 
 /// A share of what is left before `deadline`.
 Deadline share(Deadline deadline, double fraction) {
@@ -136,6 +139,19 @@ void diversify(const sygus::Problem& problem, const ProblemFacts& facts,
   }
 }
 
+/// Deep runs, for nonlinear problems. Breadth-first samples stay near pre and zero, where many
+/// products coincide with small bounds and equations (j = s*s while s is 0 or 1): such atoms
+/// survive the samples and make Houdini's nonlinear checks slow or undecidable (on sorin03, 234
+/// atoms; its first initiation check took 6 s). States along runs from wide pre states refute
+/// them, and give the data equalities over products rows that tell true ones from chance.
+void deep_samples(z3inv::InvariantChecker& checker, std::vector<z3inv::State>& states,
+                  std::vector<Valuation>& samples, Deadline deadline) {
+  for (auto& s : checker.sample_runs(kDeepRuns, kSampleSteps, kWideStart, deadline)) {
+    samples.push_back(read_state(s));
+    states.push_back(std::move(s));
+  }
+}
+
 class TemplateSource : public InvariantProposer {
  public:
   explicit TemplateSource(SmtPeer* peer) : peer_(peer) {}
@@ -161,6 +177,7 @@ class TemplateSource : public InvariantProposer {
     std::vector<Valuation> samples;
     for (const auto& s : states) samples.push_back(read_state(s));
     diversify(problem, facts, states, samples, share(deadline, 0.1));
+    if (facts.nonlinear) deep_samples(checker, states, samples, share(deadline, 0.1));
 
     auto atoms = template_atoms(facts);
     for (auto& a : data_atoms(facts, samples)) add_atom(atoms, std::move(a.term), a.kind);

@@ -60,3 +60,24 @@ TEST_CASE("product atoms: none for a linear problem", "[unit]") {
   std::vector<Valuation> samples = {state({{"x", 0}, {"y", 1}}), state({{"x", 2}, {"y", 5}})};
   CHECK(product_atoms(facts, samples).empty());
 }
+
+// Contract: a bound read off the samples is offered only when its offset is near 0 (at most
+// kMaxProductOffset): a far one measures the samples' reach, not the program.
+TEST_CASE("product atoms: no bound far from zero", "[unit]") {
+  ProblemFacts facts;
+  facts.nonlinear = true;
+  facts.pair_ints = {"c", "a", "b"};
+  // c - a*b spans [-3, 0] on the first pair of samples; the third adds -100.
+  std::vector<Valuation> near = {state({{"c", 0}, {"a", 1}, {"b", 3}}),
+                                 state({{"c", 2}, {"a", 2}, {"b", 1}})};
+  CHECK(has(product_atoms(facts, near), "(>= (- c (* a b)) (- 3))"));
+  auto far = near;
+  far.push_back(state({{"c", 0}, {"a", 10}, {"b", 10}}));
+  auto atoms = product_atoms(facts, far);
+  CHECK(has(atoms, "(<= c (* a b))"));  // the bound at 0 stays
+  for (const auto& a : atoms) {
+    INFO(a.text);
+    CHECK(a.text != "(>= (- c (* a b)) (- 100))");
+    CHECK(a.text.find("(- 100)") == std::string::npos);
+  }
+}

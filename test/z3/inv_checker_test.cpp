@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <set>
+#include <string>
 
 #include "test/z3/sygus_fixtures.h"
 
@@ -164,6 +166,45 @@ TEST_CASE("z3: sample_reachable gives distinct reachable states", "[z3]") {
     for (std::size_t j = 0; j < i; ++j) CHECK(states[i] != states[j]);
   }
   CHECK(moved);  // trans was followed, not only pre sampled
+}
+
+// Contract: sample_runs follows trans from pre states, one step at a time, and starts a run at
+// a pre state pushed to `wide` where pre allows it; states are reachable and distinct.
+TEST_CASE("z3: sample_runs follows deep runs from wide starts", "[z3]") {
+  Problem p = fixture("lia.sl");  // x = 0, n >= 0; x counts up to n
+  InvariantChecker checker(p);
+  auto states = checker.sample_runs(5, 30, 100, Deadline::after(30s));
+  REQUIRE(!states.empty());
+  CHECK(checker.holds(call(p.pre, p), states.front()) == true);
+  std::set<State> seen;
+  bool deep = false;
+  for (const auto& s : states) {
+    CHECK(checker.holds(invariant(p, "(and (>= x 0) (<= x n))"), s) == true);
+    CHECK(seen.insert(s).second);
+    // Only a start with n pushed to 100 or more lets x run 30 steps.
+    if (s.at("x") == "30") deep = checker.holds(invariant(p, "(>= n 100)"), s) == true;
+  }
+  CHECK(deep);
+}
+
+// Contract: a start is pushed only as far as pre allows: both ways within pre's bounds, and no
+// start at all beyond them.
+TEST_CASE("z3: sample_runs pushes starts within pre", "[z3]") {
+  Problem p = fixture("phased_counter.sl");  // -1000000 <= a, b < 1000000
+  InvariantChecker checker(p);
+  auto within = checker.sample_runs(5, 0, 1000, Deadline::after(30s));
+  bool up = false, down = false;
+  for (const auto& s : within) {
+    CHECK(checker.holds(call(p.pre, p), s) == true);
+    up = up || checker.holds(invariant(p, "(>= a 1000)"), s) == true;
+    down = down || checker.holds(invariant(p, "(<= a (- 1000))"), s) == true;
+  }
+  CHECK(up);
+  CHECK(down);
+  // Beyond pre's bounds: only the start near zero, and no steps asked for.
+  auto beyond = checker.sample_runs(5, 0, 100000000, Deadline::after(30s));
+  REQUIRE(beyond.size() == 1);
+  CHECK(checker.holds(invariant(p, "(and (<= a 16) (>= a (- 16)))"), beyond.front()) == true);
 }
 
 // Contract: holds() is nullopt when the state lacks a variable the formula needs.
