@@ -21,7 +21,7 @@ const CheckResult* InvariantVerdict::failed() const {
   return nullptr;
 }
 
-/// The magnitude sampled states keep their values within where pre and trans allow it.
+/// How far from 0 sampled values go where pre and trans leave them free.
 constexpr int kSmallValue = 16;
 
 struct InvariantChecker::Impl {
@@ -317,10 +317,6 @@ std::vector<State> InvariantChecker::sample_reachable(int count, int max_steps, 
   }
   return out;
 }
-
-}  // namespace verigen::z3inv
-
-namespace verigen::z3inv {
 
 std::vector<State> InvariantChecker::sample_runs(int runs, int steps, long long wide,
                                                  Deadline deadline) {
